@@ -1,0 +1,268 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace FollowUpBot.Storage;
+
+/// <summary>
+/// The embedded default: a file per blob under a data folder, with the same conditional-write
+/// semantics as Azure Blob Storage. Each write takes an exclusive lock file for its blob
+/// (an OS file lock, so it holds across processes), checks the condition, writes a temp file and
+/// renames it into place, so readers only ever see whole documents.
+/// </summary>
+internal sealed class LocalBlobStore : IBlobStore
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    private readonly string _blobRoot;
+    private readonly string _lockRoot;
+    private readonly string _tempRoot;
+    private readonly TimeProvider _time;
+
+    public LocalBlobStore(string rootPath, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootPath);
+        RootPath = Path.GetFullPath(rootPath);
+        _blobRoot = Path.Combine(RootPath, "blobs");
+        _lockRoot = Path.Combine(RootPath, ".locks");
+        _tempRoot = Path.Combine(RootPath, ".tmp");
+        _time = timeProvider ?? TimeProvider.System;
+        Directory.CreateDirectory(_blobRoot);
+        Directory.CreateDirectory(_lockRoot);
+        Directory.CreateDirectory(_tempRoot);
+    }
+
+    public string RootPath { get; }
+
+    public async Task<StoredBlob?> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(name);
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return new StoredBlob(name, BinaryData.FromBytes(bytes), ETagOf(bytes), File.GetLastWriteTimeUtc(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string> PutAsync(string name, BinaryData content, BlobCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(name);
+        using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
+        CheckCondition(name, path, condition);
+        var bytes = content.ToMemory();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+
+        return ETagOf(bytes.Span);
+    }
+
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        // Start at the deepest folder the prefix names, then filter by the whole prefix.
+        var slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? _blobRoot : Path.Combine(_blobRoot, prefix[..slash].Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        var names = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_blobRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var blob = await GetAsync(name, cancellationToken).ConfigureAwait(false);
+            if (blob is not null)
+            {
+                yield return new BlobEntry(name, blob.ETag, blob.Content.ToMemory().Length, blob.LastModified);
+            }
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string name, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(name);
+        using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (ifMatch is not null)
+        {
+            CheckCondition(name, path, BlobCondition.Match(ifMatch));
+        }
+
+        File.Delete(path);
+        return true;
+    }
+
+    public async Task<string?> TryAcquireLeaseAsync(string name, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var leasePath = LeasePathOf(name);
+        using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var current = ReadLease(leasePath);
+        if (current is not null && current.Expires > now)
+        {
+            return null;
+        }
+
+        var id = Guid.NewGuid().ToString();
+        WriteLease(leasePath, new LeaseFile(id, now + duration, duration));
+        return id;
+    }
+
+    public async Task<bool> RenewLeaseAsync(string name, string leaseId, CancellationToken cancellationToken = default)
+    {
+        var leasePath = LeasePathOf(name);
+        using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
+        var current = ReadLease(leasePath);
+        var now = _time.GetUtcNow();
+        if (current is null || current.Id != leaseId || current.Expires <= now)
+        {
+            return false;
+        }
+
+        WriteLease(leasePath, current with { Expires = now + current.Duration });
+        return true;
+    }
+
+    public async Task ReleaseLeaseAsync(string name, string leaseId, CancellationToken cancellationToken = default)
+    {
+        var leasePath = LeasePathOf(name);
+        using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
+        if (ReadLease(leasePath)?.Id == leaseId)
+        {
+            File.Delete(leasePath);
+        }
+    }
+
+    internal static string ETagOf(ReadOnlySpan<byte> content)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(content, hash);
+        return "\"" + Convert.ToHexStringLower(hash[..12]) + "\"";
+    }
+
+    private static void CheckCondition(string name, string path, BlobCondition condition)
+    {
+        if (condition.IfNoneMatchAny)
+        {
+            if (File.Exists(path))
+            {
+                throw new BlobConflictException(name, condition);
+            }
+        }
+        else if (condition.IfMatch is { } expected)
+        {
+            string? actual = null;
+            try
+            {
+                actual = ETagOf(File.ReadAllBytes(path));
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // A blob that is gone matches no ETag.
+            }
+
+            if (actual != expected)
+            {
+                throw new BlobConflictException(name, condition);
+            }
+        }
+    }
+
+    private string PathOf(string name)
+    {
+        BlobNames.Validate(name);
+        return Path.Combine(_blobRoot, name.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    private string LockPathOf(string name) => Path.Combine(_lockRoot, HashName(name) + ".lock");
+
+    private string LeasePathOf(string name) => Path.Combine(_lockRoot, HashName(name) + ".lease");
+
+    private static string HashName(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name))[..16]);
+
+    private async Task<IDisposable> LockAsync(string name, CancellationToken cancellationToken)
+    {
+        BlobNames.Validate(name);
+        var lockPath = LockPathOf(name);
+        var started = _time.GetTimestamp();
+        var delay = 1;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive OS lock (flock on Unix): it holds against other processes too.
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (_time.GetElapsedTime(started) < LockTimeout)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = Math.Min(delay * 2, 20);
+            }
+            catch (IOException e)
+            {
+                throw new TimeoutException($"Timed out waiting for the lock of '{name}' under {RootPath}.", e);
+            }
+        }
+    }
+
+    private static LeaseFile? ReadLease(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), StorageJsonContext.Default.LeaseFile);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void WriteLease(string path, LeaseFile lease)
+    {
+        var temp = Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(lease, StorageJsonContext.Default.LeaseFile));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A temp file left behind is harmless; the next write uses a new name.
+        }
+    }
+
+    internal sealed record LeaseFile(string Id, DateTimeOffset Expires, TimeSpan Duration);
+}
