@@ -1,10 +1,16 @@
+using FollowUpBot.Help;
 using FollowUpBot.Storage;
+using FollowUpBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLedgerStorage();
+builder.AddTeamsProtocol();
+builder.AddHelp();
 
 var app = builder.Build();
+
+app.MapTeamsProtocol();
 
 app.Run();
 
