@@ -92,7 +92,17 @@ internal sealed record ChannelAccount
 
     public string? AadObjectId { get; init; }
 
+    /// <summary>Roster entries (members, paged members) carry the Entra object id here instead.</summary>
+    public string? ObjectId { get; init; }
+
+    public string? UserPrincipalName { get; init; }
+
+    public string? Email { get; init; }
+
     public string? Role { get; init; }
+
+    [JsonIgnore]
+    public string? EntraObjectId => AadObjectId ?? ObjectId;
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
