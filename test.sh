@@ -6,10 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(node -e 'console.log(JSON.stringify(require("./package-lock.json").packages))') \
-                                                       <(node -e 'console.log(JSON.stringify(require("./node_modules/.package-lock.json").packages))' 2>/dev/null); then
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.followup-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   echo "== npm ci (test tools from package-lock.json)"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.followup-lock-hash
 fi
 
 if ! command -v chromium >/dev/null 2>&1 || ! (fc-list 2>/dev/null | grep -qi "Noto Sans CJK"); then
