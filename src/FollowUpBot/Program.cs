@@ -1,10 +1,16 @@
+using FollowUpBot.Health;
 using FollowUpBot.Storage;
+using FollowUpBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddLedgerStorage();
+builder.AddHealth();
 
 var app = builder.Build();
+
+app.MapHealth();
 
 app.Run();
 

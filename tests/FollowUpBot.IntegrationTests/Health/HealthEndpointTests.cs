@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+
+namespace FollowUpBot.IntegrationTests.Health;
+
+public sealed class HealthEndpointTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "followup-tests", Guid.NewGuid().ToString("N"));
+
+    public HealthEndpointTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public async Task LivenessAnswers200()
+    {
+        await using var app = new HealthApplication(Path.Combine(_folder, "data"));
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await StatusAsync(response));
+    }
+
+    [Fact]
+    public async Task ReadinessAnswers200WhenTheStorageFolderIsUsable()
+    {
+        await using var app = new HealthApplication(Path.Combine(_folder, "data"));
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await StatusAsync(response));
+    }
+
+    [Fact]
+    public async Task ReadinessAnswers503WhileLivenessStays200WhenTheStoragePathIsAFile()
+    {
+        var file = Path.Combine(_folder, "not-a-folder");
+        await File.WriteAllTextAsync(file, "x");
+        await using var app = new HealthApplication(file);
+        using var client = app.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await StatusAsync(ready));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadinessAnswers503WithAOneLineReasonAndNoStackTraceWhenTheStoreFails()
+    {
+        await using var app = new HealthApplication(Path.Combine(_folder, "data"), new UnreachableBlobStore());
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        var reason = json.RootElement.GetProperty("checks").GetProperty("storage").GetString()!;
+        Assert.Contains("IOException: Connection refused", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("at a frame", body, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', reason);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static async Task<string?> StatusAsync(HttpResponseMessage response)
+    {
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("status").GetString();
+    }
+}
