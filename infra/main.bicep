@@ -37,6 +37,15 @@ param organisers array = []
 @description('Default meeting time zone (IANA).')
 param timeZone string = 'Asia/Shanghai'
 
+@description('Path of the department directory file on the web app (FollowUp:DirectoryPath), e.g. /home/site/wwwroot/departments.json when the file is published with the app; empty: not set.')
+param directoryPath string = ''
+
+@description('Path of the working-day calendar file on the web app (FollowUp:CalendarPath); empty: not set.')
+param calendarPath string = ''
+
+@description('More app settings, e.g. {"Reminders__Cron": "0 9 * * 1-5", "Reminders__QuietHours": "20:00-08:00"}. Settings made by hand are removed by the next deployment: keep them here.')
+param extraSettings object = {}
+
 @description('Host name users reach the app by, when a custom domain is bound to the web app; empty: the web app\'s default host name.')
 param customHostName string = ''
 
@@ -261,6 +270,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet FollowUpBot.dll'
       alwaysOn: true
       healthCheckPath: '/healthz'
       minTlsVersion: '1.2'
@@ -285,13 +295,17 @@ var baseSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
 }
 var organiserSettings = toObject(range(0, length(organisers)), i => 'FollowUp__Organisers__${i}', i => string(organisers[i]))
+var fileSettings = union(
+  empty(directoryPath) ? {} : { FollowUp__DirectoryPath: directoryPath },
+  empty(calendarPath) ? {} : { FollowUp__CalendarPath: calendarPath }
+)
 var secretSettings = !isMsi && !empty(botClientSecret) ? { Bot__ClientSecret: botClientSecret } : {}
 
 // A child resource rather than siteConfig.appSettings, so the settings can use the site's own host name.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, organiserSettings, secretSettings)
+  properties: union(extraSettings, baseSettings, organiserSettings, fileSettings, secretSettings)
   dependsOn: [
     blobRole
     queueRole

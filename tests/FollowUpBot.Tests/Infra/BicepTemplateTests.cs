@@ -80,7 +80,7 @@ public sealed class BicepTemplateTests
         foreach (var key in new[]
         {
             "Bot__AppId", "Bot__AppType", "Bot__TenantId", "Bot__ClientSecret", "FollowUp__PublicBaseUrl", "FollowUp__Organisers__",
-            "FollowUp__TimeZone", "Storage__AccountUrl", "Storage__Container", "Storage__Queue", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "FollowUp__TimeZone", "FollowUp__DirectoryPath", "FollowUp__CalendarPath", "Storage__AccountUrl", "Storage__Container", "Storage__Queue", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING",
         })
         {
             Assert.Contains($"'{key}", settings, StringComparison.Ordinal);
