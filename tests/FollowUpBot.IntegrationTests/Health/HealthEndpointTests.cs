@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.IntegrationTests.Health;
 
@@ -64,6 +67,24 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.Contains("IOException: Connection refused", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("at a frame", body, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', reason);
+    }
+
+    [Fact]
+    public async Task AppStartsAndAnswersWithTheAzureMonitorExporterConfigured()
+    {
+        // An ingestion endpoint on loopback that nothing listens on: the exporter is built and wired, and sends nowhere.
+        const string connectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:9/;LiveEndpoint=https://127.0.0.1:9/";
+        var settings = new Dictionary<string, string> { ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = connectionString };
+        await using var app = new HealthApplication(Path.Combine(_folder, "data"), settings: settings);
+        using var client = app.CreateClient();
+
+        using var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<AzureMonitorOptions>>().Get(Options.DefaultName);
+        Assert.Equal(connectionString, monitor.ConnectionString);
     }
 
     public void Dispose()
