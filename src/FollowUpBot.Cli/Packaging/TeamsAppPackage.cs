@@ -39,7 +39,7 @@ internal static partial class TeamsAppPackage
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new CliUsageException($"no app id: pass --app-id GUID or set Bot__AppId (or MicrosoftAppId).");
+            throw new CliUsageException("no app id: pass --app-id GUID or set Bot__AppId (or MicrosoftAppId).");
         }
 
         if (!Guid.TryParseExact(value.Trim(), "D", out var appId))
