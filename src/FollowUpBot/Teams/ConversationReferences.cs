@@ -19,7 +19,11 @@ internal sealed record ConversationReferenceDocument
 
     public string ChannelId { get; init; } = "msteams";
 
-    public required string ConversationId { get; init; }
+    /// <summary>The conversation; null for a user known only from a roster, until the bot opens a 1:1 chat with them.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>activity (the user or conversation talked to the bot) | roster (seen in the members of a team or chat).</summary>
+    public string Source { get; init; } = "activity";
 
     /// <summary>personal | groupChat | channel.</summary>
     public string? ConversationType { get; init; }
@@ -106,28 +110,66 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
             return;
         }
 
-        var key = reference.IsPersonal ? reference.UserAadObjectId ?? reference.ConversationId : reference.ConversationId;
-        var name = BlobNames.Conversation(reference.TenantId, key);
+        var key = reference.IsPersonal ? reference.UserAadObjectId ?? reference.ConversationId! : reference.ConversationId!;
+        await UpsertAsync(reference.TenantId, key, existing => existing is null ? reference : Merge(existing, reference), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records a user seen in a team's or chat's roster, so the bot can open a 1:1 chat with them later;
+    /// what an activity of theirs already told (their chat, locale, time zone) is kept.
+    /// </summary>
+    public Task SaveRosterMemberAsync(ConversationReferenceDocument rosterOf, ChannelAccount member, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rosterOf);
+        ArgumentNullException.ThrowIfNull(member);
+        var aad = member.EntraObjectId ?? throw new ArgumentException("A roster member without an Entra object id can't be contacted.", nameof(member));
+        var fromRoster = new ConversationReferenceDocument
+        {
+            TenantId = rosterOf.TenantId,
+            ServiceUrl = rosterOf.ServiceUrl,
+            ChannelId = rosterOf.ChannelId,
+            ConversationId = null,
+            ConversationType = "personal",
+            BotId = rosterOf.BotId,
+            BotName = rosterOf.BotName,
+            UserId = member.Id,
+            UserName = member.Name,
+            UserAadObjectId = aad,
+            Source = "roster",
+            Updated = time.GetUtcNow(),
+        };
+        return UpsertAsync(rosterOf.TenantId, aad, existing => existing is null
+            ? fromRoster
+            : existing with { UserId = existing.UserId ?? member.Id, UserName = existing.UserName ?? member.Name, BotId = existing.BotId ?? rosterOf.BotId }, cancellationToken);
+    }
+
+    /// <summary>Remembers the 1:1 chat the bot opened with a user.</summary>
+    public Task SetPersonalConversationAsync(string tenantId, string userAadObjectId, string conversationId, CancellationToken cancellationToken = default) =>
+        UpsertAsync(tenantId, userAadObjectId, existing => existing is null ? null : existing with { ConversationId = conversationId, Installed = true }, cancellationToken);
+
+    private async Task UpsertAsync(string tenantId, string key, Func<ConversationReferenceDocument?, ConversationReferenceDocument?> change, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.Conversation(tenantId, key);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var current = await store.GetAsync(name, cancellationToken).ConfigureAwait(false);
             var existing = current is null ? null : Parse(current);
-            var merged = existing is null ? reference : Merge(existing, reference);
-            if (existing is not null && existing.SameAs(merged))
+            var updated = change(existing);
+            if (updated is null || (existing is not null && existing.SameAs(updated)))
             {
                 return;
             }
 
             try
             {
-                var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(merged, ConversationReferenceJson.Default.ConversationReferenceDocument));
+                var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(updated with { Updated = time.GetUtcNow() }, ConversationReferenceJson.Default.ConversationReferenceDocument));
                 await store.PutAsync(name, content, current is null ? BlobCondition.CreateOnly : BlobCondition.Match(current.ETag), cancellationToken).ConfigureAwait(false);
                 LogSaved(logger, name);
                 return;
             }
             catch (BlobConflictException)
             {
-                // Another activity of the same conversation saved first: read it and merge again.
+                // Another activity of the same conversation saved first: read it and apply again.
             }
         }
     }
@@ -154,6 +196,7 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
 
     private static ConversationReferenceDocument Merge(ConversationReferenceDocument existing, ConversationReferenceDocument update) => update with
     {
+        ConversationId = update.ConversationId ?? existing.ConversationId,
         // Activities without client info (e.g. conversationUpdate) must not erase what an earlier message told us.
         Locale = update.Locale ?? existing.Locale,
         TimeZone = update.TimeZone ?? existing.TimeZone,

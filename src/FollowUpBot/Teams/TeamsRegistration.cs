@@ -18,6 +18,11 @@ internal static class TeamsRegistration
         services.AddHttpClient(BotTokenValidator.MetadataClient, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddSingleton<ConversationReferenceStore>();
+        // These hold the typed connector HttpClient, so they are transient, never captured by a singleton.
+        services.AddSingleton<RosterRefreshTimes>();
+        services.AddTransient<RosterService>();
+        services.AddTransient<ProactiveMessenger>();
+        services.AddTransient<IConversationEventHandler, RosterOnMembershipChange>();
         services.AddScoped<ActivityRouter>();
 
         services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
