@@ -99,3 +99,36 @@ internal sealed class BlobConflictException : Exception
     /// <summary>True when a create-only write found the blob already there.</summary>
     public bool AlreadyExists => Condition.IfNoneMatchAny;
 }
+
+/// <summary>
+/// A storage request failed for a reason other than its condition (the service could not be reached,
+/// refused the credentials, or answered with an unexpected error) after the client's own retries.
+/// Derives from <see cref="IOException"/> so callers can treat both backends' I/O failures alike.
+/// </summary>
+internal sealed class BlobStoreException : IOException
+{
+    public BlobStoreException()
+    {
+        BlobName = string.Empty;
+    }
+
+    public BlobStoreException(string message)
+        : base(message)
+    {
+        BlobName = string.Empty;
+    }
+
+    public BlobStoreException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        BlobName = string.Empty;
+    }
+
+    public BlobStoreException(string operation, string blobName, Exception innerException)
+        : base($"Storage {operation} of '{blobName}' failed: {innerException?.Message}", innerException)
+    {
+        BlobName = blobName;
+    }
+
+    public string BlobName { get; }
+}
