@@ -90,7 +90,7 @@ internal sealed class AzureBlobStore : IBlobStore
         {
             var response = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             var details = response.Value.Details;
-            return new StoredBlob(name, response.Value.Content, details.ETag.ToString(), details.LastModified);
+            return new StoredBlob(name, response.Value.Content, Text(details.ETag), details.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -111,7 +111,7 @@ internal sealed class AzureBlobStore : IBlobStore
         try
         {
             var response = await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
-            return response.Value.ETag.ToString();
+            return Text(response.Value.ETag);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && condition.IfMatch is not null))
         {
@@ -150,7 +150,7 @@ internal sealed class AzureBlobStore : IBlobStore
             {
                 yield return new BlobEntry(
                     item.Name,
-                    item.Properties.ETag?.ToString() ?? string.Empty,
+                    item.Properties.ETag is { } etag ? Text(etag) : string.Empty,
                     item.Properties.ContentLength ?? 0,
                     item.Properties.LastModified ?? DateTimeOffset.MinValue);
             }
@@ -254,6 +254,13 @@ internal sealed class AzureBlobStore : IBlobStore
         {
             // Another instance created it first; the lease attempt that follows decides.
         }
+    }
+
+    /// <summary>The service quotes ETags in headers but not in listings; callers always get the quoted form.</summary>
+    private static string Text(ETag etag)
+    {
+        var text = etag.ToString();
+        return text.StartsWith('"') ? text : $"\"{text}\"";
     }
 
     private static BlobRequestConditions? Conditions(BlobCondition condition) =>
