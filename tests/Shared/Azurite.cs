@@ -23,6 +23,7 @@ internal sealed partial class Azurite : IAsyncDisposable
     private readonly bool _withQueue;
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
     private Azurite(string location, bool withQueue)
@@ -100,12 +101,19 @@ internal sealed partial class Azurite : IAsyncDisposable
                     }
                 }
 
+                // Azurite saves its metadata and prints "successfully closed", but then keeps waiting for
+                // clients' open connections, which it no longer answers; once it has closed, end it.
                 using var timeout = new CancellationTokenSource(StopTimeout);
                 try
                 {
-                    await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                    await Task.WhenAny(_closed.Task, process.WaitForExitAsync(timeout.Token)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
+                {
+                    // Did not close in time: killed below.
+                }
+
+                if (!process.HasExited)
                 {
                     process.Kill(entireProcessTree: true);
                     await process.WaitForExitAsync().ConfigureAwait(false);
@@ -179,7 +187,7 @@ internal sealed partial class Azurite : IAsyncDisposable
         foreach (var argument in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
-            "--location", Location, "--skipApiVersionCheck", "--silent",
+            "--location", Location, "--skipApiVersionCheck", "--silent", "--disableTelemetry",
         })
         {
             start.ArgumentList.Add(argument);
@@ -197,6 +205,8 @@ internal sealed partial class Azurite : IAsyncDisposable
             }
         }
 
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _closed = closed;
         var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_withQueue)
@@ -218,6 +228,11 @@ internal sealed partial class Azurite : IAsyncDisposable
                 {
                     _output.AppendLine(e.Data);
                 }
+            }
+
+            if (e.Data.Contains("service successfully closed", StringComparison.Ordinal))
+            {
+                closed.TrySetResult();
             }
 
             var match = ListensOn().Match(e.Data);
