@@ -165,7 +165,9 @@ internal sealed class AzureBlobStore : IBlobStore
         try
         {
             var response = await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, conditions, cancellationToken).ConfigureAwait(false);
-            return response.Value;
+            return response.Value || ifMatch is null
+                ? response.Value
+                : throw new BlobConflictException(name, BlobCondition.Match(ifMatch)); // a missing blob matches no ETag, as for writes
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {

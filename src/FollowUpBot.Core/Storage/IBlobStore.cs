@@ -19,7 +19,10 @@ internal interface IBlobStore
     /// <summary>Lists the blobs whose names start with <paramref name="prefix"/>, in ordinal name order.</summary>
     IAsyncEnumerable<BlobEntry> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a blob (only at <paramref name="ifMatch"/> when given); false when it did not exist.</summary>
+    /// <summary>
+    /// Deletes a blob; false when it did not exist. With <paramref name="ifMatch"/>, only that version:
+    /// another version or a missing blob is a <see cref="BlobConflictException"/>.
+    /// </summary>
     Task<bool> DeleteAsync(string name, string? ifMatch = null, CancellationToken cancellationToken = default);
 
     /// <summary>Takes an exclusive lease on a blob (created empty when missing); null when another holder has it.</summary>

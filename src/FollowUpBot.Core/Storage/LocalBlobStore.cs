@@ -114,7 +114,8 @@ internal sealed class LocalBlobStore : IBlobStore
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
         if (!File.Exists(path))
         {
-            return false;
+            // A missing blob matches no ETag, as for writes.
+            return ifMatch is null ? false : throw new BlobConflictException(name, BlobCondition.Match(ifMatch));
         }
 
         if (ifMatch is not null)

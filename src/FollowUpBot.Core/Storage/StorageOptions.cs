@@ -21,7 +21,7 @@ internal sealed partial class StorageOptions
     public string Queue { get; set; } = "followup-reminders";
 
     /// <summary>How long one storage request may take before the SDK gives up on it and retries.</summary>
-    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many times the SDK retries a request that failed for a transient reason.</summary>
     public int MaxRetries { get; set; } = 3;

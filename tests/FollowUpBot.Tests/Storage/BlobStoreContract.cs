@@ -132,6 +132,16 @@ public abstract class BlobStoreContract
     }
 
     [Fact]
+    public async Task DeleteOfAMissingBlobWithAnETagIsAConflict()
+    {
+        var store = NewBackend()();
+        var etag = await store.PutAsync("d.json", BinaryData.FromString("1"), BlobCondition.None);
+        Assert.True(await store.DeleteAsync("d.json"));
+
+        await Assert.ThrowsAsync<BlobConflictException>(() => store.DeleteAsync("d.json", etag));
+    }
+
+    [Fact]
     public async Task DeleteWithAStaleETagIsAConflictAndKeepsTheBlob()
     {
         var store = NewBackend()();
