@@ -437,6 +437,45 @@ public abstract class LedgerContract
         Assert.Equal(2, attempts);
     }
 
+    [Fact]
+    public async Task AReminderSlotIsClaimedByOneInstanceAndNeverAgainOnceSent()
+    {
+        var backend = NewBackend();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0);
+        var marker = new ReminderMarker { TenantId = "tenant:1", RecipientAadId = Contact.AadObjectId, SlotKey = "2026-11-30T09:00+08:00", Items = [new("m1", "i1")] };
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => backend().TryClaimAsync(marker, time)));
+        var claim = Assert.Single(claims, c => c is not null)!;
+        var sent = await backend().MarkSentAsync(claim, "message-1", time);
+        time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Null(await backend().TryClaimAsync(marker, time));
+        var stored = await backend().GetDocumentAsync(ReminderMarkers.NameOf(marker), LedgerJsonContext.Default.ReminderMarker);
+        Assert.Equal(ReminderMarkerState.Sent, stored!.Document.State);
+        Assert.Equal(T0, stored.Document.ClaimedAt);
+        Assert.Equal(T0, sent.Document.SentAt);
+        Assert.Equal("message-1", stored.Document.MessageId);
+    }
+
+    [Fact]
+    public async Task AClaimLeftUnsentForTenMinutesIsTakenOverAndTheOldClaimantCannotMarkItSent()
+    {
+        var backend = NewBackend();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0);
+        var marker = new ReminderMarker { TenantId = "t1", RecipientAadId = Contact.AadObjectId, SlotKey = "slot-1" };
+        var abandoned = await backend().TryClaimAsync(marker, time);
+        Assert.NotNull(abandoned);
+
+        time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Null(await backend().TryClaimAsync(marker, time));
+        time.Advance(TimeSpan.FromMinutes(2));
+        var takeover = await backend().TryClaimAsync(marker, time);
+
+        Assert.NotNull(takeover);
+        await Assert.ThrowsAsync<BlobConflictException>(() => backend().MarkSentAsync(abandoned, "late", time));
+        Assert.Equal(ReminderMarkerState.Sent, (await backend().MarkSentAsync(takeover, "m", time)).Document.State);
+    }
+
     /// <summary>Breaks whatever lease is on the blob and takes a new one (an operator's "break lease").</summary>
     internal abstract Task<string> TakeOverAsync(IBlobStore store, string name, CancellationToken cancellationToken);
 
