@@ -72,6 +72,29 @@ public abstract class LedgerContract
     }
 
     [Fact]
+    public async Task StoredDocumentsAreSchemaOneCamelCaseJsonWithStatusesAsWords()
+    {
+        var backend = NewBackend();
+        var ledger = Ledger(backend());
+        await ledger.CreateMeetingAsync(Meeting("m1"), "原文");
+        var appended = await ledger.AppendProgressAsync(Report("m1", "i1", "宣传部", ProgressStatus.Blocked, T0, "a1", percent: 10));
+
+        var meeting = System.Text.Json.Nodes.JsonNode.Parse((await backend().GetAsync(BlobNames.Meeting("m1")))!.Content.ToString())!;
+        var record = System.Text.Json.Nodes.JsonNode.Parse((await backend().GetAsync(appended.RecordName))!.Content.ToString())!;
+
+        Assert.Equal(1, (int)meeting["schema"]!);
+        var item = meeting["items"]![0]!;
+        Assert.Equal("blocked", (string)item["departments"]![0]!["status"]!);
+        Assert.Equal("notStarted", (string)item["departments"]![1]!["status"]!);
+        Assert.Equal("blocked", (string)item["status"]!);
+        Assert.Equal("2026-12-31", (string)item["due"]!);
+        Assert.Equal(1, (int)record["schema"]!);
+        Assert.Equal("progress", (string)record["kind"]!);
+        Assert.Equal("a1", (string)record["activityId"]!);
+        Assert.Matches(@"^meetings/m1/progress/i1/20261126T010000000Z-[0-9a-f]{24}\.json$", appended.RecordName);
+    }
+
+    [Fact]
     public async Task TheSourceTextCannotBeReplacedAndAMeetingCannotBeCreatedTwice()
     {
         var ledger = Ledger(NewBackend()());
