@@ -62,6 +62,7 @@ internal sealed class LeaderLease : IAsyncDisposable
     /// default half the duration), then runs <paramref name="work"/> while renewing every third of the
     /// duration. The token given to the work is cancelled as soon as a renewal fails; the work is then
     /// started again once the lease is won back. Returns when the work returns; the lease is released.
+    /// Storage failures while trying to lead count as "not the leader": the loop keeps trying.
     /// </summary>
     public static async Task RunAsLeaderAsync(
         IBlobStore store,
@@ -78,7 +79,17 @@ internal sealed class LeaderLease : IAsyncDisposable
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var lease = await TryAcquireAsync(store, name, duration, cancellationToken).ConfigureAwait(false);
+            LeaderLease? lease;
+            try
+            {
+                lease = await TryAcquireAsync(store, name, duration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Storage unreachable: not the leader this time; a leader loop must outlive an outage.
+                lease = null;
+            }
+
             if (lease is null)
             {
                 await Task.Delay(retry, timeProvider, cancellationToken).ConfigureAwait(false);
