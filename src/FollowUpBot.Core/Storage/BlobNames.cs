@@ -62,6 +62,27 @@ internal static class BlobNames
         return segment is "." or ".." ? segment.Replace(".", "~2E", StringComparison.Ordinal) : segment;
     }
 
+    /// <summary>The id a <see cref="Segment"/> was made from.</summary>
+    public static string DecodeSegment(string segment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(segment);
+        var bytes = new List<byte>(segment.Length);
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '~' && i + 2 < segment.Length && byte.TryParse(segment.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var b))
+            {
+                bytes.Add(b);
+                i += 2;
+            }
+            else
+            {
+                bytes.Add((byte)segment[i]);
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
     /// <summary>Refuses names that could leave the container or the data folder.</summary>
     public static void Validate(string name)
     {

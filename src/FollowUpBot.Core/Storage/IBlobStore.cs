@@ -19,7 +19,10 @@ internal interface IBlobStore
     /// <summary>Lists the blobs whose names start with <paramref name="prefix"/>, in ordinal name order.</summary>
     IAsyncEnumerable<BlobEntry> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a blob (only at <paramref name="ifMatch"/> when given); false when it did not exist.</summary>
+    /// <summary>
+    /// Deletes a blob; false when it did not exist. With <paramref name="ifMatch"/>, only that version:
+    /// another version or a missing blob is a <see cref="BlobConflictException"/>.
+    /// </summary>
     Task<bool> DeleteAsync(string name, string? ifMatch = null, CancellationToken cancellationToken = default);
 
     /// <summary>Takes an exclusive lease on a blob (created empty when missing); null when another holder has it.</summary>
@@ -98,4 +101,37 @@ internal sealed class BlobConflictException : Exception
 
     /// <summary>True when a create-only write found the blob already there.</summary>
     public bool AlreadyExists => Condition.IfNoneMatchAny;
+}
+
+/// <summary>
+/// A storage request failed for a reason other than its condition (the service could not be reached,
+/// refused the credentials, or answered with an unexpected error) after the client's own retries.
+/// Derives from <see cref="IOException"/> so callers can treat both backends' I/O failures alike.
+/// </summary>
+internal sealed class BlobStoreException : IOException
+{
+    public BlobStoreException()
+    {
+        BlobName = string.Empty;
+    }
+
+    public BlobStoreException(string message)
+        : base(message)
+    {
+        BlobName = string.Empty;
+    }
+
+    public BlobStoreException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        BlobName = string.Empty;
+    }
+
+    public BlobStoreException(string operation, string blobName, Exception innerException)
+        : base($"Storage {operation} of '{blobName}' failed: {innerException?.Message}", innerException)
+    {
+        BlobName = blobName;
+    }
+
+    public string BlobName { get; }
 }

@@ -55,6 +55,13 @@ internal sealed class LocalBlobStore : IBlobStore
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
         CheckCondition(name, path, condition);
         var bytes = content.ToMemory();
+        await WriteFileAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        return ETagOf(bytes.Span);
+    }
+
+    /// <summary>Writes a whole file under a temp name, flushes it to disk, then renames it over the target (atomic on one volume).</summary>
+    private async Task WriteFileAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
         try
@@ -65,14 +72,13 @@ internal sealed class LocalBlobStore : IBlobStore
                 stream.Flush(flushToDisk: true);
             }
 
+            // Once the lock is held the write must not stop half-way: no cancellation from here on.
             File.Move(temp, path, overwrite: true);
         }
         finally
         {
             TryDelete(temp);
         }
-
-        return ETagOf(bytes.Span);
     }
 
     public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -108,7 +114,8 @@ internal sealed class LocalBlobStore : IBlobStore
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
         if (!File.Exists(path))
         {
-            return false;
+            // A missing blob matches no ETag, as for writes.
+            return ifMatch is null ? false : throw new BlobConflictException(name, BlobCondition.Match(ifMatch));
         }
 
         if (ifMatch is not null)
@@ -133,6 +140,13 @@ internal sealed class LocalBlobStore : IBlobStore
 
         var id = Guid.NewGuid().ToString();
         WriteLease(leasePath, new LeaseFile(id, now + duration, duration));
+        var path = PathOf(name);
+        if (!File.Exists(path))
+        {
+            // Azure leases need a blob to lease; keep the same visible effect here.
+            await WriteFileAsync(path, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
         return id;
     }
 
@@ -142,7 +156,8 @@ internal sealed class LocalBlobStore : IBlobStore
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
         var current = ReadLease(leasePath);
         var now = _time.GetUtcNow();
-        if (current is null || current.Id != leaseId || current.Expires <= now)
+        // As in Azure, an expired lease can still be renewed by its holder until someone else takes it.
+        if (current is null || current.Id != leaseId)
         {
             return false;
         }
@@ -212,7 +227,7 @@ internal sealed class LocalBlobStore : IBlobStore
     {
         BlobNames.Validate(name);
         var lockPath = LockPathOf(name);
-        var started = _time.GetTimestamp();
+        var started = TimeProvider.System.GetTimestamp();
         var delay = 1;
         while (true)
         {
@@ -221,7 +236,7 @@ internal sealed class LocalBlobStore : IBlobStore
                 // FileShare.None is an exclusive OS lock (flock on Unix): it holds against other processes too.
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
-            catch (IOException) when (_time.GetElapsedTime(started) < LockTimeout)
+            catch (IOException) when (TimeProvider.System.GetElapsedTime(started) < LockTimeout)
             {
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 delay = Math.Min(delay * 2, 20);

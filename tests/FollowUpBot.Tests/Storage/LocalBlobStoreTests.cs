@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using FollowUpBot.Storage;
 
 namespace FollowUpBot.Tests.Storage;
@@ -7,72 +9,43 @@ public sealed class LocalBlobStoreTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "followup-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task CreateOnlyWriteFailsWhenTheBlobExists()
+    public async Task TwoProcessesAndThisOneSharingAFolderLoseNoUpdateAndWinEachClaimOnce()
     {
+        const int Increments = 150;
+        const int Claims = 300;
+        var children = Enumerable.Range(0, 2).Select(_ => RunChildAsync(Increments, Claims)).ToList();
+        var local = Enumerable.Range(0, 2).Select(_ => Task.Run(() => CrossProcessWorker.RaceAsync(new LocalBlobStore(_root), Increments, Claims))).ToList();
+
+        var childWins = await Task.WhenAll(children);
+        var localWins = await Task.WhenAll(local);
+
         var store = new LocalBlobStore(_root);
-        await store.PutAsync("a/b.json", BinaryData.FromString("1"), BlobCondition.CreateOnly);
-
-        var conflict = await Assert.ThrowsAsync<BlobConflictException>(() =>
-            store.PutAsync("a/b.json", BinaryData.FromString("2"), BlobCondition.CreateOnly));
-
-        Assert.True(conflict.AlreadyExists);
-        Assert.Equal("1", (await store.GetAsync("a/b.json"))!.Content.ToString());
+        Assert.Equal((4 * Increments).ToString(CultureInfo.InvariantCulture), (await store.GetAsync("counter"))!.Content.ToString());
+        var allWins = childWins.Concat(localWins).SelectMany(w => w).ToList();
+        Assert.Equal(Enumerable.Range(0, Claims), allWins.Order());
     }
 
     [Fact]
-    public async Task IfMatchWriteFailsWithAStaleETag()
+    public async Task AWriteLeavesNoTempFileAndOnlyWholeDocumentsAreRead()
     {
         var store = new LocalBlobStore(_root);
-        var first = await store.PutAsync("m.json", BinaryData.FromString("1"), BlobCondition.None);
-        var second = await store.PutAsync("m.json", BinaryData.FromString("2"), BlobCondition.Match(first));
-
-        await Assert.ThrowsAsync<BlobConflictException>(() =>
-            store.PutAsync("m.json", BinaryData.FromString("3"), BlobCondition.Match(first)));
-        Assert.Equal(second, (await store.GetAsync("m.json"))!.ETag);
-    }
-
-    [Fact]
-    public async Task ListingReturnsOnlyThePrefixInNameOrder()
-    {
-        var store = new LocalBlobStore(_root);
-        foreach (var name in new[] { "p/2.json", "p/1.json", "q/1.json", "p/sub/3.json" })
+        var big = new string('x', 1 << 20);
+        var writer = Task.Run(async () =>
         {
-            await store.PutAsync(name, BinaryData.FromString(name), BlobCondition.None);
+            for (var i = 0; i < 20; i++)
+            {
+                await store.PutAsync("big.json", BinaryData.FromString(i % 2 == 0 ? big : "small"), BlobCondition.None);
+            }
+        });
+
+        while (!writer.IsCompleted)
+        {
+            var blob = await store.GetAsync("big.json");
+            Assert.True(blob is null || blob.Content.ToString() is "small" || blob.Content.ToMemory().Length == big.Length);
         }
 
-        var names = new List<string>();
-        await foreach (var entry in store.ListAsync("p/"))
-        {
-            names.Add(entry.Name);
-        }
-
-        Assert.Equal(["p/1.json", "p/2.json", "p/sub/3.json"], names);
-    }
-
-    [Fact]
-    public async Task ASecondLeaseIsRefusedUntilTheFirstIsReleased()
-    {
-        var store = new LocalBlobStore(_root);
-        var first = await store.TryAcquireLeaseAsync(BlobNames.SchedulerLock, TimeSpan.FromSeconds(30));
-        Assert.NotNull(first);
-        Assert.Null(await store.TryAcquireLeaseAsync(BlobNames.SchedulerLock, TimeSpan.FromSeconds(30)));
-
-        await store.ReleaseLeaseAsync(BlobNames.SchedulerLock, first);
-
-        Assert.NotNull(await store.TryAcquireLeaseAsync(BlobNames.SchedulerLock, TimeSpan.FromSeconds(30)));
-    }
-
-    [Theory]
-    [InlineData("19:abc@thread.tacv2;messageid=1")]
-    [InlineData("a:1xyz/../..")]
-    [InlineData("..")]
-    public void SegmentsOfTeamsIdsAreSinglePathSegments(string id)
-    {
-        var segment = BlobNames.Segment(id);
-
-        Assert.DoesNotContain('/', segment);
-        Assert.NotEqual("..", segment);
-        BlobNames.Validate("x/" + segment + "/y");
+        await writer;
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_root, ".tmp")));
     }
 
     public void Dispose()
@@ -81,5 +54,28 @@ public sealed class LocalBlobStoreTests : IDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
+    }
+
+    private async Task<List<int>> RunChildAsync(int increments, int claims)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { typeof(CrossProcessWorker).Assembly.Location, CrossProcessWorker.Command, _root, increments.ToString(CultureInfo.InvariantCulture), claims.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"worker exited with {process.ExitCode}: {await error}");
+        var text = (await output).Trim();
+        return text.Length == 0 ? [] : [.. text.Split(' ').Select(w => int.Parse(w, CultureInfo.InvariantCulture))];
     }
 }

@@ -1,0 +1,469 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using FollowUpBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FollowUpBot.Ledger;
+
+/// <summary>The outcome of an append: where the record is, whether an earlier attempt had stored it, and the meeting after it was applied.</summary>
+internal sealed record ProgressAppendResult(string RecordName, bool AlreadyStored, StoredDocument<MeetingDocument> Meeting);
+
+/// <summary>What a reconciliation pass did: records it applied, and records it could not read (each named).</summary>
+internal sealed record ReconcileResult(int Applied, IReadOnlyList<string> Unreadable);
+
+/// <summary>A ledger operation that cannot be done as asked (missing meeting or item, a different record under the same name, endless contention).</summary>
+internal sealed class LedgerException : Exception
+{
+    public LedgerException()
+    {
+    }
+
+    public LedgerException(string message)
+        : base(message)
+    {
+    }
+
+    public LedgerException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// The follow-up ledger (督办台账) on an <see cref="IBlobStore"/>: meetings, their source text and
+/// the append-only progress records, with <c>meeting.json</c> kept as the projection of the records.
+/// Thread-safe; one instance per process. Appends to one meeting made at the same time in this
+/// process are applied to <c>meeting.json</c> in one write (group commit); writes from other
+/// processes are ordered by the ETag, the loser re-reading and re-applying.
+/// </summary>
+internal sealed partial class MeetingLedger
+{
+    private const int MaxAttempts = 100;
+    private readonly IBlobStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MeetingLedger> _logger;
+    private readonly ConcurrentDictionary<string, ApplyQueue> _queues = new(StringComparer.Ordinal);
+
+    public MeetingLedger(IBlobStore store, TimeProvider timeProvider, ILogger<MeetingLedger> logger)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _store = store;
+        _time = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Stores the source text (create-only; the same text again is accepted) and then the new meeting (create-only).</summary>
+    public async Task<StoredDocument<MeetingDocument>> CreateMeetingAsync(MeetingDocument meeting, string sourceText, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(sourceText);
+        ArgumentException.ThrowIfNullOrEmpty(meeting.Id);
+        var duplicate = meeting.Items.GroupBy(i => i.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Meeting '{meeting.Id}' has two items with the id '{duplicate.Key}'.", nameof(meeting));
+        }
+
+        // The source goes first, so a meeting.json never points at a missing source.
+        var sourceName = BlobNames.MeetingSource(meeting.Id);
+        var source = BinaryData.FromString(sourceText);
+        try
+        {
+            await _store.PutAsync(sourceName, source, BlobCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BlobConflictException e) when (e.AlreadyExists)
+        {
+            var existing = await _store.GetAsync(sourceName, cancellationToken).ConfigureAwait(false);
+            if (existing is null || !existing.Content.ToMemory().Span.SequenceEqual(source.ToMemory().Span))
+            {
+                throw new LedgerException($"Meeting '{meeting.Id}' already has a different source text ('{sourceName}' is immutable).", e);
+            }
+        }
+
+        var document = MeetingProjection.Normalize(meeting with
+        {
+            Schema = LedgerSchema.Current,
+            CreatedAt = meeting.CreatedAt == default ? _time.GetUtcNow() : meeting.CreatedAt,
+        });
+        var created = await _store.PutDocumentAsync(BlobNames.Meeting(meeting.Id), document, LedgerJsonContext.Default.MeetingDocument, BlobCondition.CreateOnly, cancellationToken)
+            .ConfigureAwait(false);
+        LogMeetingCreated(meeting.Id, meeting.Items.Count);
+        return created;
+    }
+
+    /// <summary>The meeting with its items' current state (one read), or null.</summary>
+    public Task<StoredDocument<MeetingDocument>?> GetMeetingAsync(string meetingId, CancellationToken cancellationToken = default) =>
+        _store.GetDocumentAsync(BlobNames.Meeting(meetingId), LedgerJsonContext.Default.MeetingDocument, cancellationToken);
+
+    /// <summary>The text the meeting was imported from, as received.</summary>
+    public async Task<string?> GetSourceTextAsync(string meetingId, CancellationToken cancellationToken = default)
+    {
+        var blob = await _store.GetAsync(BlobNames.MeetingSource(meetingId), cancellationToken).ConfigureAwait(false);
+        return blob?.Content.ToString();
+    }
+
+    /// <summary>
+    /// Changes a meeting: read, <paramref name="change"/>, write If-Match; on a lost race the change is
+    /// applied again to a fresh read, so it must be a function of the document it is given. Returning
+    /// the same instance writes nothing. Keep the items' progress fields (<c>Departments</c>,
+    /// <c>Applied</c>, <c>Extended</c>) as given: they are the records' projection.
+    /// </summary>
+    public async Task<StoredDocument<MeetingDocument>> UpdateMeetingAsync(string meetingId, Func<MeetingDocument, MeetingDocument> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var name = BlobNames.Meeting(meetingId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false)
+                ?? throw new LedgerException($"Meeting '{meetingId}' does not exist ('{name}').");
+            var changed = change(current.Document);
+            if (ReferenceEquals(changed, current.Document))
+            {
+                return current;
+            }
+
+            if (changed.Id != current.Document.Id)
+            {
+                throw new ArgumentException($"A change may not give meeting '{meetingId}' another id.", nameof(change));
+            }
+
+            changed = MeetingProjection.Normalize(changed with { Schema = LedgerSchema.Current });
+            try
+            {
+                return await _store.PutDocumentAsync(name, changed, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (BlobConflictException e)
+            {
+                await BackOffAsync(name, attempt, e, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores a progress record under the name its activity gives it (If-None-Match: *) and applies it
+    /// to the meeting. Appending the same record again (a retried activity) succeeds and stores nothing
+    /// new; a different record under the same name is refused. If this call fails after the record was
+    /// stored, the reconciler still applies it, and a retry of the call is the same record again.
+    /// </summary>
+    public async Task<ProgressAppendResult> AppendProgressAsync(ProgressRecord record, CancellationToken cancellationToken = default)
+    {
+        Validate(record);
+        record = record with { Schema = LedgerSchema.Current, At = record.At.ToUniversalTime() };
+        var name = BlobNames.Progress(record.MeetingId, record.ItemId, record.At, BlobNames.UpdateId(record.ConversationId, record.ActivityId));
+
+        // Read the meeting first: it checks the item and department, and its ETag is the first guess for the projection write.
+        var meeting = await GetMeetingAsync(record.MeetingId, cancellationToken).ConfigureAwait(false)
+            ?? throw new LedgerException($"Meeting '{record.MeetingId}' does not exist.");
+        var item = meeting.Document.FindItem(record.ItemId)
+            ?? throw new LedgerException($"Meeting '{record.MeetingId}' has no item '{record.ItemId}'.");
+        if (record.Department is { } department && !item.Lead.Contains(department, StringComparer.Ordinal) && !item.Support.Contains(department, StringComparer.Ordinal))
+        {
+            throw new LedgerException($"'{department}' is neither a lead nor a supporting department of item '{record.ItemId}' of meeting '{record.MeetingId}'.");
+        }
+
+        var alreadyStored = false;
+        try
+        {
+            await _store.PutDocumentAsync(name, record, LedgerJsonContext.Default.ProgressRecord, BlobCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BlobConflictException e) when (e.AlreadyExists)
+        {
+            var existing = await _store.GetDocumentAsync(name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
+            if (existing is null || existing.Document != record)
+            {
+                throw new LedgerException($"A different progress record is already stored as '{name}' (same conversation, activity and time).", e);
+            }
+
+            alreadyStored = true;
+            LogReplayed(name);
+        }
+
+        var applied = await ApplyAsync(meeting, MeetingProjection.KeyOf(name), record, cancellationToken).ConfigureAwait(false);
+        return new ProgressAppendResult(name, alreadyStored, applied);
+    }
+
+    /// <summary>The progress history of one item, oldest first (a read per record: for "show history", not for summaries).</summary>
+    public async IAsyncEnumerable<StoredDocument<ProgressRecord>> ReadProgressAsync(string meetingId, string itemId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in _store.ListAsync(BlobNames.ProgressPrefix(meetingId, itemId), cancellationToken).ConfigureAwait(false))
+        {
+            var record = await _store.GetDocumentAsync(entry.Name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
+            if (record is not null)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>The ids of every stored meeting.</summary>
+    public async IAsyncEnumerable<string> ListMeetingIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in _store.ListAsync("meetings/", cancellationToken).ConfigureAwait(false))
+        {
+            var parts = entry.Name.Split('/');
+            if (parts is [_, var segment, "meeting.json"])
+            {
+                yield return BlobNames.DecodeSegment(segment);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies every stored record of the meeting that its projection lacks (one listing; a read per
+    /// missing record). Records that cannot be read are skipped and reported, not applied.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(string meetingId, CancellationToken cancellationToken = default)
+    {
+        var meeting = await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false)
+            ?? throw new LedgerException($"Meeting '{meetingId}' does not exist.");
+        var items = meeting.Document.Items.ToDictionary(i => BlobNames.Segment(i.Id), StringComparer.Ordinal);
+        var prefix = BlobNames.ProgressPrefix(meetingId);
+        var missing = new List<string>();
+        await foreach (var entry in _store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            var parts = entry.Name[prefix.Length..].Split('/');
+            if (parts.Length != 2 || !parts[1].EndsWith(".json", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (items.TryGetValue(parts[0], out var item)
+                && !item.Applied.Contains(MeetingProjection.UpdateIdOf(MeetingProjection.KeyOf(entry.Name)), StringComparer.Ordinal))
+            {
+                missing.Add(entry.Name);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return new ReconcileResult(0, []);
+        }
+
+        var records = new List<(string Key, ProgressRecord Record)>(missing.Count);
+        var unreadable = new List<string>();
+        foreach (var name in missing)
+        {
+            try
+            {
+                var record = await _store.GetDocumentAsync(name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
+                if (record is null)
+                {
+                    continue;
+                }
+
+                if (record.Document.MeetingId != meeting.Document.Id || BlobNames.ProgressPrefix(meetingId, record.Document.ItemId) != name[..(name.LastIndexOf('/') + 1)])
+                {
+                    throw new StoredDocumentException(name, "the record names another meeting or item than its folder");
+                }
+
+                records.Add((MeetingProjection.KeyOf(name), record.Document));
+            }
+            catch (StoredDocumentException e)
+            {
+                LogUnreadableRecord(e, name);
+                unreadable.Add(name);
+            }
+        }
+
+        var before = CountApplied(meeting.Document);
+        var result = await ApplyBatchAsync(meetingId, meeting, records, cancellationToken).ConfigureAwait(false);
+        var applied = CountApplied(result.Document) - before;
+        if (applied > 0)
+        {
+            LogReconciled(meetingId, applied);
+        }
+
+        return new ReconcileResult(Math.Max(applied, 0), unreadable);
+    }
+
+    private static int CountApplied(MeetingDocument meeting) => meeting.Items.Sum(i => i.Applied.Count);
+
+    private static void Validate(ProgressRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrEmpty(record.MeetingId);
+        ArgumentException.ThrowIfNullOrEmpty(record.ItemId);
+        ArgumentException.ThrowIfNullOrEmpty(record.ConversationId);
+        ArgumentException.ThrowIfNullOrEmpty(record.ActivityId);
+        ArgumentNullException.ThrowIfNull(record.By);
+        if (record.Department is null && record.Kind != ProgressKind.CompletionApproval)
+        {
+            throw new ArgumentException($"A {record.Kind} record needs a department; only a completion approval may close the whole item.", nameof(record));
+        }
+
+        if (record.Kind == ProgressKind.Progress && record.Status is ProgressStatus.Closed or ProgressStatus.CompletionRequested)
+        {
+            throw new ArgumentException("A progress report cannot close an item or request completion; use the completion kinds.", nameof(record));
+        }
+
+        if (record.Kind == ProgressKind.ExtensionApproval && record.Due is null)
+        {
+            throw new ArgumentException("An extension approval must carry the due date it grants.", nameof(record));
+        }
+
+        if (record.Percent is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(record), record.Percent, "Percent is between 0 and 100.");
+        }
+    }
+
+    /// <summary>Queues the record for this meeting's next projection write and waits for it.</summary>
+    private Task<StoredDocument<MeetingDocument>> ApplyAsync(StoredDocument<MeetingDocument> hint, string key, ProgressRecord record, CancellationToken cancellationToken)
+    {
+        var queue = _queues.GetOrAdd(record.MeetingId, _ => new ApplyQueue());
+        var pending = new PendingApply(key, record);
+        bool start;
+        lock (queue.Gate)
+        {
+            queue.Pending.Add(pending);
+            queue.Hint = hint;
+            start = !queue.Draining;
+            queue.Draining = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(() => DrainAsync(record.MeetingId, queue), CancellationToken.None);
+        }
+
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task DrainAsync(string meetingId, ApplyQueue queue)
+    {
+        while (true)
+        {
+            List<PendingApply> batch;
+            StoredDocument<MeetingDocument>? hint;
+            lock (queue.Gate)
+            {
+                if (queue.Pending.Count == 0)
+                {
+                    queue.Draining = false;
+                    return;
+                }
+
+                batch = [.. queue.Pending];
+                queue.Pending.Clear();
+                hint = queue.Hint;
+                queue.Hint = null;
+            }
+
+            try
+            {
+                // Not the callers' tokens: the batch serves several callers, and the attempt limit bounds it.
+                var result = await ApplyBatchAsync(meetingId, hint, [.. batch.Select(p => (p.Key, p.Record))], CancellationToken.None).ConfigureAwait(false);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetResult(result);
+                }
+            }
+#pragma warning disable CA1031 // Every failure goes to the callers that wait for this batch; none may stop the drain loop.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogApplyFailed(e, meetingId, batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Read (or take the hint), apply the records, write If-Match; on a lost race start over from a fresh read.</summary>
+    private async Task<StoredDocument<MeetingDocument>> ApplyBatchAsync(string meetingId, StoredDocument<MeetingDocument>? hint, IReadOnlyList<(string Key, ProgressRecord Record)> records, CancellationToken cancellationToken)
+    {
+        var name = BlobNames.Meeting(meetingId);
+        var current = hint;
+        for (var attempt = 1; ; attempt++)
+        {
+            current ??= await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false)
+                ?? throw new LedgerException($"Meeting '{meetingId}' does not exist ('{name}').");
+            var next = current.Document;
+            foreach (var (key, record) in records)
+            {
+                next = MeetingProjection.Apply(next, key, record);
+            }
+
+            if (ReferenceEquals(next, current.Document))
+            {
+                return current;
+            }
+
+            try
+            {
+                return await _store.PutDocumentAsync(name, next, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (BlobConflictException e)
+            {
+                await BackOffAsync(name, attempt, e, cancellationToken).ConfigureAwait(false);
+                current = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first retry is immediate (the usual loser of a race wins the next round); later ones wait a
+    /// random, growing few milliseconds so that many writers stop colliding. This paces storage
+    /// requests, not business time, so it uses the timer directly.
+    /// </summary>
+    private async Task BackOffAsync(string name, int attempt, BlobConflictException conflict, CancellationToken cancellationToken)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new LedgerException($"Gave up writing '{name}' after {attempt} lost races; the records stay stored and the reconciler applies them.", conflict);
+        }
+
+        LogLostRace(name, attempt);
+        if (attempt > 1)
+        {
+#pragma warning disable CA5394 // Jitter, not security.
+            var delay = Random.Shared.Next(1, Math.Min(1 << Math.Min(attempt, 7), 100));
+#pragma warning restore CA5394
+            await Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Meeting {MeetingId} created with {ItemCount} items")]
+    private partial void LogMeetingCreated(string meetingId, int itemCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Progress record {RecordName} was already stored; the retried activity adds nothing")]
+    private partial void LogReplayed(string recordName);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Lost the race to write {BlobName} (attempt {Attempt}); reading it again")]
+    private partial void LogLostRace(string blobName, int attempt);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Applying {Count} progress records to meeting {MeetingId} failed; they stay stored for the reconciler")]
+    private partial void LogApplyFailed(Exception exception, string meetingId, int count);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Progress record {RecordName} cannot be read and is left out of the projection")]
+    private partial void LogUnreadableRecord(Exception exception, string recordName);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Reconciler applied {Count} progress records to meeting {MeetingId}")]
+    private partial void LogReconciled(string meetingId, int count);
+
+    private sealed class ApplyQueue
+    {
+        public Lock Gate { get; } = new();
+
+        public List<PendingApply> Pending { get; } = [];
+
+        public StoredDocument<MeetingDocument>? Hint { get; set; }
+
+        public bool Draining { get; set; }
+    }
+
+    private sealed class PendingApply(string key, ProgressRecord record)
+    {
+        public string Key { get; } = key;
+
+        public ProgressRecord Record { get; } = record;
+
+        public TaskCompletionSource<StoredDocument<MeetingDocument>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
