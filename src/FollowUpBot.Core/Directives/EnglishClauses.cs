@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// The clause rules for English minutes: "X will …", "X to …", "ACTION: X …", "Referred to X", "X was asked to …",
+/// each directive running from its actor to the next directive's actor or the end of the sentence.
+/// </summary>
+internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "etc", "e.g", "i.e", "Inc", "Ltd", "Co", "Jr", "Sr", "Prof", "Cllr", "approx", "Dept", "Jan", "Feb",
+        "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    };
+
+    public void ReadLine(int lineStart, int contentStart, int end, bool action)
+    {
+        var before = CountDrafts();
+        var sentenceStart = contentStart;
+        var previousSentence = contentStart;
+        for (var i = contentStart; i <= end; i++)
+        {
+            if (i < end && !IsSentenceEnd(i, end))
+            {
+                continue;
+            }
+
+            if (i > sentenceStart)
+            {
+                ReadSentence(sentenceStart, i, previousSentence);
+                previousSentence = sentenceStart;
+            }
+
+            sentenceStart = i + 1;
+        }
+
+        if (action && CountDrafts() == before)
+        {
+            ReadActionLine(lineStart, contentStart, end);
+        }
+    }
+
+    private int _drafts;
+
+    private int CountDrafts() => _drafts;
+
+    private void ReadActionLine(int lineStart, int contentStart, int end)
+    {
+        var content = text[contentStart..end];
+        var owner = Owner().Match(content);
+        List<string>? lead = null;
+        if (owner.Success)
+        {
+            lead = EnglishActors.Split(owner.Groups["actor"].Value);
+        }
+
+        var named = NamedAction().Match(content);
+        if (lead is null && named.Success)
+        {
+            lead = EnglishActors.Split(named.Groups["actor"].Value);
+        }
+
+        // ACTION lines with no owner are still actions: the organiser assigns them.
+        var draft = pass.NewDraft(lineStart, named.Success && lead is not null ? contentStart + named.Length : contentStart, lead ?? [], english: true);
+        draft.End = end;
+        _drafts++;
+    }
+
+    private void ReadSentence(int start, int end, int previousSentence)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        var sentence = text[start..end];
+        Draft? current = null;
+        var searchFrom = 0;
+        foreach (Match modal in Modal().Matches(sentence))
+        {
+            if (modal.Index < searchFrom)
+            {
+                continue;
+            }
+
+            var subject = FindSubject(sentence, searchFrom, modal, out var subjectStart);
+            if (subject is null || IsProcedure(sentence, modal))
+            {
+                continue;
+            }
+
+            if (current is not null)
+            {
+                current.End = start + TrimConnector(sentence, subjectStart);
+            }
+
+            current = pass.NewDraft(start + subjectStart, start + modal.Index + modal.Length, subject, english: true);
+            current.End = end;
+            _drafts++;
+            searchFrom = modal.Index + modal.Length;
+        }
+
+        var referred = Referred().Match(sentence);
+        if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
+        {
+            // "Referred to X." usually closes the sentence that said what is referred.
+            var from = referred.Index == 0 ? previousSentence : start;
+            var draft = pass.NewDraft(from, start + referred.Index, to, english: true);
+            draft.End = end;
+            _drafts++;
+        }
+
+        var owner = Owner().Match(sentence);
+        if (owner.Success && current is null && !referred.Success && EnglishActors.Split(owner.Groups["actor"].Value) is { } owners)
+        {
+            var draft = pass.NewDraft(start, start, owners, english: true);
+            draft.End = end;
+            _drafts++;
+        }
+    }
+
+    private static List<string>? FindSubject(string sentence, int from, Match modal, out int subjectStart)
+    {
+        // Try the widest subject first (Finance and HR will …), then narrower ones after clause boundaries.
+        var starts = new List<int> { from };
+        foreach (Match boundary in SubjectBoundary().Matches(sentence[..modal.Index]))
+        {
+            if (boundary.Index >= from)
+            {
+                starts.Add(boundary.Index + boundary.Length);
+            }
+        }
+
+        var infinitive = modal.Groups["to"].Success;
+        foreach (var candidate in starts)
+        {
+            if (infinitive && candidate != from && !sentence.AsSpan(candidate - 2, 2).SequenceEqual(": "))
+            {
+                continue;
+            }
+
+            var phrase = sentence[candidate..modal.Index].Trim();
+            if (phrase.Length > 0 && EnglishActors.Split(phrase) is { } actors)
+            {
+                subjectStart = candidate + (sentence[candidate..modal.Index].Length - sentence[candidate..modal.Index].TrimStart().Length);
+                return actors;
+            }
+        }
+
+        subjectStart = -1;
+        return null;
+    }
+
+    private static bool IsProcedure(string sentence, Match modal)
+    {
+        var rest = sentence.AsSpan(modal.Index + modal.Length).TrimStart();
+        if (modal.Groups["to"].Success)
+        {
+            return false;
+        }
+
+        // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
+        return rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest.ToString())
+            || rest.StartsWith("meet") || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
+            || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place");
+    }
+
+    private static int TrimConnector(string sentence, int index)
+    {
+        var head = sentence[..index].TrimEnd();
+        foreach (var connector in new[] { ", and", " and", ",", ";", " while", " whereas", " but", " then" })
+        {
+            if (head.EndsWith(connector, StringComparison.Ordinal))
+            {
+                return head.Length - connector.Length;
+            }
+        }
+
+        return head.Length;
+    }
+
+    private bool IsSentenceEnd(int i, int end)
+    {
+        var c = text[i];
+        if (c is '!' or '?' or ';')
+        {
+            return true;
+        }
+
+        if (c != '.' || (i + 1 < end && !char.IsWhiteSpace(text[i + 1])))
+        {
+            return false;
+        }
+
+        var wordStart = i;
+        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+
+        var word = text.AsSpan(wordStart, i - wordStart);
+        return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
+    }
+
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited) (?:to|with)|(?:is|are) to|needs? to|will|shall|must|should|(?<to>to))(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex Modal();
+
+    [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectBoundary();
+
+    [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Referred();
+
+    [GeneratedRegex(@"(?:\b(?:Owners?|Responsible|Assigned to|Lead|Action)\s*[:：\-–—]\s*)(?<actor>[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Owner();
+
+    [GeneratedRegex(@"^(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)\s*(?:[:–—]|\s-)\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedAction();
+
+    [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveParticiple();
+}
