@@ -46,6 +46,9 @@ internal static class ChineseActors
     // Characters that do not occur inside an actor name but do in clauses around one.
     private const string Forbidden = "了是把被让的对从向将于在要须得可这那其该此每并且而但又也都还";
 
+    // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
+    private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";
+
     private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与", "同"];
 
     public static bool IsPronoun(string phrase) => Array.IndexOf(Pronouns, phrase) >= 0;
@@ -68,6 +71,11 @@ internal static class ChineseActors
         }
 
         if (IsPronoun(phrase.ToString()))
+        {
+            return false;
+        }
+
+        if (NotInitial.Contains(phrase[0], StringComparison.Ordinal))
         {
             return false;
         }

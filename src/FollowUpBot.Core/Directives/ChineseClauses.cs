@@ -147,7 +147,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 return;
             }
 
-            if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的')
+            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
+            // the directive already open (由A牵头，B配合).
+            if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
+                && !(_current is not null && IsCooperation(framedActor.End, end)))
             {
                 Open(x, framedActor.End, framedActor.Actors);
                 return;
@@ -272,6 +275,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return x;
+    }
+
+    private bool IsCooperation(int from, int end)
+    {
+        var rest = text.AsSpan(from, end - from).TrimStart("积极全力共同等部门单位");
+        return rest.StartsWith("配合") || rest.StartsWith("协助") || rest.StartsWith("协办") || rest.StartsWith("参与");
     }
 
     private bool HasFollowUp(int from)

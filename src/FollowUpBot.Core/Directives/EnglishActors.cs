@@ -75,7 +75,7 @@ internal static class EnglishActors
     private static bool IsSingleActor(string actor)
     {
         var tokens = actor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length is 0 or > 7 || NotActors.Contains(tokens[0]) || NotActors.Contains(tokens[^1]))
+        if (tokens.Length is 0 or > 7 || IsNotActorWord(tokens[0]) || IsNotActorWord(tokens[^1]))
         {
             return false;
         }
@@ -100,7 +100,7 @@ internal static class EnglishActors
                 continue;
             }
 
-            if (NotActors.Contains(bare) && i > 0)
+            if (IsNotActorWord(bare) && i > 0)
             {
                 return false;
             }
@@ -128,6 +128,9 @@ internal static class EnglishActors
 
         return substantive;
     }
+
+    // An acronym (IT, HR) is a unit even when it spells a pronoun.
+    private static bool IsNotActorWord(string token) => !(token.Length >= 2 && token.All(char.IsUpper)) && NotActors.Contains(token);
 
     private static bool EndsWithUnitNoun(string phrase)
     {

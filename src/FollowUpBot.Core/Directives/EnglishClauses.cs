@@ -28,7 +28,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
             if (i > sentenceStart)
             {
-                ReadSentence(sentenceStart, i, previousSentence);
+                ReadSentence(sentenceStart, i, previousSentence, contentStart);
                 previousSentence = sentenceStart;
             }
 
@@ -67,7 +67,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         _drafts++;
     }
 
-    private void ReadSentence(int start, int end, int previousSentence)
+    private void ReadSentence(int start, int end, int previousSentence, int lineContentStart)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -114,7 +114,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var owner = Owner().Match(sentence);
         if (owner.Success && current is null && !referred.Success && EnglishActors.Split(owner.Groups["actor"].Value) is { } owners)
         {
-            var draft = pass.NewDraft(start, start, owners, english: true);
+            // "(Owner: X)" names who does what the line said before it.
+            var draft = pass.NewDraft(lineContentStart, lineContentStart, owners, english: true);
             draft.End = end;
             _drafts++;
         }
