@@ -44,7 +44,7 @@ internal static class ChineseActors
     private static readonly string[] Pronouns = ["我们", "大家", "你们", "咱们", "我", "他们", "同志们", "各位", "自己", "我们大家"];
 
     // Characters that do not occur inside an actor name but do in clauses around one.
-    private const string Forbidden = "了是把被让的对从向将于在要须得可这那其该此每并且而但又也都还";
+    private const string Forbidden = "了是把被让的对从向将于在须得可这那其该此每并且而但又也都还";
 
     // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
     private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";

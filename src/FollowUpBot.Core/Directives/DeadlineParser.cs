@@ -30,13 +30,21 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             return new DeadlineMatch(ResolveChinese(value, meetingDate), start + match.Index, match.Length);
         }
 
+        // A bare "weekly" often describes a thing (weekly reports); an explicit "by …", "within …" or "every …" wins over it.
+        DeadlineMatch? bare = null;
         foreach (var match in EnglishDeadline().EnumerateMatches(span))
         {
             var value = span.Slice(match.Index, match.Length).ToString().TrimEnd(',', '.', ' ');
-            return new DeadlineMatch(ResolveEnglish(value, meetingDate), start + match.Index, value.Length);
+            var found = new DeadlineMatch(ResolveEnglish(value, meetingDate), start + match.Index, value.Length);
+            if (!BareFrequency().IsMatch(value))
+            {
+                return found;
+            }
+
+            bare ??= found;
         }
 
-        return null;
+        return bare;
     }
 
     private static bool IsFalseChinese(ReadOnlySpan<char> span, int index, int length, string value)
@@ -417,6 +425,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         @"|(?:(?:今|明)年)?(?:上|下)半年(?:前|内|底前)?|(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|内|之前)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseDeadline();
+
+    [GeneratedRegex(@"^(?:weekly|fortnightly|monthly|quarterly|daily|annually)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareFrequency();
 
     [GeneratedRegex(@"^(?:20[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号]$", RegexOptions.CultureInvariant)]
     private static partial Regex BareDate();

@@ -29,7 +29,7 @@ internal static class EnglishActors
         "anyone", "nobody", "who", "which", "what", "if", "when", "meeting", "meetings", "minutes", "agenda", "item", "items", "motion",
         "report", "decision", "note", "discussion", "update", "next", "action", "actions", "work", "it's", "here", "today", "tomorrow",
         "plan", "plans", "budget", "project's", "one", "some", "any", "no", "not", "please", "also", "then", "after", "before", "once",
-        "while", "following", "further", "phase", "construction", "implementation", "approval", "funding", "data", "progress",
+        "while", "following", "further", "phase", "construction", "implementation", "approval", "funding", "progress",
     };
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;

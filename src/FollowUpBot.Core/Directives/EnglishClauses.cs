@@ -55,14 +55,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             lead = EnglishActors.Split(owner.Groups["actor"].Value);
         }
 
+        // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
         var named = NamedAction().Match(content);
-        if (lead is null && named.Success)
+        var taskStart = contentStart;
+        if (lead is null && named.Success && EnglishActors.Split(content[..named.Index]) is { } actors)
         {
-            lead = EnglishActors.Split(named.Groups["actor"].Value);
+            lead = actors;
+            taskStart = contentStart + named.Index + named.Length;
         }
 
         // ACTION lines with no owner are still actions: the organiser assigns them.
-        var draft = pass.NewDraft(lineStart, named.Success && lead is not null ? contentStart + named.Length : contentStart, lead ?? [], english: true);
+        var draft = pass.NewDraft(lineStart, taskStart, lead ?? [], english: true);
         draft.End = end;
         _drafts++;
     }
@@ -216,7 +219,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"(?:\b(?:Owners?|Responsible|Assigned to|Lead|Action)\s*[:：\-–—]\s*)(?<actor>[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Owner();
 
-    [GeneratedRegex(@"^(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)\s*(?:[:–—]|\s-)\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[:：–—]|\s-)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex NamedAction();
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]

@@ -79,7 +79,7 @@ internal sealed partial class ExtractionPass(string text)
         // A heading that names an actor (（三）市教育局：) passes it to everything under it.
         var colon = text.IndexOfAny(['：', ':'], contentStart, Math.Min(32, end - contentStart));
         List<string>? lineActor = null;
-        if (colon > contentStart)
+        if (colon > contentStart && !NoteLabel().IsMatch(text, contentStart))
         {
             lineActor = ChineseActors.SplitActors(text[contentStart..colon]);
             if (lineActor is not null)
@@ -238,6 +238,9 @@ internal sealed partial class ExtractionPass(string text)
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
-    [GeneratedRegex(@"[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：]\s*(?<lead>[^）)；;。\n]+?)(?:[；;，,]\s*(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*(?<support>[^）)；;。\n]+))?[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：]\s*(?<lead>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+?)(?:[；;，,]\s*(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*(?<support>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+))?[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
+
+    [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]
+    private static partial Regex NoteLabel();
 }

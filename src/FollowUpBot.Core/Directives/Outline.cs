@@ -108,7 +108,7 @@ internal sealed partial class Outline
         else if (m.Groups["md"].Success)
         {
             var heading = line[m.Length..].Trim();
-            (kind, label) = ("h" + m.Groups["md"].Value.Length, heading.Length > 24 ? heading[..24] : heading);
+            (kind, label) = ("h" + m.Groups["md"].Value.Length, heading.Length > 40 ? heading[..40] : heading);
         }
         else if (m.Groups["action"].Success)
         {
