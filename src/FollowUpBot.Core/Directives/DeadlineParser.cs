@@ -250,7 +250,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         if (every.Success)
         {
             var unit = every.Groups["u"].Value;
-            var weekday = Array.FindIndex(EnglishWeekdays, d => unit.StartsWith(d, StringComparison.Ordinal));
+            var weekday = unit.EndsWith("day", StringComparison.Ordinal) && unit.Length > 6 && !unit.Contains(' ', StringComparison.Ordinal)
+                ? Array.FindIndex(EnglishWeekdays, d => unit.StartsWith(d, StringComparison.Ordinal))
+                : -1;
             (string? rule, DateOnly? due) = unit switch
             {
                 _ when weekday >= 0 => ($"FREQ=WEEKLY;BYDAY={WeekdayCodes[weekday]}", NextWeekday(meeting, weekday)),
