@@ -4,6 +4,7 @@ using FollowUpBot.Benchmarks;
 // Each benchmark prints its result as a final line "NAME: key=value …" (DESIGN.md, "Benchmarks").
 IReadOnlyList<IBenchmark> benchmarks =
 [
+    new ExtractBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

@@ -36,6 +36,9 @@ internal static class ChineseActors
         "盲区", "禁区", "社会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> HeadEnds =
+        System.Buffers.SearchValues.Create(string.Concat(Heads.Select(h => h[^1]).Distinct()) + "）)");
+
     private static readonly string[] Collectives =
     [
         "全市上下", "全县上下", "全区上下", "全省上下", "各级各部门", "各地各部门", "各地区各部门", "各级各类", "全体党员", "全体干部",
@@ -51,7 +54,18 @@ internal static class ChineseActors
 
     private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与", "同"];
 
-    public static bool IsPronoun(string phrase) => Array.IndexOf(Pronouns, phrase) >= 0;
+    public static bool IsPronoun(ReadOnlySpan<char> phrase)
+    {
+        foreach (var pronoun in Pronouns)
+        {
+            if (phrase.SequenceEqual(pronoun))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the whole phrase names one actor.</summary>
     public static bool IsActor(ReadOnlySpan<char> phrase, bool strict = false)
@@ -70,7 +84,7 @@ internal static class ChineseActors
             }
         }
 
-        if (IsPronoun(phrase.ToString()))
+        if (IsPronoun(phrase))
         {
             return false;
         }
@@ -204,7 +218,8 @@ internal static class ChineseActors
         var max = Math.Min(limit, start + 40);
         for (var end = max; end > start + 1; end--)
         {
-            if (!EndsAtWordBoundary(text, end, limit))
+            // Only an end on a head noun or a closing bracket can finish an actor; test that before building any strings.
+            if (!HeadEnds.Contains(text[end - 1]) || !EndsAtWordBoundary(text, end, limit))
             {
                 continue;
             }

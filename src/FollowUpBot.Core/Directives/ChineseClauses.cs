@@ -99,10 +99,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
-        var frame = Frame().Match(text, x, end - x);
-        if (frame.Success)
+        var frame = FirstMatchLength(Frame(), x, end - x);
+        if (frame > 0)
         {
-            x += frame.Length;
+            x += frame;
             if (x >= end)
             {
                 Close();
@@ -121,7 +121,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         // 会议同意X提出的《…》，作进一步修改完善后提请…审议: X is to revise and resubmit.
-        var agreed = AgreedProposal().Match(text, x, end - x);
+        var agreed = text.AsSpan(x, Math.Min(8, end - x)).Contains("同意", StringComparison.Ordinal) || text.AsSpan(x, Math.Min(8, end - x)).Contains("通过", StringComparison.Ordinal)
+            ? AgreedProposal().Match(text, x, end - x)
+            : Match.Empty;
         if (agreed.Success && ChineseActors.SplitActors(agreed.Groups["actor"].Value) is { } proposer && HasFollowUp(end))
         {
             Open(start, agreed.Groups["actor"].Index, proposer);
@@ -254,11 +256,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 x++;
             }
 
-            var inline = InlineEnumerator().Match(text, x, Math.Min(6, end - x));
-            if (inline.Success)
+            // Span matching allocates nothing; this runs for every clause of large inputs.
+            var inline = FirstMatchLength(InlineEnumerator(), x, Math.Min(6, end - x));
+            if (inline > 0)
             {
-                leadingModal |= inline.Groups["w"].Value == "要";
-                x += inline.Length;
+                leadingModal |= text[x + inline - 1] == '要';
+                x += inline;
                 moved = true;
                 continue;
             }
@@ -275,6 +278,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return x;
+    }
+
+    private int FirstMatchLength(Regex regex, int start, int length)
+    {
+        foreach (var match in regex.EnumerateMatches(text.AsSpan(start, length)))
+        {
+            return match.Index == 0 ? match.Length : 0;
+        }
+
+        return 0;
     }
 
     private bool IsCooperation(int from, int end)

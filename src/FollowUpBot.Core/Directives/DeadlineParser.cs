@@ -16,9 +16,14 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
 
     private static readonly string[] WeekdayCodes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
-    public DeadlineMatch? Find(string text, int start, int end, DateOnly meetingDate)
+    public DeadlineMatch? Find(string text, int start, int end, DateOnly meetingDate, bool english = false)
     {
         var span = text.AsSpan(start, end - start);
+        return english ? FindEnglish(span, start, meetingDate) : FindChinese(span, start, meetingDate) ?? FindEnglish(span, start, meetingDate);
+    }
+
+    private DeadlineMatch? FindChinese(ReadOnlySpan<char> span, int start, DateOnly meetingDate)
+    {
         foreach (var match in ChineseDeadline().EnumerateMatches(span))
         {
             var value = span.Slice(match.Index, match.Length).ToString();
@@ -30,6 +35,11 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             return new DeadlineMatch(ResolveChinese(value, meetingDate), start + match.Index, match.Length);
         }
 
+        return null;
+    }
+
+    private DeadlineMatch? FindEnglish(ReadOnlySpan<char> span, int start, DateOnly meetingDate)
+    {
         // A bare "weekly" often describes a thing (weekly reports); an explicit "by …", "within …" or "every …" wins over it.
         DeadlineMatch? bare = null;
         foreach (var match in EnglishDeadline().EnumerateMatches(span))

@@ -62,7 +62,7 @@ internal sealed class DirectiveExtractor(WorkingCalendar calendar)
             }
         }
 
-        var deadline = _deadlines.Find(text, start, end, meetingDate);
+        var deadline = _deadlines.Find(text, start, end, meetingDate, draft.English);
         var task = Task(text, Math.Clamp(draft.TaskStart, start, end), end, deadline);
         return new Directive(
             number.ToString(CultureInfo.InvariantCulture),

@@ -31,7 +31,7 @@ internal static partial class DirectiveSupport
 
     private static void ReadClause(string text, int start, int end, List<string> result)
     {
-        var clause = text[start..end];
+        var clause = text.AsSpan(start, end - start);
         foreach (var marker in FollowingMarkers)
         {
             var index = clause.IndexOf(marker, StringComparison.Ordinal);
@@ -41,8 +41,8 @@ internal static partial class DirectiveSupport
             }
 
             // B、C配合 / 由B配合 / B等部门积极配合
-            var subject = clause[..index].Trim().TrimStart('由', '并', '请').TrimEnd("积极全力共同做好负责".ToCharArray());
-            if (ChineseActors.SplitActors(subject) is { } actors)
+            var subject = clause[..index].Trim().TrimStart("由并请").TrimEnd("积极全力共同做好负责");
+            if (ChineseActors.SplitActors(subject.ToString()) is { } actors)
             {
                 result.AddRange(actors);
             }

@@ -8,6 +8,9 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal sealed partial class ExtractionPass(string text)
 {
+    // Every responsibility note names a 单位, 部门 or 主体; lines without those characters skip the note pattern.
+    private static readonly System.Buffers.SearchValues<char> NoteHints = System.Buffers.SearchValues.Create("位门体");
+
     private readonly Outline _outline = new();
     private readonly List<Draft> _drafts = [];
 
@@ -50,8 +53,7 @@ internal sealed partial class ExtractionPass(string text)
             return;
         }
 
-        var line = text[start..end];
-        var marker = Outline.Read(line);
+        var marker = Outline.Read(text, start, end);
         var contentStart = start + (marker?.Length ?? 0);
         OutlineEntry? entry = null;
         if (marker is { } m && m.Kind is not ("bullet" or "action"))
@@ -94,7 +96,9 @@ internal sealed partial class ExtractionPass(string text)
             }
         }
 
-        var note = ResponsibilityNote().Match(text, contentStart, end - contentStart);
+        var note = text.AsSpan(contentStart, end - contentStart).IndexOfAny(NoteHints) >= 0
+            ? ResponsibilityNote().Match(text, contentStart, end - contentStart)
+            : Match.Empty;
         List<string>? noteLead = null;
         List<string>? noteSupport = null;
         var contentEnd = end;
@@ -187,7 +191,7 @@ internal sealed partial class ExtractionPass(string text)
             TaskStart = taskStart,
             Lead = lead,
             Section = _outline.Path,
-            Chain = [.. _outline.Stack],
+            Chain = _outline.Chain,
             English = english,
         };
         if (lead.Count == 0 && !english && _outline.ActorHeading() is { } heading)

@@ -26,9 +26,15 @@ internal sealed partial class Outline
 {
     private readonly List<OutlineEntry> _stack = [];
 
+    // Drafts share one snapshot of the path and chain until the outline changes.
+    private string? _path;
+    private OutlineEntry[]? _chain;
+
     public IReadOnlyList<OutlineEntry> Stack => _stack;
 
-    public string Path => string.Join('/', _stack.Where(e => e.Label.Length > 0).Select(e => e.Label));
+    public string Path => _path ??= string.Join('/', _stack.Where(e => e.Label.Length > 0).Select(e => e.Label));
+
+    public OutlineEntry[] Chain => _chain ??= [.. _stack];
 
     public OutlineEntry? Deepest => _stack.Count > 0 ? _stack[^1] : null;
 
@@ -42,6 +48,8 @@ internal sealed partial class Outline
 
         var entry = new OutlineEntry(marker.Kind, marker.Label);
         _stack.Add(entry);
+        _path = null;
+        _chain = null;
         return entry;
     }
 
@@ -59,9 +67,12 @@ internal sealed partial class Outline
         return null;
     }
 
-    public static OutlineMarker? Read(string line)
+    public static OutlineMarker? Read(string line) => Read(line, 0, line.Length);
+
+    /// <summary>The marker at the start of <c>text[start..end]</c>, read in place (this runs once per line of large inputs).</summary>
+    public static OutlineMarker? Read(string text, int start, int end)
     {
-        var m = MarkerPattern().Match(line);
+        var m = MarkerPattern().Match(text, start, end - start);
         if (!m.Success)
         {
             return null;
@@ -107,7 +118,7 @@ internal sealed partial class Outline
         }
         else if (m.Groups["md"].Success)
         {
-            var heading = line[m.Length..].Trim();
+            var heading = text[(start + m.Length)..end].Trim();
             (kind, label) = ("h" + m.Groups["md"].Value.Length, heading.Length > 40 ? heading[..40] : heading);
         }
         else if (m.Groups["action"].Success)
