@@ -14,6 +14,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     };
 
+    private static readonly System.Buffers.SearchValues<string> OwnerHints =
+        System.Buffers.SearchValues.Create(["Owner", "Responsible", "Assigned", "Lead", "Action"], StringComparison.Ordinal);
+
     public void ReadLine(int lineStart, int contentStart, int end, bool action)
     {
         var before = CountDrafts();
@@ -80,15 +83,18 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var sentence = text[start..end];
         Draft? current = null;
         var searchFrom = 0;
-        foreach (Match modal in Modal().Matches(sentence))
+
+        // Span matching: "to" alone occurs in most sentences, so this path must not allocate per match.
+        foreach (var modal in Modal().EnumerateMatches(sentence))
         {
             if (modal.Index < searchFrom)
             {
                 continue;
             }
 
-            var subject = FindSubject(sentence, searchFrom, modal, out var subjectStart);
-            if (subject is null || IsProcedure(sentence, modal))
+            var infinitive = modal.Length == 2;
+            var subject = FindSubject(sentence, searchFrom, modal.Index, infinitive, out var subjectStart);
+            if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)))
             {
                 continue;
             }
@@ -104,7 +110,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             searchFrom = modal.Index + modal.Length;
         }
 
-        var referred = Referred().Match(sentence);
+        var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
         if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
         {
             // "Referred to X." usually closes the sentence that said what is referred.
@@ -114,8 +120,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             _drafts++;
         }
 
-        var owner = Owner().Match(sentence);
-        if (owner.Success && current is null && !referred.Success && EnglishActors.Split(owner.Groups["actor"].Value) is { } owners)
+        var owner = current is null && !referred.Success && sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
+        if (owner.Success && EnglishActors.Split(owner.Groups["actor"].Value) is { } owners)
         {
             // "(Owner: X)" names who does what the line said before it.
             var draft = pass.NewDraft(lineContentStart, lineContentStart, owners, english: true);
@@ -124,48 +130,43 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
     }
 
-    private static List<string>? FindSubject(string sentence, int from, Match modal, out int subjectStart)
+    private static List<string>? FindSubject(string sentence, int from, int modalIndex, bool infinitive, out int subjectStart)
     {
         // Try the widest subject first (Finance and HR will …), then narrower ones after clause boundaries.
-        var starts = new List<int> { from };
-        foreach (Match boundary in SubjectBoundary().Matches(sentence[..modal.Index]))
+        var candidate = from;
+        var boundaries = SubjectBoundary().EnumerateMatches(sentence.AsSpan(from, modalIndex - from));
+        while (true)
         {
-            if (boundary.Index >= from)
+            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ");
+            if (allowed && modalIndex - candidate <= 90)
             {
-                starts.Add(boundary.Index + boundary.Length);
-            }
-        }
-
-        var infinitive = modal.Groups["to"].Success;
-        foreach (var candidate in starts)
-        {
-            if (infinitive && candidate != from && !sentence.AsSpan(candidate - 2, 2).SequenceEqual(": "))
-            {
-                continue;
+                var raw = sentence.AsSpan(candidate, modalIndex - candidate);
+                var trimmed = raw.Trim();
+                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && EnglishActors.Split(trimmed.ToString()) is { } actors)
+                {
+                    subjectStart = candidate + (raw.Length - raw.TrimStart().Length);
+                    return actors;
+                }
             }
 
-            var phrase = sentence[candidate..modal.Index].Trim();
-            if (phrase.Length > 0 && EnglishActors.Split(phrase) is { } actors)
+            if (!boundaries.MoveNext())
             {
-                subjectStart = candidate + (sentence[candidate..modal.Index].Length - sentence[candidate..modal.Index].TrimStart().Length);
-                return actors;
+                break;
             }
+
+            candidate = from + boundaries.Current.Index + boundaries.Current.Length;
         }
 
         subjectStart = -1;
         return null;
     }
 
-    private static bool IsProcedure(string sentence, Match modal)
+    private static bool IsProcedure(string sentence, int afterModal)
     {
-        var rest = sentence.AsSpan(modal.Index + modal.Length).TrimStart();
-        if (modal.Groups["to"].Success)
-        {
-            return false;
-        }
+        var rest = sentence.AsSpan(afterModal).TrimStart();
 
         // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
-        return rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest.ToString())
+        return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
             || rest.StartsWith("meet") || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
             || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place");
     }
@@ -207,7 +208,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited) (?:to|with)|(?:is|are) to|needs? to|will|shall|must|should|(?<to>to))(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited) (?:to|with)|(?:is|are) to|needs? to|will|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
