@@ -105,7 +105,7 @@ internal static class ChineseActors
             {
                 depth--;
             }
-            else if (depth == 0 && (Forbidden.Contains(c, StringComparison.Ordinal) || char.IsPunctuation(c) && c is not ('·' or '-')))
+            else if (depth == 0 && (Forbidden.Contains(c, StringComparison.Ordinal) || char.IsDigit(c) || (char.IsPunctuation(c) && c is not ('·' or '-'))))
             {
                 return false;
             }

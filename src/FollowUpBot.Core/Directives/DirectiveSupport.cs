@@ -56,7 +56,9 @@ internal static partial class DirectiveSupport
                 continue;
             }
 
-            if (ChineseActors.ReadLeading(text, start + index + 2, end) is { } after)
+            // 协调 is followed by places as often as by parties (协调县城北区征地): a bare place name is no supporter.
+            if (ChineseActors.ReadLeading(text, start + index + 2, end) is { } after
+                && !(marker == "协调" && after.Actors.Any(a => a[^1] is '区' or '县' or '市' or '省' or '镇' or '乡' or '村')))
             {
                 result.AddRange(after.Actors.Select(a => a.TrimEnd('等')));
             }

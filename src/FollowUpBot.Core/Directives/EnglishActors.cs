@@ -111,6 +111,13 @@ internal static class EnglishActors
                 continue;
             }
 
+            // "All trustees", "Each school": a quantifier makes the plural noun after it a class of parties.
+            if (i == 1 && tokens[0] is "All" or "all" or "Each" or "each" or "Every" or "every" && bare.All(char.IsLower))
+            {
+                substantive = true;
+                continue;
+            }
+
             if (Roles.Contains(bare))
             {
                 substantive |= bare is not ("all" or "each" or "every" or "both" or "relevant" or "respective");

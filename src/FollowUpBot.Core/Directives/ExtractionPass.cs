@@ -14,6 +14,8 @@ internal sealed partial class ExtractionPass(string text)
     private readonly Outline _outline = new();
     private readonly List<Draft> _drafts = [];
 
+    private bool _inActionList;
+
     // A requirement frame (会议要求：) that ended a line keeps applying to the list items under it.
     private int _frameDepth = -1;
 
@@ -69,7 +71,16 @@ internal sealed partial class ExtractionPass(string text)
 
         if (IsEnglish(start, end))
         {
-            new EnglishClauses(text, this).ReadLine(start, contentStart, end, marker?.Kind == "action");
+            // Items listed under an "Actions" / "Next steps" heading are action lines even without the ACTION: prefix.
+            var actionList = marker is null && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
+            var isAction = marker?.Kind == "action" || (_inActionList && marker is not null && !actionList);
+            if (!isAction && !actionList && (marker is null || !IsListItem(marker.Value)))
+            {
+                _inActionList = false;
+            }
+
+            new EnglishClauses(text, this).ReadLine(start, contentStart, end, isAction);
+            _inActionList |= actionList;
             return;
         }
 
@@ -240,10 +251,15 @@ internal sealed partial class ExtractionPass(string text)
         return latin > 3 * cjk;
     }
 
+    private static bool IsListItem(OutlineMarker marker) => marker.Kind is "bullet" or "action" || marker.Kind.StartsWith("num", StringComparison.Ordinal) || marker.Kind == "let";
+
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
     [GeneratedRegex(@"[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：]\s*(?<lead>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+?)(?:[；;，,]\s*(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*(?<support>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+))?[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
+
+    [GeneratedRegex(@"^(?:\#{1,6}\s*)?(?:[0-9]{1,2}[.)]\s*)?(?:\*\*)?(?:actions?|action items|action points|next steps|follow-ups?|follow-up actions)(?:\*\*)?\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActionsHeading();
 
     [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]
     private static partial Regex NoteLabel();
