@@ -49,6 +49,13 @@ internal static class ChineseActors
     // Characters that do not occur inside an actor name but do in clauses around one.
     private const string Forbidden = "了是把被让的对从向将于在须得可这那其该此每并且而但又也都还";
 
+    // Action verbs that follow an actor (市市场监管局抓紧推进…, 会同市教育局做好…) and are not part of unit names.
+    private static readonly string[] Verbs =
+    [
+        "推进", "加强", "抓紧", "做好", "开展", "落实", "完成", "建立", "加快", "推动", "提高", "制定", "实施", "确保", "报送", "牵头",
+        "协调", "督促", "提供", "组织开展", "研究", "深化", "强化", "严格", "认真", "积极", "切实", "继续", "进一步",
+    ];
+
     // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
     private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";
 
@@ -114,6 +121,14 @@ internal static class ChineseActors
         if (depth != 0)
         {
             return false;
+        }
+
+        foreach (var verb in Verbs)
+        {
+            if (phrase.Contains(verb, StringComparison.Ordinal))
+            {
+                return false;
+            }
         }
 
         var core = StripTrailingBrackets(phrase);

@@ -151,9 +151,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
             // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
             // the directive already open (由A牵头，B配合).
-            // After 会议要求, the first clause that starts with an actor is a directive; later clauses without a modal
-            // continue it (由A牵头，B配合，…前完成).
-            if (_frame && _current is null && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的')
+            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
+            // the directive already open (由A牵头，B配合).
+            if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
+                && !(_current is not null && IsCooperation(framedActor.End, end)))
             {
                 Open(x, framedActor.End, framedActor.Actors);
                 return;
@@ -289,6 +290,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return 0;
+    }
+
+    private bool IsCooperation(int from, int end)
+    {
+        var rest = text.AsSpan(from, end - from).TrimStart("积极全力共同等部门单位");
+        return rest.StartsWith("配合") || rest.StartsWith("协助") || rest.StartsWith("协办") || rest.StartsWith("参与");
     }
 
     private bool HasFollowUp(int from)

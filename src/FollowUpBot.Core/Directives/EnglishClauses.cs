@@ -15,7 +15,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     };
 
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
-        System.Buffers.SearchValues.Create(["Owner", "Responsible", "Assigned", "Lead", "Action"], StringComparison.Ordinal);
+        System.Buffers.SearchValues.Create(["owner", "responsible", "assigned", "lead", "action"], StringComparison.OrdinalIgnoreCase);
 
     public void ReadLine(int lineStart, int contentStart, int end, bool action)
     {
@@ -223,7 +223,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Referred();
 
-    [GeneratedRegex(@"(?:\b(?:Owners?|Responsible|Assigned to|Lead|Action)\s*[:：\-–—]\s*)(?<actor>[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|assigned to|lead|action)\s*[:：\-–—]\s*)(?<actor>[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Owner();
 
     [GeneratedRegex(@"\s*(?:[:：–—]|\s-)\s*", RegexOptions.CultureInvariant)]
