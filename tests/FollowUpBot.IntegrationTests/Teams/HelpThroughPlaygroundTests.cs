@@ -33,7 +33,7 @@ public sealed class HelpThroughPlaygroundTests
         await playground.WaitForBotMessageAsync(m => m.Cards.Any());
 
         var aadObjectId = playground.Config["currentUser"]!["aadObjectId"]!.ToString();
-        var stored = Path.Combine(bot.DataPath, "blobs", "conversations", Storage.BlobNames.Segment(playground.TenantId), Storage.BlobNames.Segment(aadObjectId) + ".json");
+        var stored = Path.Combine(bot.DataPath, "blobs", "conversations", FollowUpBot.Storage.BlobNames.Segment(playground.TenantId), FollowUpBot.Storage.BlobNames.Segment(aadObjectId) + ".json");
         var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(stored))!;
         Assert.Equal(1, json["schema"]!.GetValue<int>());
         Assert.Equal(playground.PersonalChatId, json["conversationId"]!.ToString());
