@@ -1,3 +1,4 @@
+using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Storage;
@@ -10,6 +11,7 @@ builder.AddTelemetry();
 builder.AddLedgerStorage();
 builder.AddHealth();
 builder.AddTeamsProtocol();
+builder.AddFollowUp();
 builder.AddHelp();
 
 var app = builder.Build();

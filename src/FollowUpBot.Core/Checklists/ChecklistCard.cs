@@ -149,7 +149,8 @@ internal static class ChecklistCard
         };
     }
 
-    private static Container ItemBlock(ChecklistView view, MeetingItem item)
+    /// <summary>One item as a department sees it, with its report form (reused by reminder digests).</summary>
+    internal static Container ItemBlock(ChecklistView view, MeetingItem item)
     {
         var locale = view.Locale;
         var isLead = item.Lead.Contains(view.Department, StringComparer.Ordinal);
@@ -178,7 +179,7 @@ internal static class ChecklistCard
         return new Container(items) { Separator = true, Spacing = "medium" };
     }
 
-    private static AdaptiveCard ReportForm(ChecklistView view, MeetingItem item, ProgressStatus current, int? percent)
+    internal static AdaptiveCard ReportForm(ChecklistView view, MeetingItem item, ProgressStatus current, int? percent)
     {
         var locale = view.Locale;
         ProgressStatus[] choices = [ProgressStatus.NotStarted, ProgressStatus.InProgress, ProgressStatus.Blocked, ProgressStatus.CompletionRequested];
