@@ -1,6 +1,7 @@
 using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
+using FollowUpBot.Meetings;
 using FollowUpBot.Storage;
 using FollowUpBot.Teams;
 using FollowUpBot.Telemetry;
@@ -12,6 +13,7 @@ builder.AddLedgerStorage();
 builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
+builder.AddMeetings();
 builder.AddHelp();
 
 var app = builder.Build();
