@@ -8,6 +8,7 @@ internal static class CliApp
 {
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new Progress.ParseReplyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
