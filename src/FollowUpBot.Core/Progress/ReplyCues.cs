@@ -101,7 +101,7 @@ internal static partial class ReplyCues
 
         if (ReplyText.IsCjk(folded[i]))
         {
-            return true;
+            return !WholeTask().IsMatch(folded, i);
         }
 
         var m = PartialObject().Match(folded, i);
@@ -163,7 +163,7 @@ internal static partial class ReplyCues
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated|kicked\s+off|launched|start)\b
         |\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not|isn't|is\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:start(?:ed)?|begin|begun|commenced?|initiated|launched)\b
         |\byet\s+to\s+(?:start|begin|commence|be\s+started)\b
-        |\bno\s+(?:work|action)\s+(?:has\s+been\s+)?(?:started|taken|done)\s+yet\b
+        |\b(?:no\s+work|no\s+action|nothing)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:started|begun|taken|done)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -209,11 +209,12 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|验收)
+        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位)
         |(?<!已于[^,。;]{0,15})(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
         |\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
         |\bcompletion\s+(?:is\s+)?(?:expected|estimated|planned|scheduled|targeted)\b
+        |\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:for|in|by|next)\b|\bgo(?:es)?\s+live\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -227,7 +228,7 @@ internal static partial class ReplyCues
         |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
         |完成了|竣工验收|通过了?(?:竣工)?验收|验收合格|整改完毕|整改到位|办理完毕|落实到位|申请办结|申请销号|已经?办好
         |\b(?:done|completed|finished|accomplished|delivered|wrapped\s+up|signed\s+off|handed\s+over|fully\s+implemented|rectified|resolved|closed\s+out|closed)\b
-        |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b
+        |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -235,9 +236,11 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        等待|等候|待[^,。;]{0,8}?(?:批复|审批|审核|批准|核准|下达)
-        |尚未(?:批复|获批|下达|拨付)|未(?:批复|获批|下达|拨付)|资金(?:不|未|尚未)到位
+        等待|等候|待[^,。;]{0,8}?(?:批复|审批|审核|批准|核准|下达|部署|同意|确认|审定|出台|明确)
+        |(?:尚未|未|暂未|仍未)(?:批复|获批|批准|审批|下达|拨付)|资金(?:不|未|尚未)(?:到位|落实)
         |\bwaiting\s+(?:for|on)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b
+        |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
+        |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -263,7 +266,7 @@ internal static partial class ReplyCues
         |\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
         |\bbeing\s+\w+ed\b|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b
-        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
+        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -294,6 +297,10 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"^[^,。;]*?(?:验收|审计|结算|决算|销号|sign-?off|acceptance|final\s+inspection|handover)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AcceptancePattern();
 
-    [GeneratedRegex(@"\G\s+(?:the|a|an|phase|stage|step|first|initial|preliminary|part|its|our|their|some|most|design|survey|drafting|\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    // 已完成年度目标 / 已完成各项任务: the object is the whole task.
+    [GeneratedRegex(@"\G[^,。;\d]{0,6}?(?:目标|任务)(?:[,。;!]|$)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex WholeTask();
+
+    [GeneratedRegex(@"\G\s+(?:the|a|an|phase|stage|step|first|initial|preliminary|part|its|our|their|some|most|design|survey|drafting|\d|(?:on|in|at|for)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|some|most|part|half))", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex PartialObject();
 }

@@ -155,9 +155,14 @@ internal static partial class ReplyItemMarkers
 
         if (char.IsAsciiDigit(first))
         {
-            // "3 50%" is item 3 at half way; "3 5000万元" is not an item.
-            var m = PercentAhead().Match(folded, next);
-            return m.Success && m.Index == next ? "space" : null;
+            // "3 50%" is item 3 at half way and "3 120急救中心…" item 3 about a name; "3 5000万元" is a sum.
+            var m = NumberAhead().Match(folded, next);
+            var unit = next + m.Length;
+            return unit < folded.Length
+                && (folded[unit] == '%' || folded.AsSpan(unit).StartsWith("percent", StringComparison.Ordinal)
+                    || (ReplyText.IsCjk(folded[unit]) && !UnitChars.Contains(folded[unit], StringComparison.Ordinal)))
+                ? "space"
+                : null;
         }
 
         if (char.IsAsciiLetter(first))
@@ -186,8 +191,8 @@ internal static partial class ReplyItemMarkers
     [GeneratedRegex(@"\G\s*(?<n>\d{1,3})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
     private static partial Regex LeadingNumber();
 
-    [GeneratedRegex(@"\G\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)", RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex PercentAhead();
+    [GeneratedRegex(@"\G\d+(?:\.\d+)?\s*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex NumberAhead();
 
     [GeneratedRegex(@"[\n;]\s*", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ListBreak();

@@ -149,11 +149,20 @@ internal static partial class ReplyParser
         }
 
         var partialPercent = percent is { Value: > 0 and < 100 };
+
+        // A part done ("完成了80%", "已完成主体工程的80%", "已完成路面铺设12公里，占计划的62%") is progress;
+        // a rate of something else ("接种率达到95%，已完成年度目标") does not undo a whole completion.
+        var partialOfWork = partialPercent && (percent!.OfProgress
+            || Completions(cues).Exists(c => SameClause(folded, c.Start, percent.Start) || ReplyCues.IsPartial(folded, c)));
         var progress = cues.Where(c => c.Kind == CueKind.InProgress).ToList();
         var beforeCompletion = progress.Where(c => !ReplyCues.IsAfterCompletion(folded, c)).ToList();
-        var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c));
+        var forecasts = cues.Where(c => c.Kind == CueKind.Forecast && !ReplyCues.IsAfterCompletion(folded, c)).ToList();
+
+        // Work still going on, or a completion still forecast ("主体已完成，预计年底全部完工"), outweighs a
+        // reported completion; a step taken (已印发) or what follows completion (正在审计) does not.
+        var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0;
         var notDone = cues.Exists(c => c.Kind == CueKind.NegatedCompletion);
-        var completions = cues.Where(c => c.Kind == CueKind.Completion).ToList();
+        var completions = Completions(cues);
         var whole = stillGoing || notDone ? null : completions.Find(c => !ReplyCues.IsPartial(folded, c));
         var completion = whole ?? (stillGoing || notDone ? null : completions.FirstOrDefault());
         var accepting = cues.Find(c => c.Kind == CueKind.Waiting && ReplyCues.WaitsOnAcceptance(folded, c));
@@ -162,7 +171,7 @@ internal static partial class ReplyParser
             completion = accepting;
         }
 
-        if (!partialPercent && (completion is not null || percent is { Value: 100 }))
+        if (!partialOfWork && (completion is not null || percent is { Value: 100 }))
         {
             if (completion is not null)
             {
@@ -172,7 +181,7 @@ internal static partial class ReplyParser
             return ReplyStatus.CompletionRequested;
         }
 
-        if (partialPercent && completions.Count > 0)
+        if (partialOfWork && completions.Count > 0)
         {
             Because(completions[0], "done with only part of the work: in progress");
         }
@@ -187,8 +196,11 @@ internal static partial class ReplyParser
             return ReplyStatus.Blocked;
         }
 
+        // A forecast alone means work under way, unless the reply says it has not started ("尚未开工，预计明年完工").
+        var notStarted = cues.Find(c => c.Kind == CueKind.NotStarted);
         var going = progress.FirstOrDefault()
-            ?? cues.Find(c => c.Kind is CueKind.NegatedCompletion or CueKind.Forecast);
+            ?? cues.Find(c => c.Kind == CueKind.NegatedCompletion)
+            ?? (notStarted is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null);
         if (going is not null || partialPercent)
         {
             if (going is not null)
@@ -205,7 +217,7 @@ internal static partial class ReplyParser
             return ReplyStatus.Blocked;
         }
 
-        if (cues.Find(c => c.Kind == CueKind.NotStarted) is { } notStarted)
+        if (notStarted is not null)
         {
             Because(notStarted, "not started");
             return ReplyStatus.NotStarted;
@@ -242,6 +254,21 @@ internal static partial class ReplyParser
         }
 
         return request is null ? null : (request, null);
+    }
+
+    private static List<Cue> Completions(List<Cue> cues) => cues.Where(c => c.Kind == CueKind.Completion).ToList();
+
+    private static bool SameClause(string folded, int a, int b)
+    {
+        for (var i = Math.Min(a, b); i < Math.Max(a, b); i++)
+        {
+            if (ReplyText.IsSentenceBreak(folded[i]) || folded[i] == ',')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasBreak(string folded, int from, int to)

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace FollowUpBot.Progress;
 
 /// <summary>A percentage written in a reply (60%, 百分之六十, 六成), clamped to 0–100.</summary>
-internal sealed record PercentMention(int Start, int Length, int Value);
+/// <param name="Start">Index in the text.</param>
+/// <param name="Length">Length as written.</param>
+/// <param name="Value">The percentage.</param>
+/// <param name="OfProgress">Written next to a progress word (完成了80%, 进度60%, "80% complete"), not a rate of something else.</param>
+internal sealed record PercentMention(int Start, int Length, int Value, bool OfProgress = false);
 
 /// <summary>
 /// Finds the progress percentage of a reply. When a reply has several, the first one next to a
@@ -58,9 +62,9 @@ internal static partial class ReplyPercents
                 continue;
             }
 
-            if (ProgressContext().IsMatch(before))
+            if (ProgressContext().IsMatch(before) || ProgressAfter().IsMatch(folded, mention.Start + mention.Length))
             {
-                return mention;
+                return mention with { OfProgress = true };
             }
 
             first ??= mention;
@@ -94,6 +98,9 @@ internal static partial class ReplyPercents
     [GeneratedRegex(@"增长|下降|同比|环比|增幅|降幅|增加|减少|降低|利率|税率|growth|increase|decrease|interest|\btax|up\s+by|down\s+by|\brose\b|\bfell\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex GrowthContext();
 
-    [GeneratedRegex(@"完成|进度|完工|进展|推进|完成率|施工|建设|实施|落实|progress|complete|done|finished", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"完成|进度|完工|进展|推进|完成率|施工|建设|实施|落实|计划|任务|工程量|总量|progress|complete|done|finished|planned|target", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ProgressContext();
+
+    [GeneratedRegex(@"\G\s*(?:的)?(?:完成|完工|complete|done|finished|through|of\s+the\s+work)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ProgressAfter();
 }
