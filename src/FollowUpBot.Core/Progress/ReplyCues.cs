@@ -134,7 +134,7 @@ internal static partial class ReplyCues
         """
         (?:没有|没|未|无|不存在|未遇到|没有遇到|暂无|并无|不|克服了?|解决了?|协调解决了?|已解决|排除了?)(?:任何|明显|较大|大的|什么)?(?:困难|障碍|阻碍|受阻|卡点|堵点|瓶颈|阻力)
         |困难(?:群众|家庭|学生|职工|户|人员|人群|老人|儿童|群体|残疾人|党员|企业|帮扶|救助|补助|村)
-        |(?:破解|化解|攻克|打通)[^,。;]{0,8}?(?:困难|瓶颈|难题|障碍|堵点|卡点)
+        |(?:破解|化解|攻克|打通|克服|解决|排除)了?[^,。;]{0,8}?(?:困难|瓶颈|难题|障碍|堵点|卡点|阻力)
         |\bno\s+(?:longer\s+)?(?:blocked|blockers?|obstacles?|impediments?|delays?|issues|problems|hold-?ups?)\b
         |\bnot\s+(?:blocked|stuck|delayed|on\s+hold)\b|\bunblocked\b|\bnothing\s+(?:is\s+)?blocking\b
         |\bwithout\s+(?:any\s+)?(?:delays?|issues|problems|obstacles)\b|\bno\s+longer\s+(?:stuck|waiting|on\s+hold)\b
