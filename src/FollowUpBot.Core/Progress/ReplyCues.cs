@@ -28,10 +28,10 @@ internal enum CueKind
     /// <summary>等待, 滞后, "waiting for": blocked unless the item is reported done (等待验收).</summary>
     Waiting,
 
-    InProgress,
-
-    /// <summary>滞后, 延误, "delayed", "behind schedule": blocked only when nothing says the work goes on.</summary>
+    /// <summary>滞后, 推进缓慢, "delayed", "behind schedule": blocked only when nothing says the work goes on.</summary>
     Lagging,
+
+    InProgress,
 }
 
 /// <summary>A status word found in a reply.</summary>
@@ -60,8 +60,8 @@ internal static partial class ReplyCues
         (CueKind.Forecast, ForecastPattern),
         (CueKind.Completion, CompletionPattern),
         (CueKind.Waiting, WaitingPattern),
-        (CueKind.InProgress, InProgressPattern),
         (CueKind.Lagging, LaggingPattern),
+        (CueKind.InProgress, InProgressPattern),
     ];
 
     public static List<Cue> Find(string folded)
@@ -135,6 +135,8 @@ internal static partial class ReplyCues
         (?:没有|没|未|无|不存在|未遇到|没有遇到|暂无|并无|不|克服了?|解决了?|协调解决了?|已解决|排除了?)(?:任何|明显|较大|大的|什么)?(?:困难|障碍|阻碍|受阻|卡点|堵点|瓶颈|阻力)
         |困难(?:群众|家庭|学生|职工|户|人员|人群|老人|儿童|群体|残疾人|党员|企业|帮扶|救助|补助|村)
         |(?:破解|化解|攻克|打通|克服|解决|排除)了?[^,。;]{0,8}?(?:困难|瓶颈|难题|障碍|堵点|卡点|阻力)
+        |(?:无需|无须|不需要?|不必|不用|不再|未)(?:申请)?(?:延期|延长|推迟|顺延)
+        |\bno\s+(?:need\s+(?:for|to)\s+)?(?:an?\s+)?(?:extension|extend|postpone)\b|\bwithout\s+(?:an?\s+)?extension\b
         |\bno\s+(?:longer\s+)?(?:blocked|blockers?|obstacles?|impediments?|delays?|issues|problems|hold-?ups?)\b
         |\bnot\s+(?:blocked|stuck|delayed|on\s+hold)\b|\bunblocked\b|\bnothing\s+(?:is\s+)?blocking\b
         |\bwithout\s+(?:any\s+)?(?:delays?|issues|problems|obstacles)\b|\bno\s+longer\s+(?:stuck|waiting|on\s+hold)\b
@@ -194,7 +196,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        受阻|阻滞|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|进展缓慢|迟迟未
+        受阻|阻滞|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
         |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
         |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
         |存在(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍)
@@ -226,6 +228,8 @@ internal static partial class ReplyCues
         |(?:全部|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)
         |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}?(?:完毕|完成|办结)(?!\d|率)
         |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
+        |(?:(?<![\u3400-\u9FFF])|(?<=[项条]))(?:完成|完工|竣工|办结|完毕)(?![\u3400-\u9FFF])
+        |已纳入(?:常态化|日常|长效)
         |完成了|竣工验收|通过了?(?:竣工)?验收|验收合格|整改完毕|整改到位|办理完毕|落实到位|申请办结|申请销号|已经?办好
         |\b(?:done|completed|finished|accomplished|delivered|wrapped\s+up|signed\s+off|handed\s+over|fully\s+implemented|rectified|resolved|closed\s+out|closed)\b
         |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
@@ -248,7 +252,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        延误|滞后|缓慢|影响了?(?:工程|项目|施工|整体)?进度|(?:因|由于|受)[^,。;]{1,20}?影响
+        (?:推进|进展|进度|施工)(?:较为|较|十分|非常|相对)?(?:缓慢|滞后)|延误|滞后|缓慢|影响了?(?:工程|项目|施工|整体)?进度|(?:因|由于|受)[^,。;]{1,20}?影响
         |\bdelayed\b|\bdelays?\b|\bbehind\s+schedule\b|\bslipp(?:ed|ing)\b|\blate\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,

@@ -33,7 +33,7 @@ internal static partial class ReplyItemMarkers
         "partially", "fully", "almost", "nearly", "status", "update", "updated", "we", "our", "closed", "cannot",
         "can't", "unable", "halted", "suspended", "paused", "about", "approximately", "undo", "implemented",
         "delivered", "accomplished", "hold", "under", "at", "it", "this", "work", "works", "all", "going", "yet",
-        "please", "already", "will", "being", "the", "a", "an", "they", "their", "its", "these", "my",
+        "please", "already", "will", "being", "ok", "okay", "fine", "good", "halfway", "late", "behind", "ahead", "the", "a", "an", "they", "their", "its", "these", "my",
     };
 
     public static IReadOnlyList<ItemMarker> Find(string original, string folded, out ItemMarker? leading)
@@ -177,7 +177,8 @@ internal static partial class ReplyItemMarkers
             return FollowWords.Contains(folded[next..wordEnd]) || char.IsUpper(original[next]) ? "space" : null;
         }
 
-        return first is ':' or '-' or '—' or '(' or '[' or '#' ? "space" : null;
+        // "3 - done", "3 ✅ 已完成": a symbol after the blank is a separator, not a unit.
+        return char.IsLetter(first) ? null : "space";
     }
 
     [GeneratedRegex(

@@ -374,7 +374,9 @@ internal static partial class ReplyParser
 
     private static int SkipSeparators(string folded, int pos)
     {
-        while (pos < folded.Length && (ReplyText.IsSeparator(folded[pos]) || folded[pos] is ')' or ']' or '】'))
+        while (pos < folded.Length
+            && (ReplyText.IsSeparator(folded[pos]) || folded[pos] is ')' or ']' or '】'
+                || char.IsSymbol(folded[pos]) || char.IsSurrogate(folded[pos]) || folded[pos] == '\uFE0F'))
         {
             pos++;
         }
