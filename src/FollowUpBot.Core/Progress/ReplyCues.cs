@@ -189,6 +189,7 @@ internal static partial class ReplyCues
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
         |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?)\s+(?:(?:the\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+)\s+)?(?:back\s+)?(?:to|until|till)\b
         |\bnew\s+(?:due\s+)?(?:date|deadline)\b(?:\s+(?:of|is|to|:))?
+        |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -211,7 +212,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位)
+        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货)
         |(?<!已于[^,。;]{0,15})(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
         |\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
@@ -233,6 +234,8 @@ internal static partial class ReplyCues
         |完成了|竣工验收|通过了?(?:竣工)?验收|验收合格|整改完毕|整改到位|办理完毕|落实到位|申请办结|申请销号|已经?办好
         |\b(?:done|completed|finished|accomplished|delivered|wrapped\s+up|signed\s+off|handed\s+over|fully\s+implemented|rectified|resolved|closed\s+out|closed)\b
         |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
+        |\bplease\s+close\b|\bclose\s+(?:this|it|the\s+item)\b|请予?(?:办结|销号)|申请关闭
+        |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -241,6 +244,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         等待|等候|待[^,。;]{0,8}?(?:批复|审批|审核|批准|核准|下达|部署|同意|确认|审定|出台|明确)
+        |待[^,。;]{0,8}?(?:部门|单位|公司|政府|局|委|办|厅)
         |(?:尚未|未|暂未|仍未)(?:批复|获批|批准|审批|下达|拨付)|资金(?:不|未|尚未)(?:到位|落实)
         |\bwaiting\s+(?:for|on)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b
         |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
@@ -265,12 +269,14 @@ internal static partial class ReplyCues
         |正在|正抓紧|正加紧|正积极|已启动|启动了|已开工|开工建设|已召开|召开了|已开展|开展了|已进场|已印发|印发了|已制定|制定了
         |已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|已经开始|已开始|开始实施|已着手
         |稳步推进|有序推进|加快推进|积极推进|持续推进|扎实推进|全力推进|全面推进|加紧推进|推进
+        |(?:已|正式|现已)?(?:进入|转入)[^,。;]{0,10}?阶段
         |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
         |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
         |\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
         |\bbeing\s+\w+ed\b|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b
-        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
+        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
+        |\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -286,7 +292,7 @@ internal static partial class ReplyCues
     private static partial Regex AfterCompletionPattern();
 
     [GeneratedRegex(
-        @"^(?:已召开|召开了|已印发|印发了|已制定|制定了|已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|convened|have\s+\w+)",
+        @"^(?:已召开|召开了|已印发|印发了|已制定|制定了|已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|convened|have\s+\w+|(?:is|was|has\s+been|have\s+been|are|were)\s+\w+)",
         RegexOptions.CultureInvariant,
         TimeoutMs)]
     private static partial Regex StepPattern();
