@@ -163,19 +163,17 @@ internal static partial class ReplyParser
         var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0;
         var notDone = cues.Exists(c => c.Kind == CueKind.NegatedCompletion);
         var completions = Completions(cues);
-        var whole = stillGoing || notDone ? null : completions.Find(c => !ReplyCues.IsPartial(folded, c));
-        var completion = whole ?? (stillGoing || notDone ? null : completions.FirstOrDefault());
         var accepting = cues.Find(c => c.Kind == CueKind.Waiting && ReplyCues.WaitsOnAcceptance(folded, c));
-        if (completion is null && !stillGoing && !notDone && accepting is not null)
-        {
-            completion = accepting;
-        }
-
+        var completion = stillGoing || notDone
+            ? null
+            : completions.Find(c => !ReplyCues.IsPartial(folded, c)) ?? completions.FirstOrDefault() ?? accepting;
         if (!partialOfWork && (completion is not null || percent is { Value: 100 }))
         {
             if (completion is not null)
             {
-                Because(completion, "done: a completion request (only organisers close)");
+                Because(completion, completion.Kind == CueKind.Waiting
+                    ? "waiting only for acceptance: done, a completion request"
+                    : "done: a completion request (only organisers close)");
             }
 
             return ReplyStatus.CompletionRequested;
