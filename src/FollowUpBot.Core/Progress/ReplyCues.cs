@@ -104,18 +104,14 @@ internal static partial class ReplyCues
             return !WholeTask().IsMatch(folded, i);
         }
 
-        var m = PartialObject().Match(folded, i);
-        return m.Success && m.Index == i;
+        return PartialObject().IsMatch(folded, i);
     }
 
     /// <summary>
     /// Whether an in-progress cue says work is still going on (正在, 推进中, "under construction") rather
     /// than that a step was taken (已召开, 已印发, "launched"): only the first outweighs a reported completion.
     /// </summary>
-    public static bool IsOngoing(string folded, Cue cue)
-    {
-        return !StepPattern().IsMatch(folded.AsSpan(cue.Start, cue.Length));
-    }
+    public static bool IsOngoing(string folded, Cue cue) => !StepPattern().IsMatch(folded.AsSpan(cue.Start, cue.Length));
 
     /// <summary>Whether the clause of an in-progress cue is about what follows completion (审计, 验收, "audit").</summary>
     public static bool IsAfterCompletion(string folded, Cue cue)
@@ -126,8 +122,7 @@ internal static partial class ReplyCues
             end++;
         }
 
-        var m = AfterCompletionPattern().Match(folded, cue.Start, end - cue.Start);
-        return m.Success;
+        return AfterCompletionPattern().Match(folded, cue.Start, end - cue.Start).Success;
     }
 
     [GeneratedRegex(
