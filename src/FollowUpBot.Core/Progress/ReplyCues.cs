@@ -23,6 +23,9 @@ internal enum CueKind
     /// <summary>预计…完工, "will be completed": a forecast, neither a completion nor a new due date.</summary>
     Forecast,
 
+    /// <summary>计划下月开工, "we start on Monday": the work itself has not begun.</summary>
+    PlannedStart,
+
     Completion,
 
     /// <summary>等待, 滞后, "waiting for": blocked unless the item is reported done (等待验收).</summary>
@@ -58,6 +61,7 @@ internal static partial class ReplyCues
         (CueKind.ExtensionTo, ExtensionToPattern),
         (CueKind.Blocked, BlockedPattern),
         (CueKind.Forecast, ForecastPattern),
+        (CueKind.PlannedStart, PlannedStartPattern),
         (CueKind.Completion, CompletionPattern),
         (CueKind.Waiting, WaitingPattern),
         (CueKind.Lagging, LaggingPattern),
@@ -180,7 +184,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)
+        (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
         |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?)\s+(?:(?:the\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+)\s+)?(?:back\s+)?(?:to|until|till)\b
         |\bnew\s+(?:due\s+)?(?:date|deadline)\b(?:\s+(?:of|is|to|:))?
@@ -220,12 +224,22 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
+        (?:将于|计划|拟于|拟在|预计|准备|定于|下周|下月|明年|近期)[^,。;!?\n]{0,10}?(?:开工|动工|启动|开始|进场|开展|实施)
+        |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
+        |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex PlannedStartPattern();
+
+    [GeneratedRegex(
+        """
         (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?)(?:全部|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
         |(?:全部|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)
         |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}?(?:完毕|完成|办结)(?!\d|率)
         |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
         |(?:(?<![\u3400-\u9FFF])|(?<=[项条]))(?:完成|完工|竣工|办结|完毕)(?![\u3400-\u9FFF])
-        |已纳入(?:常态化|日常|长效)
+        |已纳入(?:常态化|日常|长效)|(?:已|均已|顺利)通过了?[^,。;]{0,8}?(?:验收|认证|评审|审核|考核|评估|审查)
         |完成了|竣工验收|通过了?(?:竣工)?验收|验收合格|整改完毕|整改到位|办理完毕|落实到位|申请办结|申请销号|已经?办好
         |\b(?:done|completed|finished|accomplished|delivered|wrapped\s+up|signed\s+off|handed\s+over|fully\s+implemented|rectified|resolved|closed\s+out|closed)\b
         |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b

@@ -160,7 +160,8 @@ internal static partial class ReplyParser
 
         // Work still going on, or a completion still forecast ("主体已完成，预计年底全部完工"), outweighs a
         // reported completion; a step taken (已印发) or what follows completion (正在审计) does not.
-        var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0;
+        var plannedStart = cues.Find(c => c.Kind == CueKind.PlannedStart);
+        var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0 || plannedStart is not null;
         var notDone = cues.Exists(c => c.Kind == CueKind.NegatedCompletion);
         var completions = Completions(cues);
         var accepting = cues.Find(c => c.Kind == CueKind.Waiting && ReplyCues.WaitsOnAcceptance(folded, c));
@@ -196,14 +197,21 @@ internal static partial class ReplyParser
 
         // A forecast alone means work under way, unless the reply says it has not started ("尚未开工，预计明年完工").
         var notStarted = cues.Find(c => c.Kind == CueKind.NotStarted);
+        // A finished step that did not make the item done still means work has begun.
         var going = progress.FirstOrDefault()
             ?? cues.Find(c => c.Kind == CueKind.NegatedCompletion)
-            ?? (notStarted is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null);
+            ?? (notStarted is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null)
+            ?? completions.FirstOrDefault();
         if (going is not null || partialPercent)
         {
             if (going is not null)
             {
-                Because(going, going.Kind == CueKind.NegatedCompletion ? "not done yet: in progress" : "in progress");
+                Because(going, going.Kind switch
+                {
+                    CueKind.NegatedCompletion => "not done yet: in progress",
+                    CueKind.Completion => "part of the work done: in progress",
+                    _ => "in progress",
+                });
             }
 
             return ReplyStatus.InProgress;
@@ -215,9 +223,9 @@ internal static partial class ReplyParser
             return ReplyStatus.Blocked;
         }
 
-        if (notStarted is not null)
+        if ((notStarted ?? plannedStart) is { } notYet)
         {
-            Because(notStarted, "not started");
+            Because(notYet, notYet.Kind == CueKind.PlannedStart ? "start still planned: not started" : "not started");
             return ReplyStatus.NotStarted;
         }
 
