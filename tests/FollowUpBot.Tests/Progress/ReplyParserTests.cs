@@ -48,6 +48,30 @@ public sealed class ReplyParserTests
     }
 
     [Theory]
+    [InlineData("第3項 推進中 60% 已召開動員會", 3, "inProgress", 60)]
+    [InlineData("第二項 因資金未到位，無法施工", 2, "blocked", null)]
+    [InlineData("（4）已辦結", 4, "completionRequested", null)]
+    [InlineData("5 尚未開始", 5, "notStarted", null)]
+    public void TraditionalChineseRepliesReadLikeSimplifiedOnes(string text, int item, string status, int? percent)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(item, reply.Item);
+        Assert.Equal(status, reply.Status?.ToContractName());
+        Assert.Equal(percent, reply.Percent);
+    }
+
+    [Fact]
+    public void ATraditionalExtensionRequestCarriesItsDate()
+    {
+        var reply = Parse("第3項 特申請延期至12月20日", defaultItem: null);
+
+        Assert.Equal(ReplyStatus.Extension, reply.Status);
+        Assert.Equal(new DateOnly(2026, 12, 20), reply.NewDue);
+        Assert.Equal("12月20日", reply.NewDueText);
+    }
+
+    [Theory]
     [InlineData("done", "completionRequested")]
     [InlineData("completed", "completionRequested")]
     [InlineData("finished", "completionRequested")]
