@@ -200,7 +200,7 @@ internal static partial class ReplyCues
         |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
         |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
         |存在(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍)
-        |困难|阻力|障碍|瓶颈|制约|掣肘|资金缺口|没有进展|毫无进展|无进展|进展不大|尚无进展
+        |困难|阻力|障碍|瓶颈|制约|掣肘|资金缺口|(?:没有|毫无|暂无|尚无|并无|无)(?:实质性|明显|任何|大的)?的?进展|进展不大
         |\bblocked\b|\bblockers?\b|\bstuck\b|\bon\s+hold\b|\bcannot\b|\bcan't\b|\bcan\s+not\b|\bunable\s+to\b|\bnot\s+able\s+to\b
         |\bheld\s+up\b|\bstalled\b|\bsuspended\b|\bhalted\b|\bpaused\b|\bimpeded\b|\bhindered\b|\bobstacles?\b|\bbottlenecks?\b
         |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
@@ -279,10 +279,12 @@ internal static partial class ReplyCues
         |已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|已经开始|已开始|开始实施|已着手
         |稳步推进|有序推进|加快推进|积极推进|持续推进|扎实推进|全力推进|全面推进|加紧推进|推进
         |(?:已|正式|现已)?(?:进入|转入)[^,。;]{0,10}?阶段
+        |尚在|仍在|[一二三四五六七八九十]分之[一二三四五六七八九]
         |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
         |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
         |\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
         |\bbeing\s+\w+ed\b|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
+        |\b(?:one|two)[\s-]+thirds?\b|\bthree[\s-]+quarters\b|\ba\s+quarter\b|\bmostly\b|\bnearly\b|\balmost\b
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b
         |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
         |\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
