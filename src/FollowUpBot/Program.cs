@@ -2,6 +2,7 @@ using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Meetings;
+using FollowUpBot.Progress;
 using FollowUpBot.Storage;
 using FollowUpBot.Teams;
 using FollowUpBot.Telemetry;
@@ -14,6 +15,7 @@ builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
 builder.AddMeetings();
+builder.AddProgress();
 builder.AddHelp();
 
 var app = builder.Build();

@@ -113,7 +113,7 @@ internal sealed class AgentsPlayground : IAsyncDisposable
             ["name"] = "adaptiveCard/action",
             ["value"] = new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
                 ["trigger"] = "manual",
             },
             ["from"] = new JsonObject { ["id"] = fromUserId },
@@ -202,7 +202,9 @@ internal sealed class AgentsPlayground : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                var seen = string.Join("\n", BotMessages().Select(m => m.Message.ToJsonString()[..Math.Min(300, m.Message.ToJsonString().Length)]));
+                var all = BotMessages();
+                var seen = string.Join("\n", all.Select(m => m.Message.ToJsonString()[..Math.Min(300, m.Message.ToJsonString().Length)]))
+                    + (all.Count > 0 ? "\nLast, whole:\n" + all[^1].CardText + all[^1].Text : string.Empty);
                 throw new TimeoutException($"No matching bot message arrived at the playground. Seen:\n{seen}\nPlayground output:\n{_output}");
             }
 
@@ -229,6 +231,12 @@ internal sealed class AgentsPlayground : IAsyncDisposable
         _process.Dispose();
         try
         {
+            // FOLLOWUP_KEEP_PLAYGROUND_LOG=1 keeps the playground's log for a look after a failed test.
+            if (Environment.GetEnvironmentVariable("FOLLOWUP_KEEP_PLAYGROUND_LOG") == "1")
+            {
+                return;
+            }
+
             Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)

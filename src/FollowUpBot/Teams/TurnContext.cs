@@ -37,8 +37,9 @@ internal sealed partial class TurnContext(Activity activity, ConnectorClient con
             Conversation = reply.Conversation ?? Activity.Conversation,
             Locale = reply.Locale ?? Locale.Tag(),
         };
-        return string.IsNullOrEmpty(Activity.Id)
-            ? Connector.SendAsync(serviceUrl, conversationId, outgoing, cancellationToken)
+        // Only channels have threads; in chats an answer is simply the next message (with replyToId for context).
+        return string.IsNullOrEmpty(Activity.Id) || Activity.Conversation?.ConversationType != "channel"
+            ? Connector.SendAsync(serviceUrl, conversationId, outgoing with { ReplyToId = outgoing.ReplyToId ?? Activity.Id }, cancellationToken)
             : Connector.ReplyAsync(serviceUrl, conversationId, Activity.Id, outgoing, cancellationToken);
     }
 
