@@ -29,6 +29,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private static readonly System.Buffers.SearchValues<char> FollowUpVerbs = System.Buffers.SearchValues.Create("修完审施发报");
 
     private List<string>? _sentenceLead;
+    private int _topicStart = -1;
     private Draft? _current;
     private bool _frame;
 
@@ -60,6 +61,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private void ReadSentence(int quoteStart, int start, int end, bool leadingModal)
     {
         _sentenceLead = null;
+        _topicStart = -1;
         _current = null;
         _frame = framed;
         EndsWithFrame = false;
@@ -151,14 +153,20 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
             // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
             // the directive already open (由A牵头，B配合).
-            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
-            // the directive already open (由A牵头，B配合).
             if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
                 && !(_current is not null && IsCooperation(framedActor.End, end)))
             {
                 Open(x, framedActor.End, framedActor.Actors);
                 return;
             }
+
+            // A clause that is only an actor (特别是各级领导干部，要带头…) is the topic the next subjectless 要 refers to.
+            if (_current is null && ChineseActors.SplitActors(text[x..end].Trim()) is { } topic)
+            {
+                _sentenceLead = topic;
+                _topicStart = x;
+            }
+
             return;
         }
 
@@ -180,7 +188,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         {
             if (strength == Strength.Strong)
             {
-                Open(x, modal + length, _sentenceLead is null ? paragraphActor ?? [] : _sentenceLead);
+                // The quote of a directive whose actor was a topic clause starts at that actor.
+                Open(_topicStart >= 0 && _current is null ? _topicStart : x, modal + length, _sentenceLead is null ? paragraphActor ?? [] : _sentenceLead);
             }
 
             return;
@@ -236,6 +245,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private Draft Open(int start, int taskStart, List<string> lead)
     {
+        _topicStart = -1;
         _current = pass.NewDraft(start, taskStart, lead, english: false);
         if (lead.Count > 0)
         {

@@ -60,7 +60,8 @@ internal static class EnglishActors
         var result = new List<string>();
         foreach (var part in parts)
         {
-            var actor = StripArticle(part);
+            // "John Smith (JS)": the initials in brackets are not part of the name.
+            var actor = StripArticle(StripInitials(part));
             if (!IsSingleActor(actor))
             {
                 return null;
@@ -143,6 +144,12 @@ internal static class EnglishActors
     {
         var last = phrase.Trim().Split(' ')[^1];
         return last is "Department" or "Office" or "Division" or "Committee" or "Commission" or "Authority" or "Agency" or "Services" or "Bureau" or "Board" or "Council" or "Directorate";
+    }
+
+    private static string StripInitials(string phrase)
+    {
+        var open = phrase.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && phrase.EndsWith(')') ? phrase[..open] : phrase;
     }
 
     private static string StripArticle(string phrase) =>

@@ -22,9 +22,16 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var before = CountDrafts();
         var sentenceStart = contentStart;
         var previousSentence = contentStart;
+        var depth = 0;
         for (var i = contentStart; i <= end; i++)
         {
-            if (i < end && !IsSentenceEnd(i, end))
+            // A semicolon inside brackets ("(Owner: Priya; Due: 5/6)") does not end anything.
+            if (i < end)
+            {
+                depth += text[i] == '(' ? 1 : text[i] == ')' && depth > 0 ? -1 : 0;
+            }
+
+            if (i < end && (depth > 0 || !IsSentenceEnd(i, end)))
             {
                 continue;
             }

@@ -95,11 +95,14 @@ internal sealed partial class ExtractionPass(string text)
         if (colon > contentStart && !NoteLabel().IsMatch(text, contentStart))
         {
             lineActor = ChineseActors.SplitActors(text[contentStart..colon]);
-            if (lineActor is not null)
+
+            // Before any outline heading, "各区人民政府：" is the salutation of a notice, not a heading that assigns.
+            if (lineActor is not null && (entry is not null || _outline.Stack.Count > 0))
             {
                 var target = entry ?? _outline.Push(new OutlineMarker("actorhead", string.Empty, 0, false));
                 target.Actor = lineActor;
                 contentStart = colon + 1;
+                lineActor = target.Actor;
                 if (contentStart >= end)
                 {
                     return;

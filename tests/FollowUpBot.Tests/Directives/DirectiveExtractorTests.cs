@@ -188,6 +188,39 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void AnActorStandingAloneBeforeASubjectlessModalIsItsSubject()
+    {
+        var directive = Assert.Single(Assigned("特别是各级领导干部，要带头遵守规定。"));
+
+        Assert.Equal(["各级领导干部"], directive.Lead);
+        Assert.Equal("各级领导干部，要带头遵守规定", directive.Quote);
+    }
+
+    [Fact]
+    public void TheSalutationOfANoticeAssignsNothing()
+    {
+        var directives = Extract("各区人民政府：\n现将有关事项通知如下：\n一、工作要求\n要于6月底前完成清理工作。");
+
+        Assert.True(Assert.Single(directives).IsCandidate);
+    }
+
+    [Fact]
+    public void ReportedAgreementAndQuantifiedClassesAreEnglishDirectives()
+    {
+        var directives = Assigned(string.Join('\n',
+            "It was agreed that the Treasurer would circulate the accounts by 31 January.",
+            "All trustees must complete the training.",
+            "The Chair said that this would be considered later.",
+            "John Smith (JS) will send the slides by the 15th.",
+            "Action items",
+            "- Treasurer: open a second bank account - by 28 February",
+            "- Investigate the login errors (owner: Marcus; due 15 May)"));
+
+        Assert.Equal([["Treasurer"], ["All trustees"], ["John Smith"], ["Treasurer"], ["Marcus"]], directives.Select(d => d.Lead));
+        Assert.Equal("due 15 May", directives[4].Deadline?.Text);
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
