@@ -528,7 +528,8 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4])))" +
         @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
-        @"|\bon an ongoing basis\b|\bongoing\b",
+        @"|\bon an ongoing basis\b|\bongoing\b" +
+        @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDeadline();
 

@@ -18,6 +18,8 @@ internal static class EnglishActors
         "legal", "finance", "procurement", "communications", "operations", "management", "leadership", "everyone's", "school",
         "schools", "principals", "teachers", "partners", "organisers", "organizers", "authority", "authorities", "panel",
         "directorate", "bureau", "ministry", "service", "desk", "support", "regional", "city", "county", "district", "area",
+        "advisers", "advisors", "adviser", "advisor", "suppliers", "supplier", "providers", "lawyers", "solicitors", "trustees",
+        "governors", "volunteers", "committees", "stakeholders",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };
@@ -104,6 +106,12 @@ internal static class EnglishActors
             if (IsNotActorWord(bare) && i > 0)
             {
                 return false;
+            }
+
+            // A lower-case modifier is fine when the phrase ends on a role: "external advisers", "line managers".
+            if (i < tokens.Length - 1 && i < 3 && bare.All(char.IsLower) && Roles.Contains(tokens[^1].TrimEnd(',')))
+            {
+                continue;
             }
 
             if (char.IsUpper(bare[0]) && !bare.Any(char.IsDigit))

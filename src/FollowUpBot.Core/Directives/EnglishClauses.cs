@@ -181,7 +181,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
         return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
             || rest.StartsWith("meet") || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
-            || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place");
+            || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
     }
 
     private static int TrimConnector(string sentence, int index)
@@ -238,6 +238,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"\b(?:agreed|resolved|decided|requested|asked|directed)\s+that\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AgreedThat();
+
+    // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|be\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex NonAgentive();
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveParticiple();

@@ -221,6 +221,21 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void ThingsThatChangeAreNotAssignedWork()
+    {
+        var directives = Assigned(string.Join('\n',
+            "Revenue will grow by a further 5% if the contract is signed.",
+            "The new pricing policy will take effect on 1 July.",
+            "Treasury should review the hedging strategy with the support of the external advisers before the end of Q2.",
+            "Sunita Rao will present a phasing plan at the May meeting."));
+
+        Assert.Equal([["Treasury"], ["Sunita Rao"]], directives.Select(d => d.Lead));
+        Assert.Equal(["external advisers"], directives[0].Support);
+        Assert.Equal("before the end of Q2", directives[0].Deadline?.Text);
+        Assert.Equal("the May meeting", directives[1].Deadline?.Text);
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
