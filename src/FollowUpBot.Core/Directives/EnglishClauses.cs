@@ -17,9 +17,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
         System.Buffers.SearchValues.Create(["owner", "responsible", "assigned", "lead", "action"], StringComparison.OrdinalIgnoreCase);
 
-    public void ReadLine(int lineStart, int contentStart, int end, bool action)
+    // How many drafts this line produced, so an ACTION line with none still yields a candidate.
+    private int _drafts;
+
+    public void ReadLine(int contentStart, int end, bool action)
     {
-        var before = CountDrafts();
+        var before = _drafts;
         var sentenceStart = contentStart;
         var previousSentence = contentStart;
         var depth = 0;
@@ -45,17 +48,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             sentenceStart = i + 1;
         }
 
-        if (action && CountDrafts() == before)
+        if (action && _drafts == before)
         {
-            ReadActionLine(lineStart, contentStart, end);
+            ReadActionLine(contentStart, end);
         }
     }
 
-    private int _drafts;
-
-    private int CountDrafts() => _drafts;
-
-    private void ReadActionLine(int lineStart, int contentStart, int end)
+    private void ReadActionLine(int contentStart, int end)
     {
         var content = text[contentStart..end];
         var owner = Owner().Match(content);
@@ -75,7 +74,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         // ACTION lines with no owner are still actions: the organiser assigns them.
-        var draft = pass.NewDraft(lineStart, taskStart, lead ?? [], english: true);
+        var draft = pass.NewDraft(contentStart, taskStart, lead ?? [], english: true);
         draft.End = end;
         _drafts++;
     }

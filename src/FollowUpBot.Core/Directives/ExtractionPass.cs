@@ -72,15 +72,20 @@ internal sealed partial class ExtractionPass(string text)
         if (IsEnglish(start, end))
         {
             // Items listed under an "Actions" / "Next steps" heading are action lines even without the ACTION: prefix.
-            var actionList = marker is null && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
-            var isAction = marker?.Kind == "action" || (_inActionList && marker is not null && !actionList);
-            if (!isAction && !actionList && (marker is null || !IsListItem(marker.Value)))
+            var canBeHeading = marker is null || marker.Value.Kind[0] == 'h';
+            var actionList = canBeHeading && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
+            if (actionList)
+            {
+                _inActionList = true;
+                return;
+            }
+
+            if (marker is null || !IsListItem(marker.Value))
             {
                 _inActionList = false;
             }
 
-            new EnglishClauses(text, this).ReadLine(start, contentStart, end, isAction);
-            _inActionList |= actionList;
+            new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList);
             return;
         }
 
@@ -192,9 +197,6 @@ internal sealed partial class ExtractionPass(string text)
             }
         }
     }
-
-    /// <summary>The actor named by the nearest heading above the current line.</summary>
-    public OutlineEntry? HeadingActor => _outline.ActorHeading();
 
     public Draft NewDraft(int start, int taskStart, List<string> lead, bool english)
     {
