@@ -160,11 +160,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 return;
             }
 
-            // A clause that is only an actor (特别是各级领导干部，要带头…) is the topic the next subjectless 要 refers to.
-            if (_current is null && ChineseActors.SplitActors(text[x..end].Trim()) is { } topic)
+            // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) is the topic the next
+            // subjectless 要 of the sentence refers to.
+            if (_current is null)
             {
-                _sentenceLead = topic;
-                _topicStart = x;
+                var topic = ChineseActors.SplitActors(text[x..end].Trim()) ?? (ChineseActors.ReadLeading(text, x, end) is { } led && text[led.End] != '的' ? led.Actors : null);
+                if (topic is not null)
+                {
+                    _sentenceLead = topic;
+                    _topicStart = x;
+                }
             }
 
             return;

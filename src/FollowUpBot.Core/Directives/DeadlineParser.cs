@@ -46,7 +46,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         {
             var value = span.Slice(match.Index, match.Length).ToString().TrimEnd(',', '.', ' ');
             var found = new DeadlineMatch(ResolveEnglish(value, meetingDate), start + match.Index, value.Length);
-            if (!BareFrequency().IsMatch(value))
+            // "weekly" alone and a date after "on" are weaker than an explicit "by …" in the same clause.
+            var named = NamedDate().Match(value.ToLowerInvariant());
+            if (!BareFrequency().IsMatch(value) && !char.IsAsciiDigit(value[0]) && !(named.Success && named.Index == 0))
             {
                 return found;
             }
@@ -242,6 +244,14 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
                 : ("FREQ=MONTHLY;INTERVAL=3", null);
         }
 
+        var every = EveryN().Match(text);
+        if (every.Success)
+        {
+            var n = ChineseNumerals.Parse(every.Groups["n"].ValueSpan) ?? 2;
+            var frequency = every.Groups["u"].Value is "周" or "星期" ? "WEEKLY" : every.Groups["u"].Value is "天" or "日" ? "DAILY" : "MONTHLY";
+            return (string.Create(CultureInfo.InvariantCulture, $"FREQ={frequency};INTERVAL={n}"), null);
+        }
+
         if (text.StartsWith("每半年", StringComparison.Ordinal))
         {
             return ("FREQ=MONTHLY;INTERVAL=6", null);
@@ -289,7 +299,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         if (every.Success)
         {
             var unit = every.Groups["u"].Value;
-            var weekday = unit.EndsWith("day", StringComparison.Ordinal) && unit.Length > 6 && !unit.Contains(' ', StringComparison.Ordinal)
+            var weekday = unit.EndsWith("day", StringComparison.Ordinal) && unit.Length > 3 && !unit.Contains(' ', StringComparison.Ordinal)
                 ? Array.FindIndex(EnglishWeekdays, d => unit.StartsWith(d, StringComparison.Ordinal))
                 : -1;
             (string? rule, DateOnly? due) = unit switch
@@ -317,6 +327,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             {
                 "day" when working => calendar.AddWorkingDays(meeting, amount),
                 "day" => meeting.AddDays(amount),
+                "hour" => meeting.AddDays((amount + 23) / 24),
                 "week" => meeting.AddDays(7 * amount),
                 "month" => meeting.AddMonths(amount),
                 _ => meeting.AddYears(amount),
@@ -482,7 +493,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
     private static string Normalize(string value) => value.Replace('（', '(').Replace('）', ')');
 
     [GeneratedRegex(
-        @"每(?:个)?(?:工作日|月|周|星期|季度|半年|年|天|日)(?:[0-9一二三四五六七八九十]{1,3}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号]|[一二三四五六日天](?![0-9一二三四五六七八九十])|底|末|初)?(?:前|之前)?" +
+        @"每(?:[两二三四五六]|个)?(?:个)?(?:工作日|月|周|星期|季度|半年|年|天|日)(?:[0-9一二三四五六七八九十]{1,3}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号]|[一二三四五六日天](?![0-9一二三四五六七八九十])|底|末|初)?(?:前|之前)?" +
         @"|长期|常态化" +
         @"|(?:(?:收到|接到)[\u4E00-\u9FFF]{0,6}?后|(?:本)?通知(?:印发|下发)后|会后)?(?:[0-9]{1,3}|[一二三四五六七八九十两半]{1,3})(?:个)?(?:工作日|日|天|周|星期|个月|月|年)(?:内|之内|以内)" +
         @"|(?:(?:20[0-9]{2}|明|今|本)年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}[日号]|底|末|中旬|上旬|下旬|份|初)?(?:[（(](?:星期|周)[一二三四五六日天][）)])?(?:上午|下午|中午|晚上)?(?:下班前|[0-9]{1,2}[:：][0-9]{2}前|[0-9]{1,2}时前|前|之前|以前|为止|止)" +
@@ -514,6 +525,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
     [GeneratedRegex(@"(?<w>本|下)(?:周|星期)(?<d>[一二三四五六日天])", RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayPhrase();
 
+    [GeneratedRegex(@"^每(?<n>[两二三四五六])(?:个)?(?<u>周|星期|月|天|日)", RegexOptions.CultureInvariant)]
+    private static partial Regex EveryN();
+
     [GeneratedRegex(@"^每(?:个)?(?:周|星期)([一二三四五六日天])", RegexOptions.CultureInvariant)]
     private static partial Regex RecurringWeekday();
 
@@ -524,19 +538,20 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
 
     [GeneratedRegex(
         @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
-        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"(?:\s+\d{4})?" +
+        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"(?:\s+\d{4})?" +
         @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4])))" +
-        @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:days?|weeks?|months?)\b" +
+        @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
         @"|\bon an ongoing basis\b|\bongoing\b" +
-        @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b",
+        @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b" +
+        @"|(?<=\bon\s)(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDeadline();
 
     [GeneratedRegex(@"(?:every|each)\s+(?<u>(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|(?<u>weekly|fortnightly|monthly|quarterly|daily|annually)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishRecurring();
 
-    [GeneratedRegex(@"(?:within|in(?: the next)?)\s+(?<n>\S+)\s+(?:(?<w>working|business)\s+|calendar\s+)?(?<u>day|week|month|year)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:within|in(?: the next)?)\s+(?<n>\S+)\s+(?:(?<w>working|business)\s+|calendar\s+)?(?<u>hour|day|week|month|year)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishWithin();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant)]

@@ -153,6 +153,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             if (allowed && modalIndex - candidate <= 90)
             {
                 var raw = sentence.AsSpan(candidate, modalIndex - candidate);
+
+                // "The Health Cluster, in coordination with …, will": the supporter between commas is not the subject.
+                var aside = raw.IndexOf(", ");
+                if (aside > 0 && SupportAside().IsMatch(raw[(aside + 2)..]))
+                {
+                    raw = raw[..aside];
+                }
+
                 var trimmed = raw.Trim();
                 if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && EnglishActors.Split(trimmed.ToString()) is { } actors)
                 {
@@ -220,7 +228,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -241,6 +249,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
     [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|be\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
+
+    [GeneratedRegex(@"^(?:in (?:coordination|cooperation|co-operation|collaboration|partnership) with|with the (?:support|assistance|help) of|supported by|assisted by|together with|jointly with)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SupportAside();
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveParticiple();

@@ -62,6 +62,8 @@ public sealed class DeadlineParserTests
     [InlineData("每周五向市政府报送课后服务开展情况", "每周五", "FREQ=WEEKLY;BYDAY=FR", "2026-03-06")]
     [InlineData("每季度末前通报检查结果", "每季度末前", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", "2026-03-31")]
     [InlineData("Finance will report progress every month.", "every month", "FREQ=MONTHLY", null)]
+    [InlineData("The Logistics Cluster will share the map every Monday.", "every Monday", "FREQ=WEEKLY;BYDAY=MO", "2026-03-02")]
+    [InlineData("要建立台账，每两周向市住建局报送一次进展", "每两周", "FREQ=WEEKLY;INTERVAL=2", null)]
     public void RecurringDeadlinesBecomeRecurrenceRules(string clause, string text, string rule, string? due)
     {
         var deadline = Find(clause, new DateOnly(2026, 3, 2));

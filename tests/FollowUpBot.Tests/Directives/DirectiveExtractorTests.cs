@@ -236,6 +236,28 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void ATopicClauseLedByAnActorGivesTheNextModalItsSubject()
+    {
+        var directive = Assert.Single(Assigned("市住建局作为牵头单位，要会同市规划局、市市场监管局于本月底前研究提出简化方案。"));
+
+        Assert.Equal(["市住建局"], directive.Lead);
+        Assert.Equal(["市规划局", "市市场监管局"], directive.Support);
+        Assert.StartsWith("市住建局作为牵头单位", directive.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAsideNamingASupporterIsNotPartOfTheEnglishSubject()
+    {
+        var directives = Assigned(string.Join('\n',
+            "The Health Cluster, in coordination with the Provincial Health Department, will deploy mobile clinics within 72 hours.",
+            "Partners are reminded to report their data to OCHA by close of business each Friday."));
+
+        Assert.Equal([["Health Cluster"], ["Partners"]], directives.Select(d => d.Lead));
+        Assert.Equal(["Provincial Health Department"], directives[0].Support);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=FR", directives[1].Deadline?.Recurrence);
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
