@@ -247,7 +247,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex AgreedThat();
 
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
-    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|be\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|be\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
     [GeneratedRegex(@"^(?:in (?:coordination|cooperation|co-operation|collaboration|partnership) with|with the (?:support|assistance|help) of|supported by|assisted by|together with|jointly with)\b", RegexOptions.CultureInvariant)]
