@@ -128,7 +128,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             : Match.Empty;
         if (agreed.Success && ChineseActors.SplitActors(agreed.Groups["actor"].Value) is { } proposer && HasFollowUp(end))
         {
-            Open(start, agreed.Groups["actor"].Index, proposer);
+            // The task is what follows the agreement (作进一步修改完善后提请…审议).
+            Open(start, end + 1, proposer);
             return;
         }
 

@@ -127,7 +127,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         {
             // "Referred to X." usually closes the sentence that said what is referred.
             var from = referred.Index == 0 ? previousSentence : start;
-            var draft = pass.NewDraft(from, start + referred.Index, to, english: true);
+            var referredWhat = sentence.AsSpan(0, referred.Index).TrimEnd();
+            foreach (var auxiliary in (ReadOnlySpan<string>)[" was", " were", " is", " are", " has been", " have been"])
+            {
+                if (referredWhat.EndsWith(auxiliary, StringComparison.Ordinal))
+                {
+                    referredWhat = referredWhat[..^auxiliary.Length];
+                    break;
+                }
+            }
+
+            // The task of a referral is what was referred; when the sentence says nothing else, the referral itself.
+            var draft = referredWhat.IsEmpty
+                ? pass.NewDraft(from, start + referred.Index, to, english: true)
+                : pass.NewDraft(from, start, to, english: true, taskEnd: start + referredWhat.Length);
             draft.End = end;
             _drafts++;
         }

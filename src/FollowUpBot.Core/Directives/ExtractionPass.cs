@@ -198,13 +198,14 @@ internal sealed partial class ExtractionPass(string text)
         }
     }
 
-    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english)
+    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english, int taskEnd = -1)
     {
         var draft = new Draft
         {
             Start = start,
             End = start,
             TaskStart = taskStart,
+            TaskEnd = taskEnd,
             Lead = lead,
             Section = _outline.Path,
             Chain = _outline.Chain,

@@ -258,6 +258,21 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void TheTaskIsTheCoreActionWithoutDeadlineOrSupporters()
+    {
+        var chinese = Assigned("由市住建局牵头，市财政局、市规划局配合，于2026年4月30日前制定资金筹措方案，报市政府审定。")[0];
+        var jointly = Assigned("市应急管理局要会同市公安局开展安全生产大检查，6月18日前报送情况。")[0];
+        var english = Assigned("The Finance team will prepare options for closing the gap, with the support of Public Works, by 15 April 2026.")[0];
+        var referred = Assigned("The proposal to increase car park charges was referred to the Environment Committee.")[0];
+
+        Assert.Equal("制定资金筹措方案", chinese.Task);
+        Assert.Equal("开展安全生产大检查", jointly.Task);
+        Assert.Equal("prepare options for closing the gap", english.Task);
+        Assert.Equal("The proposal to increase car park charges", referred.Task);
+        Assert.All([chinese, jointly, english, referred], d => Assert.Contains(d.Task, d.Quote, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
