@@ -101,6 +101,13 @@ internal static class ChineseActors
             return false;
         }
 
+        // Most phrases tested are not actors: reject on the last character before the costlier word lists.
+        var last = StripTrailingBrackets(phrase);
+        if (last.Length == 0 || (!HeadEnds.Contains(last[^1]) && !(phrase[0] == '各' && !strict) && phrase[^1] is not ('下' or '）' or ')')))
+        {
+            return false;
+        }
+
         var depth = 0;
         foreach (var c in phrase)
         {

@@ -30,6 +30,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private List<string>? _sentenceLead;
     private int _topicStart = -1;
+    private int _topicEnd = -1;
     private Draft? _current;
     private bool _frame;
 
@@ -161,16 +162,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 return;
             }
 
-            // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) is the topic the next
-            // subjectless 要 of the sentence refers to.
+            // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
+            // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
             if (_current is null)
             {
-                var topic = ChineseActors.SplitActors(text[x..end].Trim()) ?? (ChineseActors.ReadLeading(text, x, end) is { } led && text[led.End] != '的' ? led.Actors : null);
-                if (topic is not null)
-                {
-                    _sentenceLead = topic;
-                    _topicStart = x;
-                }
+                _topicStart = x;
+                _topicEnd = end;
             }
 
             return;
@@ -195,7 +192,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             if (strength == Strength.Strong)
             {
                 // The quote of a directive whose actor was a topic clause starts at that actor.
-                Open(_topicStart >= 0 && _current is null ? _topicStart : x, modal + length, _sentenceLead is null ? paragraphActor ?? [] : _sentenceLead);
+                var topic = _current is null ? Topic() : null;
+                Open(topic is null ? x : _topicStart, modal + length, topic ?? _sentenceLead ?? paragraphActor ?? []);
             }
 
             return;
@@ -306,6 +304,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return 0;
+    }
+
+    private List<string>? Topic()
+    {
+        if (_topicStart < 0)
+        {
+            return null;
+        }
+
+        return ChineseActors.SplitActors(text[_topicStart.._topicEnd].Trim())
+            ?? (ChineseActors.ReadLeading(text, _topicStart, _topicEnd) is { } led && text[led.End] != '的' ? led.Actors : null);
     }
 
     private bool IsCooperation(int from, int end)
