@@ -88,7 +88,7 @@ internal static class EnglishActors
         {
             var token = tokens[i].TrimEnd(',');
             var bare = token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal) ? token[..^2] : token;
-            if (bare.Length == 0)
+            if (bare.Length == 0 || bare.Any(c => c is ':' or ';' or '(' or ')' or '"' or '“' or '”' or '/' or '?' or '!'))
             {
                 return false;
             }

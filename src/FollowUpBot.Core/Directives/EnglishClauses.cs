@@ -61,7 +61,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         List<string>? lead = null;
         if (owner.Success)
         {
-            lead = EnglishActors.Split(owner.Groups["actor"].Value);
+            lead = LeadingActors(owner.Groups["actor"].Value);
         }
 
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
@@ -146,13 +146,35 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         var owner = current is null && !referred.Success && sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
-        if (owner.Success && EnglishActors.Split(owner.Groups["actor"].Value) is { } owners)
+        if (owner.Success && LeadingActors(owner.Groups["actor"].Value) is { } owners)
         {
+            if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
+            {
+                // A line that is only "Responsible: X" assigns the item above it, if that item has no owner yet.
+                pass.AssignPrevious(owners);
+                return;
+            }
+
             // "(Owner: X)" names who does what the line said before it.
             var draft = pass.NewDraft(lineContentStart, lineContentStart, owners, english: true);
             draft.End = end;
             _drafts++;
         }
+    }
+
+    /// <summary>The longest run of leading words that names parties ("Procurement team" in "Procurement team, by Friday").</summary>
+    private static List<string>? LeadingActors(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var count = Math.Min(words.Length, 8); count > 0; count--)
+        {
+            if (EnglishActors.Split(string.Join(' ', words, 0, count).TrimEnd(',', ';', '.', ')')) is { } actors)
+            {
+                return actors;
+            }
+        }
+
+        return null;
     }
 
     private static List<string>? FindSubject(string sentence, int from, int modalIndex, bool infinitive, out int subjectStart)
@@ -250,7 +272,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Referred();
 
-    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|assigned to|lead|action)\s*[:：\-–—]\s*)(?<actor>[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|assigned to|lead|action)\s*[:：\-–—]\s*)(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:,?\s+[\w'’&.-]+){0,7})", RegexOptions.CultureInvariant)]
     private static partial Regex Owner();
 
     [GeneratedRegex(@"\s*(?:[:：–—]|\s-)\s*", RegexOptions.CultureInvariant)]
