@@ -273,6 +273,24 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void ANoteWithMoreKeysStillNamesLeadAndSupport()
+    {
+        var directive = Extract("（一）加快项目前期工作，9月底前全部开工。（责任单位：区住建局；配合单位：各街道办事处；完成时限：2026年9月30日前）")[0];
+
+        Assert.Equal(["区住建局"], directive.Lead);
+        Assert.Equal(["各街道办事处"], directive.Support);
+        Assert.Equal("9月底前", directive.Deadline?.Text);
+    }
+
+    [Fact]
+    public void AnOwnerLineAssignsTheItemAboveInsteadOfAddingOne()
+    {
+        var directives = Extract("Item 2: Supplier performance\nAction: issue a formal improvement notice to the contractor.\nResponsible: Procurement team\nAgreed: Communications to commission an accessibility audit.");
+
+        Assert.Equal([["Procurement team"], ["Communications"]], directives.Select(d => d.Lead));
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
