@@ -408,7 +408,8 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             return NextWeekday(meeting, 5);
         }
 
-        var weekday = Array.FindIndex(EnglishWeekdays, d => Regex.IsMatch(lower, $@"\b{d}[a-z]*day\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        var dayName = Weekday().Match(lower);
+        var weekday = dayName.Success ? Array.IndexOf(EnglishWeekdays, dayName.Groups[1].Value) : -1;
         if (weekday >= 0)
         {
             var next = NextWeekday(meeting.AddDays(1), weekday);
@@ -566,6 +567,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
 
     [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OrdinalDay();
+
+    [GeneratedRegex(@"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Weekday();
 
     [GeneratedRegex(@"q([1-4])", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishQuarter();

@@ -53,7 +53,8 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
             return null;
         }
 
-        var support = new List<string>(draft.Support);
+        // The draft is finished here, so its support list becomes the directive's.
+        var support = draft.Support;
         foreach (var actor in draft.English ? DirectiveSupport.English(text, start, end) : DirectiveSupport.Chinese(text, start, end))
         {
             if (!support.Contains(actor) && !draft.Lead.Contains(actor))

@@ -68,7 +68,13 @@ internal static partial class DirectiveSupport
     public static List<string> English(string text, int start, int end)
     {
         var result = new List<string>();
-        foreach (Match match in EnglishSupport().Matches(text[start..end]))
+        var span = text.AsSpan(start, end - start);
+        if (!span.Contains(" with ", StringComparison.Ordinal) && !span.Contains(" by ", StringComparison.Ordinal))
+        {
+            return result;
+        }
+
+        for (var match = EnglishSupport().Match(text, start, end - start); match.Success; match = match.NextMatch())
         {
             // The phrase runs on into the rest of the clause; the longest leading run of words that names parties wins.
             var words = match.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);

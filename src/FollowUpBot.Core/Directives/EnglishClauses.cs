@@ -14,6 +14,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
         System.Buffers.SearchValues.Create(["owner", "responsible", "assigned", "lead", "action"], StringComparison.OrdinalIgnoreCase);
 
@@ -197,7 +199,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 }
 
                 var trimmed = raw.Trim();
-                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && EnglishActors.Split(trimmed.ToString()) is { } actors)
+
+                // Cheap tests first: a subject is a few words without digits; most text before a "to" is not one.
+                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
+                    && EnglishActors.Split(trimmed.ToString()) is { } actors)
                 {
                     subjectStart = candidate + (raw.Length - raw.TrimStart().Length);
                     return actors;
