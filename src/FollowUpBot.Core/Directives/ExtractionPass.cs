@@ -99,15 +99,15 @@ internal sealed partial class ExtractionPass(string text)
         List<string>? lineActor = null;
         if (colon > contentStart && !NoteLabel().IsMatch(text, contentStart))
         {
-            lineActor = ChineseActors.SplitActors(text[contentStart..colon]);
+            var named = ChineseActors.SplitActors(text[contentStart..colon]);
 
             // Before any outline heading, "各区人民政府：" is the salutation of a notice, not a heading that assigns.
-            if (lineActor is not null && (entry is not null || _outline.Stack.Count > 0))
+            if (named is not null && (entry is not null || _outline.Stack.Count > 0))
             {
                 var target = entry ?? _outline.Push(new OutlineMarker("actorhead", string.Empty, 0, false));
-                target.Actor = lineActor;
+                target.Actor = named;
+                lineActor = named;
                 contentStart = colon + 1;
-                lineActor = target.Actor;
                 if (contentStart >= end)
                 {
                     return;
