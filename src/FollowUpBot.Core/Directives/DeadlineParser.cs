@@ -541,7 +541,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
     [GeneratedRegex(
         @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
         @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"(?:\s+\d{4})?" +
-        @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4])))" +
+        @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?))?|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
         @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
         @"|\bon an ongoing basis\b|\bongoing\b" +

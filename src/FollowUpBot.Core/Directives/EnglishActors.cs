@@ -27,7 +27,7 @@ internal static class EnglishActors
     // Capitalised words that start sentences but are not parties.
     private static readonly HashSet<string> NotActors = new(StringComparer.OrdinalIgnoreCase)
     {
-        "we", "i", "you", "it", "this", "that", "these", "those", "there", "they", "he", "she", "our", "us", "everyone", "everybody",
+        "we", "i", "you", "it", "this", "that", "these", "those", "there", "they", "he", "she", "our", "us",
         "anyone", "nobody", "who", "which", "what", "if", "when", "meeting", "meetings", "minutes", "agenda", "item", "items", "motion",
         "report", "decision", "note", "discussion", "update", "next", "action", "actions", "work", "it's", "here", "today", "tomorrow",
         "plan", "plans", "budget", "project's", "one", "some", "any", "no", "not", "please", "also", "then", "after", "before", "once",
