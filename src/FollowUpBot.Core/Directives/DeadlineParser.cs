@@ -502,7 +502,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         @"|(?:20[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号]" +
         @"|(?:20[0-9]{2}|今|明|本)?年(?:底|末)(?:前|之前)?|(?:今|明|本)?年内|(?:本|下)?月(?:底|末)(?:前|之前)|(?:本|下)(?:周|星期)[一二三四五六日天](?:前|之前|下班前)|(?:本|下)(?:周|月)内" +
         @"|(?:(?:20[0-9]{2}|今|明)年)?(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:假期)?(?:前|之前)" +
-        @"|(?:(?:今|明)年)?(?:上|下)半年(?:前|内|底前)?|(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|内|之前)",
+        @"|(?:(?:今|明)年)?(?:上|下)半年(?:前|内|底前)?|(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|内|之前)?",
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseDeadline();
 
@@ -540,11 +540,12 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
 
     [GeneratedRegex(
         @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
-        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"(?:\s+\d{4})?" +
+        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
         @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?))?|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
         @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
         @"|\bon an ongoing basis\b|\bongoing\b" +
+        @"|\bduring\s+the\s+(?:fall|spring|summer|autumn|winter|first|second|third|fourth|next|current)\s+(?:term|semester|quarter|half|week|month)\b" +
         @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b" +
         @"|(?<=\bon\s)(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -32,6 +32,10 @@ internal static class EnglishActors
         "report", "decision", "note", "discussion", "update", "next", "action", "actions", "work", "it's", "here", "today", "tomorrow",
         "plan", "plans", "budget", "project's", "one", "some", "any", "no", "not", "please", "also", "then", "after", "before", "once",
         "while", "following", "further", "phase", "construction", "implementation", "approval", "funding", "progress",
+        // nouns that take "to" ("Call to order", "Motion to adopt") and minutes' participles ("Referred to", "Agreed to")
+        "call", "motion", "vote", "proposal", "request", "failure", "attempt", "move", "need", "time", "way", "effort", "efforts",
+        "commitment", "agreement", "intention", "permission", "recommendation", "resolution", "referred", "agreed", "resolved",
+        "noted", "approved", "deferred", "decided", "tabled", "carried", "seconded", "moved", "proposed", "requested", "welcome",
     };
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;
@@ -39,7 +43,17 @@ internal static class EnglishActors
     /// <summary>Splits "Finance and HR" or "Jane Smith, Tom Lee and the IT team" into actors; null when the phrase is not one.</summary>
     public static List<string>? Split(string phrase)
     {
-        phrase = StripArticle(phrase.Trim().TrimEnd(',', ';', ':'));
+        phrase = phrase.Trim();
+
+        // "Mr. Alvarez, Director of Facilities," is one person and their title, not a list of two.
+        var comma = phrase.IndexOf(", ", StringComparison.Ordinal);
+        if (phrase.EndsWith(',') && comma > 0 && phrase.IndexOf(", ", comma + 2, StringComparison.Ordinal) < 0
+            && !phrase.Contains(" and ", StringComparison.Ordinal) && !phrase.Contains(" & ", StringComparison.Ordinal))
+        {
+            phrase = phrase[..comma];
+        }
+
+        phrase = StripArticle(phrase.TrimEnd(',', ';', ':'));
         if (phrase.Length is 0 or > 90)
         {
             return null;

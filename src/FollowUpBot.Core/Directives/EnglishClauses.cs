@@ -124,6 +124,16 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             searchFrom = modal.Index + modal.Length;
         }
 
+        // "The Board directed the Superintendent to review …": the one directed is the actor.
+        if (current is null && DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
+            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+        {
+            var actorStart = directed.Groups["actor"].Index;
+            current = pass.NewDraft(start + actorStart, start + directed.Index + directed.Length, directedActors, english: true);
+            current.End = end;
+            _drafts++;
+        }
+
         var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
         if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
         {
@@ -289,6 +299,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
     [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|be\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
+
+    [GeneratedRegex(@"\b(?:directed|asked|requested|instructed|tasked|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^(?:in (?:coordination|cooperation|co-operation|collaboration|partnership) with|with the (?:support|assistance|help) of|supported by|assisted by|together with|jointly with)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SupportAside();

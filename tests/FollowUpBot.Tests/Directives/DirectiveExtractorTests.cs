@@ -291,6 +291,20 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void BoardMinutesFormsNameTheRightActor()
+    {
+        var directives = Assigned(string.Join('\n',
+            "1. Call to order: 7:02 pm by Chair Linda Osei.",
+            "Mr. Alvarez, Director of Facilities, is to obtain three quotes no later than 1 October 2026.",
+            "The Board directed the Superintendent to review bus routes and report back by the November meeting.",
+            "Two parents spoke about cafeteria food quality. Referred to the Wellness Committee."));
+
+        Assert.Equal([["Mr. Alvarez"], ["Superintendent"], ["Wellness Committee"]], directives.Select(d => d.Lead));
+        Assert.Equal("by the November meeting", directives[1].Deadline?.Text);
+        Assert.StartsWith("Two parents spoke", directives[2].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
