@@ -134,6 +134,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             _drafts++;
         }
 
+        // "It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.
+        if (current is null && sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
+            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors)
+        {
+            current = pass.NewDraft(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, english: true);
+            current.End = end;
+            _drafts++;
+        }
+
         var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
         if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
         {
@@ -302,6 +311,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"\b(?:directed|asked|requested|instructed|tasked|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
+
+    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex ResolvedThat();
 
     [GeneratedRegex(@"^(?:in (?:coordination|cooperation|co-operation|collaboration|partnership) with|with the (?:support|assistance|help) of|supported by|assisted by|together with|jointly with)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SupportAside();

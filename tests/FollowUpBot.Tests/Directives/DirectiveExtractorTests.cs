@@ -305,6 +305,14 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void ASubjunctiveAfterAResolutionAssignsTheWork()
+    {
+        var directives = Assigned("It was resolved that the Clerk report the potholes to the County Council. It was resolved to approve payments totalling £2,340.");
+
+        Assert.Equal(["Clerk"], Assert.Single(directives).Lead);
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));
