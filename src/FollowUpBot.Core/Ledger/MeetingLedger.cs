@@ -173,6 +173,7 @@ internal sealed partial class MeetingLedger
 
         var alreadyStored = false;
         DateTimeOffset? storedAt = null;
+        // The machine's monotonic clock, not the injected one: the watermark argument needs real elapsed time.
         var putStarted = TimeProvider.System.GetTimestamp();
         try
         {
