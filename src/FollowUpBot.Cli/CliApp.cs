@@ -8,6 +8,9 @@ internal static class CliApp
 {
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new Packaging.PackageCommand(),
+        new ExtractCommand(),
+        new EvalCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

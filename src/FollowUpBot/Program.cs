@@ -1,10 +1,21 @@
+using FollowUpBot.Health;
+using FollowUpBot.Help;
 using FollowUpBot.Storage;
+using FollowUpBot.Teams;
+using FollowUpBot.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddLedgerStorage();
+builder.AddHealth();
+builder.AddTeamsProtocol();
+builder.AddHelp();
 
 var app = builder.Build();
+
+app.MapHealth();
+app.MapTeamsProtocol();
 
 app.Run();
 

@@ -5,6 +5,7 @@ using FollowUpBot.Benchmarks;
 IReadOnlyList<IBenchmark> benchmarks =
 [
     new LedgerBenchmark(),
+    new ExtractBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

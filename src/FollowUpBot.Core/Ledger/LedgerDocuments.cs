@@ -173,6 +173,20 @@ internal sealed record MeetingItem
     /// <summary>The deadline as the text said it ("三季度末前", "长期坚持").</summary>
     public string? DeadlineText { get; init; }
 
+    /// <summary>absolute | relative | recurring | standing, as the extractor read <see cref="DeadlineText"/>.</summary>
+    public string? DeadlineKind { get; init; }
+
+    /// <summary>An RFC 5545 RRULE for recurring deadlines (每月10日前).</summary>
+    public string? Recurrence { get; init; }
+
+    /// <summary>Actor phrases of <see cref="Lead"/>/<see cref="Support"/> that match no directory department yet (kept as written).</summary>
+    public IReadOnlyList<string> UnknownActors { get; init; } = [];
+
+    /// <summary>Where <see cref="Source"/> is in the meeting's source.txt (UTF-16 offset and length).</summary>
+    public int? SourceStart { get; init; }
+
+    public int? SourceLength { get; init; }
+
     /// <summary>Derived: the least advanced status of the lead departments. Kept here so a summary reads one document.</summary>
     public ProgressStatus Status { get; init; }
 
@@ -327,27 +341,3 @@ internal enum ReminderMarkerState
 
 internal sealed record ItemReference(string MeetingId, string ItemId);
 
-/// <summary><c>directory/departments.json</c>: the departments, seeded from <c>FollowUp:DirectoryPath</c>.</summary>
-internal sealed record DepartmentDirectory : IVersionedDocument
-{
-    [JsonRequired]
-    public int Schema { get; init; } = LedgerSchema.Current;
-
-    public IReadOnlyList<DirectoryDepartment> Departments { get; init; } = [];
-
-    public DateTimeOffset? UpdatedAt { get; init; }
-}
-
-internal sealed record DirectoryDepartment
-{
-    public required string Name { get; init; }
-
-    public IReadOnlyList<string> Aliases { get; init; } = [];
-
-    public IReadOnlyList<Person> Contacts { get; init; } = [];
-
-    /// <summary>When set, the department's checklist is posted in this channel instead of 1:1 messages.</summary>
-    public ChannelReference? Channel { get; init; }
-}
-
-internal sealed record ChannelReference(string TeamId, string ChannelId);

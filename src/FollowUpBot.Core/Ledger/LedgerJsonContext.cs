@@ -9,5 +9,4 @@ namespace FollowUpBot.Ledger;
 [JsonSerializable(typeof(MeetingDocument))]
 [JsonSerializable(typeof(ProgressRecord))]
 [JsonSerializable(typeof(ReminderMarker))]
-[JsonSerializable(typeof(DepartmentDirectory))]
 internal sealed partial class LedgerJsonContext : JsonSerializerContext;

@@ -27,9 +27,8 @@ internal sealed class LocalBlobStore : IBlobStore
         _lockRoot = Path.Combine(RootPath, ".locks");
         _tempRoot = Path.Combine(RootPath, ".tmp");
         _time = timeProvider ?? TimeProvider.System;
-        Directory.CreateDirectory(_blobRoot);
-        Directory.CreateDirectory(_lockRoot);
-        Directory.CreateDirectory(_tempRoot);
+        // Folders are made on first write, not here: a store that can't write must not stop the app from
+        // starting; /readyz reports it instead.
     }
 
     public string RootPath { get; }
@@ -44,6 +43,12 @@ internal sealed class LocalBlobStore : IBlobStore
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            // A missing blob, unless the data folder itself is unusable: that is an error to report, not a miss.
+            if (File.Exists(RootPath))
+            {
+                throw new IOException($"The local storage folder {RootPath} is a file, not a folder (Storage:LocalPath).", e);
+            }
+
             return null;
         }
     }
@@ -63,6 +68,7 @@ internal sealed class LocalBlobStore : IBlobStore
     private async Task WriteFileAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(_tempRoot);
         var temp = Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
         try
         {
@@ -227,6 +233,7 @@ internal sealed class LocalBlobStore : IBlobStore
     {
         BlobNames.Validate(name);
         var lockPath = LockPathOf(name);
+        Directory.CreateDirectory(_lockRoot);
         var started = TimeProvider.System.GetTimestamp();
         var delay = 1;
         while (true)
@@ -262,6 +269,7 @@ internal sealed class LocalBlobStore : IBlobStore
 
     private void WriteLease(string path, LeaseFile lease)
     {
+        Directory.CreateDirectory(_tempRoot);
         var temp = Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(lease, StorageJsonContext.Default.LeaseFile));
         File.Move(temp, path, overwrite: true);

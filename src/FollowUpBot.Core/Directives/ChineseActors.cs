@@ -1,0 +1,294 @@
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// Recognises Chinese actor phrases (units, offices, roles, classes of them) by their head noun, and splits
+/// conjoined actors without breaking names such as 市住房和城乡建设局 (a split is kept only when every part is an actor).
+/// </summary>
+internal static class ChineseActors
+{
+    // Head nouns an actor phrase ends with, longest first so 委员会 wins over 会.
+    private static readonly string[] Heads =
+    [
+        "委员会", "办公室", "办公厅", "指挥部", "工作组", "领导小组", "联合会", "检察院", "负责人", "秘书长",
+        "中心", "单位", "部门", "组织", "党委", "党组", "纪委", "监委", "小组", "成员", "干部", "党员", "人员", "同志", "领导",
+        "上下", "政府", "机关", "企业", "学校", "医院", "银行", "公司", "集团", "协会", "书记", "主任", "主席", "经理", "班子",
+        "专班", "机构", "系统", "战线", "街道", "社区", "乡镇", "园区", "人大", "政协", "法院", "平台", "代表", "职工", "商会",
+        "部", "局", "委", "办", "厅", "处", "科", "室", "院", "所", "队", "站", "组", "会", "司", "署", "行", "社", "团", "馆",
+        "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行",
+    ];
+
+    // A single-character head followed by one of these is the start of a word, not the end of a name (部署, 组织, 会同 …).
+    private static readonly string[] WordStarts =
+    [
+        "部署", "部分", "局面", "局部", "委托", "办理", "办好", "办法", "办结", "处理", "处置", "处罚", "科学", "室内", "院校",
+        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "会同", "会议", "会商", "会签", "司法", "行动", "行为", "社会",
+        "团结", "校园", "区域", "县域", "市场", "市民", "省级", "联系", "联动", "联合", "长期", "长效", "团队",
+    ];
+
+    // Ordinary words that happen to end in a head character (格局, 执行, 增长 …).
+    private static readonly string[] NotActors =
+    [
+        "全部", "内部", "外部", "局部", "底部", "顶部", "东部", "西部", "南部", "北部", "中部", "格局", "布局", "大局", "结局", "开局",
+        "全局", "僵局", "变局", "新局", "原委", "督办", "举办", "承办", "主办", "创办", "兴办", "协办", "查办", "包办", "开办", "筹办",
+        "交办", "领办", "之处", "好处", "到处", "长处", "难处", "相处", "益处", "用处", "深处", "出处", "场所", "住所", "重组", "改组",
+        "学科", "本科", "城乡", "农村", "乡村", "城镇", "城市", "上市", "超市", "股市", "楼市", "都市", "机会", "体会", "理会", "误会",
+        "聚会", "大会", "增长", "成长", "延长", "专长", "擅长", "生长", "助长", "特长", "见长", "漫长", "关联", "串联", "互联", "误区",
+        "盲区", "禁区", "社会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
+    ];
+
+    private static readonly System.Buffers.SearchValues<char> HeadEnds =
+        System.Buffers.SearchValues.Create(string.Concat(Heads.Select(h => h[^1]).Distinct()) + "）)");
+
+    private static readonly string[] Collectives =
+    [
+        "全市上下", "全县上下", "全区上下", "全省上下", "各级各部门", "各地各部门", "各地区各部门", "各级各类", "全体党员", "全体干部",
+    ];
+
+    private static readonly string[] Pronouns = ["我们", "大家", "你们", "咱们", "我", "他们", "同志们", "各位", "自己", "我们大家"];
+
+    // Characters that do not occur inside an actor name but do in clauses around one.
+    private const string Forbidden = "了是把被让的对从向将于在须得可这那其该此每并且而但又也都还";
+
+    // Action verbs that follow an actor (市市场监管局抓紧推进…, 会同市教育局做好…) and are not part of unit names.
+    private static readonly string[] Verbs =
+    [
+        "推进", "加强", "抓紧", "做好", "开展", "落实", "完成", "建立", "加快", "推动", "提高", "制定", "实施", "确保", "报送", "牵头",
+        "协调", "督促", "提供", "组织开展", "研究", "深化", "强化", "严格", "认真", "积极", "切实", "继续", "进一步",
+    ];
+
+    // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
+    private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";
+
+    private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与", "同"];
+
+    public static bool IsPronoun(ReadOnlySpan<char> phrase)
+    {
+        foreach (var pronoun in Pronouns)
+        {
+            if (phrase.SequenceEqual(pronoun))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the whole phrase names one actor.</summary>
+    public static bool IsActor(ReadOnlySpan<char> phrase, bool strict = false)
+    {
+        phrase = phrase.Trim();
+        if (phrase.Length is < 2 or > 24)
+        {
+            return false;
+        }
+
+        foreach (var collective in Collectives)
+        {
+            if (phrase.SequenceEqual(collective))
+            {
+                return true;
+            }
+        }
+
+        if (IsPronoun(phrase))
+        {
+            return false;
+        }
+
+        if (NotInitial.Contains(phrase[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var depth = 0;
+        foreach (var c in phrase)
+        {
+            if (c is '（' or '(')
+            {
+                depth++;
+            }
+            else if (c is '）' or ')')
+            {
+                depth--;
+            }
+            else if (depth == 0 && (Forbidden.Contains(c, StringComparison.Ordinal) || char.IsDigit(c) || (char.IsPunctuation(c) && c is not ('·' or '-'))))
+            {
+                return false;
+            }
+        }
+
+        if (depth != 0)
+        {
+            return false;
+        }
+
+        foreach (var verb in Verbs)
+        {
+            if (phrase.Contains(verb, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        var core = StripTrailingBrackets(phrase);
+        if (core.Length < 2 && !phrase.StartsWith('各'))
+        {
+            return false;
+        }
+
+        foreach (var word in NotActors)
+        {
+            if (core.EndsWith(word, StringComparison.Ordinal) && !core.StartsWith('各'))
+            {
+                return false;
+            }
+        }
+
+        foreach (var head in Heads)
+        {
+            if (core.EndsWith(head, StringComparison.Ordinal))
+            {
+                return core.Length > head.Length || head.Length >= 2;
+            }
+        }
+
+        // 各区县, 各有关方面: a distributive 各 marks a class of actors even with an unusual head.
+        return !strict && phrase[0] == '各' && phrase.Length <= 8;
+    }
+
+    /// <summary>Splits a conjoined actor phrase; null when it is not a list of actors.</summary>
+    public static List<string>? SplitActors(string phrase, bool strict = false)
+    {
+        phrase = phrase.Trim();
+        if (phrase.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<(int Start, int End)>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            var c = phrase[i];
+            if (c is '（' or '(')
+            {
+                depth++;
+                continue;
+            }
+
+            if (c is '）' or ')')
+            {
+                depth--;
+                continue;
+            }
+
+            if (depth != 0)
+            {
+                continue;
+            }
+
+            foreach (var conjunction in Conjunctions)
+            {
+                if (string.CompareOrdinal(phrase, i, conjunction, 0, conjunction.Length) == 0)
+                {
+                    parts.Add((start, i));
+                    start = i + conjunction.Length;
+                    i = start - 1;
+                    break;
+                }
+            }
+        }
+
+        parts.Add((start, phrase.Length));
+
+        // Merge a part that is no actor on its own with what follows: 市住房 + 城乡建设局.
+        var result = new List<string>();
+        var pendingStart = -1;
+        foreach (var (s, e) in parts)
+        {
+            var from = pendingStart >= 0 ? pendingStart : s;
+            var candidate = phrase[from..e];
+            if (IsActor(candidate, strict))
+            {
+                result.Add(candidate.Trim());
+                pendingStart = -1;
+            }
+            else
+            {
+                pendingStart = from;
+            }
+        }
+
+        return pendingStart >= 0 || result.Count == 0 ? null : result;
+    }
+
+    /// <summary>
+    /// The longest actor list that starts at <paramref name="start"/> (as after 请 or 责成), ending where a verb begins.
+    /// Returns the actors and the index just past them, or null.
+    /// </summary>
+    public static (List<string> Actors, int End)? ReadLeading(string text, int start, int limit)
+    {
+        var max = Math.Min(limit, start + 40);
+        for (var end = max; end > start + 1; end--)
+        {
+            // Only an end on a head noun or a closing bracket can finish an actor; test that before building any strings.
+            if (!HeadEnds.Contains(text[end - 1]) || !EndsAtWordBoundary(text, end, limit))
+            {
+                continue;
+            }
+
+            var actors = SplitActors(text[start..end], strict: true);
+            if (actors is not null)
+            {
+                return (actors, end);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool EndsAtWordBoundary(string text, int end, int limit)
+    {
+        if (end >= limit)
+        {
+            return true;
+        }
+
+        var last = text[end - 1];
+        if (last is '）' or ')')
+        {
+            return true;
+        }
+
+        var pair = text.AsSpan(end - 1, Math.Min(2, limit - end + 1));
+        foreach (var word in WordStarts)
+        {
+            if (pair.SequenceEqual(word))
+            {
+                return false;
+            }
+        }
+
+        // Do not cut a name in the middle of a longer head: 委|员会, 办|公室.
+        var next = text[end];
+        return !(last == '委' && next == '员') && !(last == '办' && next == '公') && !(last == '小' && next == '组') && next is not ('（' or '(');
+    }
+
+    private static ReadOnlySpan<char> StripTrailingBrackets(ReadOnlySpan<char> phrase)
+    {
+        while (phrase.Length > 0 && phrase[^1] is '）' or ')')
+        {
+            var open = phrase.LastIndexOfAny('（', '(');
+            if (open <= 0)
+            {
+                break;
+            }
+
+            phrase = phrase[..open];
+        }
+
+        return phrase;
+    }
+}

@@ -1,0 +1,378 @@
+using System.Text.RegularExpressions;
+
+namespace FollowUpBot.Directives;
+
+/// <summary>The clause rules for Chinese paragraphs (speech and minutes styles).</summary>
+internal sealed partial class ChineseClauses(string text, ExtractionPass pass, List<string>? paragraphActor, bool framed)
+{
+    private enum Strength
+    {
+        None,
+        Weak,
+        Strong,
+    }
+
+    private static readonly string[] Connectives =
+    [
+        "特别是", "尤其是", "另一方面", "一方面", "与此同时", "同时", "此外", "另外", "其中", "对此", "为此", "今后", "下一步", "下阶段",
+        "近期", "当前", "目前", "会后", "今年", "明年", "首先", "其次", "再次", "最后", "因此", "总之", "而且", "并且", "并", "还",
+    ];
+
+    // Adverbs between an actor and its modal (各单位都要, 市财政局要切实).
+    private static readonly string[] TrailingAdverbs =
+    [
+        "进一步", "一定", "首先", "更加", "同样", "必须", "切实", "继续", "共同", "分别", "率先", "尤其", "特别", "带头", "真正", "主动",
+        "积极", "认真", "全力", "坚决", "及时", "尽快", "抓紧", "严格", "务必", "统一", "负责", "都", "也", "还", "均", "更", "则", "就", "要",
+    ];
+
+    // Words that show a proposal still has work ahead of it (修改完善, 审议, 实施, 印发, 报送).
+    private static readonly System.Buffers.SearchValues<char> FollowUpVerbs = System.Buffers.SearchValues.Create("修完审施发报");
+
+    private List<string>? _sentenceLead;
+    private Draft? _current;
+    private bool _frame;
+
+    /// <summary>True when the paragraph ended on a requirement frame (会议要求：) that governs the lines after it.</summary>
+    public bool EndsWithFrame { get; private set; }
+
+    public void ReadParagraph(int quoteStart, int start, int end, bool leadingModal)
+    {
+        var sentenceStart = start;
+        var first = true;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && text[i] is not ('。' or '！' or '？' or '!' or '?'))
+            {
+                continue;
+            }
+
+            var stop = i;
+            if (stop > sentenceStart)
+            {
+                ReadSentence(first ? quoteStart : sentenceStart, sentenceStart, stop, first && leadingModal);
+                first = false;
+            }
+
+            sentenceStart = i + 1;
+        }
+    }
+
+    private void ReadSentence(int quoteStart, int start, int end, bool leadingModal)
+    {
+        _sentenceLead = null;
+        _current = null;
+        _frame = framed;
+        EndsWithFrame = false;
+        var clauseStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && text[i] is not ('，' or ',' or '；' or ';' or '：' or ':'))
+            {
+                continue;
+            }
+
+            if (i > clauseStart)
+            {
+                ReadClause(clauseStart == start ? quoteStart : clauseStart, clauseStart, i, leadingModal && clauseStart == start, i < end && text[i] is '：' or ':');
+                if (_current is not null)
+                {
+                    _current.End = i;
+                }
+            }
+
+            if (i < end && text[i] is '；' or ';')
+            {
+                Close();
+            }
+
+            clauseStart = i + 1;
+        }
+
+        Close();
+    }
+
+    private void ReadClause(int quoteStart, int start, int end, bool leadingModal, bool endsWithColon)
+    {
+        var x = SkipConnectives(start, end, ref leadingModal);
+        if (x >= end)
+        {
+            return;
+        }
+
+        var frame = FirstMatchLength(Frame(), x, end - x);
+        if (frame > 0)
+        {
+            x += frame;
+            if (x >= end)
+            {
+                Close();
+                _frame = true;
+                EndsWithFrame = endsWithColon || EndsWithFrame;
+                return;
+            }
+
+            _frame = true;
+        }
+
+        if (leadingModal)
+        {
+            Open(quoteStart, x, _sentenceLead ?? paragraphActor ?? []);
+            return;
+        }
+
+        // 会议同意X提出的《…》，作进一步修改完善后提请…审议: X is to revise and resubmit.
+        var agreed = text.AsSpan(x, Math.Min(8, end - x)).Contains("同意", StringComparison.Ordinal) || text.AsSpan(x, Math.Min(8, end - x)).Contains("通过", StringComparison.Ordinal)
+            ? AgreedProposal().Match(text, x, end - x)
+            : Match.Empty;
+        if (agreed.Success && ChineseActors.SplitActors(agreed.Groups["actor"].Value) is { } proposer && HasFollowUp(end))
+        {
+            Open(start, agreed.Groups["actor"].Index, proposer);
+            return;
+        }
+
+        if (text[x] == '请' || string.CompareOrdinal(text, x, "责成", 0, 2) == 0)
+        {
+            var after = text[x] == '请' ? x + 1 : x + 2;
+            if (ChineseActors.ReadLeading(text, after, end) is { } addressed)
+            {
+                Open(x, addressed.End, addressed.Actors);
+                return;
+            }
+        }
+
+        var (modal, length, strength) = FindModal(x, end);
+        if (strength == Strength.None)
+        {
+            if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor)
+            {
+                Open(x, byActor.End, byActor.Actors);
+                return;
+            }
+
+            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
+            // the directive already open (由A牵头，B配合).
+            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
+            // the directive already open (由A牵头，B配合).
+            if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
+                && !(_current is not null && IsCooperation(framedActor.End, end)))
+            {
+                Open(x, framedActor.End, framedActor.Actors);
+                return;
+            }
+            return;
+        }
+
+        var subject = text[x..modal].Trim();
+        var directiveStart = x;
+        var by = subject.LastIndexOf('由');
+        if (by >= 0 && ChineseActors.SplitActors(StripAdverbs(subject[(by + 1)..])) is not null)
+        {
+            directiveStart = x + by;
+            subject = subject[(by + 1)..];
+        }
+        else if (subject.StartsWith('请'))
+        {
+            subject = subject[1..];
+        }
+
+        subject = StripAdverbs(subject);
+        if (subject.Length == 0)
+        {
+            if (strength == Strength.Strong)
+            {
+                Open(x, modal + length, _sentenceLead is null ? paragraphActor ?? [] : _sentenceLead);
+            }
+
+            return;
+        }
+
+        if (ChineseActors.IsPronoun(subject) || subject.StartsWith("我们", StringComparison.Ordinal))
+        {
+            Close();
+            return;
+        }
+
+        var (lead, support) = LeadAndSupport(subject);
+        if (lead is not null)
+        {
+            var draft = Open(directiveStart, modal + length, lead);
+            draft.Support.AddRange(support);
+            return;
+        }
+
+        if (strength == Strength.Strong)
+        {
+            Close();
+        }
+    }
+
+    private static (List<string>? Lead, List<string> Support) LeadAndSupport(string subject)
+    {
+        var plain = ChineseActors.SplitActors(subject);
+        if (plain is not null)
+        {
+            return (plain, []);
+        }
+
+        // A会同B / A协同B / A联合B: the first leads, the rest support.
+        foreach (var marker in new[] { "会同", "协同", "联合" })
+        {
+            var index = subject.IndexOf(marker, StringComparison.Ordinal);
+            if (index > 0)
+            {
+                var lead = ChineseActors.SplitActors(subject[..index]);
+                var support = ChineseActors.SplitActors(StripAdverbs(subject[(index + 2)..].TrimEnd('等')));
+                if (lead is not null && support is not null)
+                {
+                    return (lead, support);
+                }
+            }
+        }
+
+        // An adjunct between actor and modal: 各区在组织实施中要…
+        var cut = subject.IndexOfAny(['在', '于', '对', '按', '以', '通', '为', '根', '结']);
+        return cut > 1 && ChineseActors.SplitActors(subject[..cut]) is { } before ? (before, []) : (null, []);
+    }
+
+    private Draft Open(int start, int taskStart, List<string> lead)
+    {
+        _current = pass.NewDraft(start, taskStart, lead, english: false);
+        if (lead.Count > 0)
+        {
+            _sentenceLead = lead;
+        }
+
+        return _current;
+    }
+
+    private void Close() => _current = null;
+
+    private int SkipConnectives(int x, int end, ref bool leadingModal)
+    {
+        var moved = true;
+        while (moved && x < end)
+        {
+            moved = false;
+            while (x < end && char.IsWhiteSpace(text[x]))
+            {
+                x++;
+            }
+
+            // Span matching allocates nothing; this runs for every clause of large inputs.
+            var inline = FirstMatchLength(InlineEnumerator(), x, Math.Min(6, end - x));
+            if (inline > 0)
+            {
+                leadingModal |= text[x + inline - 1] == '要';
+                x += inline;
+                moved = true;
+                continue;
+            }
+
+            foreach (var connective in Connectives)
+            {
+                if (string.CompareOrdinal(text, x, connective, 0, connective.Length) == 0 && x + connective.Length < end)
+                {
+                    x += connective.Length;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+
+        return x;
+    }
+
+    private int FirstMatchLength(Regex regex, int start, int length)
+    {
+        foreach (var match in regex.EnumerateMatches(text.AsSpan(start, length)))
+        {
+            return match.Index == 0 ? match.Length : 0;
+        }
+
+        return 0;
+    }
+
+    private bool IsCooperation(int from, int end)
+    {
+        var rest = text.AsSpan(from, end - from).TrimStart("积极全力共同等部门单位");
+        return rest.StartsWith("配合") || rest.StartsWith("协助") || rest.StartsWith("协办") || rest.StartsWith("参与");
+    }
+
+    private bool HasFollowUp(int from)
+    {
+        var stop = text.IndexOfAny(['。', '\n'], from);
+        var tail = text.AsSpan(from, (stop < 0 ? text.Length : stop) - from);
+        return tail.IndexOfAny(FollowUpVerbs) >= 0;
+    }
+
+    private static string StripAdverbs(string subject)
+    {
+        var changed = true;
+        while (changed && subject.Length > 0)
+        {
+            changed = false;
+            foreach (var adverb in TrailingAdverbs)
+            {
+                if (subject.Length > adverb.Length && subject.EndsWith(adverb, StringComparison.Ordinal))
+                {
+                    subject = subject[..^adverb.Length];
+                    changed = true;
+                }
+                else if (subject == adverb)
+                {
+                    return string.Empty;
+                }
+            }
+        }
+
+        return subject.Trim();
+    }
+
+    /// <summary>The first deontic or assigning marker in the clause, skipping words that merely contain one (重要, 要求, 响应).</summary>
+    private (int Index, int Length, Strength Strength) FindModal(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            var prev = i > start ? text[i - 1] : '\0';
+            var next = i + 1 < end ? text[i + 1] : '\0';
+            switch (c)
+            {
+                case '必' when next == '须':
+                case '务' when next == '必':
+                    return (i, 2, Strength.Strong);
+                case '不' when next == '得' && (i + 2 >= end || text[i + 2] != '不'):
+                    return (i, 2, Strength.Strong);
+                case '应' when next is '当' or '该':
+                    return (i, 2, Strength.Strong);
+                case '应' when "适响相供对反效回呼感答顺报照理".IndexOf(prev, StringComparison.Ordinal) < 0 && "对急用届变聘征收付试邀酬运允诺声激战".IndexOf(next, StringComparison.Ordinal) < 0:
+                    return (i, 1, Strength.Strong);
+                case '要' when "重主需只必首纲摘提简扼显机政紧概总纪次想将所".IndexOf(prev, StringComparison.Ordinal) < 0 && "求素点害务么是领件闻职员地塞紧义旨略道目".IndexOf(next, StringComparison.Ordinal) < 0:
+                    return (i, 1, Strength.Strong);
+                case '须' when "必务无毋莫".IndexOf(prev, StringComparison.Ordinal) < 0 && next is not ('知' or '臾'):
+                    return (i, 1, Strength.Strong);
+                case '需' when "必所急无军".IndexOf(prev, StringComparison.Ordinal) < 0 && next is not ('求' or '知'):
+                    return (i, next == '要' ? 2 : 1, Strength.Weak);
+                case '负' when next == '责' && (i + 2 >= end || text[i + 2] is not ('人' or '同')):
+                    return (i, 2, Strength.Weak);
+                case '牵' when next == '头' && (i + 2 >= end || (text[i + 2] is not ('单' or '部') && prev != '由')):
+                    return (i, 2, Strength.Weak);
+                case '牵' when next == '头' && prev == '由':
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return (-1, 0, Strength.None);
+    }
+
+    [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十]{1,2}(?:是)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineEnumerator();
+
+    [GeneratedRegex(@"\G(?:(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
+    private static partial Regex Frame();
+
+    [GeneratedRegex(@"\G(?:会议)?(?:原则)?(?:同意|通过|审议通过)(?<actor>[^，。；《]{2,30}?)(?:提出|提交|起草|拟定|报送|制定|编制|汇报)的", RegexOptions.CultureInvariant)]
+    private static partial Regex AgreedProposal();
+}

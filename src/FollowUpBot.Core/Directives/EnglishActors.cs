@@ -1,0 +1,150 @@
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// Recognises the subject of an English minutes clause as an actor: names, capitalised units and roles
+/// (City Attorney's Office, Staff, the Finance team), never pronouns or things (the meeting, the report).
+/// </summary>
+internal static class EnglishActors
+{
+    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
+    {
+        "staff", "team", "teams", "department", "departments", "office", "offices", "officer", "officers", "committee", "committees",
+        "subcommittee", "unit", "units", "group", "groups", "lead", "leads", "head", "heads", "manager", "managers", "director",
+        "directors", "member", "members", "representative", "representatives", "coordinator", "coordinators", "services", "division",
+        "divisions", "board", "council", "secretariat", "agency", "agencies", "chair", "chairs", "secretary", "administrator",
+        "administrators", "owner", "owners", "counsel", "clerk", "engineer", "engineers", "supervisor", "supervisors", "contractor",
+        "contractors", "vendor", "vendors", "consultant", "consultants", "analyst", "analysts", "planner", "planners", "treasurer",
+        "auditor", "auditors", "all", "each", "every", "both", "relevant", "respective", "project", "working", "task", "force",
+        "legal", "finance", "procurement", "communications", "operations", "management", "leadership", "everyone's", "school",
+        "schools", "principals", "teachers", "partners", "organisers", "organizers", "authority", "authorities", "panel",
+        "directorate", "bureau", "ministry", "service", "desk", "support", "regional", "city", "county", "district", "area",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };
+
+    // Capitalised words that start sentences but are not parties.
+    private static readonly HashSet<string> NotActors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "we", "i", "you", "it", "this", "that", "these", "those", "there", "they", "he", "she", "our", "us", "everyone", "everybody",
+        "anyone", "nobody", "who", "which", "what", "if", "when", "meeting", "meetings", "minutes", "agenda", "item", "items", "motion",
+        "report", "decision", "note", "discussion", "update", "next", "action", "actions", "work", "it's", "here", "today", "tomorrow",
+        "plan", "plans", "budget", "project's", "one", "some", "any", "no", "not", "please", "also", "then", "after", "before", "once",
+        "while", "following", "further", "phase", "construction", "implementation", "approval", "funding", "progress",
+    };
+
+    public static bool IsActor(string phrase) => Split(phrase) is not null;
+
+    /// <summary>Splits "Finance and HR" or "Jane Smith, Tom Lee and the IT team" into actors; null when the phrase is not one.</summary>
+    public static List<string>? Split(string phrase)
+    {
+        phrase = StripArticle(phrase.Trim().TrimEnd(',', ';', ':'));
+        if (phrase.Length is 0 or > 90)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var piece in phrase.Split([", and ", ", & ", ", "], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var andParts = piece.Split([" and ", " & "], StringSplitOptions.RemoveEmptyEntries);
+            if (andParts.Length == 2 && andParts[0].Trim().Split(' ').Length == 1 && EndsWithUnitNoun(andParts[1]))
+            {
+                // "Parks and Recreation Department" is one name.
+                parts.Add(piece.Trim());
+                continue;
+            }
+
+            parts.AddRange(andParts.Select(p => p.Trim()));
+        }
+
+        var result = new List<string>();
+        foreach (var part in parts)
+        {
+            var actor = StripArticle(part);
+            if (!IsSingleActor(actor))
+            {
+                return null;
+            }
+
+            result.Add(actor);
+        }
+
+        return result.Count == 0 ? null : result;
+    }
+
+    private static bool IsSingleActor(string actor)
+    {
+        var tokens = actor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length is 0 or > 7 || IsNotActorWord(tokens[0]) || IsNotActorWord(tokens[^1]))
+        {
+            return false;
+        }
+
+        var substantive = false;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i].TrimEnd(',');
+            var bare = token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal) ? token[..^2] : token;
+            if (bare.Length == 0)
+            {
+                return false;
+            }
+
+            if (Connectors.Contains(bare))
+            {
+                if (i == 0 || i == tokens.Length - 1)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (IsNotActorWord(bare) && i > 0)
+            {
+                return false;
+            }
+
+            if (char.IsUpper(bare[0]) && !bare.Any(char.IsDigit))
+            {
+                substantive = true;
+                continue;
+            }
+
+            // "All trustees", "Each school": a quantifier makes the plural noun after it a class of parties.
+            if (i == 1 && tokens[0] is "All" or "all" or "Each" or "each" or "Every" or "every" && bare.All(char.IsLower))
+            {
+                substantive = true;
+                continue;
+            }
+
+            if (Roles.Contains(bare))
+            {
+                substantive |= bare is not ("all" or "each" or "every" or "both" or "relevant" or "respective");
+                continue;
+            }
+
+            if (bare.Length <= 3 && bare.All(c => char.IsUpper(c) || c == '.'))
+            {
+                substantive = true;
+                continue;
+            }
+
+            return false;
+        }
+
+        return substantive;
+    }
+
+    // An acronym (IT, HR) is a unit even when it spells a pronoun.
+    private static bool IsNotActorWord(string token) => !(token.Length >= 2 && token.All(char.IsUpper)) && NotActors.Contains(token);
+
+    private static bool EndsWithUnitNoun(string phrase)
+    {
+        var last = phrase.Trim().Split(' ')[^1];
+        return last is "Department" or "Office" or "Division" or "Committee" or "Commission" or "Authority" or "Agency" or "Services" or "Bureau" or "Board" or "Council" or "Directorate";
+    }
+
+    private static string StripArticle(string phrase) =>
+        phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
+}

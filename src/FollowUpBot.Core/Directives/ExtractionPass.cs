@@ -1,0 +1,266 @@
+using System.Text.RegularExpressions;
+
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// One walk over the text: lines → outline → sentences → clauses. Chinese and English lines take different clause rules
+/// but share the outline, the heading actors and the draft list.
+/// </summary>
+internal sealed partial class ExtractionPass(string text)
+{
+    // Every responsibility note names a 单位, 部门 or 主体; lines without those characters skip the note pattern.
+    private static readonly System.Buffers.SearchValues<char> NoteHints = System.Buffers.SearchValues.Create("位门体");
+
+    private readonly Outline _outline = new();
+    private readonly List<Draft> _drafts = [];
+
+    private bool _inActionList;
+
+    // A requirement frame (会议要求：) that ended a line keeps applying to the list items under it.
+    private int _frameDepth = -1;
+
+    public List<Draft> Run()
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', position);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            ReadLine(position, lineEnd);
+            position = lineEnd + 1;
+        }
+
+        return _drafts;
+    }
+
+    private void ReadLine(int start, int end)
+    {
+        while (start < end && IsSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            _frameDepth = -1;
+            return;
+        }
+
+        var marker = Outline.Read(text, start, end);
+        var contentStart = start + (marker?.Length ?? 0);
+        OutlineEntry? entry = null;
+        if (marker is { } m && m.Kind is not ("bullet" or "action"))
+        {
+            entry = _outline.Push(m);
+        }
+
+        var framed = _frameDepth >= 0 && marker is not null && (entry is null || _outline.Stack.Count > _frameDepth);
+        if (!framed)
+        {
+            _frameDepth = -1;
+        }
+
+        if (IsEnglish(start, end))
+        {
+            // Items listed under an "Actions" / "Next steps" heading are action lines even without the ACTION: prefix.
+            var actionList = marker is null && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
+            var isAction = marker?.Kind == "action" || (_inActionList && marker is not null && !actionList);
+            if (!isAction && !actionList && (marker is null || !IsListItem(marker.Value)))
+            {
+                _inActionList = false;
+            }
+
+            new EnglishClauses(text, this).ReadLine(start, contentStart, end, isAction);
+            _inActionList |= actionList;
+            return;
+        }
+
+        ReadChineseLine(start, contentStart, end, marker, entry, framed);
+    }
+
+    private void ReadChineseLine(int lineStart, int contentStart, int end, OutlineMarker? marker, OutlineEntry? entry, bool framed)
+    {
+        // A heading that names an actor (（三）市教育局：) passes it to everything under it.
+        var colon = text.IndexOfAny(['：', ':'], contentStart, Math.Min(32, end - contentStart));
+        List<string>? lineActor = null;
+        if (colon > contentStart && !NoteLabel().IsMatch(text, contentStart))
+        {
+            lineActor = ChineseActors.SplitActors(text[contentStart..colon]);
+            if (lineActor is not null)
+            {
+                var target = entry ?? _outline.Push(new OutlineMarker("actorhead", string.Empty, 0, false));
+                target.Actor = lineActor;
+                contentStart = colon + 1;
+                if (contentStart >= end)
+                {
+                    return;
+                }
+            }
+        }
+
+        var note = text.AsSpan(contentStart, end - contentStart).IndexOfAny(NoteHints) >= 0
+            ? ResponsibilityNote().Match(text, contentStart, end - contentStart)
+            : Match.Empty;
+        List<string>? noteLead = null;
+        List<string>? noteSupport = null;
+        var contentEnd = end;
+        if (note.Success)
+        {
+            noteLead = ChineseActorList(note.Groups["lead"].Value);
+            noteSupport = note.Groups["support"].Success ? ChineseActorList(note.Groups["support"].Value) : null;
+            if (noteLead is not null && text.AsSpan(contentStart, note.Index - contentStart).Trim().IsEmpty)
+            {
+                ApplyStandaloneNote(noteLead, noteSupport);
+                return;
+            }
+
+            contentEnd = note.Index;
+        }
+
+        var before = _drafts.Count;
+        var paragraphActor = noteLead ?? lineActor;
+        var clauses = new ChineseClauses(text, this, paragraphActor, framed);
+        clauses.ReadParagraph(marker?.IsModal == true ? lineStart : contentStart, contentStart, contentEnd, marker?.IsModal == true);
+        if (clauses.EndsWithFrame)
+        {
+            _frameDepth = _outline.Stack.Count;
+        }
+
+        if (noteLead is not null)
+        {
+            var created = false;
+            for (var i = before; i < _drafts.Count; i++)
+            {
+                if (_drafts[i].Lead.Count == 0)
+                {
+                    _drafts[i].Lead = noteLead;
+                }
+
+                _drafts[i].Support.AddRange(noteSupport ?? []);
+                created = true;
+            }
+
+            // A task-list row (1. 完成……。（责任单位：市发改委）) assigns by its note alone.
+            if (!created && contentEnd - contentStart > 2)
+            {
+                var draft = NewDraft(contentStart, contentStart, noteLead, english: false);
+                draft.End = contentEnd;
+                draft.Support.AddRange(noteSupport ?? []);
+            }
+        }
+    }
+
+    private void ApplyStandaloneNote(List<string> lead, List<string>? support)
+    {
+        var target = _outline.Deepest;
+        if (target is not null)
+        {
+            target.Actor ??= lead;
+            target.Support ??= support;
+        }
+
+        // The note may also follow the items it assigns (责任单位 written after the task).
+        for (var i = _drafts.Count - 1; i >= 0; i--)
+        {
+            var draft = _drafts[i];
+            if (target is not null && Array.IndexOf(draft.Chain, target) < 0)
+            {
+                break;
+            }
+
+            if (draft.Lead.Count == 0)
+            {
+                draft.Lead = lead;
+                draft.Support.AddRange(support ?? []);
+            }
+
+            if (target is null)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>The actor named by the nearest heading above the current line.</summary>
+    public OutlineEntry? HeadingActor => _outline.ActorHeading();
+
+    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english)
+    {
+        var draft = new Draft
+        {
+            Start = start,
+            End = start,
+            TaskStart = taskStart,
+            Lead = lead,
+            Section = _outline.Path,
+            Chain = _outline.Chain,
+            English = english,
+        };
+        if (lead.Count == 0 && !english && _outline.ActorHeading() is { } heading)
+        {
+            draft.Lead = heading.Actor!;
+            draft.Support.AddRange(heading.Support ?? []);
+        }
+
+        _drafts.Add(draft);
+        return draft;
+    }
+
+    private static List<string>? ChineseActorList(string value)
+    {
+        var actors = new List<string>();
+        foreach (var part in value.Split(['，', ',', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var split = ChineseActors.SplitActors(part.TrimEnd('等'));
+            if (split is null)
+            {
+                return null;
+            }
+
+            actors.AddRange(split);
+        }
+
+        return actors.Count > 0 ? actors : null;
+    }
+
+    private bool IsEnglish(int start, int end)
+    {
+        int cjk = 0, latin = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c is >= '\u4E00' and <= '\u9FFF')
+            {
+                cjk++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+        }
+
+        return latin > 3 * cjk;
+    }
+
+    private static bool IsListItem(OutlineMarker marker) => marker.Kind is "bullet" or "action" || marker.Kind.StartsWith("num", StringComparison.Ordinal) || marker.Kind == "let";
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+
+    [GeneratedRegex(@"[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：]\s*(?<lead>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+?)(?:[；;，,]\s*(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*(?<support>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+))?[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResponsibilityNote();
+
+    [GeneratedRegex(@"^(?:\#{1,6}\s*)?(?:[0-9]{1,2}[.)]\s*)?(?:\*\*)?(?:actions?|action items|action points|next steps|follow-ups?|follow-up actions)(?:\*\*)?\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActionsHeading();
+
+    [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]
+    private static partial Regex NoteLabel();
+}

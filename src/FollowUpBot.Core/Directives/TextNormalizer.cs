@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// The comparison form of a phrase used by scoring and department matching: full-width ASCII folded to
+/// half-width, whitespace removed, so <c>各级党委（党组）</c> equals <c>各级党委(党组)</c>.
+/// </summary>
+internal static class TextNormalizer
+{
+    public static string Normalize(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3001' => ',',
+                '\u201C' or '\u201D' => '"',
+                '\u2018' or '\u2019' => '\'',
+                '\u3010' => '[',
+                '\u3011' => ']',
+                _ => c,
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Normalised and lower-cased, for matching names typed by people (English department names vary in case).</summary>
+    public static string NormalizeForMatch(string? value) => Normalize(value).ToUpperInvariant();
+}

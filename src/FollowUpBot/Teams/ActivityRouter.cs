@@ -1,0 +1,98 @@
+using FollowUpBot.Localization;
+
+namespace FollowUpBot.Teams;
+
+/// <summary>
+/// Dispatches an authenticated activity: every activity refreshes the conversation reference; messages go
+/// to the message handlers (or, with a card's <c>value</c>, to the card action of its verb); invokes are
+/// always answered; conversation events go to their handlers; anything else is acknowledged and ignored.
+/// </summary>
+internal sealed partial class ActivityRouter(
+    ConversationReferenceStore references,
+    ConnectorClient connector,
+    IEnumerable<IMessageHandler> messageHandlers,
+    IEnumerable<ICardActionHandler> cardActionHandlers,
+    IEnumerable<IConversationEventHandler> conversationEventHandlers,
+    ILogger<ActivityRouter> logger)
+{
+    private readonly IMessageHandler[] _messageHandlers = [.. messageHandlers.OrderBy(h => h.Order)];
+    private readonly Dictionary<string, ICardActionHandler> _cardActions = cardActionHandlers.ToDictionary(h => h.Verb, StringComparer.OrdinalIgnoreCase);
+    private readonly IConversationEventHandler[] _conversationEvents = [.. conversationEventHandlers];
+
+    public const string InvokeAdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>Handles the activity; for an invoke, returns the body of the HTTP 200 answer.</summary>
+    public async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await references.SaveAsync(activity, cancellationToken).ConfigureAwait(false);
+        var turn = new TurnContext(activity, connector);
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await OnMessageAsync(turn, cancellationToken).ConfigureAwait(false);
+                return null;
+            case ActivityTypes.Invoke:
+                return await OnInvokeAsync(turn, cancellationToken).ConfigureAwait(false);
+            case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
+                foreach (var handler in _conversationEvents)
+                {
+                    await handler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+                }
+
+                return null;
+            default:
+                LogIgnored(logger, activity.Type);
+                return null;
+        }
+    }
+
+    private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.ReadCardAction() is { } submit)
+        {
+            if (_cardActions.TryGetValue(submit.Verb, out var submitHandler))
+            {
+                await submitHandler.HandleAsync(turn, submit, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await turn.ReplyTextAsync(Texts.Get(turn.Locale, "error.unknownAction"), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        foreach (var handler in _messageHandlers)
+        {
+            if (await handler.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<InvokeResponse> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(turn.Activity.Name, InvokeAdaptiveCardAction, StringComparison.OrdinalIgnoreCase))
+        {
+            LogIgnoredInvoke(logger, turn.Activity.Name);
+            return InvokeResponse.Error(501, "NotSupported", $"The invoke '{turn.Activity.Name}' is not supported by this bot.");
+        }
+
+        var action = turn.ReadCardAction();
+        if (action is null)
+        {
+            return InvokeResponse.Error(400, "BadRequest", "The adaptiveCard/action invoke has no Action.Execute with a verb.");
+        }
+
+        return _cardActions.TryGetValue(action.Verb, out var handler)
+            ? await handler.HandleAsync(turn, action, cancellationToken).ConfigureAwait(false)
+            : InvokeResponse.Error(400, "UnknownVerb", Texts.Get(turn.Locale, "error.unknownAction"));
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Ignored an activity of type {Type}.")]
+    private static partial void LogIgnored(ILogger logger, string? type);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Answered an unsupported invoke {Name} with 501.")]
+    private static partial void LogIgnoredInvoke(ILogger logger, string? name);
+}

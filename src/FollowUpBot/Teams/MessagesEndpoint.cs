@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using FollowUpBot.Localization;
+
+namespace FollowUpBot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: authenticate, parse, authorise against the body, route. Answers: 401/403 for
+/// authentication, 400 for a body that is not an activity, 200 (with the invoke response for invokes)
+/// otherwise; a failure while handling a message is a 500 without details, so the channel retries it.
+/// </summary>
+internal static partial class MessagesEndpoint
+{
+    /// <summary>Activities larger than this are refused before parsing (Teams messages are far smaller).</summary>
+    private const long MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, BotTokenValidator validator, ActivityRouter router, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
+        var caller = await validator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
+        if (caller.Kind == BotCallerKind.Unauthorized)
+        {
+            return Results.Unauthorized();
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, TeamsJson.Default.Activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new ProblemBody("The body is not a JSON activity."));
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Results.BadRequest(new ProblemBody("The activity has no type."));
+        }
+
+        switch (caller.Authorize(activity))
+        {
+            case HttpStatusCode.Unauthorized:
+                LogClaimMismatch(logger);
+                return Results.Unauthorized();
+            case HttpStatusCode.Forbidden:
+                LogNotEndorsed(logger, activity.ChannelId);
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        try
+        {
+            var invokeResponse = await router.RouteAsync(activity, cancellationToken).ConfigureAwait(false);
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                return Results.Json(invokeResponse ?? new InvokeResponse(200, null, null), TeamsJson.Default.InvokeResponse);
+            }
+
+            return Results.Ok();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogHandlerFailed(logger, activity.Type, activity.Id, e);
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                // An unanswered invoke shows the user "Unable to reach app": answer it, with the error inside.
+                var locale = UiLocales.FromTag(activity.SenderLocale);
+                return Results.Json(InvokeResponse.Error(500, "InternalError", Texts.Get(locale, "error.generic")), TeamsJson.Default.InvokeResponse);
+            }
+
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    internal sealed record ProblemBody(string Error);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Rejected an activity: the token's serviceurl claim does not match the activity.")]
+    private static partial void LogClaimMismatch(ILogger logger);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Rejected an activity: the signing key is not endorsed for channel {ChannelId}.")]
+    private static partial void LogNotEndorsed(ILogger logger, string? channelId);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "Handling a {Type} activity ({ActivityId}) failed.")]
+    private static partial void LogHandlerFailed(ILogger logger, string? type, string? activityId, Exception exception);
+}

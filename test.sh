@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of FollowUpBot. On a fresh machine it first installs what the tests need:
+# the npm tools from the committed lock file (Azurite, the Agents Playground, the Adaptive Cards
+# renderer, a Chromium driver) and, from Debian, Chromium with CJK fonts for the browser tests.
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter HelpThroughPlaygroundTests).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.followup-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+  echo "== npm ci (test tools from package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.followup-lock-hash
+fi
+
+if ! command -v chromium >/dev/null 2>&1 || ! (fc-list 2>/dev/null | grep -qi "Noto Sans CJK"); then
+  echo "== apt-get install chromium fonts-noto-cjk (browser tests)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+results="TestResults"
+rm -rf "$results"
+status=0
+dotnet test FollowUpBot.sln --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# One closing line for people and for CI, summed over every test project's results.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

@@ -1,0 +1,141 @@
+using FollowUpBot.Cards;
+using FollowUpBot.Checklists;
+using FollowUpBot.Departments;
+using FollowUpBot.Directives;
+using FollowUpBot.Ledger;
+using FollowUpBot.Localization;
+using FollowUpBot.Meetings;
+using FollowUpBot.Testing;
+using FollowUpBot.Tests.Cards;
+
+namespace FollowUpBot.Tests.Checklists;
+
+public sealed class ChecklistCardTests
+{
+    private static readonly DateOnly MeetingDate = new(2026, 11, 20);
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public void EveryDepartmentsChecklistOfTheSeedIsValidAndSmall(string locale)
+    {
+        var meeting = SeedMeeting();
+        var departments = meeting.Items.SelectMany(i => i.Lead.Concat(i.Support)).Distinct().ToList();
+        Assert.Contains("市委宣传部", departments);
+
+        foreach (var department in departments)
+        {
+            var card = ChecklistCard.Build(new ChecklistView(meeting, department, UiLocales.FromTag(locale), MeetingDate));
+
+            Assert.Empty(AdaptiveCardSchema.Errors(CardJson.ToJson(card)));
+            Assert.True(CardJson.Size(card) <= CardJson.MaxBytes, $"{department}: {CardJson.Size(card)} bytes");
+        }
+    }
+
+    [Fact]
+    public void ASixtyItemChecklistPagesAndEveryPageStaysUnderTheLimit()
+    {
+        var meeting = LargeMeeting(60);
+        var pages = (60 + ChecklistCard.PageSize - 1) / ChecklistCard.PageSize;
+
+        for (var page = 0; page < pages; page++)
+        {
+            var card = ChecklistCard.Build(new ChecklistView(meeting, "市发展改革委", UiLocale.ZhCN, MeetingDate, page, RefreshUserIds: [.. Enumerable.Range(0, 80).Select(i => $"29:user-{i}")]));
+            var json = CardJson.ToJson(card);
+
+            Assert.Empty(AdaptiveCardSchema.Errors(json));
+            Assert.True(CardJson.Size(card) <= CardJson.MaxBytes, $"page {page}: {CardJson.Size(card)} bytes");
+            Assert.Contains(ChecklistVerbs.Refresh, json, StringComparison.Ordinal);
+            Assert.Equal(60, card.Refresh!.UserIds!.Count);
+        }
+    }
+
+    [Fact]
+    public void LeadItemsComeBeforeSupportedOnesAndEachCarriesWhatTheReportNeeds()
+    {
+        var meeting = LargeMeeting(4) is var m
+            ? m with { Items = [m.Items[0] with { Lead = ["市财政局"], Support = ["市发展改革委"] }, .. m.Items.Skip(1)] }
+            : throw new InvalidOperationException();
+        meeting = MeetingProjection.Normalize(meeting);
+
+        var items = ChecklistCard.ItemsOf(meeting, "市发展改革委");
+        var json = CardJson.ToJson(ChecklistCard.Build(new ChecklistView(meeting, "市发展改革委", UiLocale.EnUS, MeetingDate)));
+
+        Assert.Equal(["i2", "i3", "i4", "i1"], items.Select(i => i.Id));
+        Assert.Contains("\"meetingId\":\"m-large\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"itemId\":\"i1\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"v\":\"{ChecklistCard.VersionOf(meeting.Items[0])}\"", json, StringComparison.Ordinal);
+        Assert.Contains(ChecklistVerbs.StatusInput("i1"), json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheVersionOfAnItemChangesWhenAReportIsApplied()
+    {
+        var meeting = MeetingProjection.Normalize(LargeMeeting(1));
+        var before = ChecklistCard.VersionOf(meeting.Items[0]);
+        var record = new ProgressRecord
+        {
+            MeetingId = meeting.Id,
+            ItemId = "i1",
+            Department = "市发展改革委",
+            By = new Person("aad-1", "Megan"),
+            At = DateTimeOffset.Parse("2026-11-21T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Status = ProgressStatus.InProgress,
+            ConversationId = "a:1",
+            ActivityId = "1",
+        };
+
+        var after = MeetingProjection.Apply(meeting.Items[0], "20261121T020000000Z-abc", record);
+
+        Assert.NotEqual(before, ChecklistCard.VersionOf(after));
+    }
+
+    [Theory]
+    [InlineData(-2, "attention")]
+    [InlineData(2, "warning")]
+    [InlineData(10, "default")]
+    public void DueDatesAreLitRedWhenOverdueAndYellowWhenDueSoon(int daysFromToday, string color)
+    {
+        var (_, actual) = ChecklistCard.DueText(UiLocale.EnUS, MeetingDate.AddDays(daysFromToday), MeetingDate, ProgressStatus.InProgress);
+
+        Assert.Equal(color, actual);
+    }
+
+    internal static MeetingDocument SeedMeeting()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "seeds", "000_9a5ecf22ee3b018f.txt"));
+        var directory = DepartmentDirectory.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "seeds", "departments.json")));
+        var directives = new DirectiveExtractor().Extract(text, MeetingDate);
+        var draft = MeetingDraft.Create("m-seed", "市委党建工作领导小组会议", "tenant", new Person("org", "Organiser"), "Asia/Shanghai", MeetingDate, directives, new DepartmentMatcher(directory), DateTimeOffset.UnixEpoch);
+        var number = 0;
+        return MeetingProjection.Normalize(draft with
+        {
+            State = MeetingState.Published,
+            Items = [.. draft.Items.Select(i => i with { Number = ++number, Due = i.Due ?? MeetingDate.AddDays(30) })],
+        });
+    }
+
+    private static MeetingDocument LargeMeeting(int count)
+    {
+        const string Task = "牵头制定全市重点项目建设推进方案，明确责任分工和时间节点，按月调度项目进展，协调解决用地、资金、审批等方面的突出问题，确保年度投资目标任务全面完成";
+        return MeetingProjection.Normalize(new MeetingDocument
+        {
+            Id = "m-large",
+            Title = "2026年第四季度重点工作推进会",
+            State = MeetingState.Published,
+            TimeZone = "Asia/Shanghai",
+            MeetingDate = MeetingDate,
+            Items = [.. Enumerable.Range(1, count).Select(n => new MeetingItem
+            {
+                Id = $"i{n}",
+                Number = n,
+                Section = "二/（三）",
+                Task = $"{Task}（第{n}项）",
+                Lead = ["市发展改革委"],
+                Support = ["市财政局", "市自然资源和规划局"],
+                Due = MeetingDate.AddDays(n),
+                DeadlineText = "12月31日前",
+            })],
+        });
+    }
+}

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FollowUpBot.Testing;
+
+/// <summary>
+/// The Microsoft 365 Agents Playground (npm <c>@microsoft/m365agentsplayground</c>) as the Teams client of a test:
+/// started on a free loopback port and pointed at the bot, driven through its API, and read back from its log,
+/// where it writes every message the bot creates or updates (DESIGN.md, "Driving the Agents Playground").
+/// </summary>
+internal sealed class AgentsPlayground : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+    private readonly StringBuilder _output = new();
+
+    private AgentsPlayground(Process process, string folder, int port, HttpClient http)
+    {
+        _process = process;
+        _folder = folder;
+        Port = port;
+        Http = http;
+    }
+
+    public int Port { get; }
+
+    public HttpClient Http { get; }
+
+    public string LogPath => Path.Combine(_folder, "playground.log");
+
+    /// <summary>The playground's configuration: tenant, bot, users (user-id-0 … user-id-5), chats and teams.</summary>
+    public JsonObject Config { get; private set; } = [];
+
+    public string TenantId => Config["tenantId"]!.GetValue<string>();
+
+    public string PersonalChatId => Config["personalChat"]!["id"]!.GetValue<string>();
+
+    public static async Task<AgentsPlayground> StartAsync(Uri botEndpoint, string? configPath = null, CancellationToken cancellationToken = default)
+    {
+        var folder = Directory.CreateTempSubdirectory("followup-playground-").FullName;
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo(RepoPaths.NodeBin("agentsplayground"))
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-e", botEndpoint.ToString(), "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        start.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(folder, "playground.log");
+        if (configPath is not null)
+        {
+            start.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The Agents Playground did not start.");
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
+        var playground = new AgentsPlayground(process, folder, port, http);
+        process.OutputDataReceived += (_, e) => playground.Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => playground.Capture(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await playground.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await playground.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return playground;
+    }
+
+    /// <summary>Sends a message as a playground user (default: the current user, user-id-0).</summary>
+    public async Task<string> SendAsync(string conversationId, string text, string fromUserId = "user-id-0", CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["from"] = new JsonObject { ["id"] = fromUserId }, ["text"] = text, ["textFormat"] = "plain" };
+        using var response = await Http.PostAsJsonAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", body, cancellationToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The playground refused the message: {(int)response.StatusCode} {answer}");
+        }
+
+        return JsonNode.Parse(answer)?["messageId"]?.ToString() ?? string.Empty;
+    }
+
+    /// <summary>Presses an Action.Execute button on a message; returns the bot's invoke response.</summary>
+    public async Task<JsonNode?> InvokeAsync(string conversationId, string replyToId, string verb, JsonObject data, string fromUserId = "user-id-0", CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["trigger"] = "manual",
+            },
+            ["from"] = new JsonObject { ["id"] = fromUserId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["replyToId"] = replyToId,
+        };
+        using var response = await Http.PostAsJsonAsync("_conversation/v1/invoke", body, cancellationToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode
+            ? JsonNode.Parse(answer)
+            : throw new InvalidOperationException($"The playground refused the invoke: {(int)response.StatusCode} {answer}");
+    }
+
+    /// <summary>Every message the bot has created or updated so far, in order, as the playground logged them.</summary>
+    public IReadOnlyList<PlaygroundMessage> BotMessages()
+    {
+        var messages = new List<PlaygroundMessage>();
+        if (!File.Exists(LogPath))
+        {
+            return messages;
+        }
+
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            foreach (var action in new[] { "createMessage", "updateMessage" })
+            {
+                var start = line.IndexOf("{\"action\":\"" + action + "\"", StringComparison.Ordinal);
+                if (start < 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var node = JsonNode.Parse(line[start..])!;
+                    messages.Add(new PlaygroundMessage(action, node["actionConversationId"]?.ToString() ?? string.Empty, node["message"]!.AsObject()));
+                }
+                catch (JsonException)
+                {
+                    // A line cut mid-write: it is read again, whole, on the next poll.
+                }
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Waits until a bot message matches; fails with what did arrive.</summary>
+    public async Task<PlaygroundMessage> WaitForBotMessageAsync(Func<PlaygroundMessage, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = BotMessages().FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                var seen = string.Join("\n", BotMessages().Select(m => m.Message.ToJsonString()[..Math.Min(300, m.Message.ToJsonString().Length)]));
+                throw new TimeoutException($"No matching bot message arrived at the playground. Seen:\n{seen}\nPlayground output:\n{_output}");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log still held open: the temp folder is cleaned by the OS.
+        }
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The Agents Playground exited with {_process.ExitCode}:\n{_output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("_internal/v1/testConfig", cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))!;
+                    Config = json["config"]!.AsObject();
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"The Agents Playground did not answer within a minute:\n{_output}");
+    }
+}
+
+/// <summary>A message the bot sent, as the playground logged it.</summary>
+internal sealed record PlaygroundMessage(string Action, string ConversationId, JsonObject Message)
+{
+    public string? MessageId => Message["messageId"]?.ToString();
+
+    public string? Text => Message["text"]?.ToString();
+
+    /// <summary>The Adaptive Cards attached to the message.</summary>
+    public IEnumerable<JsonObject> Cards =>
+        (Message["attachments"]?.AsArray() ?? [])
+            .Where(a => a?["contentType"]?.ToString() == "application/vnd.microsoft.card.adaptive")
+            .Select(a => a!["content"]!.AsObject());
+}
