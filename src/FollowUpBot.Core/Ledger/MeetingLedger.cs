@@ -349,7 +349,7 @@ internal sealed partial class MeetingLedger
     }
 
     /// <summary>Queues the record for this meeting's next projection write and waits for it.</summary>
-    private Task<StoredDocument<MeetingDocument>> ApplyAsync(StoredDocument<MeetingDocument> hint, ToApply record, CancellationToken cancellationToken)
+    private async Task<StoredDocument<MeetingDocument>> ApplyAsync(StoredDocument<MeetingDocument> hint, ToApply record, CancellationToken cancellationToken)
     {
         var meetingId = record.Record.MeetingId;
         var queue = _queues.GetOrAdd(meetingId, _ => new ApplyQueue());
@@ -365,50 +365,77 @@ internal sealed partial class MeetingLedger
 
         if (start)
         {
-            _ = Task.Run(() => DrainAsync(meetingId, queue), CancellationToken.None);
+            // The caller that finds no write under way makes it itself (no thread hop when alone), but
+            // only its own batch: appends that queued meanwhile go on on the thread pool, so no caller
+            // is held up by a stream of others'.
+            if (TakeBatch(queue) is { } batch)
+            {
+                await ApplyPendingAsync(meetingId, batch).ConfigureAwait(false);
+            }
+
+            bool more;
+            lock (queue.Gate)
+            {
+                more = queue.Pending.Count > 0;
+                queue.Draining = more;
+            }
+
+            if (more)
+            {
+                _ = Task.Run(() => DrainAsync(meetingId, queue), CancellationToken.None);
+            }
         }
 
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DrainAsync(string meetingId, ApplyQueue queue)
     {
-        while (true)
+        while (TakeBatch(queue) is { } batch)
         {
-            List<PendingApply> batch;
-            StoredDocument<MeetingDocument>? hint;
-            lock (queue.Gate)
-            {
-                if (queue.Pending.Count == 0)
-                {
-                    queue.Draining = false;
-                    return;
-                }
+            await ApplyPendingAsync(meetingId, batch).ConfigureAwait(false);
+        }
+    }
 
-                batch = [.. queue.Pending];
-                queue.Pending.Clear();
-                hint = queue.Hint;
-                queue.Hint = null;
+    /// <summary>Everything queued for the meeting, with the freshest hint; null (and no longer draining) when nothing is.</summary>
+    private static (List<PendingApply> Pending, StoredDocument<MeetingDocument>? Hint)? TakeBatch(ApplyQueue queue)
+    {
+        lock (queue.Gate)
+        {
+            if (queue.Pending.Count == 0)
+            {
+                queue.Draining = false;
+                return null;
             }
 
-            try
+            List<PendingApply> batch = [.. queue.Pending];
+            queue.Pending.Clear();
+            var hint = queue.Hint;
+            queue.Hint = null;
+            return (batch, hint);
+        }
+    }
+
+    /// <summary>Applies one batch and hands each waiting caller the result or the failure; never throws.</summary>
+    private async Task ApplyPendingAsync(string meetingId, (List<PendingApply> Pending, StoredDocument<MeetingDocument>? Hint) batch)
+    {
+        try
+        {
+            // Not the callers' tokens: the batch serves several callers, and the attempt limit bounds it.
+            var (result, _) = await ApplyBatchAsync(meetingId, batch.Hint, [.. batch.Pending.Select(p => p.Record)], null, CancellationToken.None).ConfigureAwait(false);
+            foreach (var pending in batch.Pending)
             {
-                // Not the callers' tokens: the batch serves several callers, and the attempt limit bounds it.
-                var (result, _) = await ApplyBatchAsync(meetingId, hint, [.. batch.Select(p => p.Record)], null, CancellationToken.None).ConfigureAwait(false);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetResult(result);
-                }
+                pending.Done.TrySetResult(result);
             }
+        }
 #pragma warning disable CA1031 // Every failure goes to the callers that wait for this batch; none may stop the drain loop.
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
+        {
+            LogApplyFailed(e, meetingId, batch.Pending.Count);
+            foreach (var pending in batch.Pending)
             {
-                LogApplyFailed(e, meetingId, batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(e);
-                }
+                pending.Done.TrySetException(e);
             }
         }
     }
