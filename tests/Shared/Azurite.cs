@@ -206,6 +206,7 @@ internal sealed partial class Azurite : IAsyncDisposable
         }
 
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closedServices = 0;
         _closed = closed;
         var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -230,7 +231,8 @@ internal sealed partial class Azurite : IAsyncDisposable
                 }
             }
 
-            if (e.Data.Contains("service successfully closed", StringComparison.Ordinal))
+            // Every service started (blob; or blob, queue and table) says so once it has saved and closed.
+            if (e.Data.Contains("service successfully closed", StringComparison.Ordinal) && Interlocked.Increment(ref closedServices) == (_withQueue ? 3 : 1))
             {
                 closed.TrySetResult();
             }
@@ -290,6 +292,6 @@ internal sealed partial class Azurite : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service successfully listens on https?://[^:]+:(?<port>\d+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service (?:is )?successfully (?:listens on|listening at) https?://[^:]+:(?<port>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ListensOn();
 }

@@ -57,8 +57,9 @@ internal static class ChecklistCard
     public static string VersionOf(MeetingItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var text = string.Join('|', item.Applied.Count, item.Status, item.CurrentDue?.ToString("O", CultureInfo.InvariantCulture), item.Task,
-            string.Join(',', item.Lead), string.Join(',', item.Support));
+        // Reports per department only grow (the applied-record list is folded away by the reconciler, so it can't count).
+        var text = string.Join('|', string.Join(',', item.Departments.Select(d => $"{d.Department}:{d.Reports}:{d.Record}")), item.Status,
+            item.CurrentDue?.ToString("O", CultureInfo.InvariantCulture), item.Task, string.Join(',', item.Lead), string.Join(',', item.Support));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))[..6]);
     }
 

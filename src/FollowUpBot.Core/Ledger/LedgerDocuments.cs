@@ -132,6 +132,12 @@ internal sealed record MeetingDocument : IVersionedDocument
     /// <summary>Recipients the last publish could not reach, and why (for the organiser to fix).</summary>
     public IReadOnlyList<UndeliveredCard> Undelivered { get; init; } = [];
 
+    /// <summary>
+    /// Every progress record the storage wrote before this time (storage clock) is applied; the items'
+    /// <see cref="MeetingItem.Applied"/> lists name only records written since. Advanced by the reconciler.
+    /// </summary>
+    public DateTimeOffset? AppliedBefore { get; init; }
+
     public MeetingItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
 }
 
@@ -231,7 +237,7 @@ internal sealed record MeetingItem
 
     public IReadOnlyList<DepartmentProgress> Departments { get; init; } = [];
 
-    /// <summary>The update ids (the last part of a record's name) of every progress record applied to this item.</summary>
+    /// <summary>The update ids (the last part of a record's name) of the progress records applied to this item that were stored since <see cref="MeetingDocument.AppliedBefore"/>.</summary>
     public IReadOnlyList<string> Applied { get; init; } = [];
 
     [JsonIgnore]

@@ -44,6 +44,13 @@ internal sealed partial class MeetingLedger
     private readonly ILogger<MeetingLedger> _logger;
     private readonly ConcurrentDictionary<string, ApplyQueue> _queues = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How long after a record was stored the reconciler may fold its id into
+    /// <see cref="MeetingDocument.AppliedBefore"/>, which keeps <c>meeting.json</c> from growing with
+    /// every report. It must exceed any clock difference among the storage's servers; whole seconds.
+    /// </summary>
+    public TimeSpan CompactionGrace { get; init; } = TimeSpan.FromMinutes(5);
+
     public MeetingLedger(IBlobStore store, TimeProvider timeProvider, ILogger<MeetingLedger> logger)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -165,6 +172,9 @@ internal sealed partial class MeetingLedger
         }
 
         var alreadyStored = false;
+        DateTimeOffset? storedAt = null;
+        // The machine's monotonic clock, not the injected one: the watermark argument needs real elapsed time.
+        var putStarted = TimeProvider.System.GetTimestamp();
         try
         {
             await _store.PutDocumentAsync(name, record, LedgerJsonContext.Default.ProgressRecord, BlobCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
@@ -178,10 +188,11 @@ internal sealed partial class MeetingLedger
             }
 
             alreadyStored = true;
+            storedAt = existing.LastModified;
             LogReplayed(name);
         }
 
-        var applied = await ApplyAsync(meeting, MeetingProjection.KeyOf(name), record, cancellationToken).ConfigureAwait(false);
+        var applied = await ApplyAsync(meeting, new ToApply(name, record, storedAt, putStarted), cancellationToken).ConfigureAwait(false);
         return new ProgressAppendResult(name, alreadyStored, applied);
     }
 
@@ -213,73 +224,100 @@ internal sealed partial class MeetingLedger
 
     /// <summary>
     /// Applies every stored record of the meeting that its projection lacks (one listing; a read per
-    /// missing record). Records that cannot be read are skipped and reported, not applied.
+    /// missing record), and folds the ids of records older than <see cref="CompactionGrace"/> into
+    /// <see cref="MeetingDocument.AppliedBefore"/>. Records that cannot be read are skipped and
+    /// reported, not applied, and the watermark stays below them.
     /// </summary>
     public async Task<ReconcileResult> ReconcileAsync(string meetingId, CancellationToken cancellationToken = default)
     {
+        // Read the meeting before listing: any record stored before this read's time minus the grace
+        // was stored before the listing began, so the listing shows it.
         var meeting = await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false)
             ?? throw new LedgerException($"Meeting '{meetingId}' does not exist.");
+        var watermark = WholeSeconds(meeting.LastModified - CompactionGrace);
         var items = meeting.Document.Items.ToDictionary(i => BlobNames.Segment(i.Id), StringComparer.Ordinal);
         var prefix = BlobNames.ProgressPrefix(meetingId);
-        var missing = new List<string>();
+        var listed = new Dictionary<(string ItemId, string UpdateId), DateTimeOffset>();
+        var missing = new List<BlobEntry>();
         await foreach (var entry in _store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             var parts = entry.Name[prefix.Length..].Split('/');
-            if (parts.Length != 2 || !parts[1].EndsWith(".json", StringComparison.Ordinal))
+            if (parts.Length != 2 || !parts[1].EndsWith(".json", StringComparison.Ordinal) || !items.TryGetValue(parts[0], out var item))
             {
                 continue;
             }
 
-            if (items.TryGetValue(parts[0], out var item)
-                && !item.Applied.Contains(MeetingProjection.UpdateIdOf(MeetingProjection.KeyOf(entry.Name)), StringComparer.Ordinal))
+            var updateId = MeetingProjection.UpdateIdOf(MeetingProjection.KeyOf(entry.Name));
+            listed[(item.Id, updateId)] = entry.LastModified;
+            if (!IsBelow(entry.LastModified, meeting.Document.AppliedBefore) && !item.Applied.Contains(updateId, StringComparer.Ordinal))
             {
-                missing.Add(entry.Name);
+                missing.Add(entry);
             }
         }
 
-        if (missing.Count == 0)
-        {
-            return new ReconcileResult(0, []);
-        }
-
-        var records = new List<(string Key, ProgressRecord Record)>(missing.Count);
+        var records = new List<ToApply>(missing.Count);
         var unreadable = new List<string>();
-        foreach (var name in missing)
+        foreach (var entry in missing)
         {
             try
             {
-                var record = await _store.GetDocumentAsync(name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
+                var record = await _store.GetDocumentAsync(entry.Name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
                 if (record is null)
                 {
                     continue;
                 }
 
-                if (record.Document.MeetingId != meeting.Document.Id || BlobNames.ProgressPrefix(meetingId, record.Document.ItemId) != name[..(name.LastIndexOf('/') + 1)])
+                if (record.Document.MeetingId != meeting.Document.Id || BlobNames.ProgressPrefix(meetingId, record.Document.ItemId) != entry.Name[..(entry.Name.LastIndexOf('/') + 1)])
                 {
-                    throw new StoredDocumentException(name, "the record names another meeting or item than its folder");
+                    throw new StoredDocumentException(entry.Name, "the record names another meeting or item than its folder");
                 }
 
-                records.Add((MeetingProjection.KeyOf(name), record.Document));
+                records.Add(new ToApply(entry.Name, record.Document, record.LastModified, 0));
             }
             catch (StoredDocumentException e)
             {
-                LogUnreadableRecord(e, name);
-                unreadable.Add(name);
+                LogUnreadableRecord(e, entry.Name);
+                unreadable.Add(entry.Name);
+                watermark = Min(watermark, WholeSeconds(entry.LastModified));
             }
         }
 
-        var before = CountApplied(meeting.Document);
-        var result = await ApplyBatchAsync(meetingId, meeting, records, cancellationToken).ConfigureAwait(false);
-        var applied = CountApplied(result.Document) - before;
+        var (_, applied) = await ApplyBatchAsync(meetingId, meeting, records, m => Compact(m, watermark, listed), cancellationToken).ConfigureAwait(false);
         if (applied > 0)
         {
             LogReconciled(meetingId, applied);
         }
 
-        return new ReconcileResult(Math.Max(applied, 0), unreadable);
+        return new ReconcileResult(applied, unreadable);
     }
 
-    private static int CountApplied(MeetingDocument meeting) => meeting.Items.Sum(i => i.Applied.Count);
+    /// <summary>Moves the watermark up to <paramref name="watermark"/> and drops the ids of listed records stored before it.</summary>
+    private static MeetingDocument Compact(MeetingDocument meeting, DateTimeOffset watermark, Dictionary<(string ItemId, string UpdateId), DateTimeOffset> listed)
+    {
+        if (meeting.AppliedBefore is { } current && current >= watermark)
+        {
+            return meeting;
+        }
+
+        var items = meeting.Items.Select(item => item with
+        {
+            Applied = [.. item.Applied.Where(id => !(listed.TryGetValue((item.Id, id), out var storedAt) && storedAt < watermark))],
+        }).ToList();
+
+        // Moving the watermark alone buys nothing; write only when ids can go.
+        return items.Zip(meeting.Items).Any(pair => pair.First.Applied.Count != pair.Second.Applied.Count)
+            ? meeting with { AppliedBefore = watermark, Items = items }
+            : meeting;
+    }
+
+    private static bool IsBelow(DateTimeOffset? storedAt, DateTimeOffset? watermark) =>
+        storedAt is { } at && watermark is { } before && at < before;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>Azure reports modification times in whole seconds; a whole-second watermark compares safely with them.</summary>
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static void Validate(ProgressRecord record)
     {
@@ -311,10 +349,11 @@ internal sealed partial class MeetingLedger
     }
 
     /// <summary>Queues the record for this meeting's next projection write and waits for it.</summary>
-    private Task<StoredDocument<MeetingDocument>> ApplyAsync(StoredDocument<MeetingDocument> hint, string key, ProgressRecord record, CancellationToken cancellationToken)
+    private async Task<StoredDocument<MeetingDocument>> ApplyAsync(StoredDocument<MeetingDocument> hint, ToApply record, CancellationToken cancellationToken)
     {
-        var queue = _queues.GetOrAdd(record.MeetingId, _ => new ApplyQueue());
-        var pending = new PendingApply(key, record);
+        var meetingId = record.Record.MeetingId;
+        var queue = _queues.GetOrAdd(meetingId, _ => new ApplyQueue());
+        var pending = new PendingApply(record);
         bool start;
         lock (queue.Gate)
         {
@@ -326,56 +365,86 @@ internal sealed partial class MeetingLedger
 
         if (start)
         {
-            _ = Task.Run(() => DrainAsync(record.MeetingId, queue), CancellationToken.None);
+            // The caller that finds no write under way makes it itself (no thread hop when alone), but
+            // only its own batch: appends that queued meanwhile go on on the thread pool, so no caller
+            // is held up by a stream of others'.
+            if (TakeBatch(queue) is { } batch)
+            {
+                await ApplyPendingAsync(meetingId, batch).ConfigureAwait(false);
+            }
+
+            bool more;
+            lock (queue.Gate)
+            {
+                more = queue.Pending.Count > 0;
+                queue.Draining = more;
+            }
+
+            if (more)
+            {
+                _ = Task.Run(() => DrainAsync(meetingId, queue), CancellationToken.None);
+            }
         }
 
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DrainAsync(string meetingId, ApplyQueue queue)
     {
-        while (true)
+        while (TakeBatch(queue) is { } batch)
         {
-            List<PendingApply> batch;
-            StoredDocument<MeetingDocument>? hint;
-            lock (queue.Gate)
-            {
-                if (queue.Pending.Count == 0)
-                {
-                    queue.Draining = false;
-                    return;
-                }
+            await ApplyPendingAsync(meetingId, batch).ConfigureAwait(false);
+        }
+    }
 
-                batch = [.. queue.Pending];
-                queue.Pending.Clear();
-                hint = queue.Hint;
-                queue.Hint = null;
+    /// <summary>Everything queued for the meeting, with the freshest hint; null (and no longer draining) when nothing is.</summary>
+    private static (List<PendingApply> Pending, StoredDocument<MeetingDocument>? Hint)? TakeBatch(ApplyQueue queue)
+    {
+        lock (queue.Gate)
+        {
+            if (queue.Pending.Count == 0)
+            {
+                queue.Draining = false;
+                return null;
             }
 
-            try
+            List<PendingApply> batch = [.. queue.Pending];
+            queue.Pending.Clear();
+            var hint = queue.Hint;
+            queue.Hint = null;
+            return (batch, hint);
+        }
+    }
+
+    /// <summary>Applies one batch and hands each waiting caller the result or the failure; never throws.</summary>
+    private async Task ApplyPendingAsync(string meetingId, (List<PendingApply> Pending, StoredDocument<MeetingDocument>? Hint) batch)
+    {
+        try
+        {
+            // Not the callers' tokens: the batch serves several callers, and the attempt limit bounds it.
+            var (result, _) = await ApplyBatchAsync(meetingId, batch.Hint, [.. batch.Pending.Select(p => p.Record)], null, CancellationToken.None).ConfigureAwait(false);
+            foreach (var pending in batch.Pending)
             {
-                // Not the callers' tokens: the batch serves several callers, and the attempt limit bounds it.
-                var result = await ApplyBatchAsync(meetingId, hint, [.. batch.Select(p => (p.Key, p.Record))], CancellationToken.None).ConfigureAwait(false);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetResult(result);
-                }
+                pending.Done.TrySetResult(result);
             }
+        }
 #pragma warning disable CA1031 // Every failure goes to the callers that wait for this batch; none may stop the drain loop.
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
+        {
+            LogApplyFailed(e, meetingId, batch.Pending.Count);
+            foreach (var pending in batch.Pending)
             {
-                LogApplyFailed(e, meetingId, batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(e);
-                }
+                pending.Done.TrySetException(e);
             }
         }
     }
 
-    /// <summary>Read (or take the hint), apply the records, write If-Match; on a lost race start over from a fresh read.</summary>
-    private async Task<StoredDocument<MeetingDocument>> ApplyBatchAsync(string meetingId, StoredDocument<MeetingDocument>? hint, IReadOnlyList<(string Key, ProgressRecord Record)> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Read (or take the hint), apply the records, write If-Match; on a lost race start over from a
+    /// fresh read. Returns the meeting written and how many of the records it applied that were not applied before.
+    /// </summary>
+    private async Task<(StoredDocument<MeetingDocument> Meeting, int Applied)> ApplyBatchAsync(string meetingId, StoredDocument<MeetingDocument>? hint, IReadOnlyList<ToApply> records, Func<MeetingDocument, MeetingDocument>? compact, CancellationToken cancellationToken)
     {
         var name = BlobNames.Meeting(meetingId);
         var current = hint;
@@ -384,20 +453,33 @@ internal sealed partial class MeetingLedger
             current ??= await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false)
                 ?? throw new LedgerException($"Meeting '{meetingId}' does not exist ('{name}').");
             var next = current.Document;
-            foreach (var (key, record) in records)
+            var applied = 0;
+            foreach (var record in records)
             {
-                next = MeetingProjection.Apply(next, key, record);
+                // A record stored before the watermark is applied already, even though its id was dropped.
+                if (!IsBelow(await StoredAtAsync(record, cancellationToken).ConfigureAwait(false), next.AppliedBefore))
+                {
+                    var after = MeetingProjection.Apply(next, record.Key, record.Record);
+                    applied += ReferenceEquals(after, next) ? 0 : 1;
+                    next = after;
+                }
+            }
+
+            if (compact is not null)
+            {
+                next = compact(next);
             }
 
             if (ReferenceEquals(next, current.Document))
             {
-                return current;
+                return (current, 0);
             }
 
             try
             {
-                return await _store.PutDocumentAsync(name, next, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
+                var written = await _store.PutDocumentAsync(name, next, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
                     .ConfigureAwait(false);
+                return (written, applied);
             }
             catch (BlobConflictException e)
             {
@@ -405,6 +487,22 @@ internal sealed partial class MeetingLedger
                 current = null;
             }
         }
+    }
+
+    /// <summary>
+    /// When the storage wrote the record, as far as the watermark test needs it. A record this call
+    /// created less than half the grace ago cannot be behind any watermark (the reconciler only moves
+    /// it to a grace before a meeting read), so no read is needed; after a long stall, ask the storage.
+    /// </summary>
+    private async Task<DateTimeOffset?> StoredAtAsync(ToApply record, CancellationToken cancellationToken)
+    {
+        if (record.StoredAt is not null || TimeProvider.System.GetElapsedTime(record.PutStarted) < CompactionGrace / 2)
+        {
+            return record.StoredAt;
+        }
+
+        var blob = await _store.GetAsync(record.Name, cancellationToken).ConfigureAwait(false);
+        return blob?.LastModified;
     }
 
     /// <summary>
@@ -458,11 +556,15 @@ internal sealed partial class MeetingLedger
         public bool Draining { get; set; }
     }
 
-    private sealed class PendingApply(string key, ProgressRecord record)
+    /// <summary>A stored record to apply: when the storage wrote it, if known, else when this process began writing it.</summary>
+    private sealed record ToApply(string Name, ProgressRecord Record, DateTimeOffset? StoredAt, long PutStarted)
     {
-        public string Key { get; } = key;
+        public string Key { get; } = MeetingProjection.KeyOf(Name);
+    }
 
-        public ProgressRecord Record { get; } = record;
+    private sealed class PendingApply(ToApply record)
+    {
+        public ToApply Record { get; } = record;
 
         public TaskCompletionSource<StoredDocument<MeetingDocument>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

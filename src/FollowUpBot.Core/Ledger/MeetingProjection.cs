@@ -144,6 +144,7 @@ internal static class MeetingProjection
         ArgumentNullException.ThrowIfNull(records);
         var fresh = Normalize(meeting with
         {
+            AppliedBefore = null,
             Items = [.. meeting.Items.Select(i => i with
             {
                 Applied = [],

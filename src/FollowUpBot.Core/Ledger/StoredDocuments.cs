@@ -5,7 +5,11 @@ using FollowUpBot.Storage;
 namespace FollowUpBot.Ledger;
 
 /// <summary>A document and the ETag of the read (or write) that produced it.</summary>
-internal sealed record StoredDocument<T>(string Name, T Document, string ETag);
+internal sealed record StoredDocument<T>(string Name, T Document, string ETag)
+{
+    /// <summary>When the storage last wrote it (storage clock; known after a read, default after a write).</summary>
+    public DateTimeOffset LastModified { get; init; }
+}
 
 /// <summary>A stored document that cannot be read: not JSON, not the expected shape, or a schema this build does not know.</summary>
 internal sealed class StoredDocumentException : Exception
@@ -78,7 +82,7 @@ internal static class StoredDocuments
     {
         ArgumentNullException.ThrowIfNull(store);
         var blob = await store.GetAsync(name, cancellationToken).ConfigureAwait(false);
-        return blob is null ? null : new StoredDocument<T>(name, Deserialize(name, blob.Content, typeInfo), blob.ETag);
+        return blob is null ? null : new StoredDocument<T>(name, Deserialize(name, blob.Content, typeInfo), blob.ETag) { LastModified = blob.LastModified };
     }
 
     /// <summary>Writes a document under <paramref name="condition"/>; a lost condition is a <see cref="BlobConflictException"/>.</summary>
