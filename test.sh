@@ -13,7 +13,7 @@ if [ "$(cat node_modules/.followup-lock-hash 2>/dev/null)" != "$lock_hash" ]; th
   echo "$lock_hash" > node_modules/.followup-lock-hash
 fi
 
-if ! command -v chromium >/dev/null 2>&1 || ! (fc-list 2>/dev/null | grep -qi "Noto Sans CJK"); then
+if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
   echo "== apt-get install chromium fonts-noto-cjk (browser tests)"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FollowUpBot.IntegrationTests.Teams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace FollowUpBot.IntegrationTests.Meetings;
+
+/// <summary>
+/// An organiser attaches a meeting file in Teams: the activity carries a download URL, which the bot fetches
+/// within the size limit. The file server and the connector are local stand-ins; the bot runs in-process.
+/// </summary>
+public sealed class FileImportTests : IAsyncLifetime
+{
+    private const string Organiser = "00000000-0000-0000-0000-0000000000020";
+    private const string Minutes = "二、工作要求\n（一）由市发展改革委牵头，市财政局配合，于2026年12月31日前制定重点项目推进方案。\n（二）市教育局要在5个工作日内报送秋季学期安全检查情况。\n";
+    private FakeConnector _connector = null!;
+    private WebApplication _files = null!;
+    private string _filesUrl = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _files = builder.Build();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        _files.MapGet("/minutes-gbk.txt", () => Results.Bytes(Encoding.GetEncoding("GB18030").GetBytes(Minutes), "text/plain"));
+        _files.MapGet("/huge.txt", () => Results.Bytes(new byte[3 * 1024 * 1024], "text/plain"));
+        _files.MapGet("/gone.txt", () => Results.NotFound());
+        await _files.StartAsync();
+        _filesUrl = _files.Urls.First().TrimEnd('/');
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _files.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AGbkTextFileBecomesADraftWithItsDirectives()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        var status = await PostAsync(client, FileMessage(Organiser, "minutes-gbk.txt"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var reply = string.Join("\n", _connector.Requests.Select(r => Decode(r.Body)));
+        Assert.Contains("制定重点项目推进方案", reply, StringComparison.Ordinal);
+        Assert.Contains("市发展改革委", reply, StringComparison.Ordinal);
+        var meeting = Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings")));
+        Assert.Equal(Minutes.Trim(), (await File.ReadAllTextAsync(Path.Combine(meeting, "source.txt"))).Trim());
+    }
+
+    [Fact]
+    public async Task AFileOverTheLimitIsRefusedAndNothingIsStored()
+    {
+        using var app = new BotApplication(new Dictionary<string, string?> { ["FollowUp:MaxImportBytes"] = "1048576" });
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "huge.txt"));
+
+        Assert.Contains("larger than 1 MB", Decode(Assert.Single(_connector.Requests).Body), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    [Fact]
+    public async Task AFailedDownloadIsExplainedAndNothingIsStored()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "gone.txt"));
+
+        Assert.Contains("could not download the file (404)", Decode(Assert.Single(_connector.Requests).Body), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    [Fact]
+    public async Task SomeoneWhoIsNotAnOrganiserIsRefusedPolitelyInTheirLanguage()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage("00000000-0000-0000-0000-0000000000024", "minutes-gbk.txt", locale: "zh-CN"));
+
+        Assert.Contains("只有督办员可以导入", Decode(Assert.Single(_connector.Requests).Body), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    private JsonObject FileMessage(string aadObjectId, string file, string locale = "en-US") => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["timestamp"] = "2026-11-26T02:00:00.000Z",
+        ["serviceUrl"] = _connector.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["locale"] = locale,
+        ["from"] = new JsonObject { ["id"] = "29:user", ["name"] = "Alex", ["aadObjectId"] = aadObjectId },
+        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
+        ["conversation"] = new JsonObject { ["id"] = "a:chat-1", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+        ["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["name"] = file,
+            ["content"] = new JsonObject { ["downloadUrl"] = $"{_filesUrl}/{file}", ["uniqueId"] = "1", ["fileType"] = "txt" },
+        }),
+    };
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient client, JsonObject activity)
+    {
+        using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
+
+    /// <summary>The connector request body with \u escapes turned back into characters.</summary>
+    private static string Decode(string json) => JsonNode.Parse(json)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
