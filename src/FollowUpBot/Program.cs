@@ -2,6 +2,7 @@ using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Storage;
+using FollowUpBot.Summaries;
 using FollowUpBot.Teams;
 using FollowUpBot.Telemetry;
 
@@ -13,11 +14,13 @@ builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
 builder.AddHelp();
+builder.AddSummaries();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapTeamsProtocol();
+app.MapLedgerExport();
 
 app.Run();
 
