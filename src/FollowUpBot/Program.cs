@@ -1,3 +1,4 @@
+using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
@@ -15,12 +16,14 @@ builder.AddTeamsProtocol();
 builder.AddFollowUp();
 builder.AddHelp();
 builder.AddSummaries();
+builder.AddDashboard();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapTeamsProtocol();
 app.MapLedgerExport();
+app.MapDashboard();
 
 app.Run();
 
