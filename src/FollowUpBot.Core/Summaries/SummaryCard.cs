@@ -29,33 +29,35 @@ internal sealed record SummaryView(MeetingSummary Summary, UiLocale Locale, Uri?
 /// </summary>
 internal static class SummaryCard
 {
-    private const int TaskLength = 60;
-    private const int NoteLength = 80;
+    private const int TaskLength = 50;
+    private const int NoteLength = 60;
 
     /// <summary>How many lines of each list a card shows at most.</summary>
     internal sealed record Limits(int Departments, int Overdue, int DueSoon, int Reports, int Requests)
     {
         public static Limits Default { get; } = new(12, 8, 5, 6, 5);
 
-        public Limits Halved() => new(Departments / 2, Overdue / 2, DueSoon / 2, Reports / 2, Requests / 2);
+        /// <summary>Each list a quarter shorter (at least one line shorter while it has any).</summary>
+        public Limits Shrunk() => new(Shrink(Departments), Shrink(Overdue), Shrink(DueSoon), Shrink(Reports), Shrink(Requests));
+
+        private static int Shrink(int limit) => Math.Max(0, Math.Min(limit - 1, limit * 3 / 4));
 
         public bool IsEmpty => Departments + Overdue + DueSoon + Reports + Requests == 0;
     }
 
-    public static AdaptiveCard Build(SummaryView view)
+    public static AdaptiveCard Build(SummaryView view) => Build(view, Fit(view));
+
+    /// <summary>The longest lists (from <see cref="Limits.Default"/> down) with which the card fits in <see cref="CardJson.MaxBytes"/>.</summary>
+    internal static Limits Fit(SummaryView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var limits = Limits.Default;
-        while (true)
+        while (!limits.IsEmpty && CardJson.Size(Build(view, limits)) > CardJson.MaxBytes)
         {
-            var card = Build(view, limits);
-            if (CardJson.Size(card) <= CardJson.MaxBytes || limits.IsEmpty)
-            {
-                return card;
-            }
-
-            limits = limits.Halved();
+            limits = limits.Shrunk();
         }
+
+        return limits;
     }
 
     internal static AdaptiveCard Build(SummaryView view, Limits limits)
