@@ -20,7 +20,7 @@ internal static partial class DashboardFeature
     public const string FragmentHeader = "X-Dashboard-Fragment";
 
     private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' https://res.cdn.office.net; object-src 'none'; base-uri 'none'; form-action 'self'; "
         + "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.skype.com";
 
     /// <summary>

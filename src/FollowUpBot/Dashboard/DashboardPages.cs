@@ -32,7 +32,7 @@ internal static class DashboardPages
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">")
             .Append("<title>").Append(E(title)).Append(" — ").Append(E(T(locale, "dashboard.title"))).Append("</title>")
-            .Append("<link rel=\"stylesheet\" href=\"/dashboard/assets/dashboard.css\"></head><body>")
+            .Append("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/dashboard/assets/dashboard.css\"></head><body>")
             .Append("<a class=\"skip\" href=\"#main\">").Append(E(T(locale, "dashboard.skip"))).Append("</a>")
             .Append("<header><p class=\"brand\"><a href=\"").Append(A(href("/dashboard"))).Append("\">").Append(E(T(locale, "dashboard.title"))).Append("</a></p>")
             .Append("<nav aria-label=\"language\"><a lang=\"").Append(other.Tag()).Append("\" href=\"").Append(A(SwitchLanguage(href(currentPath), other))).Append("\">")
@@ -48,7 +48,7 @@ internal static class DashboardPages
         b.Append('>').Append(main).Append("</main>");
         if (withScripts)
         {
-            b.Append("<script src=\"/dashboard/assets/teams-js.js\"></script><script src=\"/dashboard/assets/dashboard.js\"></script>");
+            b.Append("<script src=\"/dashboard/assets/dashboard.js\"></script>");
         }
 
         return b.Append("</body></html>").ToString();
