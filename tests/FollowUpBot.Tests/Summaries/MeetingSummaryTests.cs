@@ -129,6 +129,29 @@ public sealed class MeetingSummaryTests : IDisposable
         Assert.True(CardJson.Size(SummaryCard.Build(view)) <= CardJson.MaxBytes);
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public async Task TheOverviewOfAllMeetingsAndTheChooserAreValidCardsWithAButtonPerMeeting(string tag)
+    {
+        var (ledger, today) = await StoreFixtureAsync();
+        var locale = UiLocales.FromTag(tag);
+        var summary = MeetingSummaries.Summarise((await ledger.GetMeetingAsync(SummaryFixture.MeetingId))!.Document, today);
+        var large = MeetingSummaries.Summarise(LargeMeeting(20, out _), today);
+
+        var overview = CardJson.ToJson(SummaryCard.BuildOverview([summary, large], locale, new Uri("https://bot.example.test/dashboard")));
+        var chooser = CardJson.ToJson(SummaryCard.BuildChooser([new MeetingChoice(summary.MeetingId, summary.Title), new MeetingChoice(large.MeetingId, large.Title)], locale));
+
+        Assert.Empty(AdaptiveCardSchema.Errors(overview));
+        Assert.Empty(AdaptiveCardSchema.Errors(chooser));
+        Assert.Contains(Texts.Format(locale, "summary.allLine", summary.Title, summary.Total, summary.PercentClosed, summary.Overdue, summary.DueSoon), Readable(overview), StringComparison.Ordinal);
+        foreach (var json in new[] { overview, chooser })
+        {
+            Assert.Contains($"\"meetingId\":\"{summary.MeetingId}\"", json, StringComparison.Ordinal);
+            Assert.Contains($"\"meetingId\":\"{large.MeetingId}\"", json, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void APartClosedOnItsOwnCountsAsDoneEvenWhileTheItemIsOpen()
     {
