@@ -60,6 +60,39 @@ public sealed class SummaryCommandTests
         Assert.Null(reply["attachments"]);
     }
 
+    [Fact]
+    public async Task TheExportButtonGivesAnOrganiserTheLinkAndSomeoneElseOnlyARefusal()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        using var app = await DashboardAccessTests.SeededAsync();
+        using var client = app.CreateClient();
+
+        using var organiser = await PostAsync(client, Invoke(connector, SummaryFixture.OrganiserAadId));
+        using var contact = await PostAsync(client, Invoke(connector, "aad-zr"));
+
+        var granted = JsonNode.Parse(await organiser.Content.ReadAsStringAsync())!;
+        var refused = JsonNode.Parse(await contact.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, granted["statusCode"]!.GetValue<int>());
+        Assert.Contains("/export/m-q4.xlsx?exp=", granted["value"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Texts.Get(UiLocale.EnUS, "summary.notOrganiser"), refused["value"]!.ToString());
+        // One link in the conversation: the organiser's; the contact's press sent none.
+        Assert.Single(Replies(connector), r => r["text"]?.ToString().Contains("sig=", StringComparison.Ordinal) == true);
+    }
+
+    private static JsonObject Invoke(FakeConnector connector, string aadObjectId)
+    {
+        var activity = Message(connector, string.Empty, aadObjectId, "en-US");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity.Remove("text");
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "summary.export", ["data"] = new JsonObject { ["verb"] = "summary.export", ["meetingId"] = "m-q4" } },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
     private static JsonObject Message(FakeConnector connector, string text, string aadObjectId, string locale) => new()
     {
         ["type"] = "message",
