@@ -157,8 +157,13 @@ internal static class DashboardPages
         Fact(b, T(locale, "export.section"), item.Section ?? "–", null);
         Fact(b, T(locale, "export.lead"), string.Join("、", item.Lead), null);
         Fact(b, T(locale, "export.support"), item.Support.Count == 0 ? "–" : string.Join("、", item.Support), null);
-        var (dueText, _) = ChecklistCard.DueText(locale, item.CurrentDue, today, item.Status);
         var light = MeetingSummaries.Light(item.CurrentDue, today, item.Status);
+        var dueText = item.CurrentDue is not { } due ? T(locale, "checklist.noDue") : SummaryCard.Date(due) + light switch
+        {
+            DueLight.Red => " · " + Texts.Format(locale, "checklist.overdue", today.DayNumber - due.DayNumber),
+            DueLight.Yellow => " · " + Texts.Format(locale, "checklist.dueSoon", due.DayNumber - today.DayNumber),
+            _ => string.Empty,
+        };
         Fact(b, T(locale, "export.due"), dueText, light == DueLight.Red ? "late" : light == DueLight.Yellow ? "soon" : null);
         Fact(b, T(locale, "export.status"), ChecklistCard.StatusText(locale, item.Status), null);
         b.Append("</dl>");
