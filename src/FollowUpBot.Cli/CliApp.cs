@@ -12,6 +12,7 @@ internal static class CliApp
         new ExtractCommand(),
         new EvalCommand(),
         new Progress.ParseReplyCommand(),
+        new ExportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

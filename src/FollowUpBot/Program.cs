@@ -1,9 +1,11 @@
+using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Meetings;
 using FollowUpBot.Progress;
 using FollowUpBot.Storage;
+using FollowUpBot.Summaries;
 using FollowUpBot.Teams;
 using FollowUpBot.Telemetry;
 
@@ -17,11 +19,15 @@ builder.AddFollowUp();
 builder.AddMeetings();
 builder.AddProgress();
 builder.AddHelp();
+builder.AddSummaries();
+builder.AddDashboard();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapTeamsProtocol();
+app.MapLedgerExport();
+app.MapDashboard();
 
 app.Run();
 

@@ -6,6 +6,7 @@ IReadOnlyList<IBenchmark> benchmarks =
 [
     new LedgerBenchmark(),
     new ExtractBenchmark(),
+    new SummaryBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

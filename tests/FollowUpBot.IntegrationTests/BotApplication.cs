@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUpBot.IntegrationTests;
 
@@ -13,9 +15,12 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotApplication(IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="services">Replaces services after the app registered its own (e.g. a fake <see cref="TimeProvider"/>).</param>
+    public BotApplication(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataPath = Directory.CreateTempSubdirectory("followup-bot-").FullName;
         _environment = environment;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -44,6 +49,10 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)
