@@ -11,6 +11,7 @@ internal static class CliApp
         new Packaging.PackageCommand(),
         new ExtractCommand(),
         new EvalCommand(),
+        new Progress.ParseReplyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -1,5 +1,8 @@
+using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
+using FollowUpBot.Meetings;
+using FollowUpBot.Progress;
 using FollowUpBot.Storage;
 using FollowUpBot.Teams;
 using FollowUpBot.Telemetry;
@@ -10,6 +13,9 @@ builder.AddTelemetry();
 builder.AddLedgerStorage();
 builder.AddHealth();
 builder.AddTeamsProtocol();
+builder.AddFollowUp();
+builder.AddMeetings();
+builder.AddProgress();
 builder.AddHelp();
 
 var app = builder.Build();

@@ -81,10 +81,20 @@ internal sealed class AgentsPlayground : IAsyncDisposable
         return playground;
     }
 
-    /// <summary>Sends a message as a playground user (default: the current user, user-id-0).</summary>
-    public async Task<string> SendAsync(string conversationId, string text, string fromUserId = "user-id-0", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a message as a playground user (default: the current user, user-id-0). In group chats and channels
+    /// the bot hears only messages that @mention it, as in Teams: <paramref name="mentionBot"/> adds the mention.
+    /// </summary>
+    public async Task<string> SendAsync(string conversationId, string text, string fromUserId = "user-id-0", bool mentionBot = false, CancellationToken cancellationToken = default)
     {
         var body = new JsonObject { ["from"] = new JsonObject { ["id"] = fromUserId }, ["text"] = text, ["textFormat"] = "plain" };
+        if (mentionBot)
+        {
+            var at = $"<at>{Config["bot"]!["name"]}</at>";
+            body["text"] = $"{at} {text}";
+            body["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = Config["bot"]!["id"]!.ToString() }, ["text"] = at });
+        }
+
         using var response = await Http.PostAsJsonAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(conversationId)}/messages", body, cancellationToken).ConfigureAwait(false);
         var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -103,7 +113,7 @@ internal sealed class AgentsPlayground : IAsyncDisposable
             ["name"] = "adaptiveCard/action",
             ["value"] = new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
                 ["trigger"] = "manual",
             },
             ["from"] = new JsonObject { ["id"] = fromUserId },
@@ -117,10 +127,15 @@ internal sealed class AgentsPlayground : IAsyncDisposable
             : throw new InvalidOperationException($"The playground refused the invoke: {(int)response.StatusCode} {answer}");
     }
 
-    /// <summary>Every message the bot has created or updated so far, in order, as the playground logged them.</summary>
+    /// <summary>
+    /// Every message the bot has sent or updated so far, in order, as the playground logged them: its UI events
+    /// (createMessage / updateMessage) and, for conversations the UI does not show (1:1 chats the bot opened),
+    /// the connector requests it received from the bot.
+    /// </summary>
     public IReadOnlyList<PlaygroundMessage> BotMessages()
     {
         var messages = new List<PlaygroundMessage>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         if (!File.Exists(LogPath))
         {
             return messages;
@@ -130,22 +145,42 @@ internal sealed class AgentsPlayground : IAsyncDisposable
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
-            foreach (var action in new[] { "createMessage", "updateMessage" })
+            var start = line.IndexOf('{', StringComparison.Ordinal);
+            if (start < 0 || !(line.Contains("\"action\":\"", StringComparison.Ordinal) || line.Contains("\"logAction\":\"appendLog\"", StringComparison.Ordinal)))
             {
-                var start = line.IndexOf("{\"action\":\"" + action + "\"", StringComparison.Ordinal);
-                if (start < 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                try
+            JsonNode? node;
+            try
+            {
+                node = JsonNode.Parse(line[start..]);
+            }
+            catch (JsonException)
+            {
+                // A line cut mid-write: it is read again, whole, on the next poll.
+                continue;
+            }
+
+            if (node?["action"]?.ToString() is "createMessage" or "updateMessage" && node["message"] is JsonObject message)
+            {
+                var key = node["action"] + ":" + message["messageId"];
+                if (seen.Add(key))
                 {
-                    var node = JsonNode.Parse(line[start..])!;
-                    messages.Add(new PlaygroundMessage(action, node["actionConversationId"]?.ToString() ?? string.Empty, node["message"]!.AsObject()));
+                    messages.Add(new PlaygroundMessage(node["action"]!.ToString(), node["actionConversationId"]?.ToString() ?? string.Empty, message));
                 }
-                catch (JsonException)
+            }
+            else if (node?["log"] is JsonObject log && log["from"]?.ToString() == "User Application" && log["request"]?["body"] is JsonObject body
+                && body["type"]?.ToString() == "message" && log["response"]?["statusCode"]?.GetValue<int>() is >= 200 and < 300)
+            {
+                var id = log["response"]?["body"]?["id"]?.ToString() ?? log["messageId"]?.ToString();
+                var action = log["activityName"]?.ToString() == "message" ? "createMessage" : "updateMessage";
+                var conversation = body["conversation"]?["id"]?.ToString() ?? log["conversationId"]?.ToString() ?? string.Empty;
+                if (id is not null && seen.Add(action + ":" + id))
                 {
-                    // A line cut mid-write: it is read again, whole, on the next poll.
+                    var copy = body.DeepClone().AsObject();
+                    copy["messageId"] = id;
+                    messages.Add(new PlaygroundMessage(action, conversation, copy));
                 }
             }
         }
@@ -167,7 +202,9 @@ internal sealed class AgentsPlayground : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                var seen = string.Join("\n", BotMessages().Select(m => m.Message.ToJsonString()[..Math.Min(300, m.Message.ToJsonString().Length)]));
+                var all = BotMessages();
+                var seen = string.Join("\n", all.Select(m => m.Message.ToJsonString()[..Math.Min(300, m.Message.ToJsonString().Length)]))
+                    + (all.Count > 0 ? "\nLast, whole:\n" + all[^1].CardText + all[^1].Text : string.Empty);
                 throw new TimeoutException($"No matching bot message arrived at the playground. Seen:\n{seen}\nPlayground output:\n{_output}");
             }
 
@@ -194,6 +231,12 @@ internal sealed class AgentsPlayground : IAsyncDisposable
         _process.Dispose();
         try
         {
+            // FOLLOWUP_KEEP_PLAYGROUND_LOG=1 keeps the playground's log for a look after a failed test.
+            if (Environment.GetEnvironmentVariable("FOLLOWUP_KEEP_PLAYGROUND_LOG") == "1")
+            {
+                return;
+            }
+
             Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
@@ -251,6 +294,11 @@ internal sealed record PlaygroundMessage(string Action, string ConversationId, J
     public string? MessageId => Message["messageId"]?.ToString();
 
     public string? Text => Message["text"]?.ToString();
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The cards' JSON with Chinese text as written (not \u-escaped), for assertions on what people read.</summary>
+    public string CardText => string.Join("\n", Cards.Select(c => c.ToJsonString(Readable)));
 
     /// <summary>The Adaptive Cards attached to the message.</summary>
     public IEnumerable<JsonObject> Cards =>

@@ -57,8 +57,9 @@ internal static class ChecklistCard
     public static string VersionOf(MeetingItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var text = string.Join('|', item.Applied.Count, item.Status, item.CurrentDue?.ToString("O", CultureInfo.InvariantCulture), item.Task,
-            string.Join(',', item.Lead), string.Join(',', item.Support));
+        // Reports per department only grow (the applied-record list is folded away by the reconciler, so it can't count).
+        var text = string.Join('|', string.Join(',', item.Departments.Select(d => $"{d.Department}:{d.Reports}:{d.Record}")), item.Status,
+            item.CurrentDue?.ToString("O", CultureInfo.InvariantCulture), item.Task, string.Join(',', item.Lead), string.Join(',', item.Support));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))[..6]);
     }
 
@@ -149,7 +150,8 @@ internal static class ChecklistCard
         };
     }
 
-    private static Container ItemBlock(ChecklistView view, MeetingItem item)
+    /// <summary>One item as a department sees it, with its report form (reused by reminder digests).</summary>
+    internal static Container ItemBlock(ChecklistView view, MeetingItem item)
     {
         var locale = view.Locale;
         var isLead = item.Lead.Contains(view.Department, StringComparer.Ordinal);
@@ -178,7 +180,7 @@ internal static class ChecklistCard
         return new Container(items) { Separator = true, Spacing = "medium" };
     }
 
-    private static AdaptiveCard ReportForm(ChecklistView view, MeetingItem item, ProgressStatus current, int? percent)
+    internal static AdaptiveCard ReportForm(ChecklistView view, MeetingItem item, ProgressStatus current, int? percent)
     {
         var locale = view.Locale;
         ProgressStatus[] choices = [ProgressStatus.NotStarted, ProgressStatus.InProgress, ProgressStatus.Blocked, ProgressStatus.CompletionRequested];

@@ -52,8 +52,6 @@ internal sealed record DepartmentDirectory(IReadOnlyList<Department> Departments
 
     public static async Task<DepartmentDirectory> LoadAsync(string path, CancellationToken cancellationToken = default) =>
         Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
-
-    public string ToJson() => JsonSerializer.Serialize(this, DepartmentsJsonContext.Default.DepartmentDirectory);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, WriteIndented = true)]

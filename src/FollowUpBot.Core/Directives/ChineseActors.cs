@@ -53,13 +53,15 @@ internal static class ChineseActors
     private static readonly string[] Verbs =
     [
         "推进", "加强", "抓紧", "做好", "开展", "落实", "完成", "建立", "加快", "推动", "提高", "制定", "实施", "确保", "报送", "牵头",
-        "协调", "督促", "提供", "组织开展", "研究", "深化", "强化", "严格", "认真", "积极", "切实", "继续", "进一步",
+        "协调", "督促", "提供", "组织开展", "研究", "深化", "强化", "严格", "认真", "积极", "切实", "继续", "进一步", "会同",
+        "协同", "配合",
     ];
 
     // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
     private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";
 
-    private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与", "同"];
+    // 同 is left out: in meeting texts it is nearly always part of 会同/协同, not "and".
+    private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与"];
 
     public static bool IsPronoun(ReadOnlySpan<char> phrase)
     {
@@ -97,6 +99,13 @@ internal static class ChineseActors
         }
 
         if (NotInitial.Contains(phrase[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Most phrases tested are not actors: reject on the last character before the costlier word lists.
+        var last = StripTrailingBrackets(phrase);
+        if (last.Length == 0 || (!HeadEnds.Contains(last[^1]) && !(phrase[0] == '各' && !strict) && phrase[^1] is not ('下' or '）' or ')')))
         {
             return false;
         }

@@ -29,6 +29,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private static readonly System.Buffers.SearchValues<char> FollowUpVerbs = System.Buffers.SearchValues.Create("修完审施发报");
 
     private List<string>? _sentenceLead;
+    private int _topicStart = -1;
+    private int _topicEnd = -1;
     private Draft? _current;
     private bool _frame;
 
@@ -60,6 +62,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private void ReadSentence(int quoteStart, int start, int end, bool leadingModal)
     {
         _sentenceLead = null;
+        _topicStart = -1;
         _current = null;
         _frame = framed;
         EndsWithFrame = false;
@@ -126,7 +129,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             : Match.Empty;
         if (agreed.Success && ChineseActors.SplitActors(agreed.Groups["actor"].Value) is { } proposer && HasFollowUp(end))
         {
-            Open(start, agreed.Groups["actor"].Index, proposer);
+            // The task is what follows the agreement (作进一步修改完善后提请…审议).
+            Open(start, end + 1, proposer);
             return;
         }
 
@@ -151,14 +155,21 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
             // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
             // the directive already open (由A牵头，B配合).
-            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
-            // the directive already open (由A牵头，B配合).
             if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
                 && !(_current is not null && IsCooperation(framedActor.End, end)))
             {
                 Open(x, framedActor.End, framedActor.Actors);
                 return;
             }
+
+            // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
+            // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
+            if (_current is null)
+            {
+                _topicStart = x;
+                _topicEnd = end;
+            }
+
             return;
         }
 
@@ -180,7 +191,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         {
             if (strength == Strength.Strong)
             {
-                Open(x, modal + length, _sentenceLead is null ? paragraphActor ?? [] : _sentenceLead);
+                // The quote of a directive whose actor was a topic clause starts at that actor.
+                var topic = _current is null ? Topic() : null;
+                Open(topic is null ? x : _topicStart, modal + length, topic ?? _sentenceLead ?? paragraphActor ?? []);
             }
 
             return;
@@ -236,6 +249,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private Draft Open(int start, int taskStart, List<string> lead)
     {
+        _topicStart = -1;
         _current = pass.NewDraft(start, taskStart, lead, english: false);
         if (lead.Count > 0)
         {
@@ -290,6 +304,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return 0;
+    }
+
+    private List<string>? Topic()
+    {
+        if (_topicStart < 0)
+        {
+            return null;
+        }
+
+        return ChineseActors.SplitActors(text[_topicStart.._topicEnd].Trim())
+            ?? (ChineseActors.ReadLeading(text, _topicStart, _topicEnd) is { } led && text[led.End] != '的' ? led.Actors : null);
     }
 
     private bool IsCooperation(int from, int end)

@@ -46,7 +46,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         {
             var value = span.Slice(match.Index, match.Length).ToString().TrimEnd(',', '.', ' ');
             var found = new DeadlineMatch(ResolveEnglish(value, meetingDate), start + match.Index, value.Length);
-            if (!BareFrequency().IsMatch(value))
+            // "weekly" alone and a date after "on" are weaker than an explicit "by …" in the same clause.
+            var named = NamedDate().Match(value.ToLowerInvariant());
+            if (!BareFrequency().IsMatch(value) && !char.IsAsciiDigit(value[0]) && !(named.Success && named.Index == 0))
             {
                 return found;
             }
@@ -167,7 +169,20 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             return end.AddMonths(1).AddDays(-1);
         }
 
-        if (text.Contains("月底", StringComparison.Ordinal) || text.Contains("月末", StringComparison.Ordinal))
+        var holiday = FixedHoliday(text, year);
+        if (holiday is not null)
+        {
+            return !explicitYear && holiday < meeting ? holiday.Value.AddYears(1) : holiday;
+        }
+
+        if (text.EndsWith("周内", StringComparison.Ordinal))
+        {
+            // The working week ends on Friday.
+            var friday = meeting.AddDays(5 - (((int)meeting.DayOfWeek + 6) % 7) - 1);
+            return text.StartsWith('下') ? friday.AddDays(7) : friday;
+        }
+
+        if (text.Contains("月底", StringComparison.Ordinal) || text.Contains("月末", StringComparison.Ordinal) || text.EndsWith("月内", StringComparison.Ordinal))
         {
             var month = new DateOnly(meeting.Year, meeting.Month, 1);
             if (text.StartsWith('下'))
@@ -188,6 +203,22 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         }
 
         return null;
+    }
+
+    /// <summary>Holidays on fixed solar dates; lunar ones (春节, 端午, 中秋) keep their wording with no date.</summary>
+    private static DateOnly? FixedHoliday(string text, int year)
+    {
+        if (text.Contains("元旦", StringComparison.Ordinal))
+        {
+            return new DateOnly(year + 1, 1, 1);
+        }
+
+        if (text.Contains("五一", StringComparison.Ordinal) || text.Contains("劳动节", StringComparison.Ordinal))
+        {
+            return new DateOnly(year, 5, 1);
+        }
+
+        return text.Contains("国庆", StringComparison.Ordinal) ? new DateOnly(year, 10, 1) : null;
     }
 
     private static (string? Rule, DateOnly? Due) ChineseRecurrence(string text, DateOnly meeting)
@@ -211,6 +242,14 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             return text.Contains('末') || text.Contains('底')
                 ? ("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", NextQuarterEnd(meeting))
                 : ("FREQ=MONTHLY;INTERVAL=3", null);
+        }
+
+        var every = EveryN().Match(text);
+        if (every.Success)
+        {
+            var n = ChineseNumerals.Parse(every.Groups["n"].ValueSpan) ?? 2;
+            var frequency = every.Groups["u"].Value is "周" or "星期" ? "WEEKLY" : every.Groups["u"].Value is "天" or "日" ? "DAILY" : "MONTHLY";
+            return (string.Create(CultureInfo.InvariantCulture, $"FREQ={frequency};INTERVAL={n}"), null);
         }
 
         if (text.StartsWith("每半年", StringComparison.Ordinal))
@@ -260,7 +299,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         if (every.Success)
         {
             var unit = every.Groups["u"].Value;
-            var weekday = unit.EndsWith("day", StringComparison.Ordinal) && unit.Length > 6 && !unit.Contains(' ', StringComparison.Ordinal)
+            var weekday = unit.EndsWith("day", StringComparison.Ordinal) && unit.Length > 3 && !unit.Contains(' ', StringComparison.Ordinal)
                 ? Array.FindIndex(EnglishWeekdays, d => unit.StartsWith(d, StringComparison.Ordinal))
                 : -1;
             (string? rule, DateOnly? due) = unit switch
@@ -288,6 +327,7 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             {
                 "day" when working => calendar.AddWorkingDays(meeting, amount),
                 "day" => meeting.AddDays(amount),
+                "hour" => meeting.AddDays((amount + 23) / 24),
                 "week" => meeting.AddDays(7 * amount),
                 "month" => meeting.AddMonths(amount),
                 _ => meeting.AddYears(amount),
@@ -315,13 +355,20 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             // Minutes written outside the US put the day first; a first number above 12 settles it either way.
             var a = int.Parse(numeric.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
             var b = int.Parse(numeric.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
-            var yy = int.Parse(numeric.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
+            var yy = numeric.Groups[3].Success ? int.Parse(numeric.Groups[3].ValueSpan, CultureInfo.InvariantCulture) : meeting.Year;
             var year = yy < 100 ? 2000 + yy : yy;
             var (day, month) = b > 12 ? (b, a) : (a, b);
             return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
         }
 
         var named = NamedDate().Match(lower);
+        if (named.Success && lower.Contains("mid", StringComparison.Ordinal) && !named.Groups["d1"].Success && !named.Groups["d2"].Success)
+        {
+            var midMonth = Array.FindIndex(EnglishMonths, m => named.Groups["m2"].Value.StartsWith(m, StringComparison.Ordinal)) + 1;
+            var mid = new DateOnly(meeting.Year, midMonth, 15);
+            return mid < meeting ? mid.AddYears(1) : mid;
+        }
+
         if (named.Success)
         {
             var monthName = named.Groups["m1"].Success ? named.Groups["m1"].Value : named.Groups["m2"].Value;
@@ -361,7 +408,8 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
             return NextWeekday(meeting, 5);
         }
 
-        var weekday = Array.FindIndex(EnglishWeekdays, d => Regex.IsMatch(lower, $@"\b{d}[a-z]*day\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        var dayName = Weekday().Match(lower);
+        var weekday = dayName.Success ? Array.IndexOf(EnglishWeekdays, dayName.Groups[1].Value) : -1;
         if (weekday >= 0)
         {
             var next = NextWeekday(meeting.AddDays(1), weekday);
@@ -371,6 +419,24 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
         if (lower.Contains("tomorrow", StringComparison.Ordinal))
         {
             return meeting.AddDays(1);
+        }
+
+        if (lower.Contains("eod", StringComparison.Ordinal) || lower.Contains("cob", StringComparison.Ordinal) || lower.Contains("end of day", StringComparison.Ordinal) || lower.Contains("end of the day", StringComparison.Ordinal))
+        {
+            return meeting;
+        }
+
+        var ordinal = OrdinalDay().Match(lower);
+        if (ordinal.Success)
+        {
+            var day = int.Parse(ordinal.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+            for (var month = new DateOnly(meeting.Year, meeting.Month, 1); month.Year <= meeting.Year + 1; month = month.AddMonths(1))
+            {
+                if (day <= DateTime.DaysInMonth(month.Year, month.Month) && new DateOnly(month.Year, month.Month, day) >= meeting)
+                {
+                    return new DateOnly(month.Year, month.Month, day);
+                }
+            }
         }
 
         return null;
@@ -428,13 +494,15 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
     private static string Normalize(string value) => value.Replace('（', '(').Replace('）', ')');
 
     [GeneratedRegex(
-        @"每(?:个)?(?:工作日|月|周|星期|季度|半年|年|天|日)(?:[0-9一二三四五六七八九十]{1,3}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号]|[一二三四五六日天](?![0-9一二三四五六七八九十])|底|末|初)?(?:前|之前)?" +
+        @"每(?:[两二三四五六]|个)?(?:个)?(?:工作日|月|周|星期|季度|半年|年|天|日)(?:[0-9一二三四五六七八九十]{1,3}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号]|[一二三四五六日天](?![0-9一二三四五六七八九十])|底|末|初)?(?:前|之前)?" +
+        @"|每学期(?:开学)?(?:第[一二三四]周|初|末)?|(?:开学|放假|入汛|汛期?|节|会|春运|竣工|验收)前" +
         @"|长期|常态化" +
         @"|(?:(?:收到|接到)[\u4E00-\u9FFF]{0,6}?后|(?:本)?通知(?:印发|下发)后|会后)?(?:[0-9]{1,3}|[一二三四五六七八九十两半]{1,3})(?:个)?(?:工作日|日|天|周|星期|个月|月|年)(?:内|之内|以内)" +
         @"|(?:(?:20[0-9]{2}|明|今|本)年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}[日号]|底|末|中旬|上旬|下旬|份|初)?(?:[（(](?:星期|周)[一二三四五六日天][）)])?(?:上午|下午|中午|晚上)?(?:下班前|[0-9]{1,2}[:：][0-9]{2}前|[0-9]{1,2}时前|前|之前|以前|为止|止)" +
         @"|(?:20[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号]" +
-        @"|(?:(?:今|明|本)?年)(?:底|末)(?:前|之前)?|(?:今|明|本)?年内|(?:本|下)?月(?:底|末)(?:前|之前)|(?:本|下)(?:周|星期)[一二三四五六日天](?:前|之前|下班前)" +
-        @"|(?:(?:今|明)年)?(?:上|下)半年(?:前|内|底前)?|(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|内|之前)",
+        @"|(?:20[0-9]{2}|今|明|本)?年(?:底|末)(?:前|之前)?|(?:今|明|本)?年内|(?:本|下)?月(?:底|末)(?:前|之前)|(?:本|下)(?:周|星期)[一二三四五六日天](?:前|之前|下班前)|(?:本|下)(?:周|月)内" +
+        @"|(?:(?:20[0-9]{2}|今|明)年)?(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:假期)?(?:前|之前)" +
+        @"|(?:(?:今|明)年)?(?:上|下)半年(?:前|内|底前)?|(?:第)?[一二三四1-4]季度(?:末|底)?(?:前|内|之前)?",
         RegexOptions.CultureInvariant)]
     private static partial Regex ChineseDeadline();
 
@@ -459,6 +527,9 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
     [GeneratedRegex(@"(?<w>本|下)(?:周|星期)(?<d>[一二三四五六日天])", RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayPhrase();
 
+    [GeneratedRegex(@"^每(?<n>[两二三四五六])(?:个)?(?<u>周|星期|月|天|日)", RegexOptions.CultureInvariant)]
+    private static partial Regex EveryN();
+
     [GeneratedRegex(@"^每(?:个)?(?:周|星期)([一二三四五六日天])", RegexOptions.CultureInvariant)]
     private static partial Regex RecurringWeekday();
 
@@ -468,29 +539,38 @@ internal sealed partial class DeadlineParser(WorkingCalendar calendar)
     private const string Month = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
     [GeneratedRegex(
-        @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?|until)\s+(?:(?:close of business|cob|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?" +
-        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"(?:\s+\d{4})?" +
-        @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4])))" +
-        @"|\bwithin\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)" +
+        @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
+        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
+        @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?))?|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
+        @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
-        @"|\bon an ongoing basis\b|\bongoing\b",
+        @"|\bon an ongoing basis\b|\bongoing\b" +
+        @"|\bduring\s+the\s+(?:fall|spring|summer|autumn|winter|first|second|third|fourth|next|current)\s+(?:term|semester|quarter|half|week|month)\b" +
+        @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b" +
+        @"|(?<=\bon\s)(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDeadline();
 
     [GeneratedRegex(@"(?:every|each)\s+(?<u>(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|(?<u>weekly|fortnightly|monthly|quarterly|daily|annually)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishRecurring();
 
-    [GeneratedRegex(@"within\s+(?<n>\S+)\s+(?:(?<w>working|business)\s+|calendar\s+)?(?<u>day|week|month|year)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:within|in(?: the next)?)\s+(?<n>\S+)\s+(?:(?<w>working|business)\s+|calendar\s+)?(?<u>hour|day|week|month|year)", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishWithin();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{2,4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>" + Month + @")|(?<m2>" + Month + @")(?:\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)?)(?:,?\s+(?<y>\d{4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex NamedDate();
+
+    [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OrdinalDay();
+
+    [GeneratedRegex(@"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Weekday();
 
     [GeneratedRegex(@"q([1-4])", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishQuarter();

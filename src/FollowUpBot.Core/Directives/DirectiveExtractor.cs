@@ -8,7 +8,7 @@ namespace FollowUpBot.Directives;
 /// Subjectless obligations come back with an empty lead for the organiser to assign. One pass over the text, no
 /// backtracking across sentences, so the cost grows linearly with the input.
 /// </summary>
-internal sealed class DirectiveExtractor(WorkingCalendar calendar)
+internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 {
     private readonly DeadlineParser _deadlines = new(calendar);
 
@@ -53,7 +53,8 @@ internal sealed class DirectiveExtractor(WorkingCalendar calendar)
             return null;
         }
 
-        var support = new List<string>(draft.Support);
+        // The draft is finished here, so its support list becomes the directive's.
+        var support = draft.Support;
         foreach (var actor in draft.English ? DirectiveSupport.English(text, start, end) : DirectiveSupport.Chinese(text, start, end))
         {
             if (!support.Contains(actor) && !draft.Lead.Contains(actor))
@@ -63,7 +64,7 @@ internal sealed class DirectiveExtractor(WorkingCalendar calendar)
         }
 
         var deadline = _deadlines.Find(text, start, end, meetingDate, draft.English);
-        var task = Task(text, Math.Clamp(draft.TaskStart, start, end), end, deadline);
+        var task = Task(text, Math.Clamp(draft.TaskStart, start, end), draft.TaskEnd > 0 ? Math.Min(draft.TaskEnd, end) : end, deadline, draft.English);
         return new Directive(
             number.ToString(CultureInfo.InvariantCulture),
             draft.Section,
@@ -76,44 +77,110 @@ internal sealed class DirectiveExtractor(WorkingCalendar calendar)
             end - start);
     }
 
-    private static string Task(string text, int start, int end, DeadlineMatch? deadline)
+    /// <summary>
+    /// The core action: the first clause after the modal that is not a supporter's clause, without a leading deadline or
+    /// 会同X; in English, what follows the modal up to the deadline or the supporters. Always a substring of the quote.
+    /// </summary>
+    private static string Task(string text, int start, int end, DeadlineMatch? deadline, bool english)
     {
-        // The core action: what follows the modal, without a leading deadline and without the trailing purpose clauses.
-        var skip = start;
-        while (skip < end && (char.IsWhiteSpace(text[skip]) || text[skip] is '于' or '在' or '，' or ','))
+        if (english)
         {
-            skip++;
-        }
-
-        if (deadline is not null && deadline.Start <= skip + 1 && deadline.Start >= start)
-        {
-            start = deadline.Start + deadline.Length;
-        }
-
-        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is '，' or ',' or '前' or ':' or '：'))
-        {
-            start++;
-        }
-
-        if (start >= end)
-        {
-            return string.Empty;
-        }
-
-        const int Limit = 80;
-        var stop = end;
-        if (stop - start > Limit)
-        {
-            stop = start + Limit;
-            var comma = text.LastIndexOfAny(['，', ',', '；', ';'], stop - 1, stop - start);
-            if (comma > start + 10)
+            var stop = end;
+            if (deadline is not null && deadline.Start > start && deadline.Start < stop)
             {
-                stop = comma;
+                stop = deadline.Start;
+            }
+
+            var aside = EnglishTaskStop().Match(text, start, stop - start);
+            if (aside.Success && aside.Index > start)
+            {
+                stop = aside.Index;
+            }
+
+            return Clip(text, start, stop);
+        }
+
+        var clauseStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && text[i] is not ('，' or ',' or '；' or ';'))
+            {
+                continue;
+            }
+
+            var from = SkipLeadIn(text, clauseStart, i, deadline);
+            if (i - from >= 2 && !IsSupporterClause(text, from, i))
+            {
+                return Clip(text, from, i);
+            }
+
+            clauseStart = i + 1;
+        }
+
+        return Clip(text, start, end);
+    }
+
+    private static int SkipLeadIn(string text, int from, int end, DeadlineMatch? deadline)
+    {
+        while (from < end && (char.IsWhiteSpace(text[from]) || text[from] is '于' or '在' or '并'))
+        {
+            from++;
+        }
+
+        if (deadline is not null && deadline.Start == from)
+        {
+            from = deadline.Start + deadline.Length;
+        }
+
+        foreach (var marker in (ReadOnlySpan<string>)["会同", "协同", "联合"])
+        {
+            if (string.CompareOrdinal(text, from, marker, 0, 2) == 0 && ChineseActors.ReadLeading(text, from + 2, end) is { } supporters)
+            {
+                from = supporters.End;
+                while (from < end && text[from] is '于' or '在')
+                {
+                    from++;
+                }
+
+                if (deadline is not null && deadline.Start == from)
+                {
+                    from = deadline.Start + deadline.Length;
+                }
             }
         }
 
-        return text[start..stop].Trim();
+        return from;
     }
+
+    private static bool IsSupporterClause(string text, int from, int end)
+    {
+        var clause = text.AsSpan(from, end - from);
+        foreach (var marker in (ReadOnlySpan<string>)["配合", "协助", "协办", "参与"])
+        {
+            var index = clause.IndexOf(marker, StringComparison.Ordinal);
+            if (index > 0 && ChineseActors.SplitActors(clause[..index].ToString().TrimEnd('等')) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Clip(string text, int start, int stop)
+    {
+        const int Limit = 80;
+        if (stop - start > Limit)
+        {
+            var comma = text.LastIndexOfAny(['，', ',', '；', ';'], start + Limit - 1, Limit);
+            stop = comma > start + 10 ? comma : start + Limit;
+        }
+
+        return text[start..stop].Trim().TrimEnd('，', ',', '；', ';', '、', '。', '.');
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",?\s+(?:with the (?:support|assistance|help) of|in (?:cooperation|co-operation|collaboration|coordination|partnership) with|supported by|assisted by|jointly with)\b|\s+\((?i:owner)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EnglishTaskStop();
 
     private static bool IsTrailingPunctuation(char c) =>
         char.IsWhiteSpace(c) || c is '，' or ',' or '、' or '：' or ':' or '；' or ';' or '。' or '.' or '！' or '!' or '？' or '?';
@@ -127,6 +194,9 @@ internal sealed class Draft
     public int End { get; set; }
 
     public required int TaskStart { get; init; }
+
+    /// <summary>Where the task ends when it is not the end of the quote ("The proposal … was referred to X").</summary>
+    public int TaskEnd { get; init; } = -1;
 
     public required List<string> Lead { get; set; }
 

@@ -68,17 +68,29 @@ internal static partial class DirectiveSupport
     public static List<string> English(string text, int start, int end)
     {
         var result = new List<string>();
-        foreach (Match match in EnglishSupport().Matches(text[start..end]))
+        var span = text.AsSpan(start, end - start);
+        if (!span.Contains(" with ", StringComparison.Ordinal) && !span.Contains(" by ", StringComparison.Ordinal))
         {
-            if (EnglishActors.Split(match.Groups["actor"].Value) is { } actors)
+            return result;
+        }
+
+        for (var match = EnglishSupport().Match(text, start, end - start); match.Success; match = match.NextMatch())
+        {
+            // The phrase runs on into the rest of the clause; the longest leading run of words that names parties wins.
+            var words = match.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var count = words.Length; count > 0; count--)
             {
-                result.AddRange(actors);
+                if (EnglishActors.Split(string.Join(' ', words, 0, count)) is { } actors)
+                {
+                    result.AddRange(actors);
+                    break;
+                }
             }
         }
 
         return result;
     }
 
-    [GeneratedRegex(@"\b(?:with the (?:support|assistance|help) of|in (?:cooperation|co-operation|collaboration|coordination|partnership) with|supported by|assisted by|with (?:support|assistance|help) from|jointly with|together with)\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for|the)\s+|\s+)(?:the\s+)?[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:with the (?:support|assistance|help) of|in (?:cooperation|co-operation|collaboration|coordination|partnership) with|supported by|assisted by|with (?:support|assistance|help) from|jointly with|together with)\s+(?<actor>(?:the\s+)?[\w'’&.-]+(?:,?\s+[\w'’&.-]+){0,7})", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishSupport();
 }

@@ -18,6 +18,8 @@ internal static class EnglishActors
         "legal", "finance", "procurement", "communications", "operations", "management", "leadership", "everyone's", "school",
         "schools", "principals", "teachers", "partners", "organisers", "organizers", "authority", "authorities", "panel",
         "directorate", "bureau", "ministry", "service", "desk", "support", "regional", "city", "county", "district", "area",
+        "advisers", "advisors", "adviser", "advisor", "suppliers", "supplier", "providers", "lawyers", "solicitors", "trustees",
+        "governors", "volunteers", "committees", "stakeholders",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };
@@ -25,11 +27,15 @@ internal static class EnglishActors
     // Capitalised words that start sentences but are not parties.
     private static readonly HashSet<string> NotActors = new(StringComparer.OrdinalIgnoreCase)
     {
-        "we", "i", "you", "it", "this", "that", "these", "those", "there", "they", "he", "she", "our", "us", "everyone", "everybody",
+        "we", "i", "you", "it", "this", "that", "these", "those", "there", "they", "he", "she", "our", "us",
         "anyone", "nobody", "who", "which", "what", "if", "when", "meeting", "meetings", "minutes", "agenda", "item", "items", "motion",
         "report", "decision", "note", "discussion", "update", "next", "action", "actions", "work", "it's", "here", "today", "tomorrow",
         "plan", "plans", "budget", "project's", "one", "some", "any", "no", "not", "please", "also", "then", "after", "before", "once",
         "while", "following", "further", "phase", "construction", "implementation", "approval", "funding", "progress",
+        // nouns that take "to" ("Call to order", "Motion to adopt") and minutes' participles ("Referred to", "Agreed to")
+        "call", "motion", "vote", "proposal", "request", "failure", "attempt", "move", "need", "time", "way", "effort", "efforts",
+        "commitment", "agreement", "intention", "permission", "recommendation", "resolution", "referred", "agreed", "resolved",
+        "noted", "approved", "deferred", "decided", "tabled", "carried", "seconded", "moved", "proposed", "requested", "welcome",
     };
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;
@@ -37,7 +43,17 @@ internal static class EnglishActors
     /// <summary>Splits "Finance and HR" or "Jane Smith, Tom Lee and the IT team" into actors; null when the phrase is not one.</summary>
     public static List<string>? Split(string phrase)
     {
-        phrase = StripArticle(phrase.Trim().TrimEnd(',', ';', ':'));
+        phrase = phrase.Trim();
+
+        // "Mr. Alvarez, Director of Facilities," is one person and their title, not a list of two.
+        var comma = phrase.IndexOf(", ", StringComparison.Ordinal);
+        if (phrase.EndsWith(',') && comma > 0 && phrase.IndexOf(", ", comma + 2, StringComparison.Ordinal) < 0
+            && !phrase.Contains(" and ", StringComparison.Ordinal) && !phrase.Contains(" & ", StringComparison.Ordinal))
+        {
+            phrase = phrase[..comma];
+        }
+
+        phrase = StripArticle(phrase.TrimEnd(',', ';', ':'));
         if (phrase.Length is 0 or > 90)
         {
             return null;
@@ -60,7 +76,8 @@ internal static class EnglishActors
         var result = new List<string>();
         foreach (var part in parts)
         {
-            var actor = StripArticle(part);
+            // "John Smith (JS)": the initials in brackets are not part of the name.
+            var actor = StripArticle(StripInitials(part));
             if (!IsSingleActor(actor))
             {
                 return null;
@@ -85,7 +102,7 @@ internal static class EnglishActors
         {
             var token = tokens[i].TrimEnd(',');
             var bare = token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal) ? token[..^2] : token;
-            if (bare.Length == 0)
+            if (bare.Length == 0 || bare.Any(c => c is ':' or ';' or '(' or ')' or '"' or '“' or '”' or '/' or '?' or '!'))
             {
                 return false;
             }
@@ -103,6 +120,12 @@ internal static class EnglishActors
             if (IsNotActorWord(bare) && i > 0)
             {
                 return false;
+            }
+
+            // A lower-case modifier is fine when the phrase ends on a role: "external advisers", "line managers".
+            if (i < tokens.Length - 1 && i < 3 && bare.All(char.IsLower) && Roles.Contains(tokens[^1].TrimEnd(',')))
+            {
+                continue;
             }
 
             if (char.IsUpper(bare[0]) && !bare.Any(char.IsDigit))
@@ -143,6 +166,12 @@ internal static class EnglishActors
     {
         var last = phrase.Trim().Split(' ')[^1];
         return last is "Department" or "Office" or "Division" or "Committee" or "Commission" or "Authority" or "Agency" or "Services" or "Bureau" or "Board" or "Council" or "Directorate";
+    }
+
+    private static string StripInitials(string phrase)
+    {
+        var open = phrase.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && phrase.EndsWith(')') ? phrase[..open] : phrase;
     }
 
     private static string StripArticle(string phrase) =>

@@ -14,17 +14,29 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
         System.Buffers.SearchValues.Create(["owner", "responsible", "assigned", "lead", "action"], StringComparison.OrdinalIgnoreCase);
 
-    public void ReadLine(int lineStart, int contentStart, int end, bool action)
+    // How many drafts this line produced, so an ACTION line with none still yields a candidate.
+    private int _drafts;
+
+    public void ReadLine(int contentStart, int end, bool action)
     {
-        var before = CountDrafts();
+        var before = _drafts;
         var sentenceStart = contentStart;
         var previousSentence = contentStart;
+        var depth = 0;
         for (var i = contentStart; i <= end; i++)
         {
-            if (i < end && !IsSentenceEnd(i, end))
+            // A semicolon inside brackets ("(Owner: Priya; Due: 5/6)") does not end anything.
+            if (i < end)
+            {
+                depth += text[i] == '(' ? 1 : text[i] == ')' && depth > 0 ? -1 : 0;
+            }
+
+            if (i < end && (depth > 0 || !IsSentenceEnd(i, end)))
             {
                 continue;
             }
@@ -38,24 +50,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             sentenceStart = i + 1;
         }
 
-        if (action && CountDrafts() == before)
+        if (action && _drafts == before)
         {
-            ReadActionLine(lineStart, contentStart, end);
+            ReadActionLine(contentStart, end);
         }
     }
 
-    private int _drafts;
-
-    private int CountDrafts() => _drafts;
-
-    private void ReadActionLine(int lineStart, int contentStart, int end)
+    private void ReadActionLine(int contentStart, int end)
     {
         var content = text[contentStart..end];
         var owner = Owner().Match(content);
         List<string>? lead = null;
         if (owner.Success)
         {
-            lead = EnglishActors.Split(owner.Groups["actor"].Value);
+            lead = LeadingActors(owner.Groups["actor"].Value);
         }
 
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
@@ -68,7 +76,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         // ACTION lines with no owner are still actions: the organiser assigns them.
-        var draft = pass.NewDraft(lineStart, taskStart, lead ?? [], english: true);
+        var draft = pass.NewDraft(contentStart, taskStart, lead ?? [], english: true);
         draft.End = end;
         _drafts++;
     }
@@ -116,24 +124,78 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             searchFrom = modal.Index + modal.Length;
         }
 
+        // "The Board directed the Superintendent to review …": the one directed is the actor.
+        if (current is null && DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
+            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+        {
+            var actorStart = directed.Groups["actor"].Index;
+            current = pass.NewDraft(start + actorStart, start + directed.Index + directed.Length, directedActors, english: true);
+            current.End = end;
+            _drafts++;
+        }
+
+        // "It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.
+        if (current is null && sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
+            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors)
+        {
+            current = pass.NewDraft(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, english: true);
+            current.End = end;
+            _drafts++;
+        }
+
         var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
         if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
         {
             // "Referred to X." usually closes the sentence that said what is referred.
             var from = referred.Index == 0 ? previousSentence : start;
-            var draft = pass.NewDraft(from, start + referred.Index, to, english: true);
+            var referredWhat = sentence.AsSpan(0, referred.Index).TrimEnd();
+            foreach (var auxiliary in (ReadOnlySpan<string>)[" was", " were", " is", " are", " has been", " have been"])
+            {
+                if (referredWhat.EndsWith(auxiliary, StringComparison.Ordinal))
+                {
+                    referredWhat = referredWhat[..^auxiliary.Length];
+                    break;
+                }
+            }
+
+            // The task of a referral is what was referred; when the sentence says nothing else, the referral itself.
+            var draft = referredWhat.IsEmpty
+                ? pass.NewDraft(from, start + referred.Index, to, english: true)
+                : pass.NewDraft(from, start, to, english: true, taskEnd: start + referredWhat.Length);
             draft.End = end;
             _drafts++;
         }
 
         var owner = current is null && !referred.Success && sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
-        if (owner.Success && EnglishActors.Split(owner.Groups["actor"].Value) is { } owners)
+        if (owner.Success && LeadingActors(owner.Groups["actor"].Value) is { } owners)
         {
+            if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
+            {
+                // A line that is only "Responsible: X" assigns the item above it, if that item has no owner yet.
+                pass.AssignPrevious(owners);
+                return;
+            }
+
             // "(Owner: X)" names who does what the line said before it.
             var draft = pass.NewDraft(lineContentStart, lineContentStart, owners, english: true);
             draft.End = end;
             _drafts++;
         }
+    }
+
+    /// <summary>The longest run of leading words that names parties ("Procurement team" in "Procurement team, by Friday").</summary>
+    private static List<string>? LeadingActors(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var count = Math.Min(words.Length, 8); count > 0; count--)
+        {
+            if (EnglishActors.Split(string.Join(' ', words, 0, count).TrimEnd(',', ';', '.', ')')) is { } actors)
+            {
+                return actors;
+            }
+        }
+
+        return null;
     }
 
     private static List<string>? FindSubject(string sentence, int from, int modalIndex, bool infinitive, out int subjectStart)
@@ -147,8 +209,19 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             if (allowed && modalIndex - candidate <= 90)
             {
                 var raw = sentence.AsSpan(candidate, modalIndex - candidate);
+
+                // "The Health Cluster, in coordination with …, will": the supporter between commas is not the subject.
+                var aside = raw.IndexOf(", ");
+                if (aside > 0 && SupportAside().IsMatch(raw[(aside + 2)..]))
+                {
+                    raw = raw[..aside];
+                }
+
                 var trimmed = raw.Trim();
-                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && EnglishActors.Split(trimmed.ToString()) is { } actors)
+
+                // Cheap tests first: a subject is a few words without digits; most text before a "to" is not one.
+                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
+                    && EnglishActors.Split(trimmed.ToString()) is { } actors)
                 {
                     subjectStart = candidate + (raw.Length - raw.TrimStart().Length);
                     return actors;
@@ -174,7 +247,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
         return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
             || rest.StartsWith("meet") || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
-            || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place");
+            || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
     }
 
     private static int TrimConnector(string sentence, int index)
@@ -214,7 +287,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -223,7 +296,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Referred();
 
-    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|assigned to|lead|action)\s*[:：\-–—]\s*)(?<actor>[A-Z][\w'’&.-]*(?:(?:,\s*|\s+(?:and|&|of|for)\s+|\s+)[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|assigned to|lead|action)\s*[:：\-–—]\s*)(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:,?\s+[\w'’&.-]+){0,7})", RegexOptions.CultureInvariant)]
     private static partial Regex Owner();
 
     [GeneratedRegex(@"\s*(?:[:：–—]|\s-)\s*", RegexOptions.CultureInvariant)]
@@ -231,6 +304,19 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"\b(?:agreed|resolved|decided|requested|asked|directed)\s+that\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AgreedThat();
+
+    // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|be\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex NonAgentive();
+
+    [GeneratedRegex(@"\b(?:directed|asked|requested|instructed|tasked|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex DirectedOther();
+
+    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex ResolvedThat();
+
+    [GeneratedRegex(@"^(?:in (?:coordination|cooperation|co-operation|collaboration|partnership) with|with the (?:support|assistance|help) of|supported by|assisted by|together with|jointly with)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SupportAside();
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveParticiple();

@@ -72,15 +72,20 @@ internal sealed partial class ExtractionPass(string text)
         if (IsEnglish(start, end))
         {
             // Items listed under an "Actions" / "Next steps" heading are action lines even without the ACTION: prefix.
-            var actionList = marker is null && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
-            var isAction = marker?.Kind == "action" || (_inActionList && marker is not null && !actionList);
-            if (!isAction && !actionList && (marker is null || !IsListItem(marker.Value)))
+            var canBeHeading = marker is null || marker.Value.Kind[0] == 'h';
+            var actionList = canBeHeading && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
+            if (actionList)
+            {
+                _inActionList = true;
+                return;
+            }
+
+            if (marker is null || !IsListItem(marker.Value))
             {
                 _inActionList = false;
             }
 
-            new EnglishClauses(text, this).ReadLine(start, contentStart, end, isAction);
-            _inActionList |= actionList;
+            new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList);
             return;
         }
 
@@ -94,11 +99,14 @@ internal sealed partial class ExtractionPass(string text)
         List<string>? lineActor = null;
         if (colon > contentStart && !NoteLabel().IsMatch(text, contentStart))
         {
-            lineActor = ChineseActors.SplitActors(text[contentStart..colon]);
-            if (lineActor is not null)
+            var named = ChineseActors.SplitActors(text[contentStart..colon]);
+
+            // Before any outline heading, "各区人民政府：" is the salutation of a notice, not a heading that assigns.
+            if (named is not null && (entry is not null || _outline.Stack.Count > 0))
             {
                 var target = entry ?? _outline.Push(new OutlineMarker("actorhead", string.Empty, 0, false));
-                target.Actor = lineActor;
+                target.Actor = named;
+                lineActor = named;
                 contentStart = colon + 1;
                 if (contentStart >= end)
                 {
@@ -115,8 +123,7 @@ internal sealed partial class ExtractionPass(string text)
         var contentEnd = end;
         if (note.Success)
         {
-            noteLead = ChineseActorList(note.Groups["lead"].Value);
-            noteSupport = note.Groups["support"].Success ? ChineseActorList(note.Groups["support"].Value) : null;
+            (noteLead, noteSupport) = ReadNote(note.Groups["body"].Value);
             if (noteLead is not null && text.AsSpan(contentStart, note.Index - contentStart).Trim().IsEmpty)
             {
                 ApplyStandaloneNote(noteLead, noteSupport);
@@ -190,16 +197,23 @@ internal sealed partial class ExtractionPass(string text)
         }
     }
 
-    /// <summary>The actor named by the nearest heading above the current line.</summary>
-    public OutlineEntry? HeadingActor => _outline.ActorHeading();
+    /// <summary>Gives the last item its owner when a later line names one ("Responsible: X", "责任单位：X").</summary>
+    public void AssignPrevious(List<string> lead)
+    {
+        if (_drafts.Count > 0 && _drafts[^1].Lead.Count == 0)
+        {
+            _drafts[^1].Lead = lead;
+        }
+    }
 
-    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english)
+    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english, int taskEnd = -1)
     {
         var draft = new Draft
         {
             Start = start,
             End = start,
             TaskStart = taskStart,
+            TaskEnd = taskEnd,
             Lead = lead,
             Section = _outline.Path,
             Chain = _outline.Chain,
@@ -213,6 +227,37 @@ internal sealed partial class ExtractionPass(string text)
 
         _drafts.Add(draft);
         return draft;
+    }
+
+    /// <summary>
+    /// The parts of a responsibility note, "责任单位：A；配合单位：B、C；完成时限：…": who leads and who supports.
+    /// Other keys (deadlines, contacts) are left to the clause they belong to.
+    /// </summary>
+    private static (List<string>? Lead, List<string>? Support) ReadNote(string body)
+    {
+        List<string>? lead = null;
+        List<string>? support = null;
+        foreach (var part in NoteKey().Split(body))
+        {
+            var colon = part.IndexOfAny(['：', ':']);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var key = part[..colon];
+            var value = part[(colon + 1)..].Trim().TrimEnd('；', ';', '，', ',', '。');
+            if (key.Contains("配合", StringComparison.Ordinal) || key.Contains("协办", StringComparison.Ordinal) || key.Contains("参与", StringComparison.Ordinal))
+            {
+                support = ChineseActorList(value);
+            }
+            else if (key.Contains("单位", StringComparison.Ordinal) || key.Contains("部门", StringComparison.Ordinal) || key.Contains("主体", StringComparison.Ordinal))
+            {
+                lead ??= ChineseActorList(value);
+            }
+        }
+
+        return (lead, support);
     }
 
     private static List<string>? ChineseActorList(string value)
@@ -255,8 +300,12 @@ internal sealed partial class ExtractionPass(string text)
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
-    [GeneratedRegex(@"[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：]\s*(?<lead>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+?)(?:[；;，,]\s*(?:配合单位|协办单位|参与单位|配合部门)[:：]\s*(?<support>(?:[^（()）；;。\n]|[（(][^（()）\n]*[）)])+))?[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[（(]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
+
+    // Splits a note before each "key：" it holds.
+    [GeneratedRegex(@"[；;，,]\s*(?=[\u4E00-\u9FFF]{2,6}[:：])", RegexOptions.CultureInvariant)]
+    private static partial Regex NoteKey();
 
     [GeneratedRegex(@"^(?:\#{1,6}\s*)?(?:[0-9]{1,2}[.)]\s*)?(?:\*\*)?(?:actions?|action items|action points|next steps|follow-ups?|follow-up actions)(?:\*\*)?\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionsHeading();

@@ -67,8 +67,6 @@ internal sealed partial class Outline
         return null;
     }
 
-    public static OutlineMarker? Read(string line) => Read(line, 0, line.Length);
-
     /// <summary>The marker at the start of <c>text[start..end]</c>, read in place (this runs once per line of large inputs).</summary>
     public static OutlineMarker? Read(string text, int start, int end)
     {

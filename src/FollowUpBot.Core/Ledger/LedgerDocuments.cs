@@ -126,6 +126,12 @@ internal sealed record MeetingDocument : IVersionedDocument
 
     public IReadOnlyList<MeetingItem> Items { get; init; } = [];
 
+    /// <summary>Checklist cards sent at publish, one per recipient (a contact, or a department's channel): publishing again sends only what is missing.</summary>
+    public IReadOnlyList<CardDelivery> Deliveries { get; init; } = [];
+
+    /// <summary>Recipients the last publish could not reach, and why (for the organiser to fix).</summary>
+    public IReadOnlyList<UndeliveredCard> Undelivered { get; init; } = [];
+
     /// <summary>
     /// Every progress record the storage wrote before this time (storage clock) is applied; the items'
     /// <see cref="MeetingItem.Applied"/> lists name only records written since. Advanced by the reconciler.
@@ -133,6 +139,42 @@ internal sealed record MeetingDocument : IVersionedDocument
     public DateTimeOffset? AppliedBefore { get; init; }
 
     public MeetingItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
+}
+
+/// <summary>A checklist card the bot sent: to whom, and the message to update (PUT) when its items change.</summary>
+internal sealed record CardDelivery
+{
+    public required string Department { get; init; }
+
+    /// <summary>The contact's Entra object id, or "channel:{channelId}" for a department channel.</summary>
+    public required string Recipient { get; init; }
+
+    public required string ServiceUrl { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public string? ActivityId { get; init; }
+
+    /// <summary>The recipient's language when sent (zh-CN / en-US), so updates keep it.</summary>
+    public string? Locale { get; init; }
+
+    public DateTimeOffset SentAt { get; init; }
+}
+
+/// <summary>A recipient the checklist did not reach.</summary>
+internal sealed record UndeliveredCard
+{
+    public required string Department { get; init; }
+
+    /// <summary>The contact's Entra object id, the channel, or null when the department has no contact at all.</summary>
+    public string? Recipient { get; init; }
+
+    public string? RecipientName { get; init; }
+
+    /// <summary>notInDirectory | noContact | noConversationReference | blockedByUser | botNotInConversation | notFound | channelUnknown | transient.</summary>
+    public required string Reason { get; init; }
+
+    public DateTimeOffset At { get; init; }
 }
 
 internal sealed record ReminderPolicy

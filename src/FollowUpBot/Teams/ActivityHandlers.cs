@@ -15,6 +15,7 @@ internal interface IMessageHandler
 /// <summary>A feature's handler of card buttons with one verb, pressed as Action.Execute (invoke) or Action.Submit (message).</summary>
 internal interface ICardActionHandler
 {
+    /// <summary>The verb, or a family of verbs as "prefix.*".</summary>
     string Verb { get; }
 
     /// <summary>Handles the action; for an invoke the result is the invoke response (usually the refreshed card).</summary>

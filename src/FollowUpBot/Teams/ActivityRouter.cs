@@ -16,7 +16,7 @@ internal sealed partial class ActivityRouter(
     ILogger<ActivityRouter> logger)
 {
     private readonly IMessageHandler[] _messageHandlers = [.. messageHandlers.OrderBy(h => h.Order)];
-    private readonly Dictionary<string, ICardActionHandler> _cardActions = cardActionHandlers.ToDictionary(h => h.Verb, StringComparer.OrdinalIgnoreCase);
+    private readonly ICardActionHandler[] _cardActions = [.. cardActionHandlers];
     private readonly IConversationEventHandler[] _conversationEvents = [.. conversationEventHandlers];
 
     public const string InvokeAdaptiveCardAction = "adaptiveCard/action";
@@ -50,7 +50,7 @@ internal sealed partial class ActivityRouter(
     {
         if (turn.ReadCardAction() is { } submit)
         {
-            if (_cardActions.TryGetValue(submit.Verb, out var submitHandler))
+            if (FindCardAction(submit.Verb) is { } submitHandler)
             {
                 await submitHandler.HandleAsync(turn, submit, cancellationToken).ConfigureAwait(false);
             }
@@ -85,10 +85,15 @@ internal sealed partial class ActivityRouter(
             return InvokeResponse.Error(400, "BadRequest", "The adaptiveCard/action invoke has no Action.Execute with a verb.");
         }
 
-        return _cardActions.TryGetValue(action.Verb, out var handler)
+        return FindCardAction(action.Verb) is { } handler
             ? await handler.HandleAsync(turn, action, cancellationToken).ConfigureAwait(false)
             : InvokeResponse.Error(400, "UnknownVerb", Texts.Get(turn.Locale, "error.unknownAction"));
     }
+
+    /// <summary>The handler of a verb: an exact match first, then a handler of a whole family ("draft.*").</summary>
+    private ICardActionHandler? FindCardAction(string verb) =>
+        Array.Find(_cardActions, h => string.Equals(h.Verb, verb, StringComparison.OrdinalIgnoreCase))
+        ?? Array.Find(_cardActions, h => h.Verb.EndsWith(".*", StringComparison.Ordinal) && verb.StartsWith(h.Verb[..^1], StringComparison.OrdinalIgnoreCase));
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Ignored an activity of type {Type}.")]
     private static partial void LogIgnored(ILogger logger, string? type);

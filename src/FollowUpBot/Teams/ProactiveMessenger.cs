@@ -80,7 +80,8 @@ internal sealed class ProactiveMessenger(ConversationReferenceStore references, 
                 await references.SetPersonalConversationAsync(tenantId, aadObjectId, conversationId, cancellationToken).ConfigureAwait(false);
             }
 
-            var sent = await connector.SendAsync(reference.ServiceUrl, conversationId, Outgoing(activity, reference), cancellationToken).ConfigureAwait(false);
+            var outgoing = Outgoing(activity, reference) with { Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = tenantId } };
+            var sent = await connector.SendAsync(reference.ServiceUrl, conversationId, outgoing, cancellationToken).ConfigureAwait(false);
             return new ProactiveDelivery(reference.ServiceUrl, conversationId, sent.Id);
         }
         catch (ConnectorException e) when (e.IsPermanentForRecipient)

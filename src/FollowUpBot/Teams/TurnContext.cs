@@ -37,8 +37,9 @@ internal sealed partial class TurnContext(Activity activity, ConnectorClient con
             Conversation = reply.Conversation ?? Activity.Conversation,
             Locale = reply.Locale ?? Locale.Tag(),
         };
-        return string.IsNullOrEmpty(Activity.Id)
-            ? Connector.SendAsync(serviceUrl, conversationId, outgoing, cancellationToken)
+        // Only channels have threads; in chats an answer is simply the next message (with replyToId for context).
+        return string.IsNullOrEmpty(Activity.Id) || Activity.Conversation?.ConversationType != "channel"
+            ? Connector.SendAsync(serviceUrl, conversationId, outgoing with { ReplyToId = outgoing.ReplyToId ?? Activity.Id }, cancellationToken)
             : Connector.ReplyAsync(serviceUrl, conversationId, Activity.Id, outgoing, cancellationToken);
     }
 
@@ -47,6 +48,42 @@ internal sealed partial class TurnContext(Activity activity, ConnectorClient con
 
     public Task<ResourceResponse> ReplyCardAsync(AdaptiveCard card, CancellationToken cancellationToken = default) =>
         ReplyAsync(CardActivity(card), cancellationToken);
+
+    /// <summary>
+    /// Answers a card action with a card: for an Action.Execute invoke, the card replaces the one pressed; for an
+    /// Action.Submit (older clients) it is sent as a reply and the pressed card is updated when its id is known.
+    /// </summary>
+    public async Task<InvokeResponse> AnswerCardAsync(CardActionRequest action, AdaptiveCard card, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.IsInvoke)
+        {
+            return InvokeResponse.Card(CardJson.ToElement(card));
+        }
+
+        if (!string.IsNullOrEmpty(Activity.ReplyToId) && Activity.Conversation?.Id is { } conversationId && Activity.ServiceUrl is { } serviceUrl)
+        {
+            await Connector.UpdateAsync(serviceUrl, conversationId, Activity.ReplyToId, CardActivity(card), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
+        }
+
+        return InvokeResponse.Card(CardJson.ToElement(card));
+    }
+
+    /// <summary>Answers a card action with a short message (the pressed card stays as it is).</summary>
+    public async Task<InvokeResponse> AnswerTextAsync(CardActionRequest action, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (!action.IsInvoke)
+        {
+            await ReplyTextAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return InvokeResponse.Message(text);
+    }
 
     /// <summary>A message activity carrying one Adaptive Card.</summary>
     public static Activity CardActivity(AdaptiveCard card) => new()

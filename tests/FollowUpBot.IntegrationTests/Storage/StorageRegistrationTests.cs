@@ -5,7 +5,6 @@ using FollowUpBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.IntegrationTests.Storage;
 
@@ -53,7 +52,7 @@ public sealed class StorageRegistrationTests : IDisposable
     [InlineData("Storage:NetworkTimeout", "00:00:00", "Storage:NetworkTimeout must be between")]
     public async Task ABadStorageSettingStopsTheAppWithAMessageNamingTheKey(string key, string value, string message)
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(("Storage:ConnectionString", "UseDevelopmentStorage=true"), (key, value)));
+        var error = await StartupCheck.RefusedAsync("Development", ("Storage:ConnectionString", "UseDevelopmentStorage=true"), (key, value));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

@@ -15,6 +15,11 @@ public sealed class DeadlineParserTests
     [InlineData("市司法局要做好审查，3月底前完成", "2026-11-26", "3月底前", "2027-03-31")]
     [InlineData("6月18日(星期四)上午下班前将检查情况报市政府办公室", "2026-06-01", "6月18日(星期四)上午下班前", "2026-06-18")]
     [InlineData("各区政府要在年底前完成排查整治", "2026-02-26", "年底前", "2026-12-31")]
+    [InlineData("各单位要于2026年底前完成清理工作", "2026-02-26", "2026年底前", "2026-12-31")]
+    [InlineData("市商务局要在国庆节前完成市场检查", "2026-03-02", "国庆节前", "2026-10-01")]
+    [InlineData("本周内报送方案", "2026-03-04", "本周内", "2026-03-06")]
+    [InlineData("Helen will publish the FAQ by mid-April.", "2026-03-02", "by mid-April", "2026-04-15")]
+    [InlineData("Marcus to fix the build by EOD.", "2026-03-02", "by EOD", "2026-03-02")]
     [InlineData("Public Works to publish a revised schedule by 31 March.", "2026-03-02", "by 31 March", "2026-03-31")]
     [InlineData("City Manager to present the plan by June 16, 2026.", "2026-05-05", "by June 16, 2026", "2026-06-16")]
     public void AbsoluteDeadlinesKeepTheirWordingAndResolveToADate(string clause, string meeting, string text, string due)
@@ -57,6 +62,8 @@ public sealed class DeadlineParserTests
     [InlineData("每周五向市政府报送课后服务开展情况", "每周五", "FREQ=WEEKLY;BYDAY=FR", "2026-03-06")]
     [InlineData("每季度末前通报检查结果", "每季度末前", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1", "2026-03-31")]
     [InlineData("Finance will report progress every month.", "every month", "FREQ=MONTHLY", null)]
+    [InlineData("The Logistics Cluster will share the map every Monday.", "every Monday", "FREQ=WEEKLY;BYDAY=MO", "2026-03-02")]
+    [InlineData("要建立台账，每两周向市住建局报送一次进展", "每两周", "FREQ=WEEKLY;INTERVAL=2", null)]
     public void RecurringDeadlinesBecomeRecurrenceRules(string clause, string text, string rule, string? due)
     {
         var deadline = Find(clause, new DateOnly(2026, 3, 2));

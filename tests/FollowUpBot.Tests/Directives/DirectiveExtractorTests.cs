@@ -188,6 +188,131 @@ public sealed class DirectiveExtractorTests
     }
 
     [Fact]
+    public void AnActorStandingAloneBeforeASubjectlessModalIsItsSubject()
+    {
+        var directive = Assert.Single(Assigned("特别是各级领导干部，要带头遵守规定。"));
+
+        Assert.Equal(["各级领导干部"], directive.Lead);
+        Assert.Equal("各级领导干部，要带头遵守规定", directive.Quote);
+    }
+
+    [Fact]
+    public void TheSalutationOfANoticeAssignsNothing()
+    {
+        var directives = Extract("各区人民政府：\n现将有关事项通知如下：\n一、工作要求\n要于6月底前完成清理工作。");
+
+        Assert.True(Assert.Single(directives).IsCandidate);
+    }
+
+    [Fact]
+    public void ReportedAgreementAndQuantifiedClassesAreEnglishDirectives()
+    {
+        var directives = Assigned(string.Join('\n',
+            "It was agreed that the Treasurer would circulate the accounts by 31 January.",
+            "All trustees must complete the training.",
+            "The Chair said that this would be considered later.",
+            "John Smith (JS) will send the slides by the 15th.",
+            "Action items",
+            "- Treasurer: open a second bank account - by 28 February",
+            "- Investigate the login errors (owner: Marcus; due 15 May)"));
+
+        Assert.Equal([["Treasurer"], ["All trustees"], ["John Smith"], ["Treasurer"], ["Marcus"]], directives.Select(d => d.Lead));
+        Assert.Equal("due 15 May", directives[4].Deadline?.Text);
+    }
+
+    [Fact]
+    public void ThingsThatChangeAreNotAssignedWork()
+    {
+        var directives = Assigned(string.Join('\n',
+            "Revenue will grow by a further 5% if the contract is signed.",
+            "The new pricing policy will take effect on 1 July.",
+            "Treasury should review the hedging strategy with the support of the external advisers before the end of Q2.",
+            "Sunita Rao will present a phasing plan at the May meeting."));
+
+        Assert.Equal([["Treasury"], ["Sunita Rao"]], directives.Select(d => d.Lead));
+        Assert.Equal(["external advisers"], directives[0].Support);
+        Assert.Equal("before the end of Q2", directives[0].Deadline?.Text);
+        Assert.Equal("the May meeting", directives[1].Deadline?.Text);
+    }
+
+    [Fact]
+    public void ATopicClauseLedByAnActorGivesTheNextModalItsSubject()
+    {
+        var directive = Assert.Single(Assigned("市住建局作为牵头单位，要会同市规划局、市市场监管局于本月底前研究提出简化方案。"));
+
+        Assert.Equal(["市住建局"], directive.Lead);
+        Assert.Equal(["市规划局", "市市场监管局"], directive.Support);
+        Assert.StartsWith("市住建局作为牵头单位", directive.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAsideNamingASupporterIsNotPartOfTheEnglishSubject()
+    {
+        var directives = Assigned(string.Join('\n',
+            "The Health Cluster, in coordination with the Provincial Health Department, will deploy mobile clinics within 72 hours.",
+            "Partners are reminded to report their data to OCHA by close of business each Friday."));
+
+        Assert.Equal([["Health Cluster"], ["Partners"]], directives.Select(d => d.Lead));
+        Assert.Equal(["Provincial Health Department"], directives[0].Support);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=FR", directives[1].Deadline?.Recurrence);
+    }
+
+    [Fact]
+    public void TheTaskIsTheCoreActionWithoutDeadlineOrSupporters()
+    {
+        var chinese = Assigned("由市住建局牵头，市财政局、市规划局配合，于2026年4月30日前制定资金筹措方案，报市政府审定。")[0];
+        var jointly = Assigned("市应急管理局要会同市公安局开展安全生产大检查，6月18日前报送情况。")[0];
+        var english = Assigned("The Finance team will prepare options for closing the gap, with the support of Public Works, by 15 April 2026.")[0];
+        var referred = Assigned("The proposal to increase car park charges was referred to the Environment Committee.")[0];
+
+        Assert.Equal("制定资金筹措方案", chinese.Task);
+        Assert.Equal("开展安全生产大检查", jointly.Task);
+        Assert.Equal("prepare options for closing the gap", english.Task);
+        Assert.Equal("The proposal to increase car park charges", referred.Task);
+        Assert.All([chinese, jointly, english, referred], d => Assert.Contains(d.Task, d.Quote, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ANoteWithMoreKeysStillNamesLeadAndSupport()
+    {
+        var directive = Extract("（一）加快项目前期工作，9月底前全部开工。（责任单位：区住建局；配合单位：各街道办事处；完成时限：2026年9月30日前）")[0];
+
+        Assert.Equal(["区住建局"], directive.Lead);
+        Assert.Equal(["各街道办事处"], directive.Support);
+        Assert.Equal("9月底前", directive.Deadline?.Text);
+    }
+
+    [Fact]
+    public void AnOwnerLineAssignsTheItemAboveInsteadOfAddingOne()
+    {
+        var directives = Extract("Item 2: Supplier performance\nAction: issue a formal improvement notice to the contractor.\nResponsible: Procurement team\nAgreed: Communications to commission an accessibility audit.");
+
+        Assert.Equal([["Procurement team"], ["Communications"]], directives.Select(d => d.Lead));
+    }
+
+    [Fact]
+    public void BoardMinutesFormsNameTheRightActor()
+    {
+        var directives = Assigned(string.Join('\n',
+            "1. Call to order: 7:02 pm by Chair Linda Osei.",
+            "Mr. Alvarez, Director of Facilities, is to obtain three quotes no later than 1 October 2026.",
+            "The Board directed the Superintendent to review bus routes and report back by the November meeting.",
+            "Two parents spoke about cafeteria food quality. Referred to the Wellness Committee."));
+
+        Assert.Equal([["Mr. Alvarez"], ["Superintendent"], ["Wellness Committee"]], directives.Select(d => d.Lead));
+        Assert.Equal("by the November meeting", directives[1].Deadline?.Text);
+        Assert.StartsWith("Two parents spoke", directives[2].Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASubjunctiveAfterAResolutionAssignsTheWork()
+    {
+        var directives = Assigned("It was resolved that the Clerk report the potholes to the County Council. It was resolved to approve payments totalling £2,340.");
+
+        Assert.Equal(["Clerk"], Assert.Single(directives).Lead);
+    }
+
+    [Fact]
     public void EveryQuoteIsTheExactSpanOfTheText()
     {
         var text = File.ReadAllText(Testing.RepoPaths.Fixture("eval/000_9a5ecf22ee3b018f.txt"));

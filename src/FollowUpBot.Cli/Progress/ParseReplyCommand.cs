@@ -1,0 +1,134 @@
+using System.Globalization;
+
+using FollowUpBot.Progress;
+
+namespace FollowUpBot.Cli.Progress;
+
+/// <summary>
+/// <c>followup parse-reply "TEXT" [--format json] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N]</c>:
+/// what the bot understands from a progress reply, with the same parser the bot uses, so organisers can
+/// see why a reply was read as it was.
+/// </summary>
+internal sealed class ParseReplyCommand : ICliCommand
+{
+    private readonly TimeProvider _time;
+
+    public ParseReplyCommand()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public ParseReplyCommand(TimeProvider time) => _time = time;
+
+    public string Name => "parse-reply";
+
+    public string Summary => "show how a free-text progress reply is read";
+
+    public string Usage => "\"TEXT\" [--format json|text] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N] [--time-zone Asia/Shanghai]";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal));
+        var format = cli.Option("format") ?? "text";
+        var today = cli.Option("today");
+        var items = cli.Option("items");
+        var defaultItem = cli.Option("default-item");
+        var timeZone = cli.Option("time-zone") ?? "Asia/Shanghai";
+        cli.ThrowIfUnknownOptions();
+
+        if (cli.Positional.Count != 1)
+        {
+            throw new CliUsageException("give the reply text as one argument (quote it).");
+        }
+
+        if (format is not ("json" or "text"))
+        {
+            throw new CliUsageException($"unknown --format '{format}': json or text.");
+        }
+
+        var context = new ReplyContext(Today(today, timeZone), Items(items), Item(defaultItem, "--default-item"));
+        var reply = ReplyParser.Parse(cli.Positional[0], context);
+        if (format == "json")
+        {
+            await output.WriteLineAsync(ReplyJson.Write(reply).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteAsync(Table(reply).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private DateOnly Today(string? text, string timeZone)
+    {
+        if (text is not null)
+        {
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day
+                : throw new CliUsageException($"--today '{text}' is not a date (YYYY-MM-DD).");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            throw new CliUsageException($"unknown --time-zone '{timeZone}'.");
+        }
+
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime);
+    }
+
+    private static int[]? Items(string? text) =>
+        text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => Item(part, "--items") ?? 0)
+            .ToArray();
+
+    private static int? Item(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new CliUsageException($"{option}: '{text}' is not an item number.");
+    }
+
+    private static string Table(ParsedReply reply)
+    {
+        var text = new System.Text.StringBuilder();
+        void Row(string field, string? value) => text.Append(CultureInfo.InvariantCulture, $"{field,-11} {value ?? "-"}\n");
+
+        var item = reply.Item?.ToString(CultureInfo.InvariantCulture);
+        if (reply.Ambiguous)
+        {
+            item = reply.MentionedItems.Count > 0
+                ? $"? (ambiguous: {string.Join(", ", reply.MentionedItems)})"
+                : "? (ambiguous: no item named)";
+        }
+        else if (item is not null)
+        {
+            item += reply.ItemSource switch
+            {
+                ReplyItemSource.Marker => $" (from \"{reply.ItemText}\")",
+                ReplyItemSource.Default => " (the reminder's item)",
+                ReplyItemSource.OnlyOpenItem => " (the only open item)",
+                _ => string.Empty,
+            };
+        }
+
+        Row("item:", item);
+        Row("status:", reply.Undo ? "undo the last report" : reply.Status?.ToContractName());
+        Row("percent:", reply.Percent?.ToString(CultureInfo.InvariantCulture));
+        Row("newDue:", reply.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Row("newDueText:", reply.NewDueText);
+        Row("note:", reply.Note);
+        foreach (var why in reply.Evidence)
+        {
+            Row("why:", why.Text.Length == 0 ? why.Meaning : $"\"{why.Text}\" → {why.Meaning}");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,327 @@
+using System.Text.RegularExpressions;
+
+namespace FollowUpBot.Progress;
+
+internal enum CueKind
+{
+    /// <summary>Words that look like a cue but are not one: 没有受阻, 克服困难, 困难群众, 无障碍, "no blockers".</summary>
+    Neutral,
+
+    /// <summary>未完成, 尚未完成, "not done yet": the item is not done, so it is still in progress.</summary>
+    NegatedCompletion,
+
+    NotStarted,
+
+    /// <summary>申请延期, "requesting an extension": an extension request even without a date.</summary>
+    ExtensionRequest,
+
+    /// <summary>延期至, 推迟到, "postpone to": an extension only when a date follows.</summary>
+    ExtensionTo,
+
+    Blocked,
+
+    /// <summary>预计…完工, "will be completed": a forecast, neither a completion nor a new due date.</summary>
+    Forecast,
+
+    /// <summary>计划下月开工, "we start on Monday": the work itself has not begun.</summary>
+    PlannedStart,
+
+    Completion,
+
+    /// <summary>等待, 滞后, "waiting for": blocked unless the item is reported done (等待验收).</summary>
+    Waiting,
+
+    /// <summary>滞后, 推进缓慢, "delayed", "behind schedule": blocked only when nothing says the work goes on.</summary>
+    Lagging,
+
+    InProgress,
+}
+
+/// <summary>A status word found in a reply.</summary>
+internal sealed record Cue(CueKind Kind, int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// The status vocabulary, Chinese and English. Kinds claim text in the order of <see cref="CueKind"/>,
+/// so a negated or neutral phrase (尚未完成, 没有受阻) takes its words before the plain cue inside it
+/// (完成, 受阻) can count.
+/// </summary>
+internal static partial class ReplyCues
+{
+    private const int TimeoutMs = 1000;
+
+    private static readonly (CueKind Kind, Func<Regex> Pattern)[] Lexicon =
+    [
+        (CueKind.Neutral, NeutralPattern),
+        (CueKind.NegatedCompletion, NegatedCompletionPattern),
+        (CueKind.NotStarted, NotStartedPattern),
+        (CueKind.ExtensionRequest, ExtensionRequestPattern),
+        (CueKind.ExtensionTo, ExtensionToPattern),
+        (CueKind.Blocked, BlockedPattern),
+        (CueKind.Forecast, ForecastPattern),
+        (CueKind.PlannedStart, PlannedStartPattern),
+        (CueKind.Completion, CompletionPattern),
+        (CueKind.Waiting, WaitingPattern),
+        (CueKind.Lagging, LaggingPattern),
+        (CueKind.InProgress, InProgressPattern),
+    ];
+
+    public static List<Cue> Find(string folded)
+    {
+        var claimed = new List<Cue>();
+        foreach (var (kind, pattern) in Lexicon)
+        {
+            foreach (Match m in pattern().Matches(folded))
+            {
+                if (m.Length > 0 && !claimed.Exists(c => c.Start < m.Index + m.Length && m.Index < c.End))
+                {
+                    claimed.Add(new Cue(kind, m.Index, m.Length));
+                }
+            }
+        }
+
+        claimed.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return claimed;
+    }
+
+    /// <summary>
+    /// Whether a completion word names a part of the work ("已完成主体工程…", "completed the design")
+    /// rather than the whole item ("已完成。", "done").
+    /// </summary>
+    public static bool IsPartial(string folded, Cue cue)
+    {
+        var i = cue.End;
+        if (i < folded.Length && folded[i] == '了')
+        {
+            i++;
+        }
+
+        if (i >= folded.Length)
+        {
+            return false;
+        }
+
+        if (ReplyText.IsCjk(folded[i]))
+        {
+            return !WholeTask().IsMatch(folded, i);
+        }
+
+        return PartialObject().IsMatch(folded, i);
+    }
+
+    /// <summary>
+    /// Whether an in-progress cue says work is still going on (正在, 推进中, "under construction") rather
+    /// than that a step was taken (已召开, 已印发, "launched"): only the first outweighs a reported completion.
+    /// </summary>
+    public static bool IsOngoing(string folded, Cue cue) => !StepPattern().IsMatch(folded.AsSpan(cue.Start, cue.Length));
+
+    /// <summary>Whether the clause of an in-progress cue is about what follows completion (审计, 验收, "audit").</summary>
+    public static bool IsAfterCompletion(string folded, Cue cue)
+    {
+        var end = cue.End;
+        while (end < folded.Length && !ReplyText.IsSentenceBreak(folded[end]) && folded[end] != ',' && end - cue.End < 30)
+        {
+            end++;
+        }
+
+        return AfterCompletionPattern().Match(folded, cue.Start, end - cue.Start).Success;
+    }
+
+    [GeneratedRegex(
+        """
+        (?:没有|没|未|无|不存在|未遇到|没有遇到|暂无|并无|不|克服了?|解决了?|协调解决了?|已解决|排除了?)(?:任何|明显|较大|大的|什么)?(?:困难|障碍|阻碍|受阻|卡点|堵点|瓶颈|阻力)
+        |困难(?:群众|家庭|学生|职工|户|人员|人群|老人|儿童|群体|残疾人|党员|企业|帮扶|救助|补助|村)
+        |(?:破解|化解|攻克|打通|克服|解决|排除)了?[^,。;]{0,8}?(?:困难|瓶颈|难题|障碍|堵点|卡点|阻力)
+        |(?:无需|无须|不需要?|不必|不用|不再|未)(?:申请)?(?:延期|延长|推迟|顺延)
+        |\bno\s+(?:need\s+(?:for|to)\s+)?(?:an?\s+)?(?:extension|extend|postpone)\b|\bwithout\s+(?:an?\s+)?extension\b
+        |\bno\s+(?:longer\s+)?(?:blocked|blockers?|obstacles?|impediments?|delays?|issues|problems|hold-?ups?)\b
+        |\bnot\s+(?:blocked|stuck|delayed|on\s+hold)\b|\bunblocked\b|\bnothing\s+(?:is\s+)?blocking\b
+        |\bwithout\s+(?:any\s+)?(?:delays?|issues|problems|obstacles)\b|\bno\s+longer\s+(?:stuck|waiting|on\s+hold)\b
+        |\b(?:resolved|fixed|cleared|removed|overcame|overcome)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:blockers?|issues?|problems?|obstacles?|bottlenecks?|difficult(?:y|ies))\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex NeutralPattern();
+
+    [GeneratedRegex(
+        """
+        (?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
+        |有待(?:完成|落实)
+        |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
+        |\b(?:isn't|wasn't|hasn't|haven't|aren't|weren't)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:done|completed?|finished)\b
+        |\bincomplete\b|\bunfinished\b|\byet\s+to\s+be\s+(?:completed|finished|done)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex NegatedCompletionPattern();
+
+    [GeneratedRegex(
+        """
+        (?<!迟迟)(?:尚未|还未|还没有?|没有|暂未|仍未|并未|未|没)(?:正式)?(?:开始|启动|开工|动工|开展|实施|着手|进场|推进|招标|立项)
+        |零进展
+        |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated|kicked\s+off|launched|start)\b
+        |\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not|isn't|is\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:start(?:ed)?|begin|begun|commenced?|initiated|launched)\b
+        |\byet\s+to\s+(?:start|begin|commence|be\s+started)\b
+        |\b(?:no\s+work|no\s+action|nothing)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:started|begun|taken|done)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex NotStartedPattern();
+
+    [GeneratedRegex(
+        """
+        (?:申请|请求|恳请|拟申请|特申请|特此申请|需要|需|请予|建议)(?:将)?(?:本项|该项|此项)?(?:工作|任务|事项|项目)?(?:的)?(?:办结|完成)?(?:期限|时限|时间|日期)?(?:予以)?(?:延期|延长|顺延|推迟|延后|宽限)
+        |延期申请|申请延时
+        |\bextension\b
+        |\b(?:request(?:ing|ed|s)?|ask(?:ing|ed)?\s+for|apply(?:ing)?\s+for|seek(?:ing)?|needs?|would\s+like)\s+(?:an?\s+|the\s+|some\s+|more\s+)?(?:\w+\s+)?(?:postponement|more\s+time|additional\s+time|new\s+(?:due\s+)?date)\b
+        |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex ExtensionRequestPattern();
+
+    [GeneratedRegex(
+        """
+        (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
+        |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
+        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?)\s+(?:(?:the\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+)\s+)?(?:back\s+)?(?:to|until|till)\b
+        |\bnew\s+(?:due\s+)?(?:date|deadline)\b(?:\s+(?:of|is|to|:))?
+        |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex ExtensionToPattern();
+
+    [GeneratedRegex(
+        """
+        受阻|阻滞|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
+        |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
+        |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
+        |存在(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍)
+        |困难|阻力|障碍|瓶颈|制约|掣肘|资金缺口|(?:没有|毫无|暂无|尚无|并无|无)(?:实质性|明显|任何|大的)?的?进展|进展不大
+        |\bblocked\b|\bblockers?\b|\bstuck\b|\bon\s+hold\b|\bcannot\b|\bcan't\b|\bcan\s+not\b|\bunable\s+to\b|\bnot\s+able\s+to\b
+        |\bheld\s+up\b|\bstalled\b|\bsuspended\b|\bhalted\b|\bpaused\b|\bimpeded\b|\bhindered\b|\bobstacles?\b|\bbottlenecks?\b
+        |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex BlockedPattern();
+
+    [GeneratedRegex(
+        """
+        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货)
+        |(?<!已于[^,。;]{0,15})(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
+        |\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
+        |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
+        |\bcompletion\s+(?:is\s+)?(?:expected|estimated|planned|scheduled|targeted)\b
+        |\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:for|in|by|next)\b|\bgo(?:es)?\s+live\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex ForecastPattern();
+
+    [GeneratedRegex(
+        """
+        (?:将于|计划|拟于|拟在|预计|准备|定于|下周|下月|明年|近期)[^,。;!?\n]{0,10}?(?:开工|动工|启动|开始|进场|开展|实施)
+        |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
+        |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex PlannedStartPattern();
+
+    [GeneratedRegex(
+        """
+        (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?)(?:全部|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
+        |(?:全部|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)
+        |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}?(?:完毕|完成|办结)(?!\d|率)
+        |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
+        |(?:(?<![\u3400-\u9FFF])|(?<=[项条]))(?:完成|完工|竣工|办结|完毕)(?![\u3400-\u9FFF])
+        |已纳入(?:常态化|日常|长效)|(?:已|均已|顺利)通过了?[^,。;]{0,8}?(?:验收|认证|评审|审核|考核|评估|审查)
+        |完成了|竣工验收|通过了?(?:竣工)?验收|验收合格|整改完毕|整改到位|办理完毕|落实到位|申请办结|申请销号|已经?办好
+        |\b(?:done|completed|finished|accomplished|delivered|wrapped\s+up|signed\s+off|handed\s+over|fully\s+implemented|rectified|resolved|closed\s+out|closed)\b
+        |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
+        |\bplease\s+close\b|\bclose\s+(?:this|it|the\s+item)\b|请予?(?:办结|销号)|申请关闭
+        |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex CompletionPattern();
+
+    [GeneratedRegex(
+        """
+        等待|等候|待[^,。;]{0,8}?(?:批复|审批|审核|批准|核准|下达|部署|同意|确认|审定|出台|明确)
+        |待[^,。;]{0,8}?(?:部门|单位|公司|政府|局|委|办|厅)
+        |(?:尚未|未|暂未|仍未)(?:批复|获批|批准|审批|下达|拨付)|资金(?:不|未|尚未)(?:到位|落实)
+        |\bwaiting\s+(?:for|on)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b
+        |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
+        |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex WaitingPattern();
+
+    [GeneratedRegex(
+        """
+        (?:推进|进展|进度|施工)(?:较为|较|十分|非常|相对)?(?:缓慢|滞后)|延误|滞后|缓慢|影响了?(?:工程|项目|施工|整体)?进度|(?:因|由于|受)[^,。;]{1,20}?影响
+        |\bdelayed\b|\bdelays?\b|\bbehind\s+schedule\b|\bslipp(?:ed|ing)\b|\blate\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex LaggingPattern();
+
+    [GeneratedRegex(
+        """
+        推进中|进行中|实施中|施工中|建设中|办理中|开展中|筹备中|招标中|审批中|整改中|落实中|调研中|编制中|起草中|在建|在办
+        |正在|正抓紧|正加紧|正积极|已启动|启动了|已开工|开工建设|已召开|召开了|已开展|开展了|已进场|已印发|印发了|已制定|制定了
+        |已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|已经开始|已开始|开始实施|已着手
+        |稳步推进|有序推进|加快推进|积极推进|持续推进|扎实推进|全力推进|全面推进|加紧推进|推进
+        |(?:已|正式|现已)?(?:进入|转入)[^,。;]{0,10}?阶段
+        |尚在|仍在|[一二三四五六七八九十]分之[一二三四五六七八九]
+        |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
+        |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
+        |\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
+        |\bbeing\s+\w+ed\b|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
+        |\b(?:one|two)[\s-]+thirds?\b|\bthree[\s-]+quarters\b|\ba\s+quarter\b|\bmostly\b|\bnearly\b|\balmost\b
+        |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b
+        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
+        |\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex InProgressPattern();
+
+    [GeneratedRegex(
+        """
+        审计|验收|结算|决算|审核|评估|总结|归档|备案|移交|交付|巩固|复核|核查|核验|销号|初验|试运行|运营|运行|资料整理|收尾|扫尾|评审|绩效评价|长效机制|常态化|申请办结|申请销号
+        |\baudit|\bacceptance\b|\binspection\b|\bsign-?off\b|\bhandover\b|\bfinal\s+accounts?\b|\breview\b|\bevaluation\b|\bpaperwork\b|\bdocumentation\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex AfterCompletionPattern();
+
+    [GeneratedRegex(
+        @"^(?:已召开|召开了|已印发|印发了|已制定|制定了|已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|convened|have\s+\w+|(?:is|was|has\s+been|have\s+been|are|were)\s+\w+)",
+        RegexOptions.CultureInvariant,
+        TimeoutMs)]
+    private static partial Regex StepPattern();
+
+    /// <summary>Whether a waiting cue waits on what follows completion (等待验收, "awaiting sign-off"): then the work is done.</summary>
+    public static bool WaitsOnAcceptance(string folded, Cue cue)
+    {
+        var end = Math.Min(folded.Length, cue.End + 12);
+        return AcceptancePattern().Match(folded, cue.End, end - cue.End).Success;
+    }
+
+    [GeneratedRegex(@"^[^,。;]*?(?:验收|审计|结算|决算|销号|sign-?off|acceptance|final\s+inspection|handover)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AcceptancePattern();
+
+    // 已完成年度目标 / 已完成各项任务: the object is the whole task.
+    [GeneratedRegex(@"\G[^,。;\d]{0,6}?(?:目标|任务)(?:[,。;!]|$)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex WholeTask();
+
+    [GeneratedRegex(@"\G\s+(?:the|a|an|phase|stage|step|first|initial|preliminary|part|its|our|their|some|most|design|survey|drafting|\d|(?:on|in|at|for)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|some|most|part|half))", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex PartialObject();
+}

@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FollowUpBot.Progress;
+
+/// <summary>
+/// Reads a free-text progress reply ("2 已完成 已印发实施方案", "#3 blocked: waiting for budget",
+/// "特申请延期至10月20日") into a <see cref="ParsedReply"/>. Pure: no I/O, no clock (today comes in the
+/// context). When several cues disagree, an extension request wins over blocked, blocked over a
+/// completion, a completion over in progress, and in progress over not started; a partial percentage
+/// ("已完成主体工程的80%") is progress, not completion; a forecast ("预计9月底完工") is progress, not an
+/// extension. It never guesses an item: several numbers, or a number the sender may not report on,
+/// leave the item empty and the reply ambiguous.
+/// </summary>
+internal static partial class ReplyParser
+{
+    /// <summary>Replies are read this far (a report is a few sentences); the note keeps the whole text.</summary>
+    public const int MaxAnalysedLength = 4000;
+
+    // How far after 申请延期 / 延期至 the new date may be written.
+    private const int RequestDateWindow = 30;
+    private const int DirectionalDateWindow = 6;
+
+    public static ParsedReply Parse(string? text, ReplyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var original = text ?? string.Empty;
+        var analysed = original.Length > MaxAnalysedLength ? original[..MaxAnalysedLength] : original;
+        var folded = ReplyText.Fold(analysed);
+        var evidence = new List<ReplyEvidence>();
+
+        var markers = new List<ItemMarker>(ReplyItemMarkers.Find(analysed, folded, out var leading));
+        var bodyStart = leading is null ? 0 : leading.Start + leading.Length;
+
+        var undo = UndoPattern().Match(folded, bodyStart);
+        if (undo.Success)
+        {
+            if (undo.Groups["n"].Success && ReplyText.ParseNumber(undo.Groups["n"].ValueSpan) is { } undone and > 0)
+            {
+                markers.Add(new ItemMarker(undone, undo.Groups["n"].Index, undo.Groups["n"].Length, "undo"));
+            }
+
+            evidence.Add(new ReplyEvidence(Cut(original, undo.Index, undo.Length).Trim(), "undo the last report"));
+            return DecideItem(new ParsedReply(null, null, null, null, null, null), markers, original, context, evidence) with
+            {
+                Undo = true,
+                Evidence = evidence,
+            };
+        }
+
+        var cues = ReplyCues.Find(folded);
+        var percents = ReplyPercents.FindAll(folded);
+        var percent = ReplyPercents.Pick(folded, percents);
+        var dates = ReplyDates.Find(folded, context.Today);
+        var extension = FindExtension(folded, cues, dates);
+
+        var status = DecideStatus(folded, original, cues, percent, extension, evidence);
+        if (percent is not null)
+        {
+            evidence.Add(new ReplyEvidence(Cut(original, percent.Start, percent.Length), $"progress {percent.Value.ToString(CultureInfo.InvariantCulture)}%"));
+        }
+
+        DateOnly? newDue = null;
+        string? newDueText = null;
+        if (status == ReplyStatus.Extension && extension?.Date is { } due)
+        {
+            newDue = due.Value;
+            newDueText = Cut(original, due.Start, due.Length);
+            evidence.Add(new ReplyEvidence(newDueText, $"new due date {due.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+        }
+
+        var severalItems = markers.Select(m => m.Number).Distinct().Skip(1).Any();
+        var note = Note(original, folded, severalItems ? 0 : bodyStart, cues, percents, extension);
+        var parsed = new ParsedReply(null, status, percent?.Value, newDue, newDueText, note);
+        return DecideItem(parsed, markers, original, context, evidence) with { Evidence = evidence };
+    }
+
+    private static ParsedReply DecideItem(ParsedReply parsed, List<ItemMarker> markers, string original, ReplyContext context, List<ReplyEvidence> evidence)
+    {
+        var numbers = markers.Select(m => m.Number).Distinct().ToList();
+        if (numbers.Count == 1)
+        {
+            var marker = markers[0];
+            var itemText = Cut(original, marker.Start, marker.Length).Trim();
+            var number = numbers[0];
+            if (context.OpenItems is { } open && !open.Contains(number))
+            {
+                evidence.Add(new ReplyEvidence(itemText, $"item {Num(number)} is not one the sender may report on"));
+                return parsed with { ItemText = itemText, Ambiguous = true, MentionedItems = numbers };
+            }
+
+            evidence.Add(new ReplyEvidence(itemText, $"item {Num(number)}"));
+            return parsed with { Item = number, ItemText = itemText, ItemSource = ReplyItemSource.Marker, MentionedItems = numbers };
+        }
+
+        if (numbers.Count > 1)
+        {
+            evidence.Add(new ReplyEvidence(string.Join(", ", markers.Select(m => Cut(original, m.Start, m.Length).Trim()).Distinct()), "several items: ask which"));
+            return parsed with { Ambiguous = true, MentionedItems = numbers };
+        }
+
+        if (context.DefaultItem is { } fallback)
+        {
+            evidence.Add(new ReplyEvidence(string.Empty, $"no item named: item {Num(fallback)} of the reminder answered"));
+            return parsed with { Item = fallback, ItemSource = ReplyItemSource.Default };
+        }
+
+        if (context.OpenItems is { Count: 1 } only)
+        {
+            var single = only.First();
+            evidence.Add(new ReplyEvidence(string.Empty, $"no item named: item {Num(single)}, the sender's only open item"));
+            return parsed with { Item = single, ItemSource = ReplyItemSource.OnlyOpenItem };
+        }
+
+        evidence.Add(new ReplyEvidence(string.Empty, "no item named: ask which"));
+        return parsed with { Ambiguous = true };
+    }
+
+    private static ReplyStatus? DecideStatus(
+        string folded,
+        string original,
+        List<Cue> cues,
+        PercentMention? percent,
+        (Cue Cue, DateMention? Date)? extension,
+        List<ReplyEvidence> evidence)
+    {
+        void Because(Cue cue, string meaning) => evidence.Add(new ReplyEvidence(Cut(original, cue.Start, cue.Length), meaning));
+
+        foreach (var neutral in cues.Where(c => c.Kind == CueKind.Neutral))
+        {
+            Because(neutral, "not a status word here");
+        }
+
+        foreach (var forecast in cues.Where(c => c.Kind == CueKind.Forecast))
+        {
+            Because(forecast, "a forecast, not a completion or a new due date");
+        }
+
+        if (extension is { } ext)
+        {
+            Because(ext.Cue, "extension request");
+            return ReplyStatus.Extension;
+        }
+
+        if (cues.Find(c => c.Kind == CueKind.Blocked) is { } blocked)
+        {
+            Because(blocked, "blocked");
+            return ReplyStatus.Blocked;
+        }
+
+        var partialPercent = percent is { Value: > 0 and < 100 };
+
+        // A part done ("完成了80%", "已完成主体工程的80%", "已完成路面铺设12公里，占计划的62%") is progress;
+        // a rate of something else ("接种率达到95%，已完成年度目标") does not undo a whole completion.
+        var partialOfWork = partialPercent && (percent!.OfProgress
+            || Completions(cues).Exists(c => SameClause(folded, c.Start, percent.Start) || ReplyCues.IsPartial(folded, c)));
+        var progress = cues.Where(c => c.Kind == CueKind.InProgress).ToList();
+        var beforeCompletion = progress.Where(c => !ReplyCues.IsAfterCompletion(folded, c)).ToList();
+        var forecasts = cues.Where(c => c.Kind == CueKind.Forecast && !ReplyCues.IsAfterCompletion(folded, c)).ToList();
+
+        // Work still going on, or a completion still forecast ("主体已完成，预计年底全部完工"), outweighs a
+        // reported completion; a step taken (已印发) or what follows completion (正在审计) does not.
+        var plannedStart = cues.Find(c => c.Kind == CueKind.PlannedStart);
+        var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0 || plannedStart is not null;
+        var notDone = cues.Exists(c => c.Kind == CueKind.NegatedCompletion);
+        var completions = Completions(cues);
+        var accepting = cues.Find(c => c.Kind == CueKind.Waiting && ReplyCues.WaitsOnAcceptance(folded, c));
+        var completion = stillGoing || notDone
+            ? null
+            : completions.Find(c => !ReplyCues.IsPartial(folded, c)) ?? completions.FirstOrDefault() ?? accepting;
+        if (!partialOfWork && (completion is not null || percent is { Value: 100 }))
+        {
+            if (completion is not null)
+            {
+                Because(completion, completion.Kind == CueKind.Waiting
+                    ? "waiting only for acceptance: done, a completion request"
+                    : "done: a completion request (only organisers close)");
+            }
+
+            return ReplyStatus.CompletionRequested;
+        }
+
+        if (partialOfWork && completions.Count > 0)
+        {
+            Because(completions[0], "done with only part of the work: in progress");
+        }
+        else if (completions.Count > 0 && stillGoing)
+        {
+            Because(completions[0], "a finished step while work goes on: in progress");
+        }
+
+        if (cues.Find(c => c.Kind == CueKind.Waiting) is { } waiting)
+        {
+            Because(waiting, "waiting on someone else: blocked");
+            return ReplyStatus.Blocked;
+        }
+
+        // A forecast alone means work under way, unless the reply says it has not started ("尚未开工，预计明年完工").
+        var notStarted = cues.Find(c => c.Kind == CueKind.NotStarted);
+        // A finished step that did not make the item done still means work has begun.
+        var going = progress.FirstOrDefault()
+            ?? cues.Find(c => c.Kind == CueKind.NegatedCompletion)
+            ?? (notStarted is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null)
+            ?? completions.FirstOrDefault();
+        if (going is not null || partialPercent)
+        {
+            if (going is not null)
+            {
+                Because(going, going.Kind switch
+                {
+                    CueKind.NegatedCompletion => "not done yet: in progress",
+                    CueKind.Completion => "part of the work done: in progress",
+                    _ => "in progress",
+                });
+            }
+
+            return ReplyStatus.InProgress;
+        }
+
+        if (cues.Find(c => c.Kind == CueKind.Lagging) is { } lagging)
+        {
+            Because(lagging, "behind schedule with no sign of work going on: blocked");
+            return ReplyStatus.Blocked;
+        }
+
+        if ((notStarted ?? plannedStart) is { } notYet)
+        {
+            Because(notYet, notYet.Kind == CueKind.PlannedStart ? "start still planned: not started" : "not started");
+            return ReplyStatus.NotStarted;
+        }
+
+        return percent is { Value: 0 } ? ReplyStatus.NotStarted : null;
+    }
+
+    /// <summary>
+    /// The first extension cue with its date: 延期至/"postpone to" counts only with a date right after it;
+    /// 申请延期/"requesting an extension" counts with or without one.
+    /// </summary>
+    private static (Cue Cue, DateMention? Date)? FindExtension(string folded, List<Cue> cues, IReadOnlyList<DateMention> dates)
+    {
+        Cue? request = null;
+        foreach (var cue in cues)
+        {
+            if (cue.Kind is not (CueKind.ExtensionRequest or CueKind.ExtensionTo))
+            {
+                continue;
+            }
+
+            var window = cue.Kind == CueKind.ExtensionTo ? DirectionalDateWindow : RequestDateWindow;
+            var date = dates.FirstOrDefault(d => d.Start >= cue.End && d.Start - cue.End <= window && !HasBreak(folded, cue.End, d.Start));
+            if (date is not null)
+            {
+                return (cue, date);
+            }
+
+            if (cue.Kind == CueKind.ExtensionRequest)
+            {
+                request ??= cue;
+            }
+        }
+
+        return request is null ? null : (request, null);
+    }
+
+    private static List<Cue> Completions(List<Cue> cues) => cues.Where(c => c.Kind == CueKind.Completion).ToList();
+
+    private static bool SameClause(string folded, int a, int b)
+    {
+        for (var i = Math.Min(a, b); i < Math.Max(a, b); i++)
+        {
+            if (ReplyText.IsSentenceBreak(folded[i]) || folded[i] == ',')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasBreak(string folded, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (ReplyText.IsSentenceBreak(folded[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The reply without its item marker and the status words that lead it ("推进中 60%", "blocked:"),
+    /// when those stand alone; a reply that opens with a sentence keeps the whole sentence.
+    /// </summary>
+    private static string? Note(
+        string original,
+        string folded,
+        int start,
+        List<Cue> cues,
+        List<PercentMention> percents,
+        (Cue Cue, DateMention? Date)? extension)
+    {
+        var labels = new List<(int Start, int End)>();
+        foreach (var cue in cues)
+        {
+            if (cue.Kind is not (CueKind.Neutral or CueKind.Forecast or CueKind.Waiting or CueKind.Lagging))
+            {
+                labels.Add((cue.Start, cue.End));
+            }
+        }
+
+        foreach (var p in percents)
+        {
+            labels.Add((p.Start, p.Start + p.Length));
+        }
+
+        if (extension is { Date: { } date } ext && DateLink().Match(folded, ext.Cue.End, date.Start - ext.Cue.End) is { Success: true } link && link.Length == date.Start - ext.Cue.End)
+        {
+            labels.Add((ext.Cue.Start, date.Start + date.Length));
+        }
+
+        var pos = start;
+        while (true)
+        {
+            pos = SkipSeparators(folded, pos);
+            var end = -1;
+            foreach (var (s, e) in labels)
+            {
+                if (s == pos && e > end)
+                {
+                    end = e;
+                }
+            }
+
+            if (end < 0 || !StandsAlone(folded, end, labels))
+            {
+                break;
+            }
+
+            pos = end;
+        }
+
+        var note = original[Math.Min(pos, original.Length)..].Trim();
+        return note.Length == 0 ? null : note;
+    }
+
+    /// <summary>A status word is a label, not the start of a sentence, when a separator or another label follows it.</summary>
+    private static bool StandsAlone(string folded, int end, List<(int Start, int End)> labels)
+    {
+        if (end >= folded.Length)
+        {
+            return true;
+        }
+
+        var c = folded[end];
+        if (labels.Exists(l => l.Start == end))
+        {
+            return true;
+        }
+
+        if (!char.IsWhiteSpace(c))
+        {
+            return ReplyText.IsSeparator(c);
+        }
+
+        var next = end;
+        while (next < folded.Length && char.IsWhiteSpace(folded[next]))
+        {
+            next++;
+        }
+
+        var last = folded[end - 1];
+        return next >= folded.Length
+            || ReplyText.IsCjk(last) || last == '%'
+            || ReplyText.IsCjk(folded[next])
+            || labels.Exists(l => l.Start == next);
+    }
+
+    private static int SkipSeparators(string folded, int pos)
+    {
+        while (pos < folded.Length
+            && (ReplyText.IsSeparator(folded[pos]) || folded[pos] is ')' or ']' or '】'
+                || char.IsSymbol(folded[pos]) || char.IsSurrogate(folded[pos]) || folded[pos] == '\uFE0F'))
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static string Cut(string original, int start, int length) =>
+        start >= original.Length ? string.Empty : original.Substring(start, Math.Min(length, original.Length - start));
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(
+        """
+        \G[\s:,\-]*(?:undo|revert|撤销|撤回|撤消)
+        (?:\s*(?:上一?条|上次|刚才|之前|last|previous|my\s+last|the\s+last|that)的?)?
+        (?:\s*(?:第|\#|item\s*|事项)?\s*(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|条)?的?)?
+        (?:\s*(?:汇报|回复|报告|更新|进展|进度|update|report|reply|message))?
+        \s*[.!。]?\s*$
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnorePatternWhitespace,
+        1000)]
+    private static partial Regex UndoPattern();
+
+    [GeneratedRegex(@"\G\s*(?:to|until|till|至|到|为|:)?\s*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex DateLink();
+}

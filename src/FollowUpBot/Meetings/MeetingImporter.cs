@@ -1,0 +1,109 @@
+using System.Globalization;
+using FollowUpBot.Departments;
+using FollowUpBot.Directives;
+using FollowUpBot.FollowUp;
+using FollowUpBot.Ledger;
+using FollowUpBot.Localization;
+using FollowUpBot.Meetings;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpBot.Meetings;
+
+/// <summary>What an organiser handed over: text or file bytes, and what they said about the meeting.</summary>
+internal sealed record ImportRequest(
+    string? Text,
+    byte[]? FileBytes,
+    string? FileName,
+    string? Title,
+    DateOnly? MeetingDate,
+    string? TimeZone,
+    string? TenantId,
+    Person Organiser,
+    UiLocale Locale);
+
+/// <summary>An import refused for a reason the organiser can act on; the message is in their language.</summary>
+internal sealed class ImportException : Exception
+{
+    public ImportException()
+    {
+    }
+
+    public ImportException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// Meeting text → stored draft: decode (any encoding, .docx), extract the directives, map actors to the directory,
+/// store <c>source.txt</c> and the draft <c>meeting.json</c>. Nothing is stored when there is nothing to follow up.
+/// </summary>
+internal sealed class MeetingImporter(
+    MeetingLedger ledger,
+    DirectoryStore directory,
+    WorkingCalendar calendar,
+    IOptions<FollowUpOptions> options,
+    TimeProvider time)
+{
+    public async Task<MeetingDocument> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var locale = request.Locale;
+        string text;
+        if (request.FileBytes is { } bytes)
+        {
+            try
+            {
+                text = MeetingTextReader.Read(bytes, request.FileName, new MeetingTextReaderOptions { MaxBytes = options.Value.MaxImportBytes }).Text;
+            }
+            catch (MeetingTextException e)
+            {
+                throw new ImportException(Texts.Format(locale, "import.fileUnreadable", e.Message), e);
+            }
+        }
+        else
+        {
+            text = request.Text?.Trim() ?? string.Empty;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ImportException(Texts.Get(locale, "import.empty"));
+        }
+
+        var timeZone = ResolveTimeZone(request.TimeZone ?? options.Value.TimeZone);
+        var now = time.GetUtcNow();
+        var meetingDate = request.MeetingDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        var directives = new DirectiveExtractor(calendar).Extract(text, meetingDate);
+        if (directives.Count == 0)
+        {
+            throw new ImportException(Texts.Get(locale, "import.noDirectives"));
+        }
+
+        var matcher = new DepartmentMatcher(await directory.GetAsync(cancellationToken).ConfigureAwait(false));
+        var title = string.IsNullOrWhiteSpace(request.Title)
+            ? TitleFrom(request.FileName) ?? Texts.Format(locale, "import.defaultTitle", meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : request.Title.Trim();
+        var meetingId = $"{meetingDate:yyyyMMdd}-{Guid.NewGuid():N}"[..18];
+        var draft = MeetingDraft.Create(meetingId, title, request.TenantId, request.Organiser, timeZone, meetingDate, directives, matcher, now);
+        var stored = await ledger.CreateMeetingAsync(draft, text, cancellationToken).ConfigureAwait(false);
+        return stored.Document;
+    }
+
+    /// <summary>True when a message looks like a pasted meeting text with at least one directive.</summary>
+    public bool LooksLikeMeetingText(string text, DateOnly today) =>
+        text.Length >= 60 && new DirectiveExtractor(calendar).Extract(text, today).Any(d => d.Lead.Count > 0);
+
+    private static string ResolveTimeZone(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : "Asia/Shanghai";
+
+    private static string? TitleFrom(string? fileName)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName ?? string.Empty).Trim();
+        return name.Length is > 0 and <= 200 ? name : null;
+    }
+}

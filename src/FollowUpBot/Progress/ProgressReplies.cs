@@ -1,0 +1,280 @@
+using System.Globalization;
+using FollowUpBot.Cards;
+using FollowUpBot.Checklists;
+using FollowUpBot.FollowUp;
+using FollowUpBot.Ledger;
+using FollowUpBot.Localization;
+using FollowUpBot.Meetings;
+using FollowUpBot.Teams;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpBot.Progress;
+
+/// <summary>The verbs of reply cards: pick the item an ambiguous reply meant, and undo a recorded reply.</summary>
+internal static class ReplyVerbs
+{
+    public const string Pick = "reply.pick";
+    public const string Undo = "reply.undo";
+}
+
+/// <summary>What a reply says, in the form the verbs carry it.</summary>
+internal sealed record ReplyFacts(ProgressStatus? Status, bool Extension, int? Percent, DateOnly? NewDue, string? Note);
+
+/// <summary>
+/// Records a department's reply as one progress record and answers what was understood, with an undo button.
+/// Shared by free text, the "which item?" question and its undo.
+/// </summary>
+internal sealed class ReplyRecorder(MeetingLedger ledger, BackgroundWorkQueue background, TimeProvider time)
+{
+    public async Task<AdaptiveCard?> RecordAsync(TurnContext turn, OpenItem target, ReplyFacts facts, CancellationToken cancellationToken)
+    {
+        var locale = turn.Locale;
+        var number = target.Item.Number?.ToString(CultureInfo.InvariantCulture) ?? target.Item.Id;
+        if (facts.Extension && facts.NewDue is null)
+        {
+            await turn.ReplyTextAsync(Texts.Format(locale, "reply.extensionNoDate", number), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var previous = target.Progress;
+        ProgressStatus? status = facts.Extension ? null : facts.Status ?? ProgressStatus.InProgress;
+        var record = new ProgressRecord
+        {
+            MeetingId = target.Meeting.Id,
+            ItemId = target.Item.Id,
+            Kind = facts.Extension ? ProgressKind.ExtensionRequest : status == ProgressStatus.CompletionRequested ? ProgressKind.CompletionRequest : ProgressKind.Progress,
+            Department = target.Department,
+            By = turn.Sender(),
+            At = turn.Activity.Timestamp ?? time.GetUtcNow(),
+            Status = status,
+            Percent = facts.Percent,
+            Note = facts.Note,
+            Due = facts.Extension ? facts.NewDue : null,
+            ConversationId = turn.Activity.Conversation?.Id ?? "unknown",
+            ActivityId = turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
+        };
+        await ledger.AppendProgressAsync(record, cancellationToken).ConfigureAwait(false);
+        var meetingId = target.Meeting.Id;
+        var departments = target.Item.Lead.Concat(target.Item.Support).ToList();
+        background.Enqueue((services, stopping) => services.GetRequiredService<ChecklistDelivery>().UpdateCardsAsync(meetingId, departments, null, stopping));
+
+        var said = facts.Extension
+            ? Texts.Format(locale, "reply.extension", number, target.Meeting.Title, facts.NewDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Texts.Format(locale, "reply.understood", number, target.Meeting.Title,
+                ChecklistCard.StatusText(locale, status!.Value) + (facts.Percent is { } p ? $" · {p}%" : string.Empty));
+        var body = new List<CardElement> { new TextBlock(said) { Weight = "bolder" } };
+        if (facts.Note is { Length: > 0 } note)
+        {
+            body.Add(new TextBlock(Texts.Format(locale, "reply.note", note)) { IsSubtle = true });
+        }
+
+        return new AdaptiveCard
+        {
+            Lang = locale.Tag(),
+            FallbackText = said,
+            Body = body,
+            Actions =
+            [
+                ChecklistCard.Execute(Texts.Get(locale, "reply.undo"), ReplyVerbs.Undo,
+                    ("meetingId", meetingId), ("itemId", target.Item.Id), ("department", target.Department),
+                    ("status", ChecklistCard.StatusValue(previous?.Status ?? ProgressStatus.NotStarted)),
+                    ("percent", previous?.Percent?.ToString(CultureInfo.InvariantCulture))),
+            ],
+        };
+    }
+
+    public static ProgressStatus? ParseStatus(string? value) => value switch
+    {
+        "notStarted" => ProgressStatus.NotStarted,
+        "inProgress" => ProgressStatus.InProgress,
+        "blocked" => ProgressStatus.Blocked,
+        "completionRequested" => ProgressStatus.CompletionRequested,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// DESIGN.md routing, after import and commands: a department contact's free text ("2 已完成 …", "#3 60% …",
+/// "3 blocked: …", "特申请延期至10月20日") read by <see cref="ReplyParser"/>, the same parser as
+/// <c>followup parse-reply</c>. An unclear item gets a question card, never a guess; text with no status is not a
+/// reply and falls through to help.
+/// </summary>
+internal sealed class ProgressReplyCommand(
+    DepartmentAccess access,
+    OpenItemFinder finder,
+    ReplyRecorder recorder,
+    IOptions<FollowUpOptions> options,
+    TimeProvider time) : IMessageHandler
+{
+    public int Order => 50;
+
+    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.SenderAadObjectId is not { } aad || turn.Text.Length == 0)
+        {
+            return false;
+        }
+
+        var departments = await access.DepartmentsOfAsync(aad, cancellationToken).ConfigureAwait(false);
+        if (departments.Count == 0)
+        {
+            return false;
+        }
+
+        var open = await finder.ForDepartmentsAsync(departments, cancellationToken).ConfigureAwait(false);
+        var numbers = open.Where(o => o.Item.Number is not null).Select(o => o.Item.Number!.Value).Distinct().ToList();
+        var today = turn.Today(time, options.Value.TimeZone);
+        var parsed = ReplyParser.Parse(turn.Text, new ReplyContext(today, numbers));
+        if (parsed.Status is null && parsed.Percent is null)
+        {
+            return false;
+        }
+
+        if (open.Count == 0)
+        {
+            await turn.ReplyTextAsync(Texts.Get(turn.Locale, "reply.noOpenItems"), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var facts = new ReplyFacts(
+            parsed.Status switch
+            {
+                ReplyStatus.NotStarted => ProgressStatus.NotStarted,
+                ReplyStatus.Blocked => ProgressStatus.Blocked,
+                ReplyStatus.CompletionRequested => ProgressStatus.CompletionRequested,
+                _ => ProgressStatus.InProgress,
+            },
+            parsed.Status == ReplyStatus.Extension,
+            parsed.Percent,
+            parsed.NewDue,
+            parsed.Note);
+        var candidates = parsed.Item is { } number && !parsed.Ambiguous ? open.Where(o => o.Item.Number == number).ToList() : [];
+        if (candidates.Count == 1)
+        {
+            var card = await recorder.RecordAsync(turn, candidates[0], facts, cancellationToken).ConfigureAwait(false);
+            if (card is not null)
+            {
+                await turn.ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+
+        await turn.ReplyCardAsync(WhichItemCard(turn.Locale, candidates.Count > 1 ? candidates : open, facts), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static AdaptiveCard WhichItemCard(UiLocale locale, IReadOnlyList<OpenItem> choices, ReplyFacts facts)
+    {
+        var understood = facts.Extension
+            ? Texts.Get(locale, "review.due") + " → " + facts.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : ChecklistCard.StatusText(locale, facts.Status ?? ProgressStatus.InProgress) + (facts.Percent is { } p ? $" · {p}%" : string.Empty);
+        var buttons = choices.Take(12).Select(o => (CardElement)new ActionSet(
+        [
+            ChecklistCard.Execute($"{o.Item.Number}. {Truncate(o.Item.Task, 40)} — {o.Meeting.Title} ({o.Department})", ReplyVerbs.Pick,
+                ("meetingId", o.Meeting.Id), ("itemId", o.Item.Id), ("department", o.Department),
+                ("status", facts.Status is { } s ? ChecklistCard.StatusValue(s) : null), ("extension", facts.Extension ? "true" : null),
+                ("percent", facts.Percent?.ToString(CultureInfo.InvariantCulture)),
+                ("newDue", facts.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("note", facts.Note)),
+        ]));
+        return new AdaptiveCard
+        {
+            Lang = locale.Tag(),
+            FallbackText = Texts.Get(locale, "reply.whichItem"),
+            Body = [new TextBlock(Texts.Get(locale, "reply.whichItem")) { Weight = "bolder" }, new TextBlock(Texts.Format(locale, "reply.whichItemHint", understood)) { IsSubtle = true }, .. buttons],
+        };
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary><c>reply.pick</c> (the item chosen on the question card) and <c>reply.undo</c>.</summary>
+internal sealed class ReplyActions(MeetingLedger ledger, DepartmentAccess access, ReplyRecorder recorder, BackgroundWorkQueue background, TimeProvider time) : ICardActionHandler
+{
+    public string Verb => "reply.*";
+
+    public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    {
+        var locale = turn.Locale;
+        var department = action.GetString("department") ?? string.Empty;
+        var meeting = action.GetString("meetingId") is { Length: > 0 } meetingId ? (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false))?.Document : null;
+        var item = meeting?.FindItem(action.GetString("itemId") ?? string.Empty);
+        if (meeting is null || item is null || !item.Lead.Concat(item.Support).Contains(department)
+            || !await access.MayActForAsync(turn.SenderAadObjectId, department, cancellationToken).ConfigureAwait(false))
+        {
+            return await turn.AnswerTextAsync(action, Texts.Get(locale, "checklist.notYours"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var target = new OpenItem(meeting, item, department);
+        var percent = int.TryParse(action.GetString("percent"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? (int?)p : null;
+        if (action.Verb == ReplyVerbs.Undo)
+        {
+            var status = ReplyRecorder.ParseStatus(action.GetString("status")) ?? ProgressStatus.NotStarted;
+            await ledger.AppendProgressAsync(new ProgressRecord
+            {
+                MeetingId = meeting.Id,
+                ItemId = item.Id,
+                Kind = ProgressKind.Progress,
+                Department = department,
+                By = turn.Sender(),
+                At = turn.Activity.Timestamp ?? time.GetUtcNow(),
+                Status = status,
+                Percent = percent,
+                ConversationId = turn.Activity.Conversation?.Id ?? "unknown",
+                ActivityId = turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
+            }, cancellationToken).ConfigureAwait(false);
+            var departments = item.Lead.Concat(item.Support).ToList();
+            background.Enqueue((services, stopping) => services.GetRequiredService<ChecklistDelivery>().UpdateCardsAsync(meeting.Id, departments, null, stopping));
+            return await turn.AnswerTextAsync(action, Texts.Format(locale, "reply.undone", item.Number, ChecklistCard.StatusText(locale, status)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var facts = new ReplyFacts(
+            ReplyRecorder.ParseStatus(action.GetString("status")),
+            action.GetString("extension") == "true",
+            percent,
+            DateOnly.TryParseExact(action.GetString("newDue"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null,
+            action.GetString("note"));
+        var card = await recorder.RecordAsync(turn, target, facts, cancellationToken).ConfigureAwait(false);
+        return card is null
+            ? InvokeResponse.Message(Texts.Get(locale, "reply.notUnderstood"))
+            : await turn.AnswerCardAsync(action, card, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary><c>my tasks</c> / <c>我的任务</c>: the sender's open items across meetings, as their checklist cards.</summary>
+internal sealed class MyTasksCommand(DepartmentAccess access, OpenItemFinder finder, TimeProvider time) : IMessageHandler
+{
+    public int Order => 40;
+
+    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Text.Trim().TrimEnd('。', '.', '!', '！').ToLowerInvariant() is not ("my tasks" or "tasks" or "我的任务" or "任务" or "我的事项"))
+        {
+            return false;
+        }
+
+        var departments = turn.SenderAadObjectId is { } aad ? await access.DepartmentsOfAsync(aad, cancellationToken).ConfigureAwait(false) : [];
+        if (departments.Count == 0)
+        {
+            await turn.ReplyTextAsync(Texts.Get(turn.Locale, "tasks.notContact"), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var open = await finder.ForDepartmentsAsync(departments, cancellationToken).ConfigureAwait(false);
+        if (open.Count == 0)
+        {
+            await turn.ReplyTextAsync(Texts.Get(turn.Locale, "tasks.none"), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // One checklist per meeting and department, newest meetings first; a handful at most in one answer.
+        foreach (var group in open.GroupBy(o => (o.Meeting.Id, o.Department)).Take(5))
+        {
+            var meeting = group.First().Meeting;
+            var card = ChecklistCard.Build(new ChecklistView(meeting, group.Key.Department, turn.Locale, ChecklistDelivery.Today(meeting, time), RefreshUserIds: ChecklistRefreshAction.RefreshUsers(turn)));
+            await turn.ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}

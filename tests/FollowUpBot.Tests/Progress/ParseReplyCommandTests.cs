@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+using FollowUpBot.Cli;
+using FollowUpBot.Cli.Progress;
+
+using Microsoft.Extensions.Time.Testing;
+
+namespace FollowUpBot.Tests.Progress;
+
+public sealed class ParseReplyCommandTests
+{
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task JsonFormatPrintsTheContract()
+    {
+        var (code, output, _) = await Run("parse-reply", "2 已完成 已印发实施方案", "--format", "json", "--today", "2026-11-26");
+
+        Assert.Equal(0, code);
+        Assert.Equal(
+            """{"item":2,"status":"completionRequested","percent":null,"newDue":null,"newDueText":null,"note":"已印发实施方案","itemText":"2","ambiguous":false,"undo":false}""" + Environment.NewLine,
+            output);
+    }
+
+    [Fact]
+    public async Task TheContractPropertiesComeFirstAndInOrder()
+    {
+        var (_, output, _) = await Run("parse-reply", "第3项 推进中 60% 已召开动员会", "--format", "json", "--today", "2026-11-26");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(
+            ["item", "status", "percent", "newDue", "newDueText", "note"],
+            json.RootElement.EnumerateObject().Take(6).Select(p => p.Name));
+        Assert.Equal(60, json.RootElement.GetProperty("percent").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnExtensionPrintsTheDateResolvedAndAsWritten()
+    {
+        var (_, output, _) = await Run("parse-reply", "特申请延期至10月20日", "--format=json", "--today=2026-11-26", "--default-item", "4");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(4, json.RootElement.GetProperty("item").GetInt32());
+        Assert.Equal("extension", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("2027-10-20", json.RootElement.GetProperty("newDue").GetString());
+        Assert.Equal("10月20日", json.RootElement.GetProperty("newDueText").GetString());
+    }
+
+    [Fact]
+    public async Task ItemsOutsideTheSendersListAreRefused()
+    {
+        var (_, output, _) = await Run("parse-reply", "3 done", "--format", "json", "--today", "2026-11-26", "--items", "1,2");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("item").ValueKind);
+        Assert.True(json.RootElement.GetProperty("ambiguous").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TheTableSaysWhichWordsDecided()
+    {
+        var (code, output, _) = await Run("parse-reply", "第3项 已完成主体工程的80%，正在进行装修", "--today", "2026-11-26");
+
+        Assert.Equal(0, code);
+        Assert.Contains("item:       3 (from \"第3项\")", output, StringComparison.Ordinal);
+        Assert.Contains("status:     inProgress", output, StringComparison.Ordinal);
+        Assert.Contains("percent:    80", output, StringComparison.Ordinal);
+        Assert.Contains("\"正在\" → in progress", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutTodayTheDateIsTodayInTheMeetingsTimeZone()
+    {
+        // 20:00 UTC on the 26th is already the 27th in Shanghai, so 明天 is the 28th.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 20, 0, 0, TimeSpan.Zero));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await new ParseReplyCommand(clock).RunAsync(["3 申请延期至明天", "--format", "json"], output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.Equal("2026-11-28", json.RootElement.GetProperty("newDue").GetString());
+    }
+
+    [Theory]
+    [InlineData("parse-reply")]
+    [InlineData("parse-reply", "3 done", "--today", "26/11/2026")]
+    [InlineData("parse-reply", "3 done", "--format", "xml")]
+    [InlineData("parse-reply", "3 done", "--items", "1,x")]
+    [InlineData("parse-reply", "3 done", "--colour", "red")]
+    public async Task BadArgumentsAreUsageErrors(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains("usage: followup parse-reply", error, StringComparison.Ordinal);
+    }
+}
