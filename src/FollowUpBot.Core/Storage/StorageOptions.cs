@@ -13,7 +13,7 @@ internal sealed partial class StorageOptions
     /// <summary>An account URL such as https://acct.blob.core.windows.net, used with DefaultAzureCredential.</summary>
     public Uri? AccountUrl { get; set; }
 
-    /// <summary>The local data folder of the embedded default.</summary>
+    /// <summary>The local data folder of the embedded default; ignored when an account is configured (the app logs which backend it uses).</summary>
     public string? LocalPath { get; set; }
 
     public string Container { get; set; } = "followup";
@@ -53,11 +53,6 @@ internal sealed partial class StorageOptions
         if (!string.IsNullOrWhiteSpace(ConnectionString) && !ConnectionString.Contains('=', StringComparison.Ordinal))
         {
             errors.Add("Storage:ConnectionString is not a storage connection string (expected Key=Value;… pairs, e.g. AccountName=…;AccountKey=… or UseDevelopmentStorage=true).");
-        }
-
-        if (UsesAzure && !string.IsNullOrWhiteSpace(LocalPath))
-        {
-            errors.Add("Storage:LocalPath is only for the local folder; remove it or remove Storage:ConnectionString / Storage:AccountUrl.");
         }
 
         // Azure's naming rules for containers and queues: 3-63 of a-z, 0-9 and single inner hyphens.

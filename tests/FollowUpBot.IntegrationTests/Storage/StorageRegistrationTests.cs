@@ -2,41 +2,48 @@ using Azure.Storage.Blobs;
 using FollowUpBot.Ledger;
 using FollowUpBot.Storage;
 using FollowUpBot.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 
 namespace FollowUpBot.IntegrationTests.Storage;
 
+/// <summary>
+/// The storage registration on a plain host with only configuration given, as the web app composes it.
+/// These tests build hosts (some that must fail to start); built while other tests' WebApplicationFactory
+/// is capturing its app's host, they made those tests flaky, so they run on their own.
+/// </summary>
+[Collection(nameof(StorageRegistrationTests))]
 public sealed class StorageRegistrationTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "followup-it", Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task WithNothingConfiguredTheLedgerLivesInALocalFolder()
+    public async Task WithoutAnAccountTheLedgerLivesInTheLocalFolder()
     {
-        await using var app = App(("Storage:LocalPath", _folder));
+        using var host = await StartAsync(("Storage:LocalPath", _folder));
 
-        var store = app.Services.GetRequiredService<IBlobStore>();
-        await app.Services.GetRequiredService<MeetingLedger>().CreateMeetingAsync(new MeetingDocument { Id = "m1" }, "原文");
+        await host.Services.GetRequiredService<MeetingLedger>().CreateMeetingAsync(new MeetingDocument { Id = "m1" }, "原文");
 
-        var local = Assert.IsType<LocalBlobStore>(store);
+        var local = Assert.IsType<LocalBlobStore>(host.Services.GetRequiredService<IBlobStore>());
         Assert.Equal(Path.GetFullPath(_folder), local.RootPath);
         Assert.True(File.Exists(Path.Combine(_folder, "blobs", "meetings", "m1", "meeting.json")));
+        await host.StopAsync();
     }
 
     [Fact]
     public async Task AConnectionStringPutsTheLedgerInThatAccountsContainer()
     {
         await using var azurite = await Azurite.StartAsync();
-        await using var app = App(("Storage:ConnectionString", azurite.ConnectionString), ("Storage:Container", "from-config"));
+        using var host = await StartAsync(("Storage:ConnectionString", azurite.ConnectionString), ("Storage:Container", "from-config"), ("Storage:LocalPath", _folder));
 
-        await app.Services.GetRequiredService<MeetingLedger>().CreateMeetingAsync(new MeetingDocument { Id = "m1" }, "原文");
+        await host.Services.GetRequiredService<MeetingLedger>().CreateMeetingAsync(new MeetingDocument { Id = "m1" }, "原文");
 
-        Assert.IsType<AzureBlobStore>(app.Services.GetRequiredService<IBlobStore>());
+        Assert.IsType<AzureBlobStore>(host.Services.GetRequiredService<IBlobStore>());
         var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("from-config").GetBlobClient("meetings/m1/source.txt");
         Assert.Equal("原文", (await blob.DownloadContentAsync()).Value.Content.ToString());
+        Assert.False(Directory.Exists(Path.Combine(_folder, "blobs")));
+        await host.StopAsync();
     }
 
     [Theory]
@@ -58,12 +65,24 @@ public sealed class StorageRegistrationTests : IDisposable
         }
     }
 
-    private static WebApplicationFactory<Program> App(params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    private static async Task<IHost> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        builder.AddLedgerStorage();
+        var host = builder.Build();
+        try
         {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        });
+            await host.StartAsync();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
 }
+
+[CollectionDefinition(nameof(StorageRegistrationTests), DisableParallelization = true)]
+public sealed class StorageRegistrationRunsAlone;
