@@ -18,12 +18,14 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 1 });
-  await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
-    <style>body{margin:0;background:#f5f5f5;font-family:"Segoe UI","Noto Sans CJK SC",sans-serif}
-    #card{width:500px;background:#fff;margin:10px}</style></head><body><div id="card"></div></body></html>`);
-  await page.addScriptTag({ path: renderer });
   for (const file of readdirSync(cardsDir).filter(f => f.endsWith(".json")).sort()) {
     const json = readFileSync(join(cardsDir, file), "utf8");
+    // A fresh page per card: the renderer validates "lang" with a global (stateful) regex that would
+    // otherwise refuse the second card's valid value.
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
+      <style>body{margin:0;background:#f5f5f5;font-family:"Segoe UI","Noto Sans CJK SC",sans-serif}
+      #card{width:500px;background:#fff;margin:10px}</style></head><body><div id="card"></div></body></html>`);
+    await page.addScriptTag({ path: renderer });
     const result = await page.evaluate((text) => {
       const host = document.getElementById("card");
       host.innerHTML = "";

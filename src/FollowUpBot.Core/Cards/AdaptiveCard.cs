@@ -36,7 +36,8 @@ internal sealed record AdaptiveCard
     public TeamsCardProperties? MsTeams { get; init; }
 }
 
-internal sealed record CardRefresh(ActionExecute Action, IReadOnlyList<string>? UserIds);
+/// <summary>Declared as the base type so the action is written with its "type" (the discriminator is only written for base-typed members).</summary>
+internal sealed record CardRefresh(CardAction Action, IReadOnlyList<string>? UserIds);
 
 internal sealed record TeamsCardProperties(string? Width);
 

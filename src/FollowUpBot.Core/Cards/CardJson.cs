@@ -12,11 +12,18 @@ internal static class CardJson
 
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static byte[] ToUtf8(AdaptiveCard card) => JsonSerializer.SerializeToUtf8Bytes(card, CardJsonContext.Default.AdaptiveCard);
+    // Chinese text is written as UTF-8, not \uXXXX escapes: a card is JSON sent over HTTP, never inlined in HTML,
+    // and escaping would triple the size of every Chinese character against the 28,000-byte budget.
+    private static readonly CardJsonContext Context = new(new JsonSerializerOptions(CardJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static byte[] ToUtf8(AdaptiveCard card) => JsonSerializer.SerializeToUtf8Bytes(card, Context.AdaptiveCard);
 
     public static string ToJson(AdaptiveCard card) => Encoding.UTF8.GetString(ToUtf8(card));
 
-    public static JsonElement ToElement(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
+    public static JsonElement ToElement(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, Context.AdaptiveCard);
 
     public static int Size(AdaptiveCard card) => ToUtf8(card).Length;
 

@@ -106,7 +106,7 @@ internal static class ChecklistCard
 
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = Texts.Format(locale, "checklist.title", view.Meeting.Title),
             Body = body,
             Actions = actions.Count > 0 ? actions : null,

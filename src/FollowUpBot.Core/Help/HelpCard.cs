@@ -11,7 +11,7 @@ internal static class HelpCard
         string T(string key) => Texts.Get(locale, key);
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = T("help.title"),
             Body =
             [

@@ -17,4 +17,7 @@ internal static class UiLocales
             : UiLocale.EnUS;
 
     public static string Tag(this UiLocale locale) => locale == UiLocale.ZhCN ? "zh-CN" : "en-US";
+
+    /// <summary>The two-letter ISO 639-1 code, as an Adaptive Card's <c>lang</c> wants it.</summary>
+    public static string Language(this UiLocale locale) => locale == UiLocale.ZhCN ? "zh" : "en";
 }

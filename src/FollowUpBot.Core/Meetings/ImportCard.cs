@@ -18,7 +18,7 @@ internal static class ImportCard
         var zones = Zones.Contains(timeZone, StringComparer.Ordinal) ? Zones : [timeZone, .. Zones];
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = T("import.title"),
             Body =
             [

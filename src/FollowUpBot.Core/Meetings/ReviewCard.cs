@@ -136,7 +136,7 @@ internal static class ReviewCard
 
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = Texts.Format(locale, "review.title", meeting.Title),
             Body = body,
             Actions = actions,

@@ -116,7 +116,7 @@ internal static class SummaryCard
 
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = Texts.Format(locale, "summary.title", s.Title),
             Body = body,
             Actions = actions,
@@ -153,7 +153,7 @@ internal static class SummaryCard
 
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = T("summary.allTitle"),
             Body = body,
             Actions = dashboardUrl is null ? null : [new ActionOpenUrl(dashboardUrl) { Title = T("summary.openDashboard") }],
@@ -166,7 +166,7 @@ internal static class SummaryCard
         ArgumentNullException.ThrowIfNull(meetings);
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = Texts.Get(locale, "summary.choose"),
             Body =
             [

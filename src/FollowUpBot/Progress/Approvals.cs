@@ -104,7 +104,7 @@ internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue 
             body.Add(new InputText { Id = "comment", Label = Texts.Get(locale, "approval.comment"), MaxLength = 500 });
         }
 
-        return new AdaptiveCard { Lang = locale.Tag(), FallbackText = Texts.Get(locale, "approval.title"), Body = body };
+        return new AdaptiveCard { Lang = locale.Language(), FallbackText = Texts.Get(locale, "approval.title"), Body = body };
     }
 
     /// <summary>Applies an organiser's decision; null when the request was already decided (the card was stale).</summary>

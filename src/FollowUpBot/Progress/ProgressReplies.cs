@@ -70,7 +70,7 @@ internal sealed class ReplyRecorder(MeetingLedger ledger, BackgroundWorkQueue ba
 
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = said,
             Body = body,
             Actions =
@@ -179,7 +179,7 @@ internal sealed class ProgressReplyCommand(
         ]));
         return new AdaptiveCard
         {
-            Lang = locale.Tag(),
+            Lang = locale.Language(),
             FallbackText = Texts.Get(locale, "reply.whichItem"),
             Body = [new TextBlock(Texts.Get(locale, "reply.whichItem")) { Weight = "bolder" }, new TextBlock(Texts.Format(locale, "reply.whichItemHint", understood)) { IsSubtle = true }, .. buttons],
         };
