@@ -228,7 +228,7 @@ internal static class ReviewCard
             case ReviewMode.Map when view.ModeArgument is { } actor:
                 fields =
                 [
-                    new InputChoiceSet(choices) { Id = "dept", Label = Texts.Format(locale, "review.mapTo", actor), Style = "filtered", IsRequired = true },
+                    new InputChoiceSet(choices) { Id = "dept", Label = Texts.Format(locale, "review.mapTo", actor), Style = "compact", IsRequired = true },
                     new InputToggle(T("review.remember")) { Id = "remember", Value = "true", ValueOn = "true", ValueOff = "false" },
                 ];
                 save = Button(T("review.save"), ReviewVerbs.MapActor, meetingId, pageText, ("actor", actor));
@@ -270,8 +270,8 @@ internal static class ReviewCard
         return
         [
             new InputText { Id = "task", Label = T("review.task"), Value = task, IsMultiline = true, MaxLength = 1000, IsRequired = true },
-            new InputChoiceSet(all) { Id = "lead", Label = T("review.leadPick"), IsMultiSelect = true, Style = "filtered", Value = lead.Count > 0 ? string.Join(",", lead) : null },
-            new InputChoiceSet(all) { Id = "support", Label = T("review.supportPick"), IsMultiSelect = true, Style = "filtered", Value = support.Count > 0 ? string.Join(",", support) : null },
+            new InputChoiceSet(all) { Id = "lead", Label = T("review.leadPick"), IsMultiSelect = true, Style = "compact", Value = lead.Count > 0 ? string.Join(",", lead) : null },
+            new InputChoiceSet(all) { Id = "support", Label = T("review.supportPick"), IsMultiSelect = true, Style = "compact", Value = support.Count > 0 ? string.Join(",", support) : null },
             new InputDate { Id = "due", Label = T("review.due"), Value = due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         ];
     }

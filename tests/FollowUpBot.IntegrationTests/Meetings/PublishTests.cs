@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FollowUpBot.IntegrationTests.Teams;
+using FollowUpBot.Testing;
+
+namespace FollowUpBot.IntegrationTests.Meetings;
+
+/// <summary>Publish and report rules, in-process against a scripted connector: no double sends, no stale overwrite.</summary>
+public sealed class PublishTests : IAsyncLifetime
+{
+    private const string Organiser = "00000000-0000-0000-0000-0000000000020";
+    private const string Megan = "00000000-0000-0000-0000-0000000000021";
+    private FakeConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task PublishingTwiceDoesNotSendTwiceAndAStaleCardIsRefreshedNotOverwritten()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+        // Every contact of the seed directory has talked to the bot, so each has a 1:1 chat.
+        for (var n = 1; n <= 5; n++)
+        {
+            await PostAsync(client, Activity($"00000000-0000-0000-0000-000000000002{n}", $"a:chat-{n}", text: "help"));
+        }
+
+        var speech = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "seeds", "000_9a5ecf22ee3b018f.txt"));
+        await PostAsync(client, Activity(Organiser, "a:organiser", text: speech));
+        var meetingId = Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings"))).Split('/')[^1];
+
+        await PostAsync(client, Invoke(Organiser, "a:organiser", "draft.publish", new JsonObject { ["meetingId"] = meetingId, ["page"] = "0" }));
+        var first = await WaitForDeliveriesAsync(app, meetingId);
+        var sendsToMegan = SendsTo("a:chat-1");
+
+        await PostAsync(client, Invoke(Organiser, "a:organiser", "draft.publish", new JsonObject { ["meetingId"] = meetingId, ["page"] = "0" }));
+        await Task.Delay(1500);
+
+        Assert.Equal(first, await DeliveryCountAsync(app, meetingId));
+        Assert.Equal(1, sendsToMegan);
+        Assert.Equal(sendsToMegan, SendsTo("a:chat-1"));
+
+        // Megan reports with a card rendered before the item changed: the bot refreshes the card and says so.
+        var meeting = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!;
+        var item = meeting["items"]!.AsArray().First(i => i!["lead"]!.AsArray().Any(l => l!.ToString() == "市委宣传部"))!;
+        var itemId = item["id"]!.ToString();
+        using var answer = await PostAsync(client, Invoke(Megan, "a:chat-1", "progress.report", new JsonObject
+        {
+            ["meetingId"] = meetingId, ["itemId"] = itemId, ["department"] = "市委宣传部", ["v"] = "an-older-version",
+            ["status_" + itemId] = "completionRequested",
+        }));
+        var body = await answer.Content.ReadAsStringAsync();
+
+        Assert.Contains("changed since the card was shown", body, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings", meetingId, "progress")));
+    }
+
+    private int SendsTo(string conversationId) =>
+        _connector.Requests.Count(r => r.Method == "POST" && (r.Path.Contains(conversationId + "/activities", StringComparison.Ordinal) || r.Path.Contains(Uri.EscapeDataString(conversationId) + "/activities", StringComparison.Ordinal))
+            && r.Body.Contains("progress.report", StringComparison.Ordinal));
+
+    private static async Task<int> WaitForDeliveriesAsync(BotApplication app, string meetingId)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var count = await DeliveryCountAsync(app, meetingId);
+            if (count > 0)
+            {
+                return count;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The checklists were not delivered.");
+    }
+
+    private static async Task<int> DeliveryCountAsync(BotApplication app, string meetingId) =>
+        JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!["deliveries"]?.AsArray().Count ?? 0;
+
+    private JsonObject Activity(string aadObjectId, string conversationId, string? text = null) => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["serviceUrl"] = _connector.ServiceUrl,
+        ["channelId"] = "msteams",
+        ["locale"] = "en-US",
+        ["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = "User " + aadObjectId[^2..], ["aadObjectId"] = aadObjectId },
+        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+        ["text"] = text,
+    };
+
+    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data)
+    {
+        var activity = Activity(aadObjectId, conversationId);
+        data["verb"] = verb;
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = "card-message";
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
+        return activity;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity)
+    {
+        var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+}
