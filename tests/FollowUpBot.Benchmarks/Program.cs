@@ -7,6 +7,7 @@ IReadOnlyList<IBenchmark> benchmarks =
     new LedgerBenchmark(),
     new ExtractBenchmark(),
     new SummaryBenchmark(),
+    new ReportBenchmark(),
 ];
 
 var name = args.FirstOrDefault();
