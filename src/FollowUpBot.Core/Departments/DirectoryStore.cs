@@ -28,10 +28,26 @@ internal sealed partial class DirectoryJsonContext : JsonSerializerContext;
 /// </summary>
 internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
 {
+    /// <summary>
+    /// How long a read directory is reused. Every report checks the sender against it, so it is kept briefly in
+    /// memory; a change made on another instance is seen within this time (on this one, at once).
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    private (DepartmentDirectory Directory, long ReadAt)? _cached;
+
     public async Task<DepartmentDirectory> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (_cached is { } cached && time.GetElapsedTime(cached.ReadAt) < CacheFor)
+        {
+            return cached.Directory;
+        }
+
+        var readAt = time.GetTimestamp();
         var stored = await store.GetDocumentAsync(BlobNames.Directory, DirectoryJsonContext.Default.DirectoryDocument, cancellationToken).ConfigureAwait(false);
-        return stored?.Document.ToDirectory() ?? DepartmentDirectory.Empty;
+        var directory = stored?.Document.ToDirectory() ?? DepartmentDirectory.Empty;
+        _cached = (directory, readAt);
+        return directory;
     }
 
     /// <summary>Brings the stored directory in line with the file, keeping learned aliases.</summary>
@@ -72,6 +88,7 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
             {
                 await store.PutDocumentAsync(BlobNames.Directory, updated, DirectoryJsonContext.Default.DirectoryDocument,
                     stored is null ? BlobCondition.CreateOnly : BlobCondition.Match(stored.ETag), cancellationToken).ConfigureAwait(false);
+                _cached = (updated.ToDirectory(), time.GetTimestamp());
                 return;
             }
             catch (BlobConflictException) when (attempt < 10)

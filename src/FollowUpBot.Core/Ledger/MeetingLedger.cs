@@ -155,15 +155,24 @@ internal sealed partial class MeetingLedger
     /// new; a different record under the same name is refused. If this call fails after the record was
     /// stored, the reconciler still applies it, and a retry of the call is the same record again.
     /// </summary>
-    public async Task<ProgressAppendResult> AppendProgressAsync(ProgressRecord record, CancellationToken cancellationToken = default)
+    public Task<ProgressAppendResult> AppendProgressAsync(ProgressRecord record, CancellationToken cancellationToken = default) =>
+        AppendProgressAsync(record, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AppendProgressAsync(ProgressRecord, CancellationToken)"/>, starting from a meeting the caller has just
+    /// read (with its ETag), so the meeting is not read twice; a stale one only costs a retry of the projection write.
+    /// </summary>
+    public async Task<ProgressAppendResult> AppendProgressAsync(ProgressRecord record, StoredDocument<MeetingDocument>? justRead, CancellationToken cancellationToken = default)
     {
         Validate(record);
         record = record with { Schema = LedgerSchema.Current, At = record.At.ToUniversalTime() };
         var name = BlobNames.Progress(record.MeetingId, record.ItemId, record.At, BlobNames.UpdateId(record.ConversationId, record.ActivityId));
 
         // Read the meeting first: it checks the item and department, and its ETag is the first guess for the projection write.
-        var meeting = await GetMeetingAsync(record.MeetingId, cancellationToken).ConfigureAwait(false)
-            ?? throw new LedgerException($"Meeting '{record.MeetingId}' does not exist.");
+        var meeting = justRead is not null && justRead.Document.Id == record.MeetingId
+            ? justRead
+            : await GetMeetingAsync(record.MeetingId, cancellationToken).ConfigureAwait(false)
+                ?? throw new LedgerException($"Meeting '{record.MeetingId}' does not exist.");
         var item = meeting.Document.FindItem(record.ItemId)
             ?? throw new LedgerException($"Meeting '{record.MeetingId}' has no item '{record.ItemId}'.");
         if (record.Department is { } department && !item.Lead.Contains(department, StringComparer.Ordinal) && !item.Support.Contains(department, StringComparer.Ordinal))

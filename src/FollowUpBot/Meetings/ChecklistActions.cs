@@ -73,7 +73,8 @@ internal sealed class ProgressReportAction(
         var meetingId = action.GetString("meetingId") ?? string.Empty;
         var itemId = action.GetString("itemId") ?? string.Empty;
         var department = action.GetString("department") ?? string.Empty;
-        var meeting = meetingId.Length == 0 ? null : (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false))?.Document;
+        var stored = meetingId.Length == 0 ? null : await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
+        var meeting = stored?.Document;
         var item = meeting?.FindItem(itemId);
         if (meeting is null || item is null
             || !(item.Lead.Contains(department, StringComparer.Ordinal) || item.Support.Contains(department, StringComparer.Ordinal))
@@ -114,7 +115,7 @@ internal sealed class ProgressReportAction(
             ConversationId = turn.Activity.Conversation?.Id ?? "unknown",
             ActivityId = turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
         };
-        var result = await ledger.AppendProgressAsync(record, cancellationToken).ConfigureAwait(false);
+        var result = await ledger.AppendProgressAsync(record, stored, cancellationToken).ConfigureAwait(false);
         var updated = result.Meeting.Document;
         var departments = updated.FindItem(itemId)!.Departments.Select(d => d.Department).ToList();
         var pressed = turn.Activity.ReplyToId;
