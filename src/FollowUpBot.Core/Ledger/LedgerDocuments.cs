@@ -227,7 +227,13 @@ internal sealed record DepartmentProgress
 
     /// <summary>The department's latest extension request and its outcome, if any.</summary>
     public ExtensionState? Extension { get; init; }
+
+    /// <summary>Contacts of the department a reminder about this item could not reach (blocked, uninstalled, never installed); null when none.</summary>
+    public IReadOnlyList<UnreachableContact>? Unreachable { get; init; }
 }
+
+/// <summary>A contact Teams refused a message to, why, and when it was first seen.</summary>
+internal sealed record UnreachableContact(string AadObjectId, string? Name, string Reason, DateTimeOffset At);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ExtensionOutcome>))]
 internal enum ExtensionOutcome
@@ -321,6 +327,9 @@ internal sealed record ReminderMarker : IVersionedDocument
 
     /// <summary>The items the digest lists.</summary>
     public IReadOnlyList<ItemReference> Items { get; init; } = [];
+
+    /// <summary>Why the digest could not be delivered (state unreachable): the reason Teams gave.</summary>
+    public string? Failure { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderMarkerState>))]
@@ -331,6 +340,10 @@ internal enum ReminderMarkerState
 
     [JsonStringEnumMemberName("sent")]
     Sent,
+
+    /// <summary>Final: the recipient could not be reached; the organiser is told.</summary>
+    [JsonStringEnumMemberName("unreachable")]
+    Unreachable,
 }
 
 internal sealed record ItemReference(string MeetingId, string ItemId);
