@@ -1,6 +1,7 @@
 using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
+using FollowUpBot.Reminders;
 using FollowUpBot.Storage;
 using FollowUpBot.Teams;
 using FollowUpBot.Telemetry;
@@ -13,6 +14,7 @@ builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
 builder.AddHelp();
+builder.AddReminders();
 
 var app = builder.Build();
 
