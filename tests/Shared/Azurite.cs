@@ -290,6 +290,6 @@ internal sealed partial class Azurite : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service successfully listens on https?://[^:]+:(?<port>\d+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service (?:is )?successfully (?:listens on|listening at) https?://[^:]+:(?<port>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ListensOn();
 }

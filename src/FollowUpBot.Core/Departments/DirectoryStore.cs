@@ -17,7 +17,7 @@ internal sealed record DirectoryDocument : IVersionedDocument
     public DepartmentDirectory ToDirectory() => new(Departments);
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, RespectRequiredConstructorParameters = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DirectoryDocument))]
 internal sealed partial class DirectoryJsonContext : JsonSerializerContext;
 
