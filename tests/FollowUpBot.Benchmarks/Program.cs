@@ -6,6 +6,7 @@ IReadOnlyList<IBenchmark> benchmarks =
 [
     new LedgerBenchmark(),
     new ExtractBenchmark(),
+    new FanoutBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

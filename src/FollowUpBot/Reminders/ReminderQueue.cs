@@ -24,6 +24,12 @@ internal sealed record ReminderSend(
     IReadOnlyList<string> MeetingIds,
     int Attempt = 0)
 {
+    /// <summary>The recipient's language as the scheduler last read it (null: read the reference).</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>Whether the recipient had a 1:1 chat with the bot when planned (null: read the reference).</summary>
+    public bool? HasChat { get; init; }
+
     public string MarkerName => BlobNames.Reminder(TenantId, RecipientAadId, SlotKey);
 }
 

@@ -26,6 +26,7 @@ internal sealed partial class ReminderScheduler(
     TimeProvider timeProvider,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
+    private const int ClaimParallelism = 8;
     private static readonly TimeSpan ZoneRefresh = TimeSpan.FromMinutes(15);
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -35,6 +36,9 @@ internal sealed partial class ReminderScheduler(
     /// <summary>Slots claimed and not known to be final, with the time of the claim seen.</summary>
     private readonly Dictionary<string, DateTimeOffset> _claimed = new(StringComparer.Ordinal);
     private Dictionary<string, string> _zones = new(StringComparer.Ordinal);
+
+    /// <summary>What the senders need from each user's reference (language, whether a 1:1 chat exists), read with the zones.</summary>
+    private Dictionary<string, (string? Locale, bool HasChat)> _people = new(StringComparer.Ordinal);
     private DateTimeOffset _zonesRead = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -114,7 +118,8 @@ internal sealed partial class ReminderScheduler(
         };
         var digests = ReminderPlanner.Plan(inputs, now);
         var queued = 0;
-        foreach (var digest in digests)
+        // Claims are independent storage round trips: a few at a time, so a large fan-out starts sending quickly.
+        await Parallel.ForEachAsync(digests, new ParallelOptions { MaxDegreeOfParallelism = ClaimParallelism, CancellationToken = cancellationToken }, async (digest, ct) =>
         {
             var marker = new ReminderMarker
             {
@@ -124,27 +129,39 @@ internal sealed partial class ReminderScheduler(
                 ClaimedBy = _instance,
                 Items = [.. digest.Items.Select(i => new ItemReference(i.MeetingId, i.ItemId))],
             };
-            var claim = await store.TryClaimAsync(marker, timeProvider, cancellationToken).ConfigureAwait(false);
+            var claim = await store.TryClaimAsync(marker, timeProvider, ct).ConfigureAwait(false);
             if (claim is null)
             {
-                var existing = await store.GetDocumentAsync(digest.MarkerName, LedgerJsonContext.Default.ReminderMarker, cancellationToken).ConfigureAwait(false);
-                if (existing is { Document.State: not ReminderMarkerState.Claimed })
+                var existing = await store.GetDocumentAsync(digest.MarkerName, LedgerJsonContext.Default.ReminderMarker, ct).ConfigureAwait(false);
+                lock (_handled)
                 {
-                    _handled[digest.MarkerName] = digest.At;
-                }
-                else if (existing is not null)
-                {
-                    _claimed[digest.MarkerName] = existing.Document.ClaimedAt;
+                    if (existing is { Document.State: not ReminderMarkerState.Claimed })
+                    {
+                        _handled[digest.MarkerName] = digest.At;
+                    }
+                    else if (existing is not null)
+                    {
+                        _claimed[digest.MarkerName] = existing.Document.ClaimedAt;
+                    }
                 }
 
-                continue;
+                return;
             }
 
-            _claimed[digest.MarkerName] = claim.Document.ClaimedAt;
-            await queue.EnqueueAsync(new ReminderSend(digest.TenantId, digest.RecipientAadId, digest.RecipientName, digest.Kind, digest.SlotKey, digest.TimeZone, claim.ETag, digest.Items, digest.MeetingIds),
-                TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-            queued++;
-        }
+            lock (_handled)
+            {
+                _claimed[digest.MarkerName] = claim.Document.ClaimedAt;
+            }
+
+            var person = _people.TryGetValue(digest.RecipientAadId, out var known) ? known : ((string?)null, false);
+            await queue.EnqueueAsync(new ReminderSend(digest.TenantId, digest.RecipientAadId, digest.RecipientName, digest.Kind, digest.SlotKey, digest.TimeZone, claim.ETag, digest.Items, digest.MeetingIds)
+            {
+                Locale = person.Item1,
+                HasChat = _people.ContainsKey(digest.RecipientAadId) ? person.Item2 : null,
+            },
+                TimeSpan.Zero, ct).ConfigureAwait(false);
+            Interlocked.Increment(ref queued);
+        }).ConfigureAwait(false);
 
         Forget(now);
         LogPass(meetings.Count, digests.Count, queued);
@@ -161,15 +178,21 @@ internal sealed partial class ReminderScheduler(
         try
         {
             var zones = new Dictionary<string, string>(StringComparer.Ordinal);
+            var people = new Dictionary<string, (string? Locale, bool HasChat)>(StringComparer.Ordinal);
             await foreach (var reference in references.ListAsync(null, cancellationToken).ConfigureAwait(false))
             {
-                if (reference.UserAadObjectId is { } aad && reference.TimeZone is { } zone)
+                if (reference.UserAadObjectId is { } aad && reference.IsPersonal)
                 {
-                    zones[aad] = zone;
+                    people[aad] = (reference.Locale, reference.ConversationId is not null);
+                    if (reference.TimeZone is { } zone)
+                    {
+                        zones[aad] = zone;
+                    }
                 }
             }
 
             _zones = zones;
+            _people = people;
             _zonesRead = now;
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
@@ -184,14 +207,17 @@ internal sealed partial class ReminderScheduler(
     private void Forget(DateTimeOffset now)
     {
         var horizon = now - options.Value.CatchUpWindow - TimeSpan.FromDays(1);
-        foreach (var name in _handled.Where(p => p.Value < horizon).Select(p => p.Key).ToList())
+        lock (_handled)
         {
-            _handled.Remove(name);
-        }
+            foreach (var name in _handled.Where(p => p.Value < horizon).Select(p => p.Key).ToList())
+            {
+                _handled.Remove(name);
+            }
 
-        foreach (var name in _claimed.Where(p => p.Value < horizon).Select(p => p.Key).ToList())
-        {
-            _claimed.Remove(name);
+            foreach (var name in _claimed.Where(p => p.Value < horizon).Select(p => p.Key).ToList())
+            {
+                _claimed.Remove(name);
+            }
         }
     }
 

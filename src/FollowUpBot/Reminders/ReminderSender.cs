@@ -56,6 +56,10 @@ internal sealed partial class ReminderSender(
     ILogger<ReminderSender> logger) : BackgroundService
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a recipient's language and chat, read from their reference, are reused (the messenger reads the reference itself for the send).</summary>
+    private static readonly TimeSpan ReferenceReuse = TimeSpan.FromMinutes(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ConversationReferenceDocument? Reference, DateTimeOffset ReadAt)> _references = new(StringComparer.Ordinal);
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -137,32 +141,27 @@ internal sealed partial class ReminderSender(
     internal async Task ProcessAsync(ReceivedSend received, CancellationToken stoppingToken)
     {
         var send = received.Send;
-        var marker = await store.GetDocumentAsync(send.MarkerName, LedgerJsonContext.Default.ReminderMarker, stoppingToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        if (marker is null || marker.Document.State != ReminderMarkerState.Claimed
-            || (marker.ETag != send.ClaimETag && now - marker.Document.ClaimedAt < ReminderMarkers.ClaimTimeout))
-        {
-            // Sent, reported, or another claim (a take-over) owns the slot now.
-            LogStale(send.MarkerName);
-            await queue.CompleteAsync(received, stoppingToken).ConfigureAwait(false);
-            return;
-        }
-
-        var reference = await TryGetReferenceAsync(send, stoppingToken).ConfigureAwait(false);
-        var locale = UiLocales.FromTag(reference?.Locale);
+        var (locale, hasChat) = send.Locale is not null && send.HasChat is { } chat
+            ? (UiLocales.FromTag(send.Locale), chat)
+            : await ReadPersonAsync(send, stoppingToken).ConfigureAwait(false);
         var content = await BuildAsync(send, locale, stoppingToken).ConfigureAwait(false);
         if (content is null)
         {
             // Everything it listed was done or closed since the slot was planned.
-            try
+            var marker = await CurrentClaimAsync(send, now, stoppingToken).ConfigureAwait(false);
+            if (marker is not null)
             {
-                await store.PutDocumentAsync(send.MarkerName, marker.Document with { State = ReminderMarkerState.Sent, SentAt = now, Items = [] },
-                    LedgerJsonContext.Default.ReminderMarker, BlobCondition.Match(marker.ETag), CancellationToken.None).ConfigureAwait(false);
-                LogEmpty(send.MarkerName);
-            }
-            catch (BlobConflictException)
-            {
-                LogStale(send.MarkerName);
+                try
+                {
+                    await store.PutDocumentAsync(send.MarkerName, marker.Document with { State = ReminderMarkerState.Sent, SentAt = now, Items = [] },
+                        LedgerJsonContext.Default.ReminderMarker, BlobCondition.Match(marker.ETag), CancellationToken.None).ConfigureAwait(false);
+                    LogEmpty(send.MarkerName);
+                }
+                catch (BlobConflictException)
+                {
+                    LogStale(send.MarkerName);
+                }
             }
 
             await queue.CompleteAsync(received, CancellationToken.None).ConfigureAwait(false);
@@ -170,18 +169,18 @@ internal sealed partial class ReminderSender(
         }
 
         // A 1:1 chat not opened yet costs a create-conversation call before the send.
-        var calls = reference?.ConversationId is null ? 2 : 1;
-        await pacer.WaitAsync(send.TenantId, send.TenantId + "/" + send.RecipientAadId, calls, stoppingToken).ConfigureAwait(false);
+        await pacer.WaitAsync(send.TenantId, send.TenantId + "/" + send.RecipientAadId, hasChat ? 1 : 2, stoppingToken).ConfigureAwait(false);
 
         // Hold the claim for this attempt: a second copy of this message, or a take-over, now loses its If-Match.
+        // Tried first on the ETag the message carries (no read); only when that fails is the marker read.
         // From here on the host's stop does not cancel: a send cut off after Teams took it would go out twice.
-        StoredDocument<ReminderMarker> claim;
-        try
+        var claim = await HoldAsync(send, send.ClaimETag, CancellationToken.None).ConfigureAwait(false);
+        if (claim is null && await CurrentClaimAsync(send, timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } current)
         {
-            claim = await store.PutDocumentAsync(send.MarkerName, marker.Document with { ClaimedAt = timeProvider.GetUtcNow(), ClaimedBy = _instance },
-                LedgerJsonContext.Default.ReminderMarker, BlobCondition.Match(marker.ETag), CancellationToken.None).ConfigureAwait(false);
+            claim = await HoldAsync(send, current.ETag, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (BlobConflictException)
+
+        if (claim is null)
         {
             LogStale(send.MarkerName);
             await queue.CompleteAsync(received, CancellationToken.None).ConfigureAwait(false);
@@ -229,7 +228,10 @@ internal sealed partial class ReminderSender(
         await MarkSentAsync(claim with { Document = claim.Document with { Items = content.Items } }, delivery.ActivityId).ConfigureAwait(false);
         LogSent(send.MarkerName, content.Items.Count, send.Attempt + 1);
         await queue.CompleteAsync(received, CancellationToken.None).ConfigureAwait(false);
-        await ClearUnreachableAsync(send, content.Items, CancellationToken.None).ConfigureAwait(false);
+        if (content.Lines.Any(l => l.Item.FindDepartment(l.Department)?.Unreachable?.Any(c => c.AadObjectId == send.RecipientAadId) == true))
+        {
+            await ClearUnreachableAsync(send, content.Items, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The marker write after a delivery: retried in place, because a claim left unsent would be sent again after ten minutes.</summary>
@@ -254,16 +256,74 @@ internal sealed partial class ReminderSender(
         }
     }
 
-    private async Task<ConversationReferenceDocument?> TryGetReferenceAsync(ReminderSend send, CancellationToken cancellationToken)
+    /// <summary>Writes this attempt's claim If-Match <paramref name="etag"/>; null when the marker moved on.</summary>
+    private async Task<StoredDocument<ReminderMarker>?> HoldAsync(ReminderSend send, string etag, CancellationToken cancellationToken)
     {
+        var claim = new ReminderMarker
+        {
+            TenantId = send.TenantId,
+            RecipientAadId = send.RecipientAadId,
+            SlotKey = send.SlotKey,
+            State = ReminderMarkerState.Claimed,
+            ClaimedAt = timeProvider.GetUtcNow(),
+            ClaimedBy = _instance,
+            Items = [.. send.Items.Select(i => new ItemReference(i.MeetingId, i.ItemId))],
+        };
         try
         {
-            return await references.GetAsync(send.TenantId, send.RecipientAadId, cancellationToken).ConfigureAwait(false);
+            return await store.PutDocumentAsync(send.MarkerName, claim, LedgerJsonContext.Default.ReminderMarker, BlobCondition.Match(etag), cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (BlobConflictException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The marker when this message may still act on it: claimed, and either by this message's claim or by one
+    /// abandoned for longer than the take-over time. Null when it was sent, reported, or another claim owns it.
+    /// </summary>
+    private async Task<StoredDocument<ReminderMarker>?> CurrentClaimAsync(ReminderSend send, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marker = await store.GetDocumentAsync(send.MarkerName, LedgerJsonContext.Default.ReminderMarker, cancellationToken).ConfigureAwait(false);
+        return marker is null || marker.Document.State != ReminderMarkerState.Claimed
+            || (marker.ETag != send.ClaimETag && now - marker.Document.ClaimedAt < ReminderMarkers.ClaimTimeout)
+            ? null
+            : marker;
+    }
+
+    private async Task<(UiLocale Locale, bool HasChat)> ReadPersonAsync(ReminderSend send, CancellationToken cancellationToken)
+    {
+        var reference = await TryGetReferenceAsync(send, cancellationToken).ConfigureAwait(false);
+        return (UiLocales.FromTag(reference?.Locale), reference?.ConversationId is not null);
+    }
+
+    private async Task<ConversationReferenceDocument?> TryGetReferenceAsync(ReminderSend send, CancellationToken cancellationToken)
+    {
+        var key = send.TenantId + "/" + send.RecipientAadId;
+        var now = timeProvider.GetUtcNow();
+        if (_references.TryGetValue(key, out var known) && now - known.ReadAt < ReferenceReuse)
+        {
+            return known.Reference;
+        }
+
+        ConversationReferenceDocument? reference;
+        try
+        {
+            reference = await references.GetAsync(send.TenantId, send.RecipientAadId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            reference = null;
+        }
+
+        if (_references.Count > 50_000)
+        {
+            _references.Clear();
+        }
+
+        _references[key] = (reference, now);
+        return reference;
     }
 
     private sealed record Content(AdaptiveCard Card, IReadOnlyList<ItemReference> Items, IReadOnlyList<DigestLine> Lines);
