@@ -38,12 +38,13 @@ internal sealed class ReminderPacer : IDisposable
         _time = timeProvider;
         var perSecond = options.Value.GlobalPerSecond;
         // Small, frequent refills: a bucket of a whole second's tokens plus a second's refill would allow twice
-        // the rate within one second; tenths keep any one-second window near the configured rate.
+        // the rate within one second. A tenth of a second's tokens per refill, and room for two refills (a timer
+        // tick that comes late under load loses nothing), keep any one-second window within 1.2 × the rate.
         var tokens = Math.Max(1, perSecond / 10);
         var period = TimeSpan.FromSeconds(tokens / (double)perSecond);
         _tenants = PartitionedRateLimiter.Create<string, string>(tenant => RateLimitPartition.GetTokenBucketLimiter(tenant, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(tokens, 2),
+            TokenLimit = Math.Max(tokens * 2, 2),
             TokensPerPeriod = tokens,
             ReplenishmentPeriod = period,
             QueueLimit = int.MaxValue,

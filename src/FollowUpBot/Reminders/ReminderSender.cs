@@ -168,12 +168,8 @@ internal sealed partial class ReminderSender(
             return;
         }
 
-        // A 1:1 chat not opened yet costs a create-conversation call before the send.
-        await pacer.WaitAsync(send.TenantId, send.TenantId + "/" + send.RecipientAadId, hasChat ? 1 : 2, stoppingToken).ConfigureAwait(false);
-
         // Hold the claim for this attempt: a second copy of this message, or a take-over, now loses its If-Match.
         // Tried first on the ETag the message carries (no read); only when that fails is the marker read.
-        // From here on the host's stop does not cancel: a send cut off after Teams took it would go out twice.
         var claim = await HoldAsync(send, send.ClaimETag, CancellationToken.None).ConfigureAwait(false);
         if (claim is null && await CurrentClaimAsync(send, timeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } current)
         {
@@ -187,6 +183,20 @@ internal sealed partial class ReminderSender(
             return;
         }
 
+        // Paced right before the call, so storage latency between the permit and the request does not bunch requests up.
+        // A 1:1 chat not opened yet costs a create-conversation call before the send.
+        try
+        {
+            await pacer.WaitAsync(send.TenantId, send.TenantId + "/" + send.RecipientAadId, hasChat ? 1 : 2, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping while waiting for a turn: the message goes back under the claim just written.
+            await RetryLaterAsync(received, send with { ClaimETag = claim.ETag, Attempt = send.Attempt - 1 }, TimeSpan.Zero).ConfigureAwait(false);
+            return;
+        }
+
+        // From here on the host's stop does not cancel: a send cut off after Teams took it would go out twice.
         using var timeout = new CancellationTokenSource(SendTimeout, timeProvider);
         var activity = TurnContext.CardActivity(content.Card) with { Summary = content.Card.FallbackText };
         ProactiveDelivery delivery;

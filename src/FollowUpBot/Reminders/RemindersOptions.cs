@@ -33,7 +33,7 @@ internal sealed class RemindersOptions
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Digests one instance sends at the same time.</summary>
-    public int SendConcurrency { get; set; } = 16;
+    public int SendConcurrency { get; set; } = 32;
 
     /// <summary>How long a queue message taken by an instance stays hidden from the others (Azure queue).</summary>
     public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
