@@ -233,7 +233,18 @@ internal sealed record DepartmentProgress
 }
 
 /// <summary>A contact Teams refused a message to, why, and when it was first seen.</summary>
-internal sealed record UnreachableContact(string AadObjectId, string? Name, string Reason, DateTimeOffset At);
+internal sealed record UnreachableContact
+{
+    public required string AadObjectId { get; init; }
+
+    /// <summary>Null when the directory has no name for them (then left out of the JSON).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>NoConversationReference | BlockedByUser | BotNotInConversation | NotFound | ChannelUnknown | Failed.</summary>
+    public required string Reason { get; init; }
+
+    public DateTimeOffset At { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<ExtensionOutcome>))]
 internal enum ExtensionOutcome

@@ -433,7 +433,7 @@ internal sealed partial class ReminderSender(
                     Departments = [.. item.Departments.Select(d =>
                         !lines.Exists(l => l.Item.Id == item.Id && l.Department == d.Department) || (d.Unreachable ?? []).Any(c => c.AadObjectId == send.RecipientAadId)
                             ? d
-                            : d with { Unreachable = [.. d.Unreachable ?? [], new UnreachableContact(send.RecipientAadId, send.RecipientName, reason, now)] })],
+                            : d with { Unreachable = [.. d.Unreachable ?? [], new UnreachableContact { AadObjectId = send.RecipientAadId, Name = send.RecipientName, Reason = reason, At = now }] })],
                 })],
             }, CancellationToken.None).ConfigureAwait(false);
         }

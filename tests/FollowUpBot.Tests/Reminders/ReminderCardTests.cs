@@ -58,7 +58,7 @@ public sealed class ReminderCardTests
         var locale = UiLocales.FromTag(tag);
         var meeting = ReminderTimelineTests.Scenario();
         var items = Enumerable.Range(0, 60).Select(n => new EscalatedLine(meeting, meeting.Items[n % meeting.Items.Count] with { Number = n + 1 }, 3 + n, 10 + n, n % 2 == 0)).ToList();
-        var unreachable = new[] { new UnreachableLine(meeting.Title, 3, "市委宣传部", new UnreachableContact("aad-1", "Megan Bowen", "BlockedByUser", new DateTimeOffset(2026, 10, 8, 2, 0, 0, TimeSpan.Zero))) };
+        var unreachable = new[] { new UnreachableLine(meeting.Title, 3, "市委宣传部", new UnreachableContact { AadObjectId = "aad-1", Name = "Megan Bowen", Reason = "BlockedByUser", At = new DateTimeOffset(2026, 10, 8, 2, 0, 0, TimeSpan.Zero) }) };
 
         var card = ReminderCard.BuildEscalation(new EscalationView(ReminderKind.Escalation, "2026-10-08-escalation", locale, items, unreachable, ["全市上下"]));
         var json = CardJson.ToJson(card);

@@ -149,7 +149,7 @@ public sealed class ReminderRuleTests
     {
         var item = Item("i1", lead: ["规划局"]) with
         {
-            Departments = [new DepartmentProgress { Department = "规划局", Unreachable = [new UnreachableContact("a", "A", "BlockedByUser", Local(2026, 11, 3, 10, 20))] }],
+            Departments = [new DepartmentProgress { Department = "规划局", Unreachable = [new UnreachableContact { AadObjectId = "a", Name = "A", Reason = "BlockedByUser", At = Local(2026, 11, 3, 10, 20) }] }],
         };
         var meeting = Meeting(item) with { Reminders = new ReminderPolicy { Cron = "" } };
 
