@@ -4,6 +4,7 @@ using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Meetings;
 using FollowUpBot.Progress;
+using FollowUpBot.Reminders;
 using FollowUpBot.Storage;
 using FollowUpBot.Summaries;
 using FollowUpBot.Teams;
@@ -21,6 +22,7 @@ builder.AddProgress();
 builder.AddHelp();
 builder.AddSummaries();
 builder.AddDashboard();
+builder.AddReminders();
 
 var app = builder.Build();
 

@@ -275,6 +275,23 @@ internal sealed record DepartmentProgress
 
     /// <summary>The department's latest extension request and its outcome, if any.</summary>
     public ExtensionState? Extension { get; init; }
+
+    /// <summary>Contacts of the department a reminder about this item could not reach (blocked, uninstalled, never installed); null when none.</summary>
+    public IReadOnlyList<UnreachableContact>? Unreachable { get; init; }
+}
+
+/// <summary>A contact Teams refused a message to, why, and when it was first seen.</summary>
+internal sealed record UnreachableContact
+{
+    public required string AadObjectId { get; init; }
+
+    /// <summary>Null when the directory has no name for them (then left out of the JSON).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>NoConversationReference | BlockedByUser | BotNotInConversation | NotFound | ChannelUnknown | Failed.</summary>
+    public required string Reason { get; init; }
+
+    public DateTimeOffset At { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ExtensionOutcome>))]
@@ -369,6 +386,9 @@ internal sealed record ReminderMarker : IVersionedDocument
 
     /// <summary>The items the digest lists.</summary>
     public IReadOnlyList<ItemReference> Items { get; init; } = [];
+
+    /// <summary>Why the digest could not be delivered (state unreachable): the reason Teams gave.</summary>
+    public string? Failure { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderMarkerState>))]
@@ -379,6 +399,10 @@ internal enum ReminderMarkerState
 
     [JsonStringEnumMemberName("sent")]
     Sent,
+
+    /// <summary>Final: the recipient could not be reached; the organiser is told.</summary>
+    [JsonStringEnumMemberName("unreachable")]
+    Unreachable,
 }
 
 internal sealed record ItemReference(string MeetingId, string ItemId);

@@ -19,7 +19,7 @@ internal static class ReminderMarkers
 
     /// <summary>
     /// Claims the marker's slot for this instance; null when the slot was sent already or another
-    /// instance holds a claim younger than <see cref="ClaimTimeout"/>.
+    /// instance holds a claim younger than <see cref="ClaimTimeout"/>; a final state (sent, unreachable) is never claimed again.
     /// </summary>
     public static async Task<StoredDocument<ReminderMarker>?> TryClaimAsync(this IBlobStore store, ReminderMarker marker, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,7 @@ internal static class ReminderMarkers
         }
 
         var existing = await store.GetDocumentAsync(name, LedgerJsonContext.Default.ReminderMarker, cancellationToken).ConfigureAwait(false);
-        if (existing is null || existing.Document.State == ReminderMarkerState.Sent || now - existing.Document.ClaimedAt < ClaimTimeout)
+        if (existing is null || existing.Document.State != ReminderMarkerState.Claimed || now - existing.Document.ClaimedAt < ClaimTimeout)
         {
             return null;
         }

@@ -1,0 +1,35 @@
+using FollowUpBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FollowUpBot.Reminders;
+
+internal static class RemindersRegistration
+{
+    /// <summary>
+    /// Reminders on a schedule: the scheduler (leader only) and the sender (every instance), the queue between
+    /// them (Azure Storage queue with Azure storage, else in-process), and the pacer.
+    /// </summary>
+    public static IHostApplicationBuilder AddReminders(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RemindersOptions>, RemindersOptionsValidation>();
+        services.AddSingleton<IReminderQueue>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return storage.UsesAzure
+                ? AzureReminderQueue.Create(storage, sp.GetRequiredService<IOptions<RemindersOptions>>().Value.QueueVisibilityTimeout, time)
+                : new ChannelReminderQueue(time);
+        });
+        services.AddSingleton<ReminderPacer>();
+        // No resilience handler: the sender's pacer and queue decide when a refused send is tried again.
+        services.AddHttpClient(ReminderMessengers.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ReminderMessengers>();
+        services.AddHostedService<ReminderScheduler>();
+        services.AddHostedService<ReminderSender>();
+        return builder;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using FollowUpBot.Departments;
+using FollowUpBot.Directives;
+using FollowUpBot.Ledger;
+using FollowUpBot.Reminders;
+using FollowUpBot.Testing;
+using FollowUpBot.Tests.Checklists;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FollowUpBot.Tests.Reminders;
+
+/// <summary>
+/// Three weeks of the seed meeting (21 Sep - 11 Oct 2026: the Mid-Autumn and National Day holidays and the
+/// 10 Oct make-up Saturday), the scheduler ticking every five minutes on a FakeTimeProvider, one contact in
+/// London and the rest in Shanghai, default policy (Monday 09:00, 3 working days, escalation after 3, quiet
+/// 20:00-08:00), a day and a half with no scheduler running, and one department reporting done.
+/// </summary>
+public sealed class ReminderTimelineTests
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public void ThreeWeeksOfTheSeedMeetingSendExactlyTheExpectedDigests()
+    {
+        var meeting = Scenario();
+        var directory = DepartmentDirectory.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "seeds", "departments.json")));
+        var names = directory.Departments.SelectMany(d => d.Contacts).ToDictionary(c => c.AadObjectId, c => c.Name!.Split(' ')[0]);
+        names["org"] = "Organiser";
+        var time = new FakeTimeProvider(Local(2026, 9, 21, 0, 0));
+        var end = Local(2026, 10, 12, 0, 0);
+        var downFrom = Local(2026, 9, 28, 7, 0);
+        var downUntil = Local(2026, 9, 29, 12, 0);
+        var pattiDone = Local(2026, 10, 8, 10, 0);
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var sends = new List<string>();
+
+        while (time.GetUtcNow() < end)
+        {
+            var now = time.GetUtcNow();
+            if (now >= pattiDone && meeting.FindItem("i14")!.FindDepartment("市纪委监委")!.Status != ProgressStatus.CompletionRequested)
+            {
+                meeting = ReportDone(meeting, "i14", "市纪委监委", now);
+            }
+
+            if (now < downFrom || now >= downUntil)
+            {
+                var inputs = new ReminderInputs
+                {
+                    Meetings = [meeting],
+                    Directory = directory,
+                    Defaults = ReminderDefaults.Standard,
+                    Calendar = WorkingCalendar.Default,
+                    RecipientTimeZones = new Dictionary<string, string> { ["00000000-0000-0000-0000-0000000000022"] = "Europe/London" },
+                    IsHandled = claimed.Contains,
+                };
+                foreach (var digest in ReminderPlanner.Plan(inputs, now))
+                {
+                    Assert.True(claimed.Add(digest.MarkerName), $"{digest.MarkerName} planned twice");
+                    var items = string.Join(",", digest.Items.Select(i => meeting.FindItem(i.ItemId)!.Number));
+                    sends.Add(string.Create(CultureInfo.InvariantCulture, $"{TimeZoneInfo.ConvertTime(now, Shanghai):MM-dd HH:mm} {names[digest.RecipientAadId]} {digest.SlotKey} [{items}]"));
+                }
+            }
+
+            time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        string[] isaiah = ["4,5,6,8,9,10,11,12,19"];
+        string[] expected =
+        [
+            // #3 is due Thu 24 Sep: three working days before is Mon 21 Sep, at the end of the quiet hours.
+            "09-21 08:00 Megan 2026-09-21-due [3,7]",
+            // The Monday 09:00 nudge; Adele's 09:00 is London's (16:00 in Shanghai).
+            "09-21 09:00 Megan 2026-09-21-cron-0900 [3,7]",
+            $"09-21 09:00 Isaiah 2026-09-21-cron-0900 [{isaiah[0]}]",
+            "09-21 09:00 Patti 2026-09-21-cron-0900 [14]",
+            "09-21 09:00 Lynne 2026-09-21-cron-0900 [13]",
+            "09-21 16:00 Adele 2026-09-21-cron-0900 [7]",
+            // #3's due day; #14 (due Wed 30 Sep) is three working days away across the Mid-Autumn holiday.
+            "09-24 08:00 Megan 2026-09-24-due [3,7]",
+            "09-24 08:00 Patti 2026-09-24-due [14]",
+            // No scheduler from Mon 07:00 to Tue 12:00: Monday's nudge is caught up once, and of Megan's two
+            // missed overdue days only the latest (the digests of a tick come in the order their slots fell due).
+            "09-29 12:00 Megan 2026-09-28-cron-0900 [3,7]",
+            $"09-29 12:00 Isaiah 2026-09-28-cron-0900 [{isaiah[0]}]",
+            "09-29 12:00 Patti 2026-09-28-cron-0900 [14]",
+            "09-29 12:00 Lynne 2026-09-28-cron-0900 [13]",
+            "09-29 12:00 Adele 2026-09-28-cron-0900 [7]",
+            "09-29 12:00 Megan 2026-09-29-due [3,7]",
+            // #7 is due Fri 9 Oct: three working days before skips the National Day week (Tue 29 Sep), London time.
+            "09-29 15:00 Adele 2026-09-29-due [7]",
+            "09-30 08:00 Megan 2026-09-30-due [3,7]",
+            "09-30 08:00 Patti 2026-09-30-due [14]",
+            // Mon 5 Oct is a holiday: its nudge moves to Thu 8 Oct 08:00; #3 has stood overdue three working
+            // days (28, 29, 30 Sep), so the organiser hears of it; #13 (due Mon 12 Oct) counts the make-up Saturday.
+            "10-08 08:00 Megan 2026-10-08-cron-0800 [3,7]",
+            "10-08 08:00 Megan 2026-10-08-due [3,7]",
+            $"10-08 08:00 Isaiah 2026-10-08-cron-0800 [{isaiah[0]}]",
+            "10-08 08:00 Patti 2026-10-08-cron-0800 [14]",
+            "10-08 08:00 Patti 2026-10-08-due [14]",
+            "10-08 08:00 Lynne 2026-10-08-cron-0800 [13]",
+            "10-08 08:00 Lynne 2026-10-08-due [13]",
+            "10-08 08:00 Organiser 2026-10-08-escalation [3]",
+            "10-08 15:00 Adele 2026-10-08-cron-0800 [7]",
+            // Patti reported #14 done at 10:00 on 8 Oct: nothing more for her.
+            "10-09 08:00 Megan 2026-10-09-due [3,7]",
+            "10-09 15:00 Adele 2026-10-09-due [7]",
+            // Sat 10 Oct is a make-up working day: overdue reminders go out; Sunday has none.
+            "10-10 08:00 Megan 2026-10-10-due [3,7]",
+            "10-10 15:00 Adele 2026-10-10-due [7]",
+        ];
+        Assert.Equal(expected, sends);
+    }
+
+    /// <summary>The seed meeting as its organiser would publish it: due dates on four items, the rest standing.</summary>
+    internal static MeetingDocument Scenario()
+    {
+        var seed = ChecklistCardTests.SeedMeeting();
+        var dues = new Dictionary<string, DateOnly>
+        {
+            ["i3"] = new(2026, 9, 24),
+            ["i7"] = new(2026, 10, 9),
+            ["i13"] = new(2026, 10, 12),
+            ["i14"] = new(2026, 9, 30),
+        };
+        return seed with
+        {
+            TenantId = "tenant",
+            PublishedAt = Local(2026, 9, 18, 10, 0),
+            Items = [.. seed.Items.Select(i => i with { Due = dues.TryGetValue(i.Id, out var due) ? due : null })],
+        };
+    }
+
+    internal static MeetingDocument ReportDone(MeetingDocument meeting, string itemId, string department, DateTimeOffset at)
+    {
+        var record = new ProgressRecord
+        {
+            MeetingId = meeting.Id,
+            ItemId = itemId,
+            Kind = ProgressKind.CompletionRequest,
+            Department = department,
+            By = new Person("someone", "Someone"),
+            At = at,
+            ConversationId = "a:1",
+            ActivityId = at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        };
+        return MeetingProjection.Apply(meeting, $"{at.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{record.ActivityId}", record);
+    }
+
+    internal static DateTimeOffset Local(int year, int month, int day, int hour, int minute) =>
+        new(new DateTime(year, month, day, hour, minute, 0), TimeSpan.FromHours(8));
+}
