@@ -182,7 +182,7 @@ internal static class ReminderCard
 
     private static AdaptiveCard Card(UiLocale locale, string title, IReadOnlyList<CardElement> body, IReadOnlyList<CardAction> actions) => new()
     {
-        Lang = locale.Tag(),
+        Lang = locale.Language(),
         FallbackText = title,
         Body = body,
         Actions = actions.Count > 0 ? actions : null,
