@@ -34,7 +34,8 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
     /// </summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private (DepartmentDirectory Directory, long ReadAt)? _cached;
+    // A reference, swapped whole, so concurrent readers never see half of an update.
+    private volatile CachedDirectory? _cached;
 
     public async Task<DepartmentDirectory> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -46,9 +47,11 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
         var readAt = time.GetTimestamp();
         var stored = await store.GetDocumentAsync(BlobNames.Directory, DirectoryJsonContext.Default.DirectoryDocument, cancellationToken).ConfigureAwait(false);
         var directory = stored?.Document.ToDirectory() ?? DepartmentDirectory.Empty;
-        _cached = (directory, readAt);
+        _cached = new CachedDirectory(directory, readAt);
         return directory;
     }
+
+    private sealed record CachedDirectory(DepartmentDirectory Directory, long ReadAt);
 
     /// <summary>Brings the stored directory in line with the file, keeping learned aliases.</summary>
     public Task SeedAsync(DepartmentDirectory fromFile, CancellationToken cancellationToken = default)
@@ -88,7 +91,7 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
             {
                 await store.PutDocumentAsync(BlobNames.Directory, updated, DirectoryJsonContext.Default.DirectoryDocument,
                     stored is null ? BlobCondition.CreateOnly : BlobCondition.Match(stored.ETag), cancellationToken).ConfigureAwait(false);
-                _cached = (updated.ToDirectory(), time.GetTimestamp());
+                _cached = new CachedDirectory(updated.ToDirectory(), time.GetTimestamp());
                 return;
             }
             catch (BlobConflictException) when (attempt < 10)
