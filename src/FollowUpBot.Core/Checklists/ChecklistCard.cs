@@ -100,7 +100,7 @@ internal static class ChecklistCard
         {
             var next = (page + 1) % pages;
             var from = next * PageSize + 1;
-            actions.Add(Execute(Texts.Format(locale, "checklist.more", from, Math.Min(items.Count, from + PageSize - 1), items.Count), ChecklistVerbs.Refresh,
+            actions.Add(CardActions.Execute(Texts.Format(locale, "checklist.more", from, Math.Min(items.Count, from + PageSize - 1), items.Count), ChecklistVerbs.Refresh,
                 ("meetingId", view.Meeting.Id), ("department", view.Department), ("page", next.ToString(CultureInfo.InvariantCulture))));
         }
 
@@ -111,7 +111,7 @@ internal static class ChecklistCard
             Body = body,
             Actions = actions.Count > 0 ? actions : null,
             Refresh = new CardRefresh(
-                Execute(null, ChecklistVerbs.Refresh, ("meetingId", view.Meeting.Id), ("department", view.Department), ("page", page.ToString(CultureInfo.InvariantCulture))),
+                CardActions.Execute(null, ChecklistVerbs.Refresh, ("meetingId", view.Meeting.Id), ("department", view.Department), ("page", page.ToString(CultureInfo.InvariantCulture))),
                 view.RefreshUserIds?.Take(60).ToList()),
             MsTeams = new TeamsCardProperties("Full"),
         };
@@ -170,7 +170,7 @@ internal static class ChecklistCard
             new TextBlock($"{number}. {item.Task}") { Weight = "bolder" },
             new TextBlock($"{role} · {dueText}") { Color = dueColor, Size = "small", Spacing = "none" },
             new TextBlock(statusLine) { Size = "small", Spacing = "none", Color = status == ProgressStatus.Blocked ? "attention" : "default" },
-            new TextBlock(lastReport + (mine?.Note is { Length: > 0 } note ? $" — {Truncate(note, 140)}" : string.Empty)) { Size = "small", IsSubtle = true, Spacing = "none" },
+            new TextBlock(lastReport + (mine?.Note is { Length: > 0 } note ? $" — {CardActions.Truncate(note, 140)}" : string.Empty)) { Size = "small", IsSubtle = true, Spacing = "none" },
         };
         if (item.Status != ProgressStatus.Closed)
         {
@@ -201,7 +201,7 @@ internal static class ChecklistCard
             ],
             Actions =
             [
-                Execute(Texts.Get(locale, "checklist.submit"), ChecklistVerbs.Report,
+                CardActions.Execute(Texts.Get(locale, "checklist.submit"), ChecklistVerbs.Report,
                     ("meetingId", view.Meeting.Id), ("itemId", item.Id), ("department", view.Department), ("v", VersionOf(item))),
             ],
         };
@@ -216,19 +216,4 @@ internal static class ChecklistCard
         ProgressStatus.CompletionRequested => "completionRequested",
         _ => "closed",
     };
-
-    /// <summary>An Action.Execute whose verb also rides in its data, with an Action.Submit fallback for older clients.</summary>
-    public static ActionExecute Execute(string? title, string verb, params (string Key, string? Value)[] data)
-    {
-        var payload = CardJson.Data([("verb", verb), .. data]);
-        return new ActionExecute
-        {
-            Title = title,
-            Verb = verb,
-            Data = payload,
-            Fallback = title is null ? null : new ActionSubmit { Title = title, Data = payload.DeepClone().AsObject() },
-        };
-    }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

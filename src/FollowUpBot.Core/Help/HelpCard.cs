@@ -29,13 +29,7 @@ internal static class HelpCard
     }
 
     /// <summary>An Action.Execute whose verb also rides in its data, so the Action.Submit fallback of older clients routes the same way.</summary>
-    public static ActionExecute Button(string title, string verb) => new()
-    {
-        Title = title,
-        Verb = verb,
-        Data = CardJson.Data(("verb", verb)),
-        Fallback = new ActionSubmit { Title = title, Data = CardJson.Data(("verb", verb)) },
-    };
+    public static ActionExecute Button(string title, string verb) => CardActions.Execute(title, verb);
 
     /// <summary>True for the words that ask for help, in either language.</summary>
     public static bool IsHelpCommand(string text) =>

@@ -178,7 +178,7 @@ internal static class ReviewCard
         };
         if (!string.IsNullOrEmpty(item.Source))
         {
-            elements.Add(new TextBlock("“" + Truncate(item.Source, 600) + "”") { Id = sourceId, IsVisible = false, IsSubtle = true, Size = "small" });
+            elements.Add(new TextBlock("“" + CardActions.Truncate(item.Source, 600) + "”") { Id = sourceId, IsVisible = false, IsSubtle = true, Size = "small" });
         }
 
         var buttons = new List<CardAction>();
@@ -193,7 +193,7 @@ internal static class ReviewCard
             buttons.Add(Button(T("review.drop"), ReviewVerbs.DropItem, view.Meeting.Id, page, ("itemId", item.Id)) with { Style = "destructive" });
             foreach (var actor in item.UnknownActors.Take(2))
             {
-                buttons.Add(Button(Texts.Format(locale, "review.map", Truncate(actor, 20)), ReviewVerbs.Open, view.Meeting.Id, page, ("mode", "map"), ("actor", actor)));
+                buttons.Add(Button(Texts.Format(locale, "review.map", CardActions.Truncate(actor, 20)), ReviewVerbs.Open, view.Meeting.Id, page, ("mode", "map"), ("actor", actor)));
             }
         }
 
@@ -278,17 +278,7 @@ internal static class ReviewCard
 
     private static string Mark(MeetingItem item, string name) => item.UnknownActors.Contains(name, StringComparer.Ordinal) ? "⚠ " + name : name;
 
-    private static ActionExecute Button(string title, string verb, string meetingId, string page, params (string Key, string? Value)[] extra)
-    {
-        var data = CardJson.Data([("verb", verb), ("meetingId", meetingId), ("page", page), .. extra]);
-        return new ActionExecute
-        {
-            Title = title,
-            Verb = verb,
-            Data = data,
-            Fallback = new ActionSubmit { Title = title, Data = data.DeepClone().AsObject() },
-        };
-    }
+    private static ActionExecute Button(string title, string verb, string meetingId, string page, params (string Key, string? Value)[] extra) =>
+        CardActions.Execute(title, verb, [("meetingId", meetingId), ("page", page), .. extra]);
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

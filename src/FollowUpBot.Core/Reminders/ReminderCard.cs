@@ -58,7 +58,7 @@ internal static class ReminderCard
             .Select(l => (l.Meeting, l.Department))
             .DistinctBy(p => (p.Meeting.Id, p.Department))
             .Take(MaxChecklistButtons)
-            .Select(p => (CardAction)ChecklistCard.Execute(
+            .Select(p => (CardAction)CardActions.Execute(
                 Texts.Format(locale, "reminder.openChecklist", Shorten(p.Meeting.Title, 30), p.Department),
                 ChecklistVerbs.Refresh,
                 ("meetingId", p.Meeting.Id), ("department", p.Department), ("page", "0"), ("reminder", view.SlotKey)))

@@ -107,11 +107,11 @@ internal static class SummaryCard
             actions.Add(new ActionOpenUrl(dashboard) { Title = T("summary.openDashboard") });
         }
 
-        actions.Add(ChecklistCard.Execute(T("summary.export"), SummaryVerbs.Export, ("meetingId", s.MeetingId)));
+        actions.Add(CardActions.Execute(T("summary.export"), SummaryVerbs.Export, ("meetingId", s.MeetingId)));
         if (view.OtherMeetings is { Count: > 0 } others)
         {
             body.Add(new TextBlock(T("summary.otherMeetings")) { Weight = "bolder", Spacing = "medium", Separator = true });
-            body.Add(new ActionSet([.. others.Take(5).Select(m => ChecklistCard.Execute(Truncate(m.Title, 40), SummaryVerbs.Show, ("meetingId", m.MeetingId)))]));
+            body.Add(new ActionSet([.. others.Take(5).Select(m => CardActions.Execute(CardActions.Truncate(m.Title, 40), SummaryVerbs.Show, ("meetingId", m.MeetingId)))]));
         }
 
         return new AdaptiveCard
@@ -133,12 +133,12 @@ internal static class SummaryCard
         var body = new List<CardElement> { new TextBlock(T("summary.allTitle")) { Size = "medium", Weight = "bolder" } };
         foreach (var s in summaries.Take(Shown))
         {
-            body.Add(new TextBlock(Texts.Format(locale, "summary.allLine", Truncate(s.Title, 50), s.Total, s.PercentClosed, s.Overdue, s.DueSoon))
+            body.Add(new TextBlock(Texts.Format(locale, "summary.allLine", CardActions.Truncate(s.Title, 50), s.Total, s.PercentClosed, s.Overdue, s.DueSoon))
             {
                 Spacing = "small",
                 Color = s.Overdue > 0 ? "attention" : "default",
             });
-            body.Add(new ActionSet([ChecklistCard.Execute(T("summary.show"), SummaryVerbs.Show, ("meetingId", s.MeetingId))]) { Spacing = "none" });
+            body.Add(new ActionSet([CardActions.Execute(T("summary.show"), SummaryVerbs.Show, ("meetingId", s.MeetingId))]) { Spacing = "none" });
         }
 
         if (summaries.Count > Shown)
@@ -171,7 +171,7 @@ internal static class SummaryCard
             Body =
             [
                 new TextBlock(Texts.Get(locale, "summary.choose")) { Weight = "bolder" },
-                .. meetings.Take(10).Select(m => (CardElement)new ActionSet([ChecklistCard.Execute(Truncate(m.Title, 60), SummaryVerbs.Show, ("meetingId", m.MeetingId))]) { Spacing = "small" }),
+                .. meetings.Take(10).Select(m => (CardElement)new ActionSet([CardActions.Execute(CardActions.Truncate(m.Title, 60), SummaryVerbs.Show, ("meetingId", m.MeetingId))]) { Spacing = "small" }),
             ],
         };
     }
@@ -181,7 +181,7 @@ internal static class SummaryCard
     {
         ArgumentNullException.ThrowIfNull(report);
         var what = ChecklistCard.StatusText(locale, report.Status) + (report.Percent is { } p ? $" · {p}%" : string.Empty)
-            + (report.Note is { Length: > 0 } note ? " — " + Truncate(note, NoteLength) : string.Empty);
+            + (report.Note is { Length: > 0 } note ? " — " + CardActions.Truncate(note, NoteLength) : string.Empty);
         var line = Texts.Format(locale, "summary.reportLine", report.Department, report.By.Name, Time(report.At), what);
         return withItem ? $"{ItemLabel(report.Number, report.Task)}: {line}" : line;
     }
@@ -191,10 +191,9 @@ internal static class SummaryCard
     /// <summary>Record times are UTC; a card says so rather than guess the reader's zone.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
-    internal static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string ItemLabel(int? number, string task) =>
-        $"{number?.ToString(CultureInfo.InvariantCulture) ?? "–"}. {Truncate(task, TaskLength)}";
+        $"{number?.ToString(CultureInfo.InvariantCulture) ?? "–"}. {CardActions.Truncate(task, TaskLength)}";
 
     private static Container ItemBlock(UiLocale locale, ItemLine item, string color)
     {
@@ -221,7 +220,7 @@ internal static class SummaryCard
         var what = extension
             ? Texts.Format(locale, "summary.extensionLine", request.Department, request.RequestedDue is { } d ? Date(d) : "–")
             : Texts.Format(locale, "summary.completionLine", request.Department);
-        var reason = request.Reason is { Length: > 0 } r ? " — " + Truncate(r, NoteLength) : string.Empty;
+        var reason = request.Reason is { Length: > 0 } r ? " — " + CardActions.Truncate(r, NoteLength) : string.Empty;
         return $"{ItemLabel(request.Number, request.Task)}: {what}{who}{reason}";
     }
 

@@ -93,8 +93,8 @@ internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue 
             };
             items.Add(new ActionSet(
             [
-                ChecklistCard.Execute(Texts.Get(locale, "approval.approve"), Verb, [.. data, ("decision", "approve")]) with { Style = "positive" },
-                ChecklistCard.Execute(Texts.Get(locale, "approval.reject"), Verb, [.. data, ("decision", "reject")]) with { Style = "destructive" },
+                CardActions.Execute(Texts.Get(locale, "approval.approve"), Verb, [.. data, ("decision", "approve")]) with { Style = "positive" },
+                CardActions.Execute(Texts.Get(locale, "approval.reject"), Verb, [.. data, ("decision", "reject")]) with { Style = "destructive" },
             ]));
             body.Add(new Container(items) { Separator = true });
         }

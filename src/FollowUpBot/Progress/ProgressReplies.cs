@@ -75,7 +75,7 @@ internal sealed class ReplyRecorder(MeetingLedger ledger, BackgroundWorkQueue ba
             Body = body,
             Actions =
             [
-                ChecklistCard.Execute(Texts.Get(locale, "reply.undo"), ReplyVerbs.Undo,
+                CardActions.Execute(Texts.Get(locale, "reply.undo"), ReplyVerbs.Undo,
                     ("meetingId", meetingId), ("itemId", target.Item.Id), ("department", target.Department),
                     ("status", ChecklistCard.StatusValue(previous?.Status ?? ProgressStatus.NotStarted)),
                     ("percent", previous?.Percent?.ToString(CultureInfo.InvariantCulture))),
@@ -171,7 +171,7 @@ internal sealed class ProgressReplyCommand(
             : ChecklistCard.StatusText(locale, facts.Status ?? ProgressStatus.InProgress) + (facts.Percent is { } p ? $" · {p}%" : string.Empty);
         var buttons = choices.Take(12).Select(o => (CardElement)new ActionSet(
         [
-            ChecklistCard.Execute($"{o.Item.Number}. {Truncate(o.Item.Task, 40)} — {o.Meeting.Title} ({o.Department})", ReplyVerbs.Pick,
+            CardActions.Execute($"{o.Item.Number}. {CardActions.Truncate(o.Item.Task, 40)} — {o.Meeting.Title} ({o.Department})", ReplyVerbs.Pick,
                 ("meetingId", o.Meeting.Id), ("itemId", o.Item.Id), ("department", o.Department),
                 ("status", facts.Status is { } s ? ChecklistCard.StatusValue(s) : null), ("extension", facts.Extension ? "true" : null),
                 ("percent", facts.Percent?.ToString(CultureInfo.InvariantCulture)),
@@ -185,7 +185,6 @@ internal sealed class ProgressReplyCommand(
         };
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
 
 /// <summary><c>reply.pick</c> (the item chosen on the question card) and <c>reply.undo</c>.</summary>

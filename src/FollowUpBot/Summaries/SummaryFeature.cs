@@ -72,7 +72,7 @@ internal static class LedgerFile
     public static string FileName(MeetingDocument meeting, UiLocale locale)
     {
         var title = new string([.. meeting.Title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || char.IsControl(c) ? '_' : c)]).Trim();
-        return $"{Texts.Get(locale, "export.sheet")}-{(title.Length == 0 ? meeting.Id : SummaryCard.Truncate(title, 60))}.xlsx";
+        return $"{Texts.Get(locale, "export.sheet")}-{(title.Length == 0 ? meeting.Id : CardActions.Truncate(title, 60))}.xlsx";
     }
 }
 
