@@ -7,7 +7,8 @@ namespace FollowUpBot.Cli.Progress;
 /// <summary>
 /// <c>followup parse-reply "TEXT" [--format json] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N]</c>:
 /// what the bot understands from a progress reply, with the same parser the bot uses, so organisers can
-/// see why a reply was read as it was.
+/// see why a reply was read as it was. <c>followup parse-reply --labels FILE.json [--misses]</c> scores the
+/// parser on a hand-labelled set (tests/fixtures/replies/*.json) instead.
 /// </summary>
 internal sealed class ParseReplyCommand : ICliCommand
 {
@@ -24,12 +25,19 @@ internal sealed class ParseReplyCommand : ICliCommand
 
     public string Summary => "show how a free-text progress reply is read";
 
-    public string Usage => "\"TEXT\" [--format json|text] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N] [--time-zone Asia/Shanghai]";
+    public string Usage => "\"TEXT\" [--format json|text] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N] [--time-zone Asia/Shanghai] | --labels FILE.json [--misses]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal));
+        var cli = new CliArgs(args, new HashSet<string>(["misses"], StringComparer.Ordinal));
+        if (cli.Option("labels") is { } labels)
+        {
+            var misses = cli.Flag("misses");
+            cli.ThrowIfUnknownOptions();
+            return await ScoreAsync(labels, misses, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         var format = cli.Option("format") ?? "text";
         var today = cli.Option("today");
         var items = cli.Option("items");
@@ -56,6 +64,37 @@ internal sealed class ParseReplyCommand : ICliCommand
         else
         {
             await output.WriteAsync(Table(reply).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ScoreAsync(string path, bool misses, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LabelledReplyRow> rows;
+        try
+        {
+            rows = ReplyLabels.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            await error.WriteLineAsync($"followup parse-reply: {path}: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var lines = new List<string>();
+        var score = ReplyLabels.Score(rows, (row, parsed) => lines.Add(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  #{row.Row} {row.Status ?? "-"} -> {parsed.Status?.ToContractName() ?? "-"} (item {parsed.Item?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {row.Text}")));
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(path)}: rows {score.Rows}, status {score.StatusAccuracy:P1} ({score.StatusRight}/{score.Scored}), no status {score.NoStatusShare:P1}, wrong status {score.WrongStatusShare:P1}, item {score.ItemAccuracy:P1}, newDue {score.NewDueAccuracy:P1}").AsMemory(), cancellationToken).ConfigureAwait(false);
+        if (misses)
+        {
+            foreach (var line in lines)
+            {
+                await output.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return 0;

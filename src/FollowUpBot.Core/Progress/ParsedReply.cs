@@ -35,6 +35,17 @@ internal sealed record ParsedReply(
 
     /// <summary>The words that decided the status, item and dates, for "why was this read so".</summary>
     public IReadOnlyList<ReplyEvidence> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// How sure the parser is of <see cref="Status"/>, 0–1: 0 when it found no status, about 0.9 for a status
+    /// word that stands alone or a request with its date, lower when cues disagree or only a weak cue (a
+    /// forecast, a delay, a percentage) decided. Below <see cref="ReplyParser.ConfirmBelow"/> the bot asks the
+    /// sender to confirm with the status picker instead of storing the report.
+    /// </summary>
+    public double Confidence { get; init; }
+
+    /// <summary>The words, as written, that decided the status (<c>"cues"</c> in <c>parse-reply --format json</c>).</summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
 }
 
 internal enum ReplyItemSource
