@@ -85,7 +85,7 @@ internal sealed class ParseReplyCommand : ICliCommand
         var lines = new List<string>();
         var score = ReplyLabels.Score(rows, (row, parsed) => lines.Add(string.Create(
             CultureInfo.InvariantCulture,
-            $"  #{row.Row} {row.Status ?? "-"} -> {parsed.Status?.ToContractName() ?? "-"} (item {parsed.Item?.ToString(CultureInfo.InvariantCulture) ?? "?"}): {row.Text}")));
+            $"  #{row.Row} {row.Status ?? "-"} -> {parsed.Status?.ToContractName() ?? "-"} (item {parsed.Item?.ToString(CultureInfo.InvariantCulture) ?? "?"}, confidence {parsed.Confidence:0.00}): {row.Text}")));
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"{Path.GetFileName(path)}: rows {score.Rows}, status {score.StatusAccuracy:P1} ({score.StatusRight}/{score.Scored}), no status {score.NoStatusShare:P1}, wrong status {score.WrongStatusShare:P1}, item {score.ItemAccuracy:P1}, newDue {score.NewDueAccuracy:P1}").AsMemory(), cancellationToken).ConfigureAwait(false);
@@ -163,6 +163,8 @@ internal sealed class ParseReplyCommand : ICliCommand
         Row("newDue:", reply.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Row("newDueText:", reply.NewDueText);
         Row("note:", reply.Note);
+        Row("confidence:", reply.Status is null ? null : reply.Confidence.ToString("0.00", CultureInfo.InvariantCulture) + (reply.Confidence < ReplyParser.ConfirmBelow ? " (the bot asks to confirm)" : string.Empty));
+        Row("cues:", reply.Cues.Count == 0 ? null : string.Join(", ", reply.Cues.Select(c => $"\"{c}\"")));
         foreach (var why in reply.Evidence)
         {
             Row("why:", why.Text.Length == 0 ? why.Meaning : $"\"{why.Text}\" → {why.Meaning}");

@@ -112,6 +112,171 @@ internal static partial class ReplyCues
     }
 
     /// <summary>
+    /// Whether a completion word certainly names only a part of the item: a count of the parts done
+    /// ("已办结246件", "已完成整改16个", "其中有17项已完成"), a share ("2/3 complete", "most … is complete"),
+    /// a remainder still open anywhere in the reply (其余, 剩余, "the rest"), or a preparatory step
+    /// (已完成地质勘探, 可研报告已编制完成, "design complete"). Such a completion is progress, never a request to close.
+    /// </summary>
+    public static bool IsPart(string folded, Cue cue)
+    {
+        var (from, to) = Clause(folded, cue.Start, cue.End);
+        if (StepWords().IsMatch(folded[from..to]))
+        {
+            return true;
+        }
+
+        var text = folded.AsSpan(cue.Start, cue.Length);
+        if (text.Contains("全部", StringComparison.Ordinal) || text.Contains("全面", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var before = folded[from..cue.Start];
+        return CountAfter().IsMatch(folded, cue.End)
+            || CountBefore().IsMatch(before)
+            || ShareBefore().IsMatch(before)
+            || Remainder().IsMatch(folded);
+    }
+
+    /// <summary>
+    /// Whether a blocked cue only explains a delay the work is getting over: a difficulty in a sentence of
+    /// causes (因/由于/受…影响, "due to") in a reply that also reports work going on or a new forecast ("受…资金落实困难等多种因素影响，进度较为缓慢，已完成约70%"), or a stop the reply says is
+    /// over (停工…才开始铺装, 已复工, "resumed").
+    /// </summary>
+    public static bool IsOvercome(string folded, Cue cue, bool workGoesOn)
+    {
+        if (Resumed().Match(folded, cue.End) is { Success: true })
+        {
+            return true;
+        }
+
+        if (!workGoesOn || !SoftBlock().IsMatch(folded.AsSpan(cue.Start, cue.Length)))
+        {
+            return false;
+        }
+
+        var (from, to) = Sentence(folded, cue.Start, cue.End);
+        return Cause().IsMatch(folded[from..to]);
+    }
+
+    /// <summary>Whether the sentence of a cue gives a cause (因, 由于, 受…影响, "because", "due to").</summary>
+    public static bool HasCause(string folded, Cue cue)
+    {
+        var (from, to) = Sentence(folded, cue.Start, cue.End);
+        return Cause().IsMatch(folded[from..to]);
+    }
+
+    /// <summary>Words that say the work is pushed to speed up (加快, 抓紧, 督促), which means it goes on.</summary>
+    public static bool PushesOn(string folded) => SpeedUp().IsMatch(folded);
+
+    /// <summary>
+    /// A late reply that apologises or admits the miss and names a new target ("Sorry this is late, I'll
+    /// catch up by Friday", "not able to deliver M1 on time … complete by the end of February", 抱歉…延误…
+    /// 争取月底前完成): an extension request, though it never says 延期. Returns the apology or admission.
+    /// </summary>
+    public static Match? LateWithTarget(string folded)
+    {
+        var apology = Apology().Match(folded);
+        if (!apology.Success || !Lateness().IsMatch(folded) || !Target().IsMatch(folded))
+        {
+            return null;
+        }
+
+        return apology;
+    }
+
+    private static (int From, int To) Clause(string folded, int start, int end)
+    {
+        var from = start;
+        while (from > 0 && !ReplyText.IsSentenceBreak(folded[from - 1]) && folded[from - 1] is not (',' or '、'))
+        {
+            from--;
+        }
+
+        var to = end;
+        while (to < folded.Length && !ReplyText.IsSentenceBreak(folded[to]) && folded[to] != ',')
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
+    private static (int From, int To) Sentence(string folded, int start, int end)
+    {
+        var from = start;
+        while (from > 0 && !IsFullStop(folded[from - 1]))
+        {
+            from--;
+        }
+
+        var to = end;
+        while (to < folded.Length && !IsFullStop(folded[to]))
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
+    private static bool IsFullStop(char c) => c is '。' or '!' or '?' or '\n' or '\r' or ';';
+
+    [GeneratedRegex(@"\G了?(?:(?!全部|所有|全)[^,。;\d]){0,8}?\d+(?:\.\d+)?\s*(?:项|个|件|条|所|家|处|座|宗|批|户|套|栋|公里|千米|亩|场|台|盏|名)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex CountAfter();
+
+    [GeneratedRegex(@"(?:中|其中|^|,)有?\d+(?:\.\d+)?\s*[项个件条所家处座宗批户套栋][^,。;\d]{0,4}$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex CountBefore();
+
+    [GeneratedRegex(@"\b(?:most|some|half|part|majority|\d+\s*/\s*\d+|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+|two[\s-]thirds?|three[\s-]quarters?)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ShareBefore();
+
+    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Remainder();
+
+    [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex StepWords();
+
+    [GeneratedRegex(@"复工|恢复施工|重新开工|才开始|已开始|开始进行|已恢复|\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Resumed();
+
+    [GeneratedRegex(@"无法|难以|未能|不能|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SoftBlock();
+
+    [GeneratedRegex(@"因|由于|受[^,。;]{0,30}?影响|导致|\bbecause\b|\bdue\s+to\b|\bowing\s+to\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Cause();
+
+    [GeneratedRegex(@"加快|抓紧|抢抓|加紧|赶工|督促|\bspeed\s+up\b|\bcatch\s+up\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SpeedUp();
+
+    [GeneratedRegex(
+        """
+        \b(?:sorry|apolog\w*|appoligi\w*|my\s+bad|my\s+mistake|my\s+fault)\b|抱歉|歉意|不好意思|对不起
+        |\b(?:didn't|did\s+not|couldn't|could\s+not|wasn't\s+able|was\s+not\s+able|not\s+(?:being\s+)?able)\s+(?:to\s+)?(?:manage|deliver|make|finish|get)\b|\bgot\s+late\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex Apology();
+
+    [GeneratedRegex(
+        """
+        \blate\b|\blater\s+than\b|\bdelay\w*|\bbehind\b|\bmissed\b|\bon\s+time\b|\bslipp\w*|\boverdue\b|\bdidn't\s+manage\b
+        |延误|滞后|逾期|延迟|拖延|晚了|没能按期|未能按期|未按期|耽误
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex Lateness();
+
+    [GeneratedRegex(
+        """
+        \b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?(?:this\s+|next\s+)?(?:\w+\s+)?(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|tonight|spring|summer|autumn|fall|winter|\d)
+        |\b(?:next|this|early\s+next|later\s+this)\s+(?:week|month|weekend|sprint|quarter)\b|\b(?:during|in|within)\s+the\s+next\s+(?:\d+|few|couple|two|three)
+        |(?:争取|力争|预计|计划|确保|尽快)[^,。;]{0,16}?(?:完成|完工|办结|交付|上线)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex Target();
+
+    /// <summary>
     /// Whether an in-progress cue says work is still going on (正在, 推进中, "under construction") rather
     /// than that a step was taken (已召开, 已印发, "launched"): only the first outweighs a reported completion.
     /// </summary>
@@ -139,7 +304,10 @@ internal static partial class ReplyCues
         |\bno\s+(?:longer\s+)?(?:blocked|blockers?|obstacles?|impediments?|delays?|issues|problems|hold-?ups?)\b
         |\bnot\s+(?:blocked|stuck|delayed|on\s+hold)\b|\bunblocked\b|\bnothing\s+(?:is\s+)?blocking\b
         |\bwithout\s+(?:any\s+)?(?:delays?|issues|problems|obstacles)\b|\bno\s+longer\s+(?:stuck|waiting|on\s+hold)\b
-        |\b(?:resolved|fixed|cleared|removed|overcame|overcome)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:blockers?|issues?|problems?|obstacles?|bottlenecks?|difficult(?:y|ies))\b
+        |\b(?:resolved|cleared|removed|overcame|overcome)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:blockers?|obstacles?|bottlenecks?|difficult(?:y|ies)|impediments?)\b
+        |\b(?:keep(?:ing)?|let(?:ting)?|left|leaving|kept)\s+(?:you|you\s+all|everyone|people|users|folks|guys)\s+(?:waiting|wait)\b|\bwaiting\s+for\s+so\s+long\b
+        |\b(?:done|did|do|doing|tried)\s+(?:my|our|his|her|their)\s+best\b
+        |(?:一直|从来|并|并没有|从未)?(?:未|没有|没)(?:停工|停止施工|中断|停滞)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -148,7 +316,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         (?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
-        |有待(?:完成|落实)
+        |有待(?:完成|落实)|基本(?:整改到位|落实到位|完工|建成|到位|实现)
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
         |\b(?:isn't|wasn't|hasn't|haven't|aren't|weren't)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:done|completed?|finished)\b
         |\bincomplete\b|\bunfinished\b|\byet\s+to\s+be\s+(?:completed|finished|done)\b
@@ -165,6 +333,9 @@ internal static partial class ReplyCues
         |\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not|isn't|is\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:start(?:ed)?|begin|begun|commenced?|initiated|launched)\b
         |\byet\s+to\s+(?:start|begin|commence|be\s+started)\b
         |\b(?:no\s+work|no\s+action|nothing)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:started|begun|taken|done)\b
+        |\bdeprioriti[sz](?:ed|ing)\b|\b(?:in|to|on|linger\s+in)\s+the\s+backlog\b|\bnot\s+(?:a\s+)?priority\b|\bnot\s+(?:planned|scheduled)\b
+        |\bnot\s+(?:this|in\s+this|the\s+current)\s+(?:quarter|sprint|month|release|cycle|year)\b|\bbefore\s+(?:doing|starting)\s+any\s+work\b
+        |\bneed\s+to\s+(?:start|begin)\b|(?:暂未|尚未|未)(?:列入|纳入)(?:计划|规划)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -172,11 +343,18 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:申请|请求|恳请|拟申请|特申请|特此申请|需要|需|请予|建议)(?:将)?(?:本项|该项|此项)?(?:工作|任务|事项|项目)?(?:的)?(?:办结|完成)?(?:期限|时限|时间|日期)?(?:予以)?(?:延期|延长|顺延|推迟|延后|宽限)
+        (?:申请|请求|恳请|拟申请|特申请|特此申请|需要|需|请予|建议)(?:将)?(?:本项|该项|此项)?(?:工作|任务|事项|项目|工程|工期)?(?:的)?(?:办结|完成)?(?:期限|时限|时间|日期)?(?:予以)?(?:延期|延长|顺延|推迟|延后|宽限)
         |延期申请|申请延时
         |\bextension\b
         |\b(?:request(?:ing|ed|s)?|ask(?:ing|ed)?\s+for|apply(?:ing)?\s+for|seek(?:ing)?|needs?|would\s+like)\s+(?:an?\s+|the\s+|some\s+|more\s+)?(?:\w+\s+)?(?:postponement|more\s+time|additional\s+time|new\s+(?:due\s+)?date)\b
         |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date)\b
+        |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟)
+        |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)\s+(?:back|out)\b
+        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
+        |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
+        |\b(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:deliver|finish|complete|make)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|within\s+the\s+(?:\w+\s+)?(?:timeframe|deadline|time)|by\s+the\s+deadline)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -186,8 +364,9 @@ internal static partial class ReplyCues
         """
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
-        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?)\s+(?:(?:the\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+)\s+)?(?:back\s+)?(?:to|until|till)\b
-        |\bnew\s+(?:due\s+)?(?:date|deadline)\b(?:\s+(?:of|is|to|:))?
+        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
+        |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
+        |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -196,7 +375,8 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        受阻|阻滞|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
+        受阻|阻滞|阻工|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
+        |(?:暂|尚|还|目前|仍)?不具备[^,。;]{0,12}?条件|资金(?:问题|困难|紧张|短缺|不足)|缺口资金|缺额资金|(?:居民|群众|村民|业主|住户)[^,。;]{0,8}?(?:反对|不同意|阻挠|阻拦|阻碍)
         |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
         |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
         |存在(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍)
@@ -211,12 +391,15 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货)
-        |(?<!已于[^,。;]{0,15})(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
+        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货|开放|恢复|亮灯|开园|搞完|弄完|做完|干完)
+        |(?<!已于[^,。;]{0,15})(?<!提)(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
         |\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
         |\bcompletion\s+(?:is\s+)?(?:expected|estimated|planned|scheduled|targeted)\b
         |\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:for|in|by|next)\b|\bgo(?:es)?\s+live\b
+        |\bthen\s+(?:we(?:'re|\s+are)\s+|it(?:'s|\s+is)\s+)?(?:done|complete|finished)\b|\buntil\s+(?:\w+\s+){0,4}?(?:is|are|be)\s+(?:complete|done|finished)\b
+        |\bget\s+(?:\w+\s+){0,3}?(?:complete|completed|done|finished|shipped|fixed|merged|released)\b|\bshould\s+be\s+(?:complete|done|finished)\b
+        |(?:就|即|便)(?:能|可|将)[^,。;]{0,8}?(?:开放|使用|通行|通车|恢复|完成|完工)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -224,7 +407,14 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:将于|计划|拟于|拟在|预计|准备|定于|下周|下月|明年|近期)[^,。;!?\n]{0,10}?(?:开工|动工|启动|开始|进场|开展|实施)
+        (?:将于|计划|拟于|拟在|预计|(?<!正|正在|着手)准备|定于|下周|下月|明年|(?<!于)近期|力争|争取|尽早|尽快)[^,。;!?\n]{0,14}?(?:开工|动工|启动|开始|进场|开展|实施)
+        |(?:已|已经|现已)?(?:列入|纳入)[^,。;]{0,16}?(?:建设计划|工作计划|投资计划|年度计划|计划|规划|项目库)(?!外)
+        |再(?:处理|弄|做|搞|开始|着手|推进|安排)|(?:这周|本周|下周|明天|今天|马上|随后|过几天)\s*(?:就|再)?\s*开始
+        |(?:近期|择期|下周|下月|近日)(?:进行|开展|组织|安排)?(?:修复|维修|施工|处理|整改|安装|开工)
+        |\b(?:plan(?:ned)?|intend|hope|going)\s+to\s+(?:work\s+on|start|begin|handle|get\s+to|look\s+at|tackle|pick\s+(?:it|this)\s+up)\b
+        |\b(?:i|we)(?:'ll|\s+will)\s+(?:try\s+to\s+)?(?:get\s+to|look\s+at|work\s+on|handle|tackle|pick\s+(?:it|this)\s+up|start)\b
+        |\b(?:added|moved|scheduled|planned|put)\s+(?:\w+\s+){0,3}?(?:to|for|in|into)\s+(?:the\s+)?(?:next|upcoming|following)\s+(?:sprint|milestone|release|iteration|cycle|quarter)\b
+        |\bto\s+be\s+(?:presented|discussed|considered|reviewed|scheduled|taken\s+up)\s+(?:on|at|in|next)\b|\bto\s+(?:get|obtain|seek|request)\s+(?:quotes?|quotations?)\b
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
         """,
@@ -245,6 +435,15 @@ internal static partial class ReplyCues
         |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
         |\bplease\s+close\b|\bclose\s+(?:this|it|the\s+item)\b|请予?(?:办结|销号)|申请关闭
         |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
+        |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园)
+        |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放)?|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
+        |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修)(?:到位|完毕|完成)
+        |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|搞完了|弄完了
+        |(?<!\b(?:being|be|not|never|yet|until|unless|once|when|if)\s)(?<!n't\s)(?<!(?:n't|not)\s(?:yet\s)?been\s)\b(?:fixed|solved|resolved|addressed|merged|landed|shipped|released|deployed|published|implemented|erected|installed|emailed|repaired|replaced|corrected)\b
+        |\b(?:pushed|merged|landed|deployed|committed)\s+(?:it\s+)?(?:to|into|in|on)\s+`?(?:dev|develop|main|master|prod|production|staging|trunk)\b
+        |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
+        |\b(?:just\s+)?created\s+(?:your|the|a|an)\b|\bprovided\s+to\b|(?<!\b(?:be|been|not)\s)\bapproved\s+(?:this|it|the\s+(?:pr|change|request)|by)\b|\breviewed\s+and\s+approved\b
+        |\b(?:release|fix|patch|change|pr|it)\s+(?:made|shipped|released|deployed|published|landed|merged|cut)\b|\bpermit\s+(?:was\s+|has\s+been\s+)?granted\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -252,10 +451,12 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        等待|等候|待[^,。;]{0,8}?(?:批复|审批|审核|批准|核准|下达|部署|同意|确认|审定|出台|明确)
-        |待[^,。;]{0,8}?(?:部门|单位|公司|政府|局|委|办|厅)
-        |(?:尚未|未|暂未|仍未)(?:批复|获批|批准|审批|下达|拨付)|资金(?:不|未|尚未)(?:到位|落实)
-        |\bwaiting\s+(?:for|on)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b
+        等待|等候|待[^,。;]{0,12}?(?:批复|审批|审核|批准|核准|下达|下发|部署|同意|确认|审定|出台|明确|获批|交地|立项)
+        |待[^,。;]{0,8}?(?:部门|单位|公司|政府|局|委|办|厅)|(?:关注|等待|等候|待)[^,。;]{0,6}?结果
+        |(?:尚未|未|暂未|仍未|既未|迟迟未)予?(?:批复|获批|批准|审批|审核|核准|下达|拨付|同意)|资金(?:不|未|尚未)(?:到位|落实)|资金到位后|(?:未|没有)收到[^,。;]{0,6}?(?:反馈|回复|答复|批复)
+        |\bwaiting\s+(?:for|on|to)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b|\b(?:dependent|depends|depending)\s+on\b
+        |\bno\s+(?:update|response|reply|answer|feedback)\s+(?:had\s+|has\s+)?(?:been\s+)?received\b|\b(?:had|has|have)\s+received\s+no\s+(?:response|reply|update|answer)\b|\b(?:did\s+not|didn't)\s+get\s+back\b
+        |\bwill\s+learn\s+(?:from\s+\w+(?:\s+\w+)?\s+)?whether\b|\bwaiting\s+mode\b
         |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
         |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
         """,
@@ -278,14 +479,17 @@ internal static partial class ReplyCues
         |正在|正抓紧|正加紧|正积极|已启动|启动了|已开工|开工建设|已召开|召开了|已开展|开展了|已进场|已印发|印发了|已制定|制定了
         |已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|已经开始|已开始|开始实施|已着手
         |稳步推进|有序推进|加快推进|积极推进|持续推进|扎实推进|全力推进|全面推进|加紧推进|推进
-        |(?:已|正式|现已)?(?:进入|转入)[^,。;]{0,10}?阶段
+        |(?:已|正式|现已|正)?(?:进入|转入|处于)[^,。;]{0,16}?阶段|(?<![真反公])正(?:在)?(?:办理|开展|推进|组织|实施|施工|建设|编制|进行|处于|着手|全力|有序|加快|按照|按)
+        |已(?:经)?(?:全面|正式|顺利)?(?:启动|开工|动工|进场)|持续(?:整改|推进|开展|跟进|实施)|继续(?:进行|施工|推进|实施|开展|整改)|开始(?:进行|施工|实施|建设|大修|维修|修复|改造|铺装|铺设)
+        |进度(?:明显|有所|进一步)?加快|已有\d+[^,。;]{0,10}?(?:开工|启动|完成|建成|办结)|(?<!未|尚未|没有|没)开工(?:建设)?\s*\d+\s*[个项处座所家]
         |尚在|仍在|[一二三四五六七八九十]分之[一二三四五六七八九]
         |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
         |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
-        |\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
+        |(?<!\b(?:start|starting|begin|to)\s)\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
         |\bbeing\s+\w+ed\b|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
         |\b(?:one|two)[\s-]+thirds?\b|\bthree[\s-]+quarters\b|\ba\s+quarter\b|\bmostly\b|\bnearly\b|\balmost\b
-        |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b
+        |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b|\bwip\b
+        |\bstill\s+(?:in\s+discussions?|working|talking|discussing|negotiating)\b|\bin\s+discussions?\s+with\b|\bone\s+(?:final|last|more)\s+(?:review|step|thing|pass)\b|\bnearing\s+completion\b
         |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
         |\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
         """,

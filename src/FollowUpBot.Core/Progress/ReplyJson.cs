@@ -7,7 +7,8 @@ namespace FollowUpBot.Progress;
 /// <summary>
 /// The JSON form of a parsed reply that <c>followup parse-reply --format json</c> prints and other tools
 /// read: <c>item, status, percent, newDue, newDueText, note</c> (a contract: keep these names), then
-/// <c>itemText, ambiguous, undo</c>.
+/// <c>itemText, ambiguous, undo</c>, then <c>confidence</c> (0–1, how sure the status is; 0 with no status)
+/// and <c>cues</c> (the words, as written, that decided the status). Fields are only ever added.
 /// </summary>
 internal static class ReplyJson
 {
@@ -33,6 +34,14 @@ internal static class ReplyJson
             WriteString(json, "itemText", reply.ItemText);
             json.WriteBoolean("ambiguous", reply.Ambiguous);
             json.WriteBoolean("undo", reply.Undo);
+            json.WriteNumber("confidence", reply.Confidence);
+            json.WriteStartArray("cues");
+            foreach (var cue in reply.Cues)
+            {
+                json.WriteStringValue(cue);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -21,6 +21,9 @@ internal static partial class ReplyParser
     private const int RequestDateWindow = 30;
     private const int DirectionalDateWindow = 6;
 
+    /// <summary>Below this confidence the bot asks the sender to confirm the status with a picker instead of storing it.</summary>
+    public const double ConfirmBelow = 0.7;
+
     public static ParsedReply Parse(string? text, ReplyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -54,7 +57,8 @@ internal static partial class ReplyParser
         var dates = ReplyDates.Find(folded, context.Today);
         var extension = FindExtension(folded, cues, dates);
 
-        var status = DecideStatus(folded, original, cues, percent, extension, evidence);
+        var decision = DecideStatus(folded, original, cues, percent, extension, evidence);
+        var status = decision.Status;
         if (percent is not null)
         {
             evidence.Add(new ReplyEvidence(Cut(original, percent.Start, percent.Length), $"progress {percent.Value.ToString(CultureInfo.InvariantCulture)}%"));
@@ -62,7 +66,11 @@ internal static partial class ReplyParser
 
         DateOnly? newDue = null;
         string? newDueText = null;
-        if (status == ReplyStatus.Extension && extension?.Date is { } due)
+        // An extension read from an apology and a new target takes the latest date still ahead as the new due date.
+        var target = status == ReplyStatus.Extension && extension is null
+            ? dates.LastOrDefault(d => d.Value >= context.Today)
+            : extension?.Date;
+        if (status == ReplyStatus.Extension && target is { } due)
         {
             newDue = due.Value;
             newDueText = Cut(original, due.Start, due.Length);
@@ -71,7 +79,11 @@ internal static partial class ReplyParser
 
         var severalItems = markers.Select(m => m.Number).Distinct().Skip(1).Any();
         var note = Note(original, folded, severalItems ? 0 : bodyStart, cues, percents, extension);
-        var parsed = new ParsedReply(null, status, percent?.Value, newDue, newDueText, note);
+        var parsed = new ParsedReply(null, status, percent?.Value, newDue, newDueText, note)
+        {
+            Confidence = decision.Confidence,
+            Cues = decision.Cues,
+        };
         return DecideItem(parsed, markers, original, context, evidence) with { Evidence = evidence };
     }
 
@@ -116,7 +128,7 @@ internal static partial class ReplyParser
         return parsed with { Ambiguous = true };
     }
 
-    private static ReplyStatus? DecideStatus(
+    private static Decision DecideStatus(
         string folded,
         string original,
         List<Cue> cues,
@@ -125,6 +137,14 @@ internal static partial class ReplyParser
         List<ReplyEvidence> evidence)
     {
         void Because(Cue cue, string meaning) => evidence.Add(new ReplyEvidence(Cut(original, cue.Start, cue.Length), meaning));
+        Decision Decide(ReplyStatus status, double confidence, params Cue?[] deciding)
+        {
+            var words = deciding.OfType<Cue>().Select(c => Cut(original, c.Start, c.Length).Trim()).Where(w => w.Length > 0).Distinct().ToList();
+
+            // Cues of other statuses that were outweighed make the reading less sure.
+            var others = cues.Count(c => c.Kind is not (CueKind.Neutral or CueKind.Forecast) && StatusOf(c.Kind) is { } other && other != status);
+            return new Decision(status, Math.Round(Math.Max(0.3, confidence - (0.1 * Math.Min(others, 3))), 2), words);
+        }
 
         foreach (var neutral in cues.Where(c => c.Kind == CueKind.Neutral))
         {
@@ -139,69 +159,93 @@ internal static partial class ReplyParser
         if (extension is { } ext)
         {
             Because(ext.Cue, "extension request");
-            return ReplyStatus.Extension;
-        }
-
-        if (cues.Find(c => c.Kind == CueKind.Blocked) is { } blocked)
-        {
-            Because(blocked, "blocked");
-            return ReplyStatus.Blocked;
+            return Decide(ReplyStatus.Extension, ext.Date is null ? 0.85 : 0.95, ext.Cue);
         }
 
         var partialPercent = percent is { Value: > 0 and < 100 };
+        var progress = cues.Where(c => c.Kind == CueKind.InProgress).ToList();
+        var forecasts = cues.Where(c => c.Kind == CueKind.Forecast && !ReplyCues.IsAfterCompletion(folded, c)).ToList();
+        // Work goes on when a progress cue says so on its own, not as the object of a block (无法推进).
+        var workGoesOn = partialPercent || forecasts.Count > 0 || ReplyCues.PushesOn(folded)
+            || progress.Exists(c => ReplyCues.IsOngoing(folded, c)
+                && !cues.Exists(b => b.Kind == CueKind.Blocked && b.End <= c.Start && c.Start - b.End <= 2));
+
+        // A difficulty that only explains a delay the work is getting over, or a stop that is over, is not a block.
+        var blocks = cues.Where(c => c.Kind == CueKind.Blocked).ToList();
+        foreach (var overcome in blocks.Where(c => ReplyCues.IsOvercome(folded, c, workGoesOn)).ToList())
+        {
+            Because(overcome, "a delay or stop the work is getting over: not blocked now");
+            blocks.Remove(overcome);
+        }
+
+        if (blocks.Count > 0)
+        {
+            Because(blocks[0], "blocked");
+            return Decide(ReplyStatus.Blocked, 0.85, blocks[0]);
+        }
 
         // A part done ("完成了80%", "已完成主体工程的80%", "已完成路面铺设12公里，占计划的62%") is progress;
         // a rate of something else ("接种率达到95%，已完成年度目标") does not undo a whole completion.
+        var completions = Completions(cues);
+        var wholes = completions.Where(c => !ReplyCues.IsPart(folded, c)).ToList();
         var partialOfWork = partialPercent && (percent!.OfProgress
-            || Completions(cues).Exists(c => SameClause(folded, c.Start, percent.Start) || ReplyCues.IsPartial(folded, c)));
-        var progress = cues.Where(c => c.Kind == CueKind.InProgress).ToList();
+            || wholes.Exists(c => SameClause(folded, c.Start, percent.Start) || ReplyCues.IsPartial(folded, c)));
         var beforeCompletion = progress.Where(c => !ReplyCues.IsAfterCompletion(folded, c)).ToList();
-        var forecasts = cues.Where(c => c.Kind == CueKind.Forecast && !ReplyCues.IsAfterCompletion(folded, c)).ToList();
 
         // Work still going on, or a completion still forecast ("主体已完成，预计年底全部完工"), outweighs a
         // reported completion; a step taken (已印发) or what follows completion (正在审计) does not.
         var plannedStart = cues.Find(c => c.Kind == CueKind.PlannedStart);
         var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0 || plannedStart is not null;
         var notDone = cues.Exists(c => c.Kind == CueKind.NegatedCompletion);
-        var completions = Completions(cues);
         var accepting = cues.Find(c => c.Kind == CueKind.Waiting && ReplyCues.WaitsOnAcceptance(folded, c));
         var completion = stillGoing || notDone
             ? null
-            : completions.Find(c => !ReplyCues.IsPartial(folded, c)) ?? completions.FirstOrDefault() ?? accepting;
-        if (!partialOfWork && (completion is not null || percent is { Value: 100 }))
+            : wholes.Find(c => !ReplyCues.IsPartial(folded, c)) ?? wholes.FirstOrDefault() ?? accepting;
+        if (!partialOfWork && (completion is not null || (percent is { Value: 100 } && !stillGoing)))
         {
             if (completion is not null)
             {
                 Because(completion, completion.Kind == CueKind.Waiting
                     ? "waiting only for acceptance: done, a completion request"
                     : "done: a completion request (only organisers close)");
+                var alone = completion.Kind != CueKind.Waiting && !ReplyCues.IsPartial(folded, completion);
+                return Decide(ReplyStatus.CompletionRequested, alone ? 0.9 : 0.75, completion);
             }
 
-            return ReplyStatus.CompletionRequested;
+            return Decide(ReplyStatus.CompletionRequested, 0.8);
         }
 
         if (partialOfWork && completions.Count > 0)
         {
             Because(completions[0], "done with only part of the work: in progress");
         }
-        else if (completions.Count > 0 && stillGoing)
+        else if (completions.Count > 0 && (stillGoing || wholes.Count == 0))
         {
-            Because(completions[0], "a finished step while work goes on: in progress");
+            Because(completions[0], "a finished step or part while work goes on: in progress");
         }
 
         if (cues.Find(c => c.Kind == CueKind.Waiting) is { } waiting)
         {
             Because(waiting, "waiting on someone else: blocked");
-            return ReplyStatus.Blocked;
+            return Decide(ReplyStatus.Blocked, 0.75, waiting);
         }
 
-        // A forecast alone means work under way, unless the reply says it has not started ("尚未开工，预计明年完工").
+        // A late reply with an apology and a new target asks for more time, though it never says 延期.
+        if (ReplyCues.LateWithTarget(folded) is { } late)
+        {
+            var cue = new Cue(CueKind.ExtensionRequest, late.Index, late.Length);
+            Because(cue, "late, with an apology and a new target: an extension request");
+            return Decide(ReplyStatus.Extension, 0.65, cue);
+        }
+
+        // A forecast alone means work under way, unless the reply says it has not started ("尚未开工，预计明年完工")
+        // or that the start is still planned ("这周开始，争取春节前搞完").
         var notStarted = cues.Find(c => c.Kind == CueKind.NotStarted);
         // A finished step that did not make the item done still means work has begun.
         var going = progress.FirstOrDefault()
             ?? cues.Find(c => c.Kind == CueKind.NegatedCompletion)
-            ?? (notStarted is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null)
-            ?? completions.FirstOrDefault();
+            ?? ((notStarted ?? plannedStart) is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null)
+            ?? ((notStarted ?? plannedStart) is null ? completions.FirstOrDefault() : completions.Find(c => ReplyCues.IsPart(folded, c)));
         if (going is not null || partialPercent)
         {
             if (going is not null)
@@ -214,22 +258,52 @@ internal static partial class ReplyParser
                 });
             }
 
-            return ReplyStatus.InProgress;
+            var sure = going?.Kind switch
+            {
+                CueKind.InProgress => 0.85,
+                CueKind.NegatedCompletion or CueKind.Completion => 0.75,
+                CueKind.Forecast => 0.65,
+                _ => 0.7,
+            };
+            return Decide(ReplyStatus.InProgress, sure, going);
         }
 
         if (cues.Find(c => c.Kind == CueKind.Lagging) is { } lagging)
         {
             Because(lagging, "behind schedule with no sign of work going on: blocked");
-            return ReplyStatus.Blocked;
+            return Decide(ReplyStatus.Blocked, 0.55, lagging);
         }
 
         if ((notStarted ?? plannedStart) is { } notYet)
         {
+            // Not started for a reason given in the same sentence (因审批手续办理周期长…尚未开工) is a block.
+            if (notYet.Kind == CueKind.NotStarted && ReplyCues.HasCause(folded, notYet))
+            {
+                Because(notYet, "not started for a reason given: blocked");
+                return Decide(ReplyStatus.Blocked, 0.65, notYet);
+            }
+
             Because(notYet, notYet.Kind == CueKind.PlannedStart ? "start still planned: not started" : "not started");
-            return ReplyStatus.NotStarted;
+            return Decide(ReplyStatus.NotStarted, notYet.Kind == CueKind.PlannedStart ? 0.7 : 0.85, notYet);
         }
 
-        return percent is { Value: 0 } ? ReplyStatus.NotStarted : null;
+        return percent is { Value: 0 } ? Decide(ReplyStatus.NotStarted, 0.6) : Decision.None;
+    }
+
+    private static ReplyStatus? StatusOf(CueKind kind) => kind switch
+    {
+        CueKind.NegatedCompletion or CueKind.InProgress => ReplyStatus.InProgress,
+        CueKind.NotStarted or CueKind.PlannedStart => ReplyStatus.NotStarted,
+        CueKind.ExtensionRequest or CueKind.ExtensionTo => ReplyStatus.Extension,
+        CueKind.Blocked or CueKind.Waiting or CueKind.Lagging => ReplyStatus.Blocked,
+        CueKind.Completion => ReplyStatus.CompletionRequested,
+        _ => null,
+    };
+
+    /// <summary>The status read, how sure the parser is of it, and the words that decided it.</summary>
+    private sealed record Decision(ReplyStatus? Status, double Confidence, IReadOnlyList<string> Cues)
+    {
+        public static Decision None { get; } = new(null, 0, []);
     }
 
     /// <summary>
@@ -247,7 +321,8 @@ internal static partial class ReplyParser
             }
 
             var window = cue.Kind == CueKind.ExtensionTo ? DirectionalDateWindow : RequestDateWindow;
-            var date = dates.FirstOrDefault(d => d.Start >= cue.End && d.Start - cue.End <= window && !HasBreak(folded, cue.End, d.Start));
+            var from = cue.End + DateLead().Match(folded, cue.End).Length;
+            var date = dates.FirstOrDefault(d => d.Start >= cue.End && d.Start - from <= window && !HasBreak(folded, cue.End, d.Start));
             if (date is not null)
             {
                 return (cue, date);
@@ -409,4 +484,8 @@ internal static partial class ReplyParser
 
     [GeneratedRegex(@"\G\s*(?:to|until|till|至|到|为|:)?\s*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DateLink();
+
+    // "to the week of January 8th", "is the end of June": words between a directional cue and its date.
+    [GeneratedRegex(@"\G\s*(?:the\s+)?(?:(?:week|end|start|beginning|middle)\s+of\s+|early\s+|mid-?\s*|late\s+)?(?:the\s+)?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex DateLead();
 }
