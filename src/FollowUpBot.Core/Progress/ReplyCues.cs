@@ -185,22 +185,26 @@ internal static partial class ReplyCues
         return apology;
     }
 
+    // A clause ends at punctuation, and in Chinese at a space too ("2 已完成 已印发实施方案": the label is a clause of its own).
     private static (int From, int To) Clause(string folded, int start, int end)
     {
         var from = start;
-        while (from > 0 && !ReplyText.IsSentenceBreak(folded[from - 1]) && folded[from - 1] is not (',' or '、'))
+        while (from > 0 && !ReplyText.IsSentenceBreak(folded[from - 1]) && folded[from - 1] is not (',' or '、') && !CjkSpace(folded, from - 1))
         {
             from--;
         }
 
         var to = end;
-        while (to < folded.Length && !ReplyText.IsSentenceBreak(folded[to]) && folded[to] != ',')
+        while (to < folded.Length && !ReplyText.IsSentenceBreak(folded[to]) && folded[to] != ',' && !CjkSpace(folded, to))
         {
             to++;
         }
 
         return (from, to);
     }
+
+    private static bool CjkSpace(string folded, int i) =>
+        char.IsWhiteSpace(folded[i]) && ((i > 0 && ReplyText.IsCjk(folded[i - 1])) || (i + 1 < folded.Length && ReplyText.IsCjk(folded[i + 1])));
 
     private static (int From, int To) Sentence(string folded, int start, int end)
     {
@@ -260,7 +264,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         \blate\b|\blater\s+than\b|\bdelay\w*|\bbehind\b|\bmissed\b|\bon\s+time\b|\bslipp\w*|\boverdue\b|\bdidn't\s+manage\b
-        |延误|滞后|逾期|延迟|拖延|晚了|没能按期|未能按期|未按期|耽误
+        |延误|滞后|逾期|延迟|拖延|拖了|晚了|没能按期|未能按期|未按期|耽误
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -270,7 +274,7 @@ internal static partial class ReplyCues
         """
         \b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?(?:this\s+|next\s+)?(?:\w+\s+)?(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|tonight|spring|summer|autumn|fall|winter|\d)
         |\b(?:next|this|early\s+next|later\s+this)\s+(?:week|month|weekend|sprint|quarter)\b|\b(?:during|in|within)\s+the\s+next\s+(?:\d+|few|couple|two|three)
-        |(?:争取|力争|预计|计划|确保|尽快)[^,。;]{0,16}?(?:完成|完工|办结|交付|上线)
+        |(?:争取|力争|预计|计划|确保|尽快|本周|这周|下周|明天|后天|月底|周[一二三四五六日天])[^,。;]{0,16}?(?:完成|完工|办结|交付|上线|弄完|搞完|做完|干完)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -364,7 +368,7 @@ internal static partial class ReplyCues
         """
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
-        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
+        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
         |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
         |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
@@ -452,7 +456,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         等待|等候|待[^,。;]{0,12}?(?:批复|审批|审核|批准|核准|下达|下发|部署|同意|确认|审定|出台|明确|获批|交地|立项)
-        |待[^,。;]{0,8}?(?:部门|单位|公司|政府|局|委|办|厅)|(?:关注|等待|等候|待)[^,。;]{0,6}?结果
+        |待[^,。;]{0,8}?(?:部门|单位|公司|政府|局|委|办|厅)|(?:关注|等待|等候|待)[^,。;]{0,6}?结果|(?:还在|正在|仍在|一直在|在)等(?!级|于|同)
         |(?:尚未|未|暂未|仍未|既未|迟迟未)予?(?:批复|获批|批准|审批|审核|核准|下达|拨付|同意)|资金(?:不|未|尚未)(?:到位|落实)|资金到位后|(?:未|没有)收到[^,。;]{0,6}?(?:反馈|回复|答复|批复)
         |\bwaiting\s+(?:for|on|to)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b|\b(?:dependent|depends|depending)\s+on\b
         |\bno\s+(?:update|response|reply|answer|feedback)\s+(?:had\s+|has\s+)?(?:been\s+)?received\b|\b(?:had|has|have)\s+received\s+no\s+(?:response|reply|update|answer)\b|\b(?:did\s+not|didn't)\s+get\s+back\b

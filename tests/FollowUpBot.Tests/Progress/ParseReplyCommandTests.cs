@@ -24,7 +24,7 @@ public sealed class ParseReplyCommandTests
 
         Assert.Equal(0, code);
         Assert.Equal(
-            """{"item":2,"status":"completionRequested","percent":null,"newDue":null,"newDueText":null,"note":"已印发实施方案","itemText":"2","ambiguous":false,"undo":false}""" + Environment.NewLine,
+            """{"item":2,"status":"completionRequested","percent":null,"newDue":null,"newDueText":null,"note":"已印发实施方案","itemText":"2","ambiguous":false,"undo":false,"confidence":0.8,"cues":["已完成"]}""" + Environment.NewLine,
             output);
     }
 
@@ -101,5 +101,48 @@ public sealed class ParseReplyCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("usage: followup parse-reply", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonAddsConfidenceAndTheDecidingCuesAfterTheContract()
+    {
+        var (_, output, _) = await Run("parse-reply", "3 道路已竣工，正在办理移交手续", "--format", "json", "--today", "2026-11-26");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(
+            ["item", "status", "percent", "newDue", "newDueText", "note", "itemText", "ambiguous", "undo", "confidence", "cues"],
+            json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("completionRequested", json.RootElement.GetProperty("status").GetString());
+        Assert.InRange(json.RootElement.GetProperty("confidence").GetDouble(), 0.7, 1.0);
+        Assert.Equal(["已竣工"], json.RootElement.GetProperty("cues").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task LabelsScoreAPublicSetAndListTheMisses()
+    {
+        var path = FollowUpBot.Testing.RepoPaths.Fixture(Path.Combine("replies", "public-batch-1.json"));
+        var (code, output, _) = await Run("parse-reply", "--labels", path, "--misses");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("public-batch-1.json: rows 139, status ", output, StringComparison.Ordinal);
+        Assert.Contains("item 100.0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LabelsThatAreNotALabelledSetAreABadInput()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-labels-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"replies": 3}""");
+        try
+        {
+            var (code, _, error) = await Run("parse-reply", "--labels", path);
+
+            Assert.Equal(2, code);
+            Assert.Contains("not a labelled reply set", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

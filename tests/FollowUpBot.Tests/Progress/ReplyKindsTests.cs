@@ -1,0 +1,175 @@
+using System.Globalization;
+
+using FollowUpBot.Progress;
+
+namespace FollowUpBot.Tests.Progress;
+
+/// <summary>
+/// The kinds of reply issue 14 found the parser missing, each in both languages (made-up examples; the
+/// measured public statements are in tests/fixtures/replies/public-batch-*.json).
+/// </summary>
+public sealed class ReplyKindsTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static ParsedReply Parse(string text) => ReplyParser.Parse(text, new ReplyContext(Today, [1, 2, 3], DefaultItem: 1));
+
+    [Theory]
+    [InlineData("县城污水处理厂已竣工")]
+    [InlineData("道路已完工，正在办理移交手续")]
+    [InlineData("新建门诊楼已投入使用")]
+    [InlineData("项目已于11月20日通过验收")]
+    [InlineData("已移交县档案馆")]
+    [InlineData("搞定了")]
+    [InlineData("closed")]
+    [InlineData("resolved in the latest build")]
+    [InlineData("all set")]
+    [InlineData("the building permit was granted last week")]
+    [InlineData("Fixed via #84")]
+    [InlineData("Thanks, merging!")]
+    public void CompletionSaidWithoutDoneIsACompletionRequest(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.CompletionRequested, reply.Status);
+        Assert.Equal(1, reply.Item);
+    }
+
+    [Theory]
+    [InlineData("计划于明年3月开工")]
+    [InlineData("拟于下月启动")]
+    [InlineData("已列入明年计划")]
+    [InlineData("will start next week")]
+    [InlineData("haven't begun yet")]
+    [InlineData("not this quarter")]
+    [InlineData("Noted. Added these all to the next sprint.")]
+    [InlineData("这几周太忙，下周考完试后再处理。")]
+    public void APlanOrAnAdmissionIsNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("因设备到货晚，推迟到12月20日完成", "2026-12-20")]
+    [InlineData("顺延至明年1月15日", "2027-01-15")]
+    [InlineData("工期调整至2027年3月底", "2027-03-31")]
+    [InlineData("申请将完成日期延至12月31日", "2026-12-31")]
+    [InlineData("较原计划延长一个月，争取明年1月底完工", "2027-01-31")]
+    [InlineData("we need to push back to 15 January", "2027-01-15")]
+    [InlineData("slipped to 4 December", "2026-12-04")]
+    [InlineData("need a few more days", null)]
+    [InlineData("Pushed the protocol release out by 2 weeks.", null)]
+    public void AnExtensionWithoutTheWordIsAnExtension(string text, string? due)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.Extension, reply.Status);
+        Assert.Equal(due, reply.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("sorry this is late, I will finish it by Friday", "2026-11-27")]
+    [InlineData("不好意思拖了几天，争取下周三前弄完", "2026-12-02")]
+    public void ALateApologyWithANewTargetAsksForMoreTime(string text, string? due)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.Extension, reply.Status);
+        Assert.Equal(due, reply.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.True(reply.Confidence < ReplyParser.ConfirmBelow, "read from an apology, the bot asks to confirm");
+    }
+
+    [Theory]
+    [InlineData("待省财政资金下达后实施")]
+    [InlineData("待市发改委审批")]
+    [InlineData("资金缺口较大")]
+    [InlineData("村民阻工，无法施工")]
+    [InlineData("暂不具备施工条件")]
+    [InlineData("还在等设计院出图")]
+    [InlineData("waiting on the vendor")]
+    [InlineData("held up by the procurement review")]
+    [InlineData("delayed because the contractor went bust")]
+    [InlineData("The Clerk advised that no update had been received from the county.")]
+    public void WaitingOrLackIsBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.Blocked, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("3个已开工，2个未开工")]
+    [InlineData("21项整改任务已完成20项")]
+    [InlineData("其中有17项已完成，其余50项正在推进")]
+    [InlineData("two of five sites done, the rest underway")]
+    [InlineData("the entire project is just over 2/3 complete")]
+    [InlineData("已完成前期工作，下一步将开展招标")]
+    [InlineData("可行性研究报告已编制完成，已上报省发改委")]
+    public void MixedAndPartialWorkIsInProgress(string text)
+    {
+        Assert.Equal(ReplyStatus.InProgress, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("受疫情和资金落实困难等因素影响，施工进度较为缓慢，目前已完成约70%工程量")]
+    [InlineData("因石料短缺工程一度停工，直到9月底才开始进行路面铺装")]
+    public void ADelayTheWorkIsGettingOverIsInProgressNotBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.InProgress, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("预计月底完成")]
+    [InlineData("预计月底完成，比原定时间推迟两周")]
+    [InlineData("should be done by mid-December")]
+    public void AForecastIsProgressNotAnExtension(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.InProgress, reply.Status);
+        Assert.Null(reply.NewDue);
+    }
+
+    [Theory]
+    [InlineData("县城污水处理厂已竣工", "已竣工")]
+    [InlineData("第2项 受阻：资金缺口较大", "受阻")]
+    [InlineData("需延期到明年3月底", "需延期")]
+    public void TheCuesAreTheWordsThatDecidedTheStatus(string text, string cue)
+    {
+        var reply = Parse(text);
+
+        Assert.Contains(cue, reply.Cues);
+        Assert.InRange(reply.Confidence, ReplyParser.ConfirmBelow, 1.0);
+    }
+
+    [Fact]
+    public void AReplyWithNoStatusHasNoConfidenceAndNoCues()
+    {
+        var reply = Parse("收到");
+
+        Assert.Null(reply.Status);
+        Assert.Equal(0, reply.Confidence);
+        Assert.Empty(reply.Cues);
+    }
+
+    [Fact]
+    public void DisagreeingCuesLowerTheConfidence()
+    {
+        var plain = Parse("正在施工");
+        var torn = Parse("正在施工，但资金缺口较大，已无法推进");
+
+        Assert.Equal(ReplyStatus.InProgress, plain.Status);
+        Assert.Equal(ReplyStatus.Blocked, torn.Status);
+        Assert.True(torn.Confidence < plain.Confidence, $"{torn.Confidence} < {plain.Confidence}");
+    }
+
+    [Theory]
+    [InlineData("Fixed via #84")]
+    [InlineData("done in #123")]
+    [InlineData("Trying to test this, but it can not be tested until issue #547 is fixed")]
+    public void AnIssueReferenceIsNotAnItemNumber(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(1, reply.Item);
+        Assert.False(reply.Ambiguous);
+    }
+}
