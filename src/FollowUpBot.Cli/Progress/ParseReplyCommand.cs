@@ -35,6 +35,11 @@ internal sealed class ParseReplyCommand : ICliCommand
         {
             var misses = cli.Flag("misses");
             cli.ThrowIfUnknownOptions();
+            if (cli.Positional.Count > 0)
+            {
+                throw new CliUsageException("give either the reply text or --labels FILE, not both.");
+            }
+
             return await ScoreAsync(labels, misses, output, error, cancellationToken).ConfigureAwait(false);
         }
 
