@@ -8,6 +8,7 @@ using Azure.Storage.Blobs.Models;
 using FollowUpBot.Checklists;
 using FollowUpBot.Ledger;
 using FollowUpBot.Meetings;
+using FollowUpBot.Progress;
 using FollowUpBot.Storage;
 using FollowUpBot.Testing;
 using Microsoft.AspNetCore.Builder;
