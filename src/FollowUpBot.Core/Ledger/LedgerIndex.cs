@@ -13,6 +13,7 @@ namespace FollowUpBot.Ledger;
 internal sealed class LedgerIndex(IBlobStore store)
 {
     private const int MaxAttempts = 50;
+    private const int TaskLength = 60;
 
     /// <summary>The open items of these departments (one read per department), newest meetings first.</summary>
     public async Task<List<(OpenItemEntry Entry, string Department)>> OpenItemsAsync(IEnumerable<string> departments, CancellationToken cancellationToken = default)
@@ -127,6 +128,76 @@ internal sealed class LedgerIndex(IBlobStore store)
         }
     }
 
+    /// <summary>
+    /// Rebuilds every index from these meetings with one write per index document (not one per meeting): entries of a
+    /// meeting replace the stored ones unless the stored ones come from a newer revision (a live write won meanwhile).
+    /// </summary>
+    public async Task RebuildAsync(IReadOnlyList<MeetingDocument> meetings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        var byDepartment = meetings.SelectMany(m => DepartmentsOf(m).Select(d => (Department: d, Meeting: m)))
+            .GroupBy(x => x.Department, StringComparer.Ordinal);
+        foreach (var group in byDepartment)
+        {
+            var department = group.Key;
+            var rebuilt = group.Select(x => x.Meeting).ToList();
+            await UpdateAsync(BlobNames.DepartmentIndex(department), LedgerJsonContext.Default.DepartmentIndexDocument, () => new DepartmentIndexDocument { Department = department }, index =>
+            {
+                var revisions = new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal);
+                var items = index.Items.ToList();
+                foreach (var meeting in rebuilt.Where(m => revisions.GetValueOrDefault(m.Id, -1) <= m.Revision))
+                {
+                    var entries = OpenEntries(meeting, department);
+                    items.RemoveAll(e => e.MeetingId == meeting.Id);
+                    items.AddRange(entries);
+                    if (entries.Count > 0)
+                    {
+                        revisions[meeting.Id] = meeting.Revision;
+                    }
+                    else
+                    {
+                        revisions.Remove(meeting.Id);
+                    }
+                }
+
+                return index with { Items = items, Revisions = revisions };
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await UpdateAsync(BlobNames.MeetingsIndex, LedgerJsonContext.Default.MeetingsIndexDocument, () => new MeetingsIndexDocument(), index =>
+        {
+            var headers = index.Meetings.ToDictionary(m => m.Id, StringComparer.Ordinal);
+            foreach (var meeting in meetings.Where(m => !headers.TryGetValue(m.Id, out var h) || h.Revision <= m.Revision))
+            {
+                headers[meeting.Id] = Header(meeting);
+            }
+
+            return index with { Meetings = [.. headers.Values.OrderBy(h => h.CreatedAt).ThenBy(h => h.Id, StringComparer.Ordinal)] };
+        }, cancellationToken).ConfigureAwait(false);
+
+        await UpdateAsync(BlobNames.PendingIndex, LedgerJsonContext.Default.PendingIndexDocument, () => new PendingIndexDocument(), index =>
+        {
+            var revisions = new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal);
+            var requests = index.Requests.ToList();
+            foreach (var meeting in meetings.Where(m => revisions.GetValueOrDefault(m.Id, -1) <= m.Revision))
+            {
+                var entries = PendingEntries(meeting);
+                requests.RemoveAll(r => r.MeetingId == meeting.Id);
+                requests.AddRange(entries);
+                if (entries.Count > 0)
+                {
+                    revisions[meeting.Id] = meeting.Revision;
+                }
+                else
+                {
+                    revisions.Remove(meeting.Id);
+                }
+            }
+
+            return index with { Requests = requests, Revisions = revisions };
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The departments a meeting's items name (lead, support, and any with history).</summary>
     public static IEnumerable<string> DepartmentsOf(MeetingDocument meeting)
     {
@@ -165,7 +236,8 @@ internal sealed class LedgerIndex(IBlobStore store)
                 PublishedAt = meeting.PublishedAt,
                 ItemId = item.Id,
                 Number = item.Number,
-                Task = item.Task,
+                // Enough to recognise the item on a "which item?" button; the index stays small for busy departments.
+                Task = item.Task.Length > TaskLength ? item.Task[..TaskLength] : item.Task,
                 Due = item.CurrentDue,
                 Role = isLead ? DepartmentRole.Lead : DepartmentRole.Support,
                 Status = status,

@@ -30,6 +30,7 @@ internal sealed record OpenItemEntry
 
     public int? Number { get; init; }
 
+    /// <summary>The item's task, cut to its first 60 characters.</summary>
     public string Task { get; init; } = string.Empty;
 
     /// <summary>The current due date (an approved extension included).</summary>

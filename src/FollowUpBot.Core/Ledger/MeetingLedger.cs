@@ -252,7 +252,7 @@ internal sealed partial class MeetingLedger
     /// The projector's write: applies stored records to the meeting in one conditional write (a lost race reads again
     /// and re-applies). Records named other than their content says, or already applied, change nothing.
     /// </summary>
-    public async Task<ProjectionResult> ApplyStoredAsync(string meetingId, IReadOnlyList<StoredProgress> records, CancellationToken cancellationToken = default)
+    public async Task<ProjectionResult> ApplyStoredAsync(string meetingId, IReadOnlyList<StoredProgress> records, bool startFromLastSeen = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         var now = TimeProvider.System.GetTimestamp();
@@ -270,7 +270,9 @@ internal sealed partial class MeetingLedger
             toApply.Add(new ToApply(stored.Name, record, stored.StoredAt, now - (long)(stored.Age.TotalSeconds * TimeProvider.System.TimestampFrequency)));
         }
 
-        var (before, written, applied) = await ApplyBatchAsync(meetingId, null, toApply, null, cancellationToken).ConfigureAwait(false);
+        // The last version this process read or wrote is the likely current one (a stale one costs one lost condition and a read).
+        var hint = startFromLastSeen && _recent.TryGetValue(meetingId, out var recent) ? recent.Meeting : null;
+        var (before, written, applied) = await ApplyBatchAsync(meetingId, hint, toApply, null, cancellationToken).ConfigureAwait(false);
         return new ProjectionResult(before, written, applied);
     }
 

@@ -181,12 +181,13 @@ internal static class ProgressFeature
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
-            return storage.UsesAzure ? AzureProjectionQueue.Create(storage, time) : new ChannelProjectionQueue(time);
+            return storage.UsesAzure ? AzureProjectionQueue.Create(storage, time) : new ChannelProjectionQueue();
         });
         services.AddSingleton<PendingReports>();
         services.AddSingleton<ProgressRecorder>();
         services.AddSingleton<CardRefreshes>();
-        services.AddHostedService<Projector>();
+        services.AddSingleton<Projector>();
+        services.AddHostedService(sp => sp.GetRequiredService<Projector>());
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
         services.AddTransient<ApprovalService>();

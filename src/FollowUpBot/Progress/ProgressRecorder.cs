@@ -124,16 +124,15 @@ internal sealed class PendingReports(TimeProvider time)
 }
 
 /// <summary>
-/// How Progress stores a report: the append-only record (create-only, named from the activity), then the meeting id
-/// on the projection queue. The caller answers once this returns. Enqueues for one meeting that arrive together go in
-/// one message. When the enqueue fails the call fails after the record was stored: the activity's retry finds its record
-/// and enqueues again, and the change journal lets the reconciler apply it in any case.
+/// How Progress stores a report: the append-only record (create-only, named from the activity), then the record handed
+/// to this instance's projector. The caller answers once the record is stored: the projector applies it to meeting.json
+/// within moments, and if this process stops first, the change journal (marked before the record was written) lets
+/// the reconciler apply it. A failed store fails the request; the activity's retry finds its record, or stores it.
 /// </summary>
-internal sealed class ProgressRecorder(MeetingLedger ledger, IProjectionQueue queue, PendingReports pending, TimeProvider time)
+internal sealed class ProgressRecorder(MeetingLedger ledger, Projector projector, PendingReports pending)
 {
     /// <summary>How old a meeting read the per-message path may answer from (what another instance wrote since shows after this).</summary>
     public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(2);
-    private readonly ConcurrentDictionary<string, Outbox> _outboxes = new(StringComparer.Ordinal);
 
     /// <summary>The meeting as the per-message path sees it: a read at most <see cref="RecentFor"/> old, with this process's unprojected records applied.</summary>
     public async Task<MeetingDocument?> SeeAsync(string meetingId, CancellationToken cancellationToken)
@@ -150,116 +149,15 @@ internal sealed class ProgressRecorder(MeetingLedger ledger, IProjectionQueue qu
     /// <summary>A meeting just read, with this process's unprojected records applied.</summary>
     public MeetingDocument View(MeetingDocument meeting) => pending.View(meeting);
 
-    /// <summary>Stores the record and hands it to the projectors; returns the meeting as it will look once applied.</summary>
+    /// <summary>Stores the record and hands it to the projector; returns the meeting as it will look once applied.</summary>
     public async Task<MeetingDocument> RecordAsync(ProgressRecord record, MeetingDocument seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(seen);
         var stored = await ledger.StoreProgressAsync(record, seen, cancellationToken).ConfigureAwait(false);
         pending.Add(stored);
-        await EnqueueAsync(stored, cancellationToken).ConfigureAwait(false);
+        projector.Submit(stored);
         return MeetingProjection.Apply(seen, stored.Key, stored.Record);
-    }
-
-    /// <summary>Group commit: the caller that finds no send under way sends everything waiting for the meeting in one message.</summary>
-    private async Task EnqueueAsync(StoredProgress stored, CancellationToken cancellationToken)
-    {
-        var meetingId = stored.Record.MeetingId;
-        var outbox = _outboxes.GetOrAdd(meetingId, _ => new Outbox());
-        var waiting = new Waiting(stored);
-        bool start;
-        lock (outbox.Gate)
-        {
-            outbox.Waiting.Add(waiting);
-            start = !outbox.Sending;
-            outbox.Sending = true;
-        }
-
-        if (start)
-        {
-            await SendWaitingAsync(meetingId, outbox).ConfigureAwait(false);
-            bool more;
-            lock (outbox.Gate)
-            {
-                more = outbox.Waiting.Count > 0;
-                outbox.Sending = more;
-            }
-
-            if (more)
-            {
-                _ = Task.Run(async () =>
-                {
-                    while (true)
-                    {
-                        await SendWaitingAsync(meetingId, outbox).ConfigureAwait(false);
-                        lock (outbox.Gate)
-                        {
-                            if (outbox.Waiting.Count == 0)
-                            {
-                                outbox.Sending = false;
-                                return;
-                            }
-                        }
-                    }
-                }, CancellationToken.None);
-            }
-        }
-
-        await waiting.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends what waits (in messages that fit the queue) and tells each waiter how it went; never throws.</summary>
-    private async Task SendWaitingAsync(string meetingId, Outbox outbox)
-    {
-        List<Waiting> batch;
-        lock (outbox.Gate)
-        {
-            batch = [.. outbox.Waiting];
-            outbox.Waiting.Clear();
-        }
-
-        foreach (var chunk in batch.Chunk(16))
-        {
-            var entries = chunk.Select(w => new ProjectionEntry(w.Stored.Name, w.Stored.Record, w.Stored.StoredAt)).ToList();
-            if (entries.Sum(e => 300 + (e.Record?.Note?.Length ?? 0) * 3) > AzureProjectionQueue.MaxMessageBytes)
-            {
-                entries = [.. entries.Select(e => e with { Record = null })];
-            }
-
-            try
-            {
-                await queue.EnqueueAsync(new ProjectionMessage(meetingId, entries, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
-                foreach (var w in chunk)
-                {
-                    w.Done.TrySetResult();
-                }
-            }
-#pragma warning disable CA1031 // The failure goes to every caller waiting for this message; none may stop the sender.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                foreach (var w in chunk)
-                {
-                    w.Done.TrySetException(new InvalidOperationException($"Progress record '{w.Stored.Name}' is stored but could not be queued for its meeting; a retry of the activity queues it again.", e));
-                }
-            }
-        }
-    }
-
-    private sealed class Outbox
-    {
-        public Lock Gate { get; } = new();
-
-        public List<Waiting> Waiting { get; } = [];
-
-        public bool Sending { get; set; }
-    }
-
-    private sealed class Waiting(StoredProgress stored)
-    {
-        public StoredProgress Stored { get; } = stored;
-
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 

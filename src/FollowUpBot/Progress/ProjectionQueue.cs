@@ -41,10 +41,11 @@ internal interface IProjectionQueue
 internal sealed partial class ProjectionQueueJson : JsonSerializerContext;
 
 /// <summary>
-/// The embedded default (local folder): an in-process channel. What it holds is lost when the process stops; the
-/// records stay stored and the meetings stay in the change journal, so the reconciler applies them at the next start.
+/// The embedded default (local folder): an in-process channel, used only when another process on the same folder holds
+/// a meeting's lease. What it holds is lost when the process stops; the records stay stored and their meetings stay in
+/// the change journal, so the reconciler applies them.
 /// </summary>
-internal sealed class ChannelProjectionQueue(TimeProvider timeProvider) : IProjectionQueue
+internal sealed class ChannelProjectionQueue : IProjectionQueue
 {
     private readonly Channel<ReceivedProjection> _channel = Channel.CreateUnbounded<ReceivedProjection>();
 
@@ -77,7 +78,8 @@ internal sealed class ChannelProjectionQueue(TimeProvider timeProvider) : IProje
 
     private async Task WriteLaterAsync(ReceivedProjection received, TimeSpan delay)
     {
-        await Task.Delay(delay, timeProvider).ConfigureAwait(false);
+        // Pacing, not business time.
+        await Task.Delay(delay).ConfigureAwait(false);
         _channel.Writer.TryWrite(received);
     }
 }

@@ -104,14 +104,16 @@ internal sealed partial class LedgerReconciler(
                 return;
             }
 
-            var count = 0;
+            var meetings = new List<MeetingDocument>();
             await foreach (var meetingId in ledger.ListMeetingIdsAsync(cancellationToken).ConfigureAwait(false))
             {
                 try
                 {
                     await ledger.ReconcileAsync(meetingId, cancellationToken).ConfigureAwait(false);
-                    await ledger.SyncIndexAsync(meetingId, cancellationToken).ConfigureAwait(false);
-                    count++;
+                    if (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false) is { } meeting)
+                    {
+                        meetings.Add(meeting.Document);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -119,8 +121,9 @@ internal sealed partial class LedgerReconciler(
                 }
             }
 
+            await ledger.Index.RebuildAsync(meetings, cancellationToken).ConfigureAwait(false);
             await ledger.Index.EnsureExistsAsync(cancellationToken).ConfigureAwait(false);
-            LogRebuilt(count);
+            LogRebuilt(meetings.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -94,6 +94,8 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
             ["Storage:Container"] = Container,
             ["FollowUp:DirectoryPath"] = directoryPath,
+            // Records the stopped instance stored but had not applied are found through the change journal.
+            ["Storage:ReconcileInterval"] = "00:00:02",
         };
         var first = new BotApplication(settings);
         using var second = new BotApplication(settings);
@@ -136,7 +138,8 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
         var retried = await Task.WhenAll(unanswered.Select(r => PostAsync(secondClient, r.Activity)));
         Assert.All(retried, a => Assert.Equal("application/vnd.microsoft.card.adaptive", a.Body["type"]!.GetValue<string>()));
 
-        // A message the stopped instance had taken from the queue comes back after its visibility timeout (10 s).
+        // What the stopped instance stored but had not applied, the reconciler applies from the change journal; a message
+        // it had taken from the queue comes back after its visibility timeout (10 s).
         await AssertLedgerMatchesAsync(reporters, original, TimeSpan.FromSeconds(30));
     }
 
