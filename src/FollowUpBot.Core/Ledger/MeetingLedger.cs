@@ -255,7 +255,7 @@ internal sealed partial class MeetingLedger
     public async Task<ProjectionResult> ApplyStoredAsync(string meetingId, IReadOnlyList<StoredProgress> records, bool startFromLastSeen = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var now = TimeProvider.System.GetTimestamp();
+        var now = _time.GetTimestamp();
         var toApply = new List<ToApply>(records.Count);
         foreach (var stored in records.DistinctBy(r => r.Name, StringComparer.Ordinal))
         {
@@ -267,7 +267,7 @@ internal sealed partial class MeetingLedger
                 continue;
             }
 
-            toApply.Add(new ToApply(stored.Name, record, stored.StoredAt, now - (long)(stored.Age.TotalSeconds * TimeProvider.System.TimestampFrequency)));
+            toApply.Add(new ToApply(stored.Name, record, stored.StoredAt, now - (long)(stored.Age.TotalSeconds * _time.TimestampFrequency)));
         }
 
         // The last version this process read or wrote is the likely current one (a stale one costs one lost condition and a read).
@@ -338,8 +338,8 @@ internal sealed partial class MeetingLedger
                 ?? throw new LedgerException($"Meeting '{record.MeetingId}' does not exist.");
         CheckTarget(record, meeting.Document);
 
-        // The machine's monotonic clock, not the injected one: the watermark argument needs real elapsed time.
-        var putStarted = TimeProvider.System.GetTimestamp();
+        // Elapsed time since the put began bounds how far behind the watermark the record can be.
+        var putStarted = _time.GetTimestamp();
         await Journal.TouchAsync(record.MeetingId, cancellationToken).ConfigureAwait(false);
         var (alreadyStored, storedAt) = await PutRecordAsync(name, record, cancellationToken).ConfigureAwait(false);
         var applied = await ApplyAsync(meeting, new ToApply(name, record, storedAt, putStarted), cancellationToken).ConfigureAwait(false);
@@ -648,7 +648,7 @@ internal sealed partial class MeetingLedger
     /// </summary>
     private async Task<DateTimeOffset?> StoredAtAsync(ToApply record, CancellationToken cancellationToken)
     {
-        if (record.StoredAt is not null || TimeProvider.System.GetElapsedTime(record.PutStarted) < CompactionGrace / 2)
+        if (record.StoredAt is not null || _time.GetElapsedTime(record.PutStarted) < CompactionGrace / 2)
         {
             return record.StoredAt;
         }
