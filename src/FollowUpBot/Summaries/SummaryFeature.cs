@@ -94,21 +94,21 @@ internal sealed class SummaryCommand(SummaryService summaries) : IMessageHandler
             return true;
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var (meetings, unreadable) = await summaries.ReadMeetingsAsync(cancellationToken).ConfigureAwait(false);
         var selection = SummaryCommands.Select(meetings, argument);
         if (selection.All)
         {
             var dashboard = await summaries.Links.DashboardAsync(turn.Locale, cancellationToken: cancellationToken).ConfigureAwait(false);
             var overview = selection.Candidates.Select(summaries.Summarise).ToList();
-            await turn.ReplyCardAsync(SummaryCard.BuildOverview(overview, turn.Locale, dashboard?.Url), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyCardAsync(SummaryCard.BuildOverview(overview, turn.Locale, dashboard?.Url, SummaryService.Unreadable(unreadable)), cancellationToken).ConfigureAwait(false);
         }
         else if (selection.Meeting is { } meeting)
         {
-            await turn.ReplyCardAsync(await summaries.CardAsync(meeting, meetings, turn.Locale, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await turn.ReplyCardAsync(await summaries.CardAsync(meeting, meetings, turn.Locale, unreadable, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, cancellationToken).ConfigureAwait(false);
+            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, unreadable, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -141,7 +141,7 @@ internal sealed class ExportCommand(SummaryService summaries) : IMessageHandler
         }
         else
         {
-            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, cancellationToken).ConfigureAwait(false);
+            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, unreadable: null, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -160,7 +160,7 @@ internal sealed class ShowSummaryAction(SummaryService summaries) : ICardActionH
             return await SummaryReplies.RefuseAsync(turn, action, cancellationToken).ConfigureAwait(false);
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var (meetings, unreadable) = await summaries.ReadMeetingsAsync(cancellationToken).ConfigureAwait(false);
         var meeting = meetings.FirstOrDefault(m => m.Id == action.GetString("meetingId"));
         if (meeting is null)
         {
@@ -168,7 +168,7 @@ internal sealed class ShowSummaryAction(SummaryService summaries) : ICardActionH
             return action.IsInvoke ? InvokeResponse.Message(text) : await SummaryReplies.TextAsync(turn, text, cancellationToken).ConfigureAwait(false);
         }
 
-        var card = await summaries.CardAsync(meeting, meetings, turn.Locale, cancellationToken).ConfigureAwait(false);
+        var card = await summaries.CardAsync(meeting, meetings, turn.Locale, unreadable, cancellationToken).ConfigureAwait(false);
         if (action.IsInvoke)
         {
             return InvokeResponse.Card(CardJson.ToElement(card));
@@ -209,7 +209,7 @@ internal static class SummaryReplies
             : Texts.Format(locale, "summary.exportReady", meeting.Title, link.Url.AbsoluteUri, SummaryLinks.ExpiryText(link.Expires));
     }
 
-    public static async Task ReplyNoneOrChooserAsync(TurnContext turn, MeetingSelection selection, string? argument, CancellationToken cancellationToken)
+    public static async Task ReplyNoneOrChooserAsync(TurnContext turn, MeetingSelection selection, string? argument, IReadOnlyList<UnreadableMeeting>? unreadable, CancellationToken cancellationToken)
     {
         if (selection.Candidates.Count > 0)
         {
@@ -219,6 +219,11 @@ internal static class SummaryReplies
         }
 
         var text = argument is null ? Texts.Get(turn.Locale, "summary.noMeetings") : Texts.Format(turn.Locale, "summary.noMatch", argument);
+        foreach (var meeting in unreadable ?? [])
+        {
+            text += "\n\n" + Texts.Format(turn.Locale, "summary.unreadable", meeting.BlobName);
+        }
+
         await turn.ReplyTextAsync(text, cancellationToken).ConfigureAwait(false);
     }
 
