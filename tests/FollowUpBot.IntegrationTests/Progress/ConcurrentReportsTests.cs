@@ -18,6 +18,7 @@ namespace FollowUpBot.IntegrationTests.Progress;
 /// instances sharing one Azurite account, and Teams retries some of the invokes: the ledger must end up with
 /// one record per report and a meeting.json equal to the replay of those records.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ConcurrentReportsTests : IAsyncLifetime
 {
     private const string Container = "load";

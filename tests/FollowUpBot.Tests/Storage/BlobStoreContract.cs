@@ -348,6 +348,7 @@ public sealed class LocalBlobStoreContractTests : BlobStoreContract, IDisposable
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class AzureBlobStoreContractTests(AzuriteFixture azurite) : BlobStoreContract, IClassFixture<AzuriteFixture>
 {
     internal override Func<IBlobStore> NewBackend() => azurite.NewContainer();
