@@ -2,6 +2,7 @@ using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
+using FollowUpBot.Legal;
 using FollowUpBot.Meetings;
 using FollowUpBot.Progress;
 using FollowUpBot.Reminders;
@@ -30,6 +31,7 @@ app.MapHealth();
 app.MapTeamsProtocol();
 app.MapLedgerExport();
 app.MapDashboard();
+app.MapLegalPages();
 
 app.Run();
 

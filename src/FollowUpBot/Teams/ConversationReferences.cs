@@ -191,6 +191,9 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
                 // Another activity of the same conversation saved first: read it and apply again.
             }
         }
+
+        // Five writers in a row won the race: this change is not saved (the next activity saves it again).
+        LogGaveUp(logger, name);
     }
 
     public async Task<ConversationReferenceDocument?> GetAsync(string tenantId, string userAadIdOrConversationId, CancellationToken cancellationToken = default)
@@ -206,9 +209,20 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
         await foreach (var entry in store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             var blob = await store.GetAsync(entry.Name, cancellationToken).ConfigureAwait(false);
-            if (blob is not null)
+            ConversationReferenceDocument? reference = null;
+            try
             {
-                yield return Parse(blob);
+                reference = blob is null ? null : Parse(blob);
+            }
+            catch (InvalidDataException e)
+            {
+                // One unreadable reference must not hide the others.
+                LogUnreadable(logger, entry.Name, e);
+            }
+
+            if (reference is not null)
+            {
+                yield return reference;
             }
         }
     }
@@ -252,4 +266,10 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Saved conversation reference {BlobName}.")]
     private static partial void LogSaved(ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Gave up saving conversation reference {BlobName} after 5 lost races; the next activity of the conversation saves it.")]
+    private static partial void LogGaveUp(ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Conversation reference {BlobName} cannot be read; it is skipped.")]
+    private static partial void LogUnreadable(ILogger logger, string blobName, Exception exception);
 }

@@ -7,6 +7,7 @@ namespace FollowUpBot.IntegrationTests.Meetings;
 /// The whole organiser flow on the seed speech, through the Agents Playground as Teams: the organiser pastes the
 /// speech, reviews the draft, publishes; each department's contact receives its checklist and reports on it.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class SeedLoopThroughPlaygroundTests
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace FollowUpBot.IntegrationTests.Reminders;
 /// a fake Bot Connector on loopback counting what arrives. The first instance leads and is stopped mid-run;
 /// the second takes over the lease (15 s) and the queue. Every slot arrives once, and none is skipped.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Tenant = "tenant-mi";

@@ -4,6 +4,7 @@ using FollowUpBot.Testing;
 namespace FollowUpBot.Tests.Infra;
 
 /// <summary>The CI check of infra/: the Bicep CLI compiles and lints the template and its parameters with nothing to report.</summary>
+[Trait("Category", "Integration")]
 public sealed class BicepTemplateTests
 {
     private const string Template = "infra/main.bicep";

@@ -704,6 +704,7 @@ public sealed class LocalLedgerTests : LedgerContract, IDisposable
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class AzureLedgerTests(AzuriteFixture azurite) : LedgerContract, IClassFixture<AzuriteFixture>
 {
     internal override TimeSpan LeaseDuration => TimeSpan.FromSeconds(15);
