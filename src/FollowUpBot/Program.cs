@@ -1,5 +1,6 @@
 using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
+using FollowUpBot.Graph;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Meetings;
@@ -17,6 +18,7 @@ builder.AddLedgerStorage();
 builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
+builder.AddGraph();
 builder.AddMeetings();
 builder.AddProgress();
 builder.AddHelp();
