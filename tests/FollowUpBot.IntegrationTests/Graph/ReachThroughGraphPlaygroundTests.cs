@@ -1,0 +1,214 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FollowUpBot.Graph;
+using FollowUpBot.IntegrationTests.Meetings;
+using FollowUpBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUpBot.IntegrationTests.Graph;
+
+/// <summary>
+/// Reaching contacts who never talked to the bot, and departments read from Entra ID, through the Agents Playground as
+/// Teams and the Graph stand-in as Microsoft Graph: the bot installs the app for the contact, reads the chat Teams
+/// opened (one the Playground knows) and sends there; where Teams has not opened it yet, the checklist waits for the
+/// installation's conversationUpdate. A department synced from a group lets a new member report; a removed one is refused.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ReachThroughGraphPlaygroundTests
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public async Task ContactsWhoNeverSpokeToTheBotGetTheirChecklistAfterPublish()
+    {
+        await using var graph = await GraphStandIn.StartAsync();
+        using var bot = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+            ["FollowUp:TeamsAppCatalogId"] = graph.CatalogId,
+        });
+        var endpoint = bot.StartOnSocket();
+        await using var playground = await AgentsPlayground.StartAsync(endpoint);
+        var users = AddUsers(graph, playground);
+
+        // Installing the app for Megan makes Teams open her chat with the bot: the stand-in answers one the Playground knows.
+        var megan = users["user-id-1"];
+        var meganChat = await OpenPersonalChatAsync(playground, "user-id-1");
+        graph.Chats[megan] = meganChat;
+
+        var meetingId = await ImportAndPublishSeedAsync(playground);
+
+        var checklist = await playground.WaitForBotMessageAsync(m => m.ConversationId == meganChat && m.CardText.Contains("progress.report", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("市委宣传部", checklist.CardText, StringComparison.Ordinal);
+        Assert.Contains(graph.Requests, r => r.Method == "POST" && r.PathAndQuery.EndsWith($"/users/{megan}/teamwork/installedApps", StringComparison.Ordinal)
+            && r.Body.Contains($"/appCatalogs/teamsApps/{graph.CatalogId}", StringComparison.Ordinal));
+
+        // The others' chats are not open yet: the organiser is told the app is being installed for them, by name.
+        var report = await playground.WaitForBotMessageAsync(m => m.ConversationId == playground.PersonalChatId && (m.Text ?? string.Empty).Contains("Megan Bowen", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var meeting = await ReadMeetingAsync(bot, meetingId);
+        var waiting = meeting["undelivered"]!.AsArray().Where(u => u!["reason"]!.ToString() == "installing").Select(u => u!["recipient"]!.ToString()).ToList();
+        Assert.NotEmpty(waiting);
+        Assert.DoesNotContain(megan, waiting);
+        foreach (var aad in waiting)
+        {
+            var name = playground.Config["users"]!.AsArray().Single(u => u!["aadObjectId"]!.ToString() == aad)!["name"]!.ToString();
+            Assert.Contains(name, report.Text!, StringComparison.Ordinal);
+        }
+
+        // Teams then sends the installation's conversationUpdate for one of them: the waiting checklist goes out there.
+        var next = waiting[0];
+        var nextUser = users.Single(u => u.Value == next).Key;
+        var nextChat = await OpenPersonalChatAsync(playground, nextUser);
+        await PostConversationUpdateAsync(endpoint, playground, nextUser, nextChat);
+        await playground.WaitForBotMessageAsync(m => m.ConversationId == nextChat && m.CardText.Contains("progress.report", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var after = await WaitForAsync(async () =>
+        {
+            var m = await ReadMeetingAsync(bot, meetingId);
+            return m["deliveries"]!.AsArray().Any(d => d!["recipient"]!.ToString() == next) ? m : null;
+        });
+        Assert.DoesNotContain(after["undelivered"]!.AsArray(), u => u!["recipient"]?.ToString() == next);
+        Assert.Equal(waiting.Count - 1, after["undelivered"]!.AsArray().Count(u => u!["reason"]!.ToString() == "installing"));
+    }
+
+    [Fact]
+    public async Task ADepartmentSyncedFromAGroupLetsANewMemberReportAndRefusesARemovedOne()
+    {
+        await using var graph = await GraphStandIn.StartAsync();
+        var directoryFile = Path.Combine(Directory.CreateTempSubdirectory("followup-directory-").FullName, "departments.json");
+        var seedDirectory = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "seeds", "departments.json")))!;
+        var propaganda = seedDirectory["departments"]!.AsArray().Single(d => d!["name"]!.ToString() == "市委宣传部")!;
+        propaganda["contacts"] = new JsonArray();
+        propaganda["groupId"] = "group-propaganda";
+        await File.WriteAllTextAsync(directoryFile, seedDirectory.ToJsonString(Readable));
+        using var bot = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+            ["FollowUp:TeamsAppCatalogId"] = graph.CatalogId,
+            ["FollowUp:DirectoryPath"] = directoryFile,
+        });
+        var endpoint = bot.StartOnSocket();
+        await using var playground = await AgentsPlayground.StartAsync(endpoint);
+        var users = AddUsers(graph, playground);
+        var megan = users["user-id-1"];
+        graph.Groups["group-propaganda"] = [megan];
+        graph.Chats[megan] = await OpenPersonalChatAsync(playground, "user-id-1");
+
+        // The file seeds the directory at start; the sync then reads the group's members into it.
+        await WaitForAsync(async () => (await File.ReadAllTextAsync(Path.Combine(bot.DataPath, "blobs", "directory", "departments.json"))).Contains("group-propaganda", StringComparison.Ordinal) ? "seeded" : null);
+        var synchronizer = bot.Services.GetRequiredService<DirectorySynchronizer>();
+        var synced = await synchronizer.SyncOnceAsync();
+        Assert.Equal(1, synced.Synced["市委宣传部"]);
+
+        var meetingId = await ImportAndPublishSeedAsync(playground);
+        var checklist = await playground.WaitForBotMessageAsync(m => m.ConversationId == graph.Chats[megan] && m.CardText.Contains("progress.report", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var data = SeedLoopThroughPlaygroundTests.FindData(checklist.Cards.Single(), "progress.report")!.DeepClone().AsObject();
+        var itemId = data["itemId"]!.ToString();
+        data["status_" + itemId] = "inProgress";
+        data["percent_" + itemId] = "30";
+        data["note_" + itemId] = "组内新成员已开始起草";
+
+        var answer = await playground.InvokeAsync(checklist.ConversationId, checklist.MessageId!, "progress.report", data, fromUserId: "user-id-1");
+        Assert.Contains("组内新成员已开始起草", answer!.ToJsonString(Readable), StringComparison.Ordinal);
+        var progress = Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "progress");
+        Assert.Single(Directory.GetFiles(progress, "*.json", SearchOption.AllDirectories));
+
+        // Megan leaves the group: after the next sync she is no longer the department's contact and her report is refused.
+        graph.Groups["group-propaganda"] = [];
+        Assert.Equal(0, (await synchronizer.SyncOnceAsync()).Synced["市委宣传部"]);
+        data["note_" + itemId] = "离组后的报告";
+        var refused = await playground.InvokeAsync(checklist.ConversationId, checklist.MessageId!, "progress.report", data, fromUserId: "user-id-1");
+        Assert.DoesNotContain("离组后的报告", refused!.ToJsonString(Readable), StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(progress, "*.json", SearchOption.AllDirectories));
+    }
+
+    /// <summary>The Playground's users as Entra users of the stand-in; returns user id → Entra object id.</summary>
+    private static Dictionary<string, string> AddUsers(GraphStandIn graph, AgentsPlayground playground)
+    {
+        var users = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var user in playground.Config["users"]!.AsArray())
+        {
+            var aad = user!["aadObjectId"]!.ToString();
+            users[user["id"]!.ToString()] = aad;
+            graph.Users[aad] = (user["name"]!.ToString(), user["id"] + "@contoso.com", null);
+        }
+
+        return users;
+    }
+
+    private static async Task<string> ImportAndPublishSeedAsync(AgentsPlayground playground)
+    {
+        var speech = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "seeds", "000_9a5ecf22ee3b018f.txt"));
+        await playground.SendAsync(playground.PersonalChatId, speech);
+        var review = await playground.WaitForBotMessageAsync(m => m.ConversationId == playground.PersonalChatId && m.CardText.Contains("draft.publish", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var meetingId = SeedLoopThroughPlaygroundTests.FindData(review.Cards.Single(), "draft.publish")!["meetingId"]!.ToString();
+        await playground.InvokeAsync(playground.PersonalChatId, review.MessageId!, "draft.publish",
+            new JsonObject { ["verb"] = "draft.publish", ["meetingId"] = meetingId, ["page"] = "0" });
+        return meetingId;
+    }
+
+    /// <summary>The 1:1 chat Teams opens between a user and the bot when the app is installed for them: made in the Playground's connector.</summary>
+    private static async Task<string> OpenPersonalChatAsync(AgentsPlayground playground, string userId)
+    {
+        var body = new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString() },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["tenantId"] = playground.TenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = playground.TenantId } },
+        };
+        using var response = await playground.Http.PostAsJsonAsync("_connector/v3/conversations", body);
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, answer);
+        return JsonNode.Parse(answer)!["id"]!.ToString();
+    }
+
+    /// <summary>The conversationUpdate Teams sends when the app is installed in a user's personal scope.</summary>
+    private static async Task PostConversationUpdateAsync(Uri endpoint, AgentsPlayground playground, string userId, string conversationId)
+    {
+        var user = playground.Config["users"]!.AsArray().Single(u => u!["id"]!.ToString() == userId)!;
+        var botAccount = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString(), ["name"] = playground.Config["bot"]!["name"]!.ToString() };
+        var activity = new JsonObject
+        {
+            ["type"] = "conversationUpdate",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["serviceUrl"] = $"http://localhost:{playground.Port}/_connector",
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.ToString(), ["aadObjectId"] = user["aadObjectId"]!.ToString() },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = playground.TenantId },
+            ["recipient"] = botAccount.DeepClone(),
+            ["membersAdded"] = new JsonArray(botAccount.DeepClone()),
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = playground.TenantId } },
+        };
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(endpoint, new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonNode> ReadMeetingAsync(BotApplication bot, string meetingId) =>
+        JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!;
+
+    /// <summary>Waits for a condition the app reaches in the background (a stored document), failing after a minute.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> condition)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                if (await condition() is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (IOException)
+            {
+                // The file is being replaced: read it again.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached within a minute.");
+            await Task.Delay(100);
+        }
+    }
+}
