@@ -285,7 +285,7 @@ internal sealed partial class ChecklistDelivery(
         var text = new StringBuilder(Texts.Format(locale, "publish.report", meeting.Title, sent.Count));
         if (sent.Count > 0)
         {
-            text.Append(' ').Append(string.Join(Texts.Get(locale, "publish.separator"), sent.Select(s => $"{s.Department} ({NameOf(s.Department, s.Recipient)})")));
+            text.Append(' ').Append(string.Join(locale == UiLocale.ZhCN ? "、" : ", ", sent.Select(s => $"{s.Department} ({NameOf(s.Department, s.Recipient)})")));
         }
 
         var installing = undelivered.Where(u => u.Reason == "installing").ToList();

@@ -86,8 +86,9 @@ internal sealed class ProactiveMessenger(ConversationReferenceStore references, 
         {
             return await SendToUserAsync(tenantId, aadObjectId, activity, cancellationToken).ConfigureAwait(false);
         }
-        catch (RecipientUnreachableException e) when (e.Reason is UnreachableReason.NoConversationReference or UnreachableReason.BotNotInConversation)
+        catch (RecipientUnreachableException e) when (e.Reason == UnreachableReason.NoConversationReference)
         {
+            // Only a contact the bot never had a chat with: someone who removed the app keeps it removed.
             if (provisioner is null)
             {
                 throw;

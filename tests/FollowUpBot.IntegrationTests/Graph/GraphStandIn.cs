@@ -48,6 +48,9 @@ internal sealed class GraphStandIn : IAsyncDisposable
     /// <summary>Users the app is installed for.</summary>
     public ConcurrentDictionary<string, bool> Installed { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Installing the app for these users fails this way until the entry is removed.</summary>
+    public ConcurrentDictionary<string, GraphFault> InstallFaults { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The chat between a user and the app, once Teams has made it; a user without one gets 404.</summary>
     public ConcurrentDictionary<string, string> Chats { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -98,6 +101,12 @@ internal sealed class GraphStandIn : IAsyncDisposable
             _ => Error(400, "BadRequest"),
         };
         http.Response.StatusCode = status;
+        if (status == 429 && !http.Response.Headers.ContainsKey("Retry-After"))
+        {
+            var user = segments.Length > 2 ? segments[2] : string.Empty;
+            http.Response.Headers.RetryAfter = InstallFaults.TryGetValue(user, out var fault) ? fault.RetryAfter ?? "2.128" : "2.128";
+        }
+
         if (payload is null)
         {
             return;
@@ -125,6 +134,11 @@ internal sealed class GraphStandIn : IAsyncDisposable
 
     private (int, JsonNode?) Install(string user, string body)
     {
+        if (InstallFaults.TryGetValue(user, out var fault))
+        {
+            return fault.Status == 429 ? (429, Fixture("throttled.response.json")) : Error(fault.Status, fault.Code);
+        }
+
         if (!Users.ContainsKey(user))
         {
             return Error(404, "NotFound");

@@ -121,6 +121,66 @@ public sealed class ReachThroughGraphPlaygroundTests
         Assert.Single(Directory.GetFiles(progress, "*.json", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task ThePublishReportNamesEveryContactWithTheReasonAndSendingAgainRetriesOnlyThose()
+    {
+        await using var graph = await GraphStandIn.StartAsync();
+        using var bot = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+            ["FollowUp:TeamsAppCatalogId"] = graph.CatalogId,
+        });
+        var endpoint = bot.StartOnSocket();
+        await using var playground = await AgentsPlayground.StartAsync(endpoint);
+        var users = AddUsers(graph, playground);
+        graph.Chats[users["user-id-1"]] = await OpenPersonalChatAsync(playground, "user-id-1");
+        graph.InstallFaults[users["user-id-2"]] = new GraphFault(403, "Forbidden");
+        graph.InstallFaults[users["user-id-3"]] = new GraphFault(404, "Request_ResourceNotFound");
+        graph.InstallFaults[users["user-id-4"]] = new GraphFault(429, "TooManyRequests", "3600");
+        var expected = new Dictionary<string, (string Reason, string[] Report)>(StringComparer.Ordinal)
+        {
+            [users["user-id-2"]] = ("installForbidden", ["403", "TeamsAppInstallation.ReadWriteSelfForUser.All"]),
+            [users["user-id-3"]] = ("userNotFound", ["404"]),
+            [users["user-id-4"]] = ("throttled", ["429", "3600"]),
+            [users["user-id-5"]] = ("installing", []),
+        };
+
+        var meetingId = await ImportAndPublishSeedAsync(playground);
+        var report = await playground.WaitForBotMessageAsync(m => m.ConversationId == playground.PersonalChatId && (m.Text ?? string.Empty).Contains("Megan Bowen", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        var meeting = await ReadMeetingAsync(bot, meetingId);
+        // (a department posting to its channel, whose team never had the bot, is reported as before and is left out here)
+        var undelivered = meeting["undelivered"]!.AsArray().Where(u => u!["recipient"] is not null && !u["recipient"]!.ToString().StartsWith("channel:", StringComparison.Ordinal)).ToDictionary(u => u!["recipient"]!.ToString(), u => u!["reason"]!.ToString());
+        Assert.Equal(["installForbidden", "throttled", "userNotFound"], undelivered.Values.Where(r => r != "installing").Distinct().Order());
+        foreach (var (aad, reason) in undelivered)
+        {
+            Assert.Equal(expected[aad].Reason, reason);
+            var line = report.Text!.Split('\n').Single(l => l.Contains(graph.Users[aad].Name, StringComparison.Ordinal));
+            Assert.All(expected[aad].Report, part => Assert.Contains(part, line, StringComparison.Ordinal));
+        }
+
+        // The administrator grants consent for Adele; "Send to recipients not reached yet" tries only those not reached.
+        var adele = users["user-id-2"];
+        graph.InstallFaults.TryRemove(adele, out _);
+        graph.Chats[adele] = await OpenPersonalChatAsync(playground, "user-id-2");
+        var postsBefore = graph.Requests.Count(r => r.Method == "POST");
+        var review = playground.BotMessages().First(m => m.ConversationId == playground.PersonalChatId && m.CardText.Contains("draft.publish", StringComparison.Ordinal));
+        await playground.InvokeAsync(playground.PersonalChatId, review.MessageId!, "draft.publish",
+            new JsonObject { ["verb"] = "draft.publish", ["meetingId"] = meetingId, ["page"] = "0" });
+
+        await playground.WaitForBotMessageAsync(m => m.ConversationId == graph.Chats[adele] && m.CardText.Contains("progress.report", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var after = await WaitForAsync(async () =>
+        {
+            var m = await ReadMeetingAsync(bot, meetingId);
+            return m["deliveries"]!.AsArray().Any(d => d!["recipient"]!.ToString() == adele) ? m : null;
+        });
+        var retried = graph.Requests.Where(r => r.Method == "POST").Skip(postsBefore).Select(r => r.PathAndQuery.Split('/')[3]).ToList();
+        Assert.Equal(undelivered.Keys.Order(), retried.Order());
+        Assert.DoesNotContain(users["user-id-1"], retried);
+        Assert.Single(after["deliveries"]!.AsArray(), d => d!["recipient"]!.ToString() == users["user-id-1"]);
+        Assert.DoesNotContain(after["undelivered"]!.AsArray(), u => u!["recipient"]?.ToString() == adele);
+    }
+
     /// <summary>The Playground's users as Entra users of the stand-in; returns user id → Entra object id.</summary>
     private static Dictionary<string, string> AddUsers(GraphStandIn graph, AgentsPlayground playground)
     {
