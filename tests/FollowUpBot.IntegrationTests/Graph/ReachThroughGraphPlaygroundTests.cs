@@ -4,6 +4,7 @@ using FollowUpBot.Graph;
 using FollowUpBot.IntegrationTests.Meetings;
 using FollowUpBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FollowUpBot.IntegrationTests.Graph;
 
@@ -181,6 +182,112 @@ public sealed class ReachThroughGraphPlaygroundTests
         Assert.DoesNotContain(after["undelivered"]!.AsArray(), u => u!["recipient"]?.ToString() == adele);
     }
 
+    [Fact]
+    public async Task AThrottledInstallationIsTriedAgainAfterRetryAfter()
+    {
+        await using var graph = await GraphStandIn.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var bot = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+            ["FollowUp:TeamsAppCatalogId"] = graph.CatalogId,
+        }, services: s => s.AddSingleton<TimeProvider>(clock));
+        var endpoint = bot.StartOnSocket();
+        await using var playground = await AgentsPlayground.StartAsync(endpoint);
+        var users = AddUsers(graph, playground);
+        var megan = users["user-id-1"];
+        graph.Chats[megan] = await OpenPersonalChatAsync(playground, "user-id-1");
+        graph.InstallFaults[megan] = new GraphFault(429, "TooManyRequests", "30");
+
+        var meetingId = await ImportAndPublishSeedAsync(playground);
+        var report = await playground.WaitForBotMessageAsync(m => m.ConversationId == playground.PersonalChatId && (m.Text ?? string.Empty).Contains("Megan Bowen", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("429", report.Text!, StringComparison.Ordinal);
+        Assert.Contains("30", report.Text!, StringComparison.Ordinal);
+        Assert.Equal("throttled", (await ReadMeetingAsync(bot, meetingId))["undelivered"]!.AsArray().Single(u => u!["recipient"]?.ToString() == megan)!["reason"]!.ToString());
+
+        // Graph lets the bot in again; once Retry-After has passed on the bot's clock, the installation is tried again and the checklist goes out.
+        graph.InstallFaults.TryRemove(megan, out _);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await playground.WaitForBotMessageAsync(m => m.ConversationId == graph.Chats[megan] && m.CardText.Contains("progress.report", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var after = await WaitForAsync(async () =>
+        {
+            var m = await ReadMeetingAsync(bot, meetingId);
+            return m["deliveries"]!.AsArray().Any(d => d!["recipient"]!.ToString() == megan) ? m : null;
+        });
+        Assert.DoesNotContain(after["undelivered"]!.AsArray(), u => u!["recipient"]?.ToString() == megan);
+    }
+
+    [Fact]
+    public async Task OrganisersKeepTheDirectoryInChat()
+    {
+        await using var graph = await GraphStandIn.StartAsync();
+        using var bot = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = graph.BaseUrl,
+            ["FollowUp:TeamsAppCatalogId"] = graph.CatalogId,
+        });
+        var endpoint = bot.StartOnSocket();
+        await using var playground = await AgentsPlayground.StartAsync(endpoint);
+        AddUsers(graph, playground);
+        graph.Users["aad-new"] = ("新同事", "newcomer@contoso.com", null);
+        graph.Users["aad-m1"] = ("融媒甲", "m1@contoso.com", null);
+        graph.Users["aad-m2"] = ("融媒乙", "m2@contoso.com", null);
+        graph.Groups["group-media"] = ["aad-m1", "aad-m2"];
+        var blob = Path.Combine(bot.DataPath, "blobs", "directory", "departments.json");
+
+        await playground.SendAsync(playground.PersonalChatId, "通讯录");
+        var card = await playground.WaitForBotMessageAsync(m => m.ConversationId == playground.PersonalChatId && m.CardText.Contains("directory.add", StringComparison.Ordinal));
+        Assert.Contains("Megan Bowen", card.CardText, StringComparison.Ordinal);
+
+        static JsonObject Data(string verb, params (string Key, string Value)[] inputs)
+        {
+            var data = new JsonObject { ["verb"] = verb, ["page"] = "0" };
+            foreach (var (key, value) in inputs)
+            {
+                data[key] = value;
+            }
+
+            return data;
+        }
+
+        // Add by email: Graph resolves it (GET /users/{upn}) and the contact is stored as added in chat.
+        var added = (await playground.InvokeAsync(playground.PersonalChatId, card.MessageId!, "directory.add", Data("directory.add", ("addDepartment", "市委宣传部"), ("upn", "newcomer@contoso.com"))))!.ToJsonString(Readable);
+        Assert.Contains("新同事", added, StringComparison.Ordinal);
+        Assert.Contains(graph.Requests, r => r.PathAndQuery.StartsWith("/v1.0/users/newcomer@contoso.com", StringComparison.Ordinal));
+        var stored = JsonNode.Parse(await File.ReadAllTextAsync(blob))!["departments"]!.AsArray().Single(d => d!["name"]!.ToString() == "市委宣传部")!;
+        Assert.Equal("chat", stored["contacts"]!.AsArray().Single(c => c!["aadObjectId"]!.ToString() == "aad-new")!["source"]!.ToString());
+
+        // An unknown address is said so; nothing changes.
+        var unknown = (await playground.InvokeAsync(playground.PersonalChatId, card.MessageId!, "directory.add", Data("directory.add", ("addDepartment", "市委宣传部"), ("upn", "nobody@contoso.com"))))!.ToJsonString(Readable);
+        Assert.Contains("nobody@contoso.com", unknown, StringComparison.Ordinal);
+
+        // Someone who is not an organiser does not get the card.
+        // (the Playground's message API speaks as its current user, so Adele's message is posted as Teams would send it)
+        var adeleChat = await OpenPersonalChatAsync(playground, "user-id-2");
+        await PostActivityAsync(endpoint, playground, "user-id-2", adeleChat, new JsonObject { ["type"] = "message", ["text"] = "通讯录", ["textFormat"] = "plain", ["locale"] = "zh-CN" });
+        var refusal = await playground.WaitForBotMessageAsync(m => m.ConversationId == adeleChat);
+        Assert.DoesNotContain("directory.add", refusal.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Megan Bowen", refusal.Text ?? string.Empty, StringComparison.Ordinal);
+
+        // Remove.
+        var removed = (await playground.InvokeAsync(playground.PersonalChatId, card.MessageId!, "directory.remove", Data("directory.remove", ("contact", "市委宣传部|aad-new"))))!.ToJsonString(Readable);
+        Assert.DoesNotContain("newcomer@contoso.com", removed, StringComparison.Ordinal);
+        Assert.DoesNotContain("aad-new", await File.ReadAllTextAsync(blob), StringComparison.Ordinal);
+
+        // Link a department to a group: its members are read at once.
+        var linked = (await playground.InvokeAsync(playground.PersonalChatId, card.MessageId!, "directory.link", Data("directory.link", ("linkDepartment", "市融媒体中心"), ("groupId", "group-media"))))!.ToJsonString(Readable);
+        Assert.Contains("group-media", linked, StringComparison.Ordinal);
+        var media = JsonNode.Parse(await File.ReadAllTextAsync(blob))!["departments"]!.AsArray().Single(d => d!["name"]!.ToString() == "市融媒体中心")!;
+        Assert.Equal("group-media", media["groupId"]!.ToString());
+        Assert.Equal(["aad-m1", "aad-m2"], media["contacts"]!.AsArray().Where(c => c!["source"]?.ToString() == "group").Select(c => c!["aadObjectId"]!.ToString()));
+
+        // A group Graph does not know is reported; the department keeps its contacts.
+        var missing = (await playground.InvokeAsync(playground.PersonalChatId, card.MessageId!, "directory.link", Data("directory.link", ("linkDepartment", "市委组织部"), ("groupId", "no-such-group"))))!.ToJsonString(Readable);
+        Assert.Contains("404", missing, StringComparison.Ordinal);
+        Assert.Contains("Isaiah Langer", missing, StringComparison.Ordinal);
+    }
+
     /// <summary>The Playground's users as Entra users of the stand-in; returns user id → Entra object id.</summary>
     private static Dictionary<string, string> AddUsers(GraphStandIn graph, AgentsPlayground playground)
     {
@@ -223,23 +330,24 @@ public sealed class ReachThroughGraphPlaygroundTests
     }
 
     /// <summary>The conversationUpdate Teams sends when the app is installed in a user's personal scope.</summary>
-    private static async Task PostConversationUpdateAsync(Uri endpoint, AgentsPlayground playground, string userId, string conversationId)
+    private static Task PostConversationUpdateAsync(Uri endpoint, AgentsPlayground playground, string userId, string conversationId)
+    {
+        var botAccount = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString(), ["name"] = playground.Config["bot"]!["name"]!.ToString() };
+        return PostActivityAsync(endpoint, playground, userId, conversationId, new JsonObject { ["type"] = "conversationUpdate", ["membersAdded"] = new JsonArray(botAccount) });
+    }
+
+    /// <summary>An activity from a Playground user in a personal chat, posted to the bot as Teams would, with the Playground as its connector.</summary>
+    private static async Task PostActivityAsync(Uri endpoint, AgentsPlayground playground, string userId, string conversationId, JsonObject activity)
     {
         var user = playground.Config["users"]!.AsArray().Single(u => u!["id"]!.ToString() == userId)!;
-        var botAccount = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString(), ["name"] = playground.Config["bot"]!["name"]!.ToString() };
-        var activity = new JsonObject
-        {
-            ["type"] = "conversationUpdate",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["serviceUrl"] = $"http://localhost:{playground.Port}/_connector",
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.ToString(), ["aadObjectId"] = user["aadObjectId"]!.ToString() },
-            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = playground.TenantId },
-            ["recipient"] = botAccount.DeepClone(),
-            ["membersAdded"] = new JsonArray(botAccount.DeepClone()),
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = playground.TenantId } },
-        };
+        activity["id"] = Guid.NewGuid().ToString();
+        activity["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        activity["serviceUrl"] = $"http://localhost:{playground.Port}/_connector";
+        activity["channelId"] = "msteams";
+        activity["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.ToString(), ["aadObjectId"] = user["aadObjectId"]!.ToString() };
+        activity["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = playground.TenantId };
+        activity["recipient"] = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString(), ["name"] = playground.Config["bot"]!["name"]!.ToString() };
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = playground.TenantId } };
         using var http = new HttpClient();
         using var response = await http.PostAsync(endpoint, new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
