@@ -3,6 +3,7 @@ using FollowUpBot.Graph;
 using FollowUpBot.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FollowUpBot.IntegrationTests.Graph;
 
@@ -172,6 +173,45 @@ public sealed class GraphSdkTests : IAsyncLifetime, IDisposable
         finance = (await directory.GetAsync()).Departments.Single(d => d.Name == "财政局");
         Assert.Equal("group-fin", finance.GroupId);
         Assert.Equal(["aad-file", "aad-chat", "aad-1", "aad-3"], finance.Contacts.Select(c => c.AadObjectId));
+    }
+
+    [Fact]
+    public async Task AThrottledSyncComesBackAfterRetryAfterNotAfterTheInterval()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var bot = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = _graph.BaseUrl,
+            ["FollowUp:DirectoryPath"] = string.Empty,
+        }, services: s => s.AddSingleton<TimeProvider>(clock));
+        // The directory is in storage before the app starts, so the pass at start reads the group, and is throttled.
+        await new DirectoryStore(new FollowUpBot.Storage.LocalBlobStore(bot.DataPath), TimeProvider.System)
+            .SeedAsync(new DepartmentDirectory([new Department("财政局", [], [], null) { GroupId = "group-fin" }]));
+        _graph.Groups["group-fin"] = ["aad-1"];
+        _graph.Fail("members", new GraphFault(429, "TooManyRequests", "120"));
+        int Listings() => _graph.RequestsTo("/groups/group-fin/").Count();
+
+        var directory = bot.Services.GetRequiredService<DirectoryStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Listings() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The sync at start did not run.");
+            await Task.Delay(50);
+        }
+
+        // The bot's clock moves on in 10 s steps until the members are in: Graph said 120 s, so after that and
+        // well before the hour of FollowUp:Directory:SyncInterval.
+        var elapsed = TimeSpan.Zero;
+        while ((await directory.GetAsync()).Departments.Single().Contacts.Count == 0)
+        {
+            Assert.True(elapsed < TimeSpan.FromMinutes(10), $"No sync within {elapsed} after the throttled one.");
+            clock.Advance(TimeSpan.FromSeconds(10));
+            elapsed += TimeSpan.FromSeconds(10);
+            await Task.Delay(100);
+        }
+
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(120), TimeSpan.FromMinutes(10));
+        Assert.Equal(2, Listings());
     }
 
     [Fact]
