@@ -1,5 +1,6 @@
 using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
+using FollowUpBot.Graph;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
 using FollowUpBot.Legal;
@@ -18,6 +19,7 @@ builder.AddLedgerStorage();
 builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
+builder.AddGraph();
 builder.AddMeetings();
 builder.AddProgress();
 builder.AddHelp();

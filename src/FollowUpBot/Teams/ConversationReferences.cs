@@ -22,7 +22,7 @@ internal sealed record ConversationReferenceDocument
     /// <summary>The conversation; null for a user known only from a roster, until the bot opens a 1:1 chat with them.</summary>
     public string? ConversationId { get; init; }
 
-    /// <summary>activity (the user or conversation talked to the bot) | roster (seen in the members of a team or chat).</summary>
+    /// <summary>activity (the user or conversation talked to the bot) | roster (seen in the members of a team or chat) | installation (the bot installed the app for the user).</summary>
     public string Source { get; init; } = "activity";
 
     /// <summary>personal | groupChat | channel.</summary>
@@ -159,6 +159,24 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
     /// <summary>Remembers the 1:1 chat the bot opened with a user.</summary>
     public Task SetPersonalConversationAsync(string tenantId, string userAadObjectId, string conversationId, CancellationToken cancellationToken = default) =>
         UpsertAsync(tenantId, userAadObjectId, existing => existing is null ? null : existing with { ConversationId = conversationId, Installed = true }, cancellationToken);
+
+    /// <summary>
+    /// Remembers the 1:1 chat Teams opened when the bot installed the app for a user (Microsoft Graph), creating the
+    /// reference when the user never talked to the bot, so reminders and later messages reach them the same way.
+    /// </summary>
+    public Task SaveInstalledChatAsync(string tenantId, string userAadObjectId, string serviceUrl, string conversationId, CancellationToken cancellationToken = default) =>
+        UpsertAsync(tenantId, userAadObjectId, existing => existing is null
+            ? new ConversationReferenceDocument
+            {
+                TenantId = tenantId,
+                ServiceUrl = serviceUrl,
+                ConversationId = conversationId,
+                ConversationType = "personal",
+                UserAadObjectId = userAadObjectId,
+                Source = "installation",
+                Updated = time.GetUtcNow(),
+            }
+            : existing with { ConversationId = conversationId, Installed = true }, cancellationToken);
 
     private async Task UpsertAsync(string tenantId, string key, Func<ConversationReferenceDocument?, ConversationReferenceDocument?> change, CancellationToken cancellationToken)
     {
