@@ -1,3 +1,4 @@
+using FollowUpBot.Bulletins;
 using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Health;
@@ -23,6 +24,7 @@ builder.AddHelp();
 builder.AddSummaries();
 builder.AddDashboard();
 builder.AddReminders();
+builder.AddBulletins();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapHealth();
 app.MapTeamsProtocol();
 app.MapLedgerExport();
 app.MapDashboard();
+app.MapBulletins();
 
 app.Run();
 
