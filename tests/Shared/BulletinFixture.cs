@@ -13,10 +13,17 @@ internal static class BulletinFixture
 
     public static readonly DateOnly Today = new(2026, 12, 10);
 
-    public static async Task StoreAsync(MeetingLedger ledger, CancellationToken cancellationToken = default)
+    /// <summary>Stores the meeting (in <paramref name="tenantId"/> when given, e.g. the Agents Playground's) and every record.</summary>
+    public static async Task StoreAsync(MeetingLedger ledger, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        await SummaryFixture.StoreAsync(ledger, cancellationToken).ConfigureAwait(false);
+        var meeting = SummaryFixture.Meeting();
+        await ledger.CreateMeetingAsync(meeting with { TenantId = tenantId ?? meeting.TenantId }, "2026年第四季度重点工作推进会（会议纪要）", cancellationToken).ConfigureAwait(false);
+        foreach (var record in SummaryFixture.Progress().Records)
+        {
+            await ledger.AppendProgressAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
         await ledger.AppendProgressAsync(new ProgressRecord
         {
             MeetingId = SummaryFixture.MeetingId,

@@ -46,6 +46,9 @@ internal static class BulletinDocument
     public const int CharactersPerLine = 28;
     public static readonly int LinePitch = (int)Math.Round((PageHeight - MarginTop - MarginBottom) / (double)LinesPerPage);
 
+    /// <summary>Character spacing of 3号 text in twips: (156 mm / 28 characters) − 16 pt, rounded down to a whole twip (−0.25 pt).</summary>
+    public static readonly int CharacterSpacing = (int)Math.Floor(((PageWidth - MarginLeft - MarginRight) / (double)CharactersPerLine) - (BodySize * 10));
+
     /// <summary>Style ids, so a reader (and the tests) can tell the parts apart.</summary>
     public const string TitleStyle = "BulletinTitle";
     public const string HeadingStyle = "BulletinHeading1";
@@ -147,7 +150,9 @@ internal static class BulletinDocument
                 Footer = (uint)Millimetres(22),
                 Gutter = 0,
             },
-            new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LinePitch, CharacterSpace = CharacterSpace() }));
+            // A line grid only: LibreOffice gives a character wider than a character-grid cell two cells, so the
+            // 28 characters come from the runs' spacing instead, which every word processor honours alike.
+            new DocGrid { Type = DocGridValues.Lines, LinePitch = LinePitch }));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -254,6 +259,12 @@ internal static class BulletinDocument
             properties.Append(new Bold());
         }
 
+        if (size == BodySize)
+        {
+            // 28 characters of 3号 (16 pt) fill the 156 mm line only 0.25 pt closer than their natural width.
+            properties.Append(new Spacing { Val = CharacterSpacing });
+        }
+
         properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
         return properties;
     }
@@ -293,10 +304,21 @@ internal static class BulletinDocument
                     new FontSize { Val = BodySize.ToString(CultureInfo.InvariantCulture) },
                     new FontSizeComplexScript { Val = BodySize.ToString(CultureInfo.InvariantCulture) },
                     new Languages { Val = "en-US", EastAsia = "zh-CN" })),
+                // No widow/orphan control: every page is filled to its 22 lines, as the standard's pages are.
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new WidowControl { Val = false },
                     new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact },
                     new Justification { Val = JustificationValues.Both }))),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            // The Normal style states the body font and size itself: LibreOffice takes the text grid's character
+            // width from it (not from the document defaults), so without it 3号 characters would take two grid cells.
+            new Style(
+                new StyleName { Val = "Normal" },
+                new PrimaryStyle(),
+                new StyleRunProperties(
+                    new RunFonts { Ascii = LatinFont, HighAnsi = LatinFont, EastAsia = BodyFont, ComplexScript = LatinFont },
+                    new FontSize { Val = BodySize.ToString(CultureInfo.InvariantCulture) },
+                    new FontSizeComplexScript { Val = BodySize.ToString(CultureInfo.InvariantCulture) }))
+            { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             ParagraphStyle(TitleStyle, "Bulletin Title", TitleFont, TitleSize),
             ParagraphStyle(HeadingStyle, "Bulletin Heading 1", HeadingFont, BodySize),
             ParagraphStyle(SubheadingStyle, "Bulletin Heading 2", SubheadingFont, BodySize),
@@ -320,16 +342,6 @@ internal static class BulletinDocument
             Font(SubheadingFont, "楷体", FontFamilyValues.Modern),
             Font(PageNumberFont, "SimSun", FontFamilyValues.Auto),
             new Font(new FontFamily { Val = FontFamilyValues.Roman }, new Pitch { Val = FontPitchValues.Variable }) { Name = LatinFont });
-    }
-
-    /// <summary>
-    /// The grid's character pitch as Word stores it: the difference from the body size in 1/4096 pt, so 28
-    /// characters of 3号 fill the 156 mm line.
-    /// </summary>
-    private static int CharacterSpace()
-    {
-        var pitch = (PageWidth - MarginLeft - MarginRight) / 20.0 / CharactersPerLine;
-        return (int)Math.Round((pitch - BodySize / 2.0) * 4096);
     }
 
     private static int Millimetres(double mm) => (int)Math.Round(mm / 25.4 * 1440);

@@ -31,13 +31,16 @@ public sealed class BulletinDocumentTests : IDisposable
         Assert.Equal(35.0, Mm(margins.Bottom!.Value), 1);
         Assert.Equal(28.0, Mm(margins.Left!.Value), 1);
         Assert.Equal(26.0, Mm(margins.Right!.Value), 1);
-        Assert.Equal(DocGridValues.LinesAndChars, grid.Type!.Value);
-        // 225 mm of text block in 22 lines: 28.95 pt each.
+        Assert.Equal(DocGridValues.Lines, grid.Type!.Value);
+        // 225 mm of text block in 22 lines: 28.95 pt each, and every paragraph keeps to that pitch.
         Assert.Equal(28.95, grid.LinePitch!.Value / 20.0, 1);
         Assert.Equal(22, (int)Math.Round((size.Height!.Value - margins.Top!.Value - margins.Bottom!.Value) / (double)grid.LinePitch!.Value));
-        // 156 mm of line in 28 characters of 16 pt plus the grid's character spacing (1/4096 pt).
-        var pitch = 16 + grid.CharacterSpace!.Value / 4096.0;
-        Assert.Equal(28, (int)Math.Round((size.Width!.Value - (int)margins.Left!.Value - (int)margins.Right!.Value) / 20.0 / pitch));
+        var body = document.MainDocumentPart.Document.Body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == BulletinDocument.BodyStyle && p.InnerText.Length > 0).ToList();
+        Assert.All(body, p => Assert.Equal(grid.LinePitch!.Value.ToString(CultureInfo.InvariantCulture), p.ParagraphProperties!.SpacingBetweenLines!.Line!.Value));
+        // 156 mm of line holds 28 characters of 16 pt at the runs' spacing, and not 29.
+        var advance = 16 + (int)body[0].Elements<Run>().First().RunProperties!.Spacing!.Val!.Value / 20.0;
+        var line = (size.Width!.Value - (int)margins.Left!.Value - (int)margins.Right!.Value) / 20.0;
+        Assert.Equal(28, (int)Math.Floor(line / advance));
     }
 
     [Fact]
