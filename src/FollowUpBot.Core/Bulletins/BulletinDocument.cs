@@ -228,7 +228,9 @@ internal static class BulletinDocument
     {
         var properties = new ParagraphProperties(
             new ParagraphStyleId { Val = style },
-            new SnapToGrid { Val = true },
+            // The 22 pt title would take two grid lines each in LibreOffice (the font's ascent and descent exceed the
+            // pitch); it keeps the exact 28.95 pt spacing instead.
+            new SnapToGrid { Val = style != TitleStyle },
             new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact },
             // Two characters of 3号 at the start of a paragraph (首行缩进2字), as the standard's body text has.
             indent ? new Indentation { FirstLineChars = 200, FirstLine = (2 * BodySize * 10).ToString(CultureInfo.InvariantCulture) } : new Indentation { FirstLine = "0" },
