@@ -180,7 +180,8 @@ internal static class BulletinDocument
             { DeadlineText: { Length: > 0 } text } => Texts.Format(locale, "bulletin.dueText", Clean(text)),
             _ => Texts.Get(locale, "bulletin.noDue"),
         };
-        yield return BodyParagraph(Clean(Texts.Format(locale, "bulletin.departments", lead, support)) + due);
+        var between = locale == UiLocale.ZhCN ? string.Empty : " ";
+        yield return BodyParagraph(Clean(Texts.Format(locale, "bulletin.departments", lead, support)) + between + due);
 
         if (item.LatestReport is not { } report)
         {
@@ -192,12 +193,12 @@ internal static class BulletinDocument
             + (report.Percent is { } p ? (locale == UiLocale.ZhCN ? "，" : ", ") + Texts.Format(locale, "bulletin.percent", p) : string.Empty);
         var runs = new List<OpenXmlElement>
         {
-            Run(Texts.Format(locale, "bulletin.report", Clean(report.Department) + (locale == UiLocale.ZhCN ? " " : ", "), Clean(report.By.Name), BulletinRules.Time(report.At, bulletin.TimeZone, locale), status), BodyFont),
+            Run(Texts.Format(locale, "bulletin.report", Clean(report.Department), Clean(report.By.Name), BulletinRules.Time(report.At, bulletin.TimeZone, locale), status), BodyFont),
         };
         if (report.Note is { Length: > 0 } note)
         {
             // The note is quoted exactly as the department stored it: its own runs, line breaks kept, nothing rewritten.
-            runs.Add(Run(Texts.Get(locale, "bulletin.reportNote") + "\u201c", BodyFont));
+            runs.Add(Run(between + Texts.Get(locale, "bulletin.reportNote") + "\u201c", BodyFont));
             var lines = note.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
@@ -214,7 +215,7 @@ internal static class BulletinDocument
 
         if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(report.At, bulletin.TimeZone).DateTime) < bulletin.Since)
         {
-            runs.Add(Run((locale == UiLocale.ZhCN ? string.Empty : " ") + Texts.Get(locale, "bulletin.reportOld"), BodyFont));
+            runs.Add(Run(between + Texts.Get(locale, "bulletin.reportOld"), BodyFont));
         }
 
         yield return Paragraph(BodyStyle, JustificationValues.Both, indent: true, [.. runs]);
