@@ -1,3 +1,4 @@
+using FollowUpBot.Bulletins;
 using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Graph;
@@ -26,6 +27,7 @@ builder.AddHelp();
 builder.AddSummaries();
 builder.AddDashboard();
 builder.AddReminders();
+builder.AddBulletins();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapTeamsProtocol();
 app.MapLedgerExport();
 app.MapDashboard();
 app.MapLegalPages();
+app.MapBulletins();
 
 app.Run();
 

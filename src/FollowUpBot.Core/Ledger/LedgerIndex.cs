@@ -33,6 +33,21 @@ internal sealed class LedgerIndex(IBlobStore store)
     public async Task<IReadOnlyList<MeetingEntry>> MeetingsAsync(CancellationToken cancellationToken = default) =>
         (await store.GetDocumentAsync(BlobNames.MeetingsIndex, LedgerJsonContext.Default.MeetingsIndexDocument, cancellationToken).ConfigureAwait(false))?.Document.Meetings ?? [];
 
+    /// <summary>Every meeting's header as a meeting document without items (one read): for lists and choosers.</summary>
+    public async Task<IReadOnlyList<MeetingDocument>> MeetingHeadersAsync(CancellationToken cancellationToken = default) =>
+        [.. (await MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(m => new MeetingDocument
+        {
+            Id = m.Id,
+            Title = m.Title,
+            State = m.State,
+            Organiser = m.Organiser,
+            MeetingDate = m.MeetingDate,
+            TimeZone = m.TimeZone,
+            CreatedAt = m.CreatedAt,
+            PublishedAt = m.PublishedAt,
+            Revision = m.Revision,
+        })];
+
     /// <summary>Whether the meetings index exists (a ledger written before the indexes has none: rebuild it).</summary>
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await store.GetAsync(BlobNames.MeetingsIndex, cancellationToken).ConfigureAwait(false) is not null;

@@ -22,19 +22,8 @@ internal sealed partial class SummaryService(MeetingLedger ledger, SummaryLinks 
     public bool IsOrganiser(string? aadObjectId) => followUp.Value.IsOrganiser(aadObjectId);
 
     /// <summary>Every meeting's header from <c>index/meetings.json</c> (one read): id, title, state and dates, no items.</summary>
-    public async Task<IReadOnlyList<MeetingDocument>> ListMeetingHeadersAsync(CancellationToken cancellationToken = default) =>
-        [.. (await ledger.Index.MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(m => new MeetingDocument
-        {
-            Id = m.Id,
-            Title = m.Title,
-            State = m.State,
-            Organiser = m.Organiser,
-            MeetingDate = m.MeetingDate,
-            TimeZone = m.TimeZone,
-            CreatedAt = m.CreatedAt,
-            PublishedAt = m.PublishedAt,
-            Revision = m.Revision,
-        })];
+    public Task<IReadOnlyList<MeetingDocument>> ListMeetingHeadersAsync(CancellationToken cancellationToken = default) =>
+        ledger.Index.MeetingHeadersAsync(cancellationToken);
 
     /// <summary>Every meeting document (the index, then one read per meeting: for overviews of all); unreadable ones are logged and left out.</summary>
     public async Task<IReadOnlyList<MeetingDocument>> ListMeetingsAsync(CancellationToken cancellationToken = default) =>
