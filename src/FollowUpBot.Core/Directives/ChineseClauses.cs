@@ -67,9 +67,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _frame = framed;
         EndsWithFrame = false;
         var clauseStart = start;
+        var depth = 0;
         for (var i = start; i <= end; i++)
         {
-            if (i < end && text[i] is not ('，' or ',' or '；' or ';' or '：' or ':'))
+            // Commas inside brackets or quotation marks (牵头单位(无牵头单位的,…)要…, 落实“管发展必须管环保,…”) end nothing.
+            if (i < end)
+            {
+                depth = Math.Max(0, depth + Nesting(text[i]));
+            }
+
+            if (i < end && (depth > 0 || text[i] is not ('，' or ',' or '；' or ';' or '：' or ':')))
             {
                 continue;
             }
@@ -147,7 +154,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         var (modal, length, strength) = FindModal(x, end);
         if (strength == Strength.None)
         {
-            if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor)
+            // 由X without 负责/牵头 names an owner only when no directive of the sentence is open: "…报区督查组,由区督查组综合后
+            // 向区政府汇报" hands the result on, it does not assign a new task.
+            if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor)
             {
                 Open(x, byActor.End, byActor.Actors);
                 return;
@@ -186,7 +195,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             subject = subject[1..];
         }
 
-        subject = StripAdverbs(subject);
+        subject = StripAdverbs(StripAside(subject));
         if (subject.Length == 0)
         {
             if (strength == Strength.Strong)
@@ -330,6 +339,21 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return tail.IndexOfAny(FollowUpVerbs) >= 0;
     }
 
+    /// <summary>"牵头单位(无牵头单位的,责任单位即为牵头单位,下同)": an explanatory aside after the actor is not part of its name.</summary>
+    private static string StripAside(string subject)
+    {
+        if (subject.Length > 0 && subject[^1] is '）' or ')')
+        {
+            var open = subject.LastIndexOfAny(['（', '(']);
+            if (open > 0 && subject.AsSpan(open).IndexOfAny('，', ',') > 0)
+            {
+                return subject[..open];
+            }
+        }
+
+        return subject;
+    }
+
     private static string StripAdverbs(string subject)
     {
         var changed = true;
@@ -353,12 +377,29 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return subject.Trim();
     }
 
-    /// <summary>The first deontic or assigning marker in the clause, skipping words that merely contain one (重要, 要求, 响应).</summary>
+    private static int Nesting(char c) => c switch
+    {
+        '（' or '(' or '“' or '《' or '〔' or '「' => 1,
+        '）' or ')' or '”' or '》' or '〕' or '」' => -1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The first deontic or assigning marker in the clause, skipping words that merely contain one (重要, 要求, 响应) and
+    /// anything quoted (落实“管发展必须管环保”).
+    /// </summary>
     private (int Index, int Length, Strength Strength) FindModal(int start, int end)
     {
+        var quoted = 0;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
+            quoted = c == '“' ? quoted + 1 : c == '”' && quoted > 0 ? quoted - 1 : quoted;
+            if (quoted > 0)
+            {
+                continue;
+            }
+
             var prev = i > start ? text[i - 1] : '\0';
             var next = i + 1 < end ? text[i + 1] : '\0';
             switch (c)
@@ -392,7 +433,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return (-1, 0, Strength.None);
     }
 
-    [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十]{1,2}(?:是)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十百零]{1,4}(?:条\s*|是)?)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineEnumerator();
 
     [GeneratedRegex(@"\G(?:(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]

@@ -92,6 +92,24 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         Draft? current = null;
         var searchFrom = 0;
 
+        // "**Bert**: Will send an email …", "Jory: will confirm …", a transcript's "Alex Wilber: I'll send …": the speaker owns it.
+        if (start == lineContentStart && SpeakerCommitment().Match(sentence) is { Success: true } spoken
+            && EnglishActors.Split(spoken.Groups["name"].Value) is { } speakers)
+        {
+            current = pass.NewDraft(start + spoken.Groups["rest"].Index, start + spoken.Index + spoken.Length, speakers, english: true);
+            current.End = end;
+            _drafts++;
+            return;
+        }
+
+        // "Council directed staff to examine …": the one directed owns the task, not "Council directed staff".
+        var directedTo = -1;
+        var directedMatch = DirectedOther().Match(sentence);
+        if (directedMatch.Success)
+        {
+            directedTo = sentence.LastIndexOf(" to ", directedMatch.Index + directedMatch.Length - 1, StringComparison.Ordinal) + 1;
+        }
+
         // Span matching: "to" alone occurs in most sentences, so this path must not allocate per match.
         foreach (var modal in Modal().EnumerateMatches(sentence))
         {
@@ -101,6 +119,21 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             var infinitive = modal.Length == 2;
+            if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActorsInLoop
+                && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+            {
+                if (current is not null)
+                {
+                    current.End = start + TrimConnector(sentence, directedMatch.Index);
+                }
+
+                current = pass.NewDraft(start + directedMatch.Groups["actor"].Index, start + modal.Index + modal.Length, directedActorsInLoop, english: true);
+                current.End = end;
+                _drafts++;
+                searchFrom = modal.Index + modal.Length;
+                continue;
+            }
+
             var subject = FindSubject(sentence, searchFrom, modal.Index, infinitive, out var subjectStart);
             if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)))
             {
@@ -130,6 +163,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         {
             var actorStart = directed.Groups["actor"].Index;
             current = pass.NewDraft(start + actorStart, start + directed.Index + directed.Length, directedActors, english: true);
+            current.End = end;
+            _drafts++;
+        }
+
+        // "All corrections should be made by the City Clerk": the agent of an obliged passive does the work.
+        if (current is null && sentence.Contains(" by ", StringComparison.Ordinal) && PassiveBy().Match(sentence) is { Success: true } passive
+            && LeadingActors(passive.Groups["actor"].Value) is { } agents)
+        {
+            current = pass.NewDraft(start, start, agents, english: true, taskEnd: start + passive.Index);
             current.End = end;
             _drafts++;
         }
@@ -205,7 +247,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var boundaries = SubjectBoundary().EnumerateMatches(sentence.AsSpan(from, modalIndex - from));
         while (true)
         {
-            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ");
+            // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
+            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ")
+                || (sentence.AsSpan(candidate - 2, 2).SequenceEqual(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)
             {
                 var raw = sentence.AsSpan(candidate, modalIndex - candidate);
@@ -287,7 +331,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -306,11 +350,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex AgreedThat();
 
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
-    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|be\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?:a|an|the|some|more)\b|be\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
-    [GeneratedRegex(@"\b(?:directed|asked|requested|instructed|tasked|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:direct(?:ed)?|ask(?:ed)?|request(?:ed)?|instruct(?:ed)?|task(?:ed)?|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff)(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
+
+    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerCommitment();
+
+    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveBy();
 
     [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();

@@ -85,6 +85,12 @@ internal sealed partial class ExtractionPass(string text)
                 _inActionList = false;
             }
 
+            // A Markdown heading is a topic ("#### TSC needs to elect a board representative"), not an assignment.
+            if (text[start] == '#')
+            {
+                return;
+            }
+
             new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList);
             return;
         }
@@ -246,7 +252,20 @@ internal sealed partial class ExtractionPass(string text)
             }
 
             var key = part[..colon];
-            var value = part[(colon + 1)..].Trim().TrimEnd('；', ';', '，', ',', '。');
+
+            // "省发展改革委、商务厅按职责分工负责。具体任务均涉及…": the note's first sentence names the units.
+            var value = part[(colon + 1)..];
+            var stop = value.IndexOf('。', StringComparison.Ordinal);
+            value = (stop > 0 ? value[..stop] : value).Trim().TrimEnd('；', ';', '，', ',', '。');
+            foreach (var tail in (ReadOnlySpan<string>)["按职责分工负责", "分别负责", "负责", "牵头"])
+            {
+                if (value.Length > tail.Length && value.EndsWith(tail, StringComparison.Ordinal))
+                {
+                    value = value[..^tail.Length];
+                    break;
+                }
+            }
+
             if (key.Contains("配合", StringComparison.Ordinal) || key.Contains("协办", StringComparison.Ordinal) || key.Contains("参与", StringComparison.Ordinal))
             {
                 support = ChineseActorList(value);
@@ -300,7 +319,7 @@ internal sealed partial class ExtractionPass(string text)
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
-    [GeneratedRegex(@"[（(]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[（(〔]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)〕]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
 
     // Splits a note before each "key：" it holds.
