@@ -37,6 +37,9 @@ internal sealed partial class ExtractionPass(string text)
         return _drafts;
     }
 
+    // A task table's columns (序号 | 工作任务 | 责任单位 | 完成时限), from its header row; null outside a table.
+    private TaskTable? _table;
+
     private void ReadLine(int start, int end)
     {
         while (start < end && IsSpace(text[start]))
@@ -53,6 +56,29 @@ internal sealed partial class ExtractionPass(string text)
         {
             _frameDepth = -1;
             return;
+        }
+
+        if (TaskTable.ReadHeader(text, start, end) is { } header)
+        {
+            _table = header;
+            return;
+        }
+
+        if (_table is not null)
+        {
+            if (_table.ReadRow(text, start, end) is { } row)
+            {
+                if (row.Lead is not null)
+                {
+                    var draft = NewDraft(start, row.TaskStart, row.Lead, english: false, taskEnd: row.TaskEnd);
+                    draft.End = end;
+                    draft.Support.AddRange(row.Support ?? []);
+                }
+
+                return;
+            }
+
+            _table = null;
         }
 
         var marker = Outline.Read(text, start, end);
@@ -294,6 +320,21 @@ internal sealed partial class ExtractionPass(string text)
         }
 
         return actors.Count > 0 ? actors : null;
+    }
+
+    internal static List<string>? ActorCell(string value) => ChineseActorList(StripResponsibilityTail(value));
+
+    private static string StripResponsibilityTail(string value)
+    {
+        foreach (var tail in (ReadOnlySpan<string>)["按职责分工负责", "分别负责", "负责", "牵头"])
+        {
+            if (value.Length > tail.Length && value.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return value[..^tail.Length];
+            }
+        }
+
+        return value;
     }
 
     private bool IsEnglish(int start, int end)
