@@ -22,9 +22,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // How many drafts this line produced, so an ACTION line with none still yields a candidate.
     private int _drafts;
 
+    // The speaker of a transcript or minutes line ("Isaiah Langer: Sounds good. I will draft …"); null when none.
+    private List<string>? _speaker;
+
     public void ReadLine(int contentStart, int end, bool action)
     {
         var before = _drafts;
+        var tag = SpeakerTag().Match(text, contentStart, end - contentStart);
+        _speaker = tag.Success ? EnglishActors.Split(tag.Groups["name"].Value) : null;
         var sentenceStart = contentStart;
         var previousSentence = contentStart;
         var depth = 0;
@@ -97,6 +102,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             && EnglishActors.Split(spoken.Groups["name"].Value) is { } speakers)
         {
             current = pass.NewDraft(start + spoken.Groups["rest"].Index, start + spoken.Index + spoken.Length, speakers, english: true);
+            current.End = end;
+            _drafts++;
+            return;
+        }
+
+        if (_speaker is not null && start != lineContentStart && FirstPersonCommitment().Match(sentence) is { Success: true } promise)
+        {
+            current = pass.NewDraft(start, start + promise.Length, _speaker, english: true);
             current.End = end;
             _drafts++;
             return;
@@ -358,6 +371,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerCommitment();
+
+    [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerTag();
+
+    [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPersonCommitment();
 
     [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();

@@ -52,6 +52,9 @@ internal static class ReviewCard
 {
     public const int PageSize = 8;
 
+    // Candidates shown in full under the unassigned heading; the rest are counted (Drop all handles them).
+    private const int UnassignedShown = 3;
+
     public static AdaptiveCard Build(ReviewView view)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -171,17 +174,36 @@ internal static class ReviewCard
             new TextBlock(Texts.Format(locale, "review.unassignedHeading", unassigned.Count)) { Weight = "bolder", Color = "warning" },
             new ActionSet([Button(Texts.Get(locale, "review.dropUnassigned"), ReviewVerbs.DropUnassigned, view.Meeting.Id, page) with { Style = "destructive" }]),
         };
-        foreach (var (item, position) in unassigned.Take(PageSize))
+        foreach (var (item, position) in unassigned.Take(UnassignedShown))
         {
-            elements.Add(ItemBlock(view, item, position, page, published: false));
+            elements.Add(CandidateBlock(view, item, position, page));
         }
 
-        if (unassigned.Count > PageSize)
+        if (unassigned.Count > UnassignedShown)
         {
-            elements.Add(new TextBlock(Texts.Format(locale, "review.page", 1, PageSize, unassigned.Count)) { IsSubtle = true, Size = "small" });
+            elements.Add(new TextBlock(Texts.Format(locale, "review.page", 1, UnassignedShown, unassigned.Count)) { IsSubtle = true, Size = "small" });
         }
 
         return new Container(elements) { Separator = true, Spacing = "large" };
+    }
+
+    /// <summary>A candidate in the unassigned group: its task and source, shortened, with Edit (to give it a lead) and Drop.</summary>
+    private static Container CandidateBlock(ReviewView view, MeetingItem item, int position, string page)
+    {
+        var locale = view.Locale;
+        var sourceId = "src_" + item.Id;
+        var elements = new List<CardElement> { new TextBlock($"{position}. {CardActions.Truncate(item.Task, 100)}") { Weight = "bolder" } };
+        var buttons = new List<CardAction>();
+        if (!string.IsNullOrEmpty(item.Source))
+        {
+            elements.Add(new TextBlock("“" + CardActions.Truncate(item.Source, 160) + "”") { Id = sourceId, IsVisible = false, IsSubtle = true, Size = "small" });
+            buttons.Add(new ActionToggleVisibility([sourceId]) { Title = Texts.Get(locale, "review.showSource") });
+        }
+
+        buttons.Add(Button(Texts.Get(locale, "review.edit"), ReviewVerbs.Open, view.Meeting.Id, page, ("mode", "edit"), ("itemId", item.Id)));
+        buttons.Add(Button(Texts.Get(locale, "review.drop"), ReviewVerbs.DropItem, view.Meeting.Id, page, ("itemId", item.Id)) with { Style = "destructive" });
+        elements.Add(new ActionSet(buttons));
+        return new Container(elements) { Separator = true, Spacing = "small", Style = "warning" };
     }
 
     private static Container ItemBlock(ReviewView view, MeetingItem item, int position, string page, bool published)
