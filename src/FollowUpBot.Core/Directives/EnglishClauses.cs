@@ -86,6 +86,11 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         _drafts++;
     }
 
+    /// <summary>
+    /// One sentence, its forms tried in order: a speaker's commitment, then every modal ("X will …", "X to …", "X was asked
+    /// to …"), then, when none assigned anything, "directed X to", an obliged passive with its agent, "resolved that X",
+    /// a referral, and an owner note.
+    /// </summary>
     private void ReadSentence(int start, int end, int previousSentence, int lineContentStart)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
@@ -94,26 +99,61 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         var sentence = text[start..end];
-        Draft? current = null;
-        var searchFrom = 0;
+        if (TrySpeakerCommitment(sentence, start, end, lineContentStart))
+        {
+            return;
+        }
 
-        // "**Bert**: Will send an email …", "Jory: will confirm …", a transcript's "Alex Wilber: I'll send …": the speaker owns it.
+        var current = ReadModals(sentence, start, end)
+            ?? DirectedOwner(sentence, start, end)
+            ?? PassiveAgent(sentence, start, end)
+            ?? ResolvedOwner(sentence, start, end);
+
+        var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
+        if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
+        {
+            AddReferral(sentence, start, end, previousSentence, referred, to);
+        }
+
+        if (current is null && !referred.Success)
+        {
+            ReadOwnerNote(sentence, start, end, lineContentStart);
+        }
+    }
+
+    private Draft Add(int start, int taskStart, List<string> lead, int end, int taskEnd = -1)
+    {
+        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd);
+        draft.End = end;
+        _drafts++;
+        return draft;
+    }
+
+    /// <summary>"**Bert**: Will send an email …", "Jory: will confirm …", a transcript's "I'll send …": the speaker owns it.</summary>
+    private bool TrySpeakerCommitment(string sentence, int start, int end, int lineContentStart)
+    {
         if (start == lineContentStart && SpeakerCommitment().Match(sentence) is { Success: true } spoken
             && EnglishActors.Split(spoken.Groups["name"].Value) is { } speakers)
         {
-            current = pass.NewDraft(start + spoken.Groups["rest"].Index, start + spoken.Index + spoken.Length, speakers, english: true);
-            current.End = end;
-            _drafts++;
-            return;
+            Add(start + spoken.Groups["rest"].Index, start + spoken.Index + spoken.Length, speakers, end);
+            return true;
         }
 
+        // A later sentence of the same speaker's line: "Isaiah Langer: Sounds good. I will draft the contract."
         if (_speaker is not null && start != lineContentStart && FirstPersonCommitment().Match(sentence) is { Success: true } promise)
         {
-            current = pass.NewDraft(start, start + promise.Length, _speaker, english: true);
-            current.End = end;
-            _drafts++;
-            return;
+            Add(start, start + promise.Length, _speaker, end);
+            return true;
         }
+
+        return false;
+    }
+
+    /// <summary>A directive per modal with a subject that names parties; each ends where the next one's subject starts.</summary>
+    private Draft? ReadModals(string sentence, int start, int end)
+    {
+        Draft? current = null;
+        var searchFrom = 0;
 
         // "Council directed staff to examine …": the one directed owns the task, not "Council directed staff".
         var directedTo = -1;
@@ -132,7 +172,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             var infinitive = modal.Length == 2;
-            if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActorsInLoop
+            if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActors
                 && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
             {
                 if (current is not null)
@@ -140,9 +180,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                     current.End = start + TrimConnector(sentence, directedMatch.Index);
                 }
 
-                current = pass.NewDraft(start + directedMatch.Groups["actor"].Index, start + modal.Index + modal.Length, directedActorsInLoop, english: true);
-                current.End = end;
-                _drafts++;
+                current = Add(start + directedMatch.Groups["actor"].Index, start + modal.Index + modal.Length, directedActors, end);
                 searchFrom = modal.Index + modal.Length;
                 continue;
             }
@@ -164,78 +202,75 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 current.End = start + TrimConnector(sentence, subjectStart);
             }
 
-            current = pass.NewDraft(start + subjectStart, start + modal.Index + modal.Length, subject, english: true);
-            current.End = end;
-            _drafts++;
+            current = Add(start + subjectStart, start + modal.Index + modal.Length, subject, end);
             searchFrom = modal.Index + modal.Length;
         }
 
-        // "The Board directed the Superintendent to review …": the one directed is the actor.
-        if (current is null && DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
-            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
-        {
-            var actorStart = directed.Groups["actor"].Index;
-            current = pass.NewDraft(start + actorStart, start + directed.Index + directed.Length, directedActors, english: true);
-            current.End = end;
-            _drafts++;
-        }
+        return current;
+    }
 
-        // "All corrections should be made by the City Clerk": the agent of an obliged passive does the work.
-        if (current is null && sentence.Contains(" by ", StringComparison.Ordinal) && PassiveBy().Match(sentence) is { Success: true } passive
-            && LeadingActors(passive.Groups["actor"].Value) is { } agents)
-        {
-            current = pass.NewDraft(start, start, agents, english: true, taskEnd: start + passive.Index);
-            current.End = end;
-            _drafts++;
-        }
+    /// <summary>"The Board directed the Superintendent to review …": the one directed is the actor.</summary>
+    private Draft? DirectedOwner(string sentence, int start, int end) =>
+        DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
+            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+            ? Add(start + directed.Groups["actor"].Index, start + directed.Index + directed.Length, directedActors, end)
+            : null;
 
-        // "It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.
-        if (current is null && sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
-            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors)
-        {
-            current = pass.NewDraft(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, english: true);
-            current.End = end;
-            _drafts++;
-        }
+    /// <summary>"All corrections should be made by the City Clerk": the agent of an obliged passive does the work.</summary>
+    private Draft? PassiveAgent(string sentence, int start, int end) =>
+        sentence.Contains(" by ", StringComparison.Ordinal) && PassiveBy().Match(sentence) is { Success: true } passive
+            && LeadingActors(passive.Groups["actor"].Value) is { } agents
+            ? Add(start, start, agents, end, taskEnd: start + passive.Index)
+            : null;
 
-        var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
-        if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
+    /// <summary>"It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.</summary>
+    private Draft? ResolvedOwner(string sentence, int start, int end) =>
+        sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
+            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors
+            ? Add(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, end)
+            : null;
+
+    /// <summary>"Referred to X." usually closes the sentence that said what is referred.</summary>
+    private void AddReferral(string sentence, int start, int end, int previousSentence, Match referred, List<string> to)
+    {
+        var from = referred.Index == 0 ? previousSentence : start;
+        var referredWhat = sentence.AsSpan(0, referred.Index).TrimEnd();
+        foreach (var auxiliary in (ReadOnlySpan<string>)[" was", " were", " is", " are", " has been", " have been"])
         {
-            // "Referred to X." usually closes the sentence that said what is referred.
-            var from = referred.Index == 0 ? previousSentence : start;
-            var referredWhat = sentence.AsSpan(0, referred.Index).TrimEnd();
-            foreach (var auxiliary in (ReadOnlySpan<string>)[" was", " were", " is", " are", " has been", " have been"])
+            if (referredWhat.EndsWith(auxiliary, StringComparison.Ordinal))
             {
-                if (referredWhat.EndsWith(auxiliary, StringComparison.Ordinal))
-                {
-                    referredWhat = referredWhat[..^auxiliary.Length];
-                    break;
-                }
+                referredWhat = referredWhat[..^auxiliary.Length];
+                break;
             }
-
-            // The task of a referral is what was referred; when the sentence says nothing else, the referral itself.
-            var draft = referredWhat.IsEmpty
-                ? pass.NewDraft(from, start + referred.Index, to, english: true)
-                : pass.NewDraft(from, start, to, english: true, taskEnd: start + referredWhat.Length);
-            draft.End = end;
-            _drafts++;
         }
 
-        var owner = current is null && !referred.Success && sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
-        if (owner.Success && LeadingActors(owner.Groups["actor"].Value) is { } owners)
+        // The task of a referral is what was referred; when the sentence says nothing else, the referral itself.
+        if (referredWhat.IsEmpty)
         {
-            if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
-            {
-                // A line that is only "Responsible: X" assigns the item above it, if that item has no owner yet.
-                pass.AssignPrevious(owners);
-                return;
-            }
-
-            // "(Owner: X)" names who does what the line said before it.
-            var draft = pass.NewDraft(lineContentStart, lineContentStart, owners, english: true);
-            draft.End = end;
-            _drafts++;
+            Add(from, start + referred.Index, to, end);
         }
+        else
+        {
+            Add(from, start, to, end, taskEnd: start + referredWhat.Length);
+        }
+    }
+
+    /// <summary>"(Owner: X)" names who does what the line said before it; a line that is only "Responsible: X" assigns the item above.</summary>
+    private void ReadOwnerNote(string sentence, int start, int end, int lineContentStart)
+    {
+        var owner = sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
+        if (!owner.Success || LeadingActors(owner.Groups["actor"].Value) is not { } owners)
+        {
+            return;
+        }
+
+        if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
+        {
+            pass.AssignPrevious(owners);
+            return;
+        }
+
+        Add(lineContentStart, lineContentStart, owners, end);
     }
 
     /// <summary>The longest run of leading words that names parties ("Procurement team" in "Procurement team, by Friday").</summary>
