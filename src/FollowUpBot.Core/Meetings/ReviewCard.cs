@@ -64,7 +64,7 @@ internal static class ReviewCard
         var published = meeting.State != MeetingState.Draft;
 
         // Items with a lead page through the card; those without one (subjectless candidates) are grouped under one heading
-        // after them, with a single button that drops them all.
+        // after the first page's items, with a single button that drops them all.
         var numbered = meeting.Items.Select((item, index) => (Item: item, Position: index + 1)).ToList();
         var assigned = published ? numbered : numbered.Where(n => n.Item.Lead.Count > 0).ToList();
         var unassigned = published ? [] : numbered.Where(n => n.Item.Lead.Count == 0).ToList();
@@ -124,7 +124,8 @@ internal static class ReviewCard
             body.Add(ItemBlock(view, item, position, pageText, published));
         }
 
-        if (unassigned.Count > 0 && page == pages - 1)
+        // On the first page, so the organiser sees at once what has no owner and can drop it all.
+        if (unassigned.Count > 0 && page == 0)
         {
             body.Add(UnassignedGroup(view, unassigned, pageText));
         }

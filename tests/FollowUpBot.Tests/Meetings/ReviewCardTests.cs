@@ -86,7 +86,7 @@ public sealed class ReviewCardTests
         var candidates = Enumerable.Range(1, 3).Select(n => new MeetingItem { Id = $"c{n}", Task = $"候选事项{n}", Lead = [], Support = [] });
         var draft = seed with { State = MeetingState.Draft, Items = [.. seed.Items, .. candidates] };
 
-        var card = ReviewCard.Build(new ReviewView(draft, Departments, UiLocales.FromTag(locale), Page: 1));
+        var card = ReviewCard.Build(new ReviewView(draft, Departments, UiLocales.FromTag(locale), Page: 0));
         var json = CardJson.ToJson(card);
 
         Assert.Empty(AdaptiveCardSchema.Errors(json));
@@ -101,15 +101,16 @@ public sealed class ReviewCardTests
         Assert.Contains("候选事项2", json, StringComparison.Ordinal);
         Assert.DoesNotContain("候选事项3", json, StringComparison.Ordinal);
 
-        // The candidates are shown once, after the items that have a lead, not on every page.
-        var first = CardJson.ToJson(ReviewCard.Build(new ReviewView(draft, Departments, UiLocales.FromTag(locale), Page: 0)));
-        Assert.DoesNotContain(ReviewVerbs.DropUnassigned, first, StringComparison.Ordinal);
+        // The candidates are shown once, on the first page after its items that have a lead, not on every page.
+        var second = CardJson.ToJson(ReviewCard.Build(new ReviewView(draft, Departments, UiLocales.FromTag(locale), Page: 1)));
+        Assert.DoesNotContain(ReviewVerbs.DropUnassigned, second, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ADraftWithOnlyAssignedItemsHasNoUnassignedGroup()
     {
-        var draft = ChecklistCardTests.SeedMeeting() with { State = MeetingState.Draft };
+        var seed = ChecklistCardTests.SeedMeeting();
+        var draft = seed with { State = MeetingState.Draft, Items = [.. seed.Items.Where(i => i.Lead.Count > 0)] };
 
         var json = CardJson.ToJson(ReviewCard.Build(new ReviewView(draft, Departments, UiLocale.EnUS)));
 
