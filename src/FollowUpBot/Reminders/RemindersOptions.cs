@@ -23,8 +23,11 @@ internal sealed class RemindersOptions
     /// <summary>How often the scheduler leader looks for due slots.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Sends per second per tenant, all instances together aiming under Teams' 50.</summary>
+    /// <summary>Sends per second per tenant, all instances together (shared through <c>locks/senders/</c>), aiming under Teams' 50.</summary>
     public int GlobalPerSecond { get; set; } = 30;
+
+    /// <summary>How often a sending instance renews its registration and recounts the senders it shares the budget with.</summary>
+    public TimeSpan SenderHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The scheduler's blob lease on <c>locks/scheduler</c> (Azure allows 15-60 s).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
@@ -66,6 +69,7 @@ internal sealed class RemindersOptionsValidation : IValidateOptions<RemindersOpt
         Check(failures, options.EscalateAfterDays is >= 0 and <= 60, $"Reminders:EscalateAfterDays must be between 0 and 60; got {options.EscalateAfterDays}.");
         Check(failures, options.Tick >= TimeSpan.FromSeconds(1) && options.Tick <= TimeSpan.FromHours(1), $"Reminders:Tick must be between 00:00:01 and 01:00:00; got {options.Tick}.");
         Check(failures, options.GlobalPerSecond is >= 1 and <= 50, $"Reminders:GlobalPerSecond must be between 1 and 50 (Teams allows 50 per app per tenant); got {options.GlobalPerSecond}.");
+        Check(failures, options.SenderHeartbeat >= TimeSpan.FromSeconds(1) && options.SenderHeartbeat <= TimeSpan.FromMinutes(1), $"Reminders:SenderHeartbeat must be between 00:00:01 and 00:01:00; got {options.SenderHeartbeat}.");
         Check(failures, options.LeaseDuration >= TimeSpan.FromSeconds(15) && options.LeaseDuration <= TimeSpan.FromSeconds(60), $"Reminders:LeaseDuration must be between 00:00:15 and 00:01:00 (Azure's blob lease limits); got {options.LeaseDuration}.");
         Check(failures, options.CatchUpWindow >= TimeSpan.FromHours(1) && options.CatchUpWindow <= TimeSpan.FromDays(31), $"Reminders:CatchUpWindow must be between 01:00:00 and 31.00:00:00; got {options.CatchUpWindow}.");
         Check(failures, options.SendConcurrency is >= 1 and <= 64, $"Reminders:SendConcurrency must be between 1 and 64; got {options.SendConcurrency}.");
