@@ -3,51 +3,47 @@ using System.Collections.Concurrent;
 namespace FollowUpBot.Reminders;
 
 /// <summary>
-/// Lets connector calls through within this instance's <see cref="BudgetShare"/> of a tenant's budget: at most
-/// ⌊share⌋ calls in any window of one second plus <see cref="JitterGuard"/> (a share under one call per second:
-/// one call per 1/share seconds). There is no burst allowance, so the instances' shares add up to at most
-/// <c>Reminders:GlobalPerSecond</c> in any second. While the instance has no valid share (it is joining, or its
-/// heartbeat is late) nothing is let through.
+/// Lets connector calls through within this instance's <see cref="BudgetShare"/> of a tenant's budget, counted
+/// where Teams counts them: a call reaches Teams at some moment between its start and its answer, so a call counts
+/// from its start until one <see cref="Window"/> after its answer. A call starts only while fewer than ⌊share⌋ calls
+/// count; then no window of a second holds more than ⌊share⌋ arrivals, however long each call took on the way (a
+/// share under one call per second: one call per 1/share seconds). The instances' shares add up to at most
+/// <c>Reminders:GlobalPerSecond</c>, so together they keep any second at Teams within it; there is no burst
+/// allowance. Calls also start at least half the even spacing apart, so a queue of sends does not open many
+/// connections at once. While the instance has no valid share (joining, or its heartbeat is late) nothing starts.
 /// </summary>
 internal sealed class SendBudget(SenderRoster roster, TimeProvider timeProvider)
 {
-    /// <summary>
-    /// Calls let through a second apart can reach Teams less than a second apart when the earlier one is held up
-    /// (a storage read, a busy thread pool): the window is this much longer than a second to absorb that.
-    /// </summary>
-    public static readonly TimeSpan JitterGuard = TimeSpan.FromMilliseconds(50);
+    /// <summary>The window Teams' per-second limit is counted in.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, TenantLog> _tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TenantCalls> _tenants = new(StringComparer.Ordinal);
 
     public SenderRoster Roster => roster;
 
-    /// <summary>Calls per window and the window for a share of <paramref name="perSecond"/>.</summary>
+    /// <summary>The most calls counted at once, and how long a call counts after its answer, for a share of <paramref name="perSecond"/>.</summary>
     public static (int Calls, TimeSpan Window) Shape(double perSecond)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
-        return perSecond >= 1
-            ? ((int)Math.Floor(perSecond), TimeSpan.FromSeconds(1) + JitterGuard)
-            : (1, TimeSpan.FromSeconds(1 / perSecond) + JitterGuard);
+        return perSecond >= 1 ? ((int)Math.Floor(perSecond), Window) : (1, TimeSpan.FromSeconds(1 / perSecond));
     }
 
     /// <summary>
-    /// Waits until <paramref name="calls"/> calls to the tenant may go out now, and counts them as made now (they
-    /// follow each other at once, e.g. create-conversation then send). More calls than a window holds count as a
-    /// whole window.
+    /// Waits until one call to the tenant may start now; dispose the result when the call has its answer (or failed).
     /// </summary>
-    public async Task AcquireAsync(string tenantId, int calls, CancellationToken cancellationToken = default)
+    public async Task<IDisposable> AcquireAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var log = _tenants.GetOrAdd(tenantId, _ => new TenantLog());
-        await log.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var calls = _tenants.GetOrAdd(tenantId, _ => new TenantCalls());
+        await calls.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             while (true)
             {
-                var changed = roster.Changed;
-                var wait = Take(tenantId, calls);
+                var changed = Task.WhenAny(roster.Changed, calls.Answered);
+                var wait = Take(tenantId);
                 if (wait == TimeSpan.Zero)
                 {
-                    return;
+                    return new Call(this, calls);
                 }
 
                 await WaitAsync(changed, wait, cancellationToken).ConfigureAwait(false);
@@ -55,18 +51,18 @@ internal sealed class SendBudget(SenderRoster roster, TimeProvider timeProvider)
         }
         finally
         {
-            log.Turn.Release();
+            calls.Turn.Release();
         }
     }
 
     /// <summary>
-    /// The decision: takes <paramref name="calls"/> calls now and returns zero, or takes nothing and returns how
-    /// long to wait before asking again (sooner if the share changes). Callers take turns per tenant.
+    /// The decision: starts one call now and returns zero (end it with <see cref="Answered"/>), or starts nothing
+    /// and returns how long to wait before asking again (sooner if the share changes or a call is answered).
+    /// Callers take turns per tenant.
     /// </summary>
-    internal TimeSpan Take(string tenantId, int calls)
+    internal TimeSpan Take(string tenantId)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(calls);
-        var log = _tenants.GetOrAdd(tenantId, _ => new TenantLog());
+        var calls = _tenants.GetOrAdd(tenantId, _ => new TenantCalls());
         var now = timeProvider.GetUtcNow();
         var share = roster.Current;
         if (!share.AllowsAt(now))
@@ -76,36 +72,59 @@ internal sealed class SendBudget(SenderRoster roster, TimeProvider timeProvider)
         }
 
         var (limit, window) = Shape(share.PerSecond);
-        while (log.Released.TryPeek(out var oldest) && now - oldest >= window)
+        lock (calls.Gate)
         {
-            log.Released.Dequeue();
-        }
-
-        var need = Math.Min(calls, limit);
-        var excess = log.Released.Count + need - limit;
-        if (excess <= 0)
-        {
-            for (var i = 0; i < need; i++)
+            while (calls.Answers.TryPeek(out var oldest) && now - oldest >= window)
             {
-                log.Released.Enqueue(now);
+                calls.Answers.Dequeue();
             }
 
-            return TimeSpan.Zero;
-        }
+            var wait = TimeSpan.Zero;
+            var over = calls.Open + calls.Answers.Count - limit + 1;
+            if (over > 0)
+            {
+                // Open calls count until answered and a window more: at least a window from now.
+                wait = over <= calls.Answers.Count ? calls.Answers.ElementAt(over - 1) + window - now : window;
+            }
 
-        var wait = log.Released.ElementAt(excess - 1) + window - now;
-        // A share that runs out first is looked at again then.
-        return share.Until - now < wait ? share.Until - now : wait;
+            var gap = window / limit / 2;
+            if (calls.LastStart + gap - now > wait)
+            {
+                wait = calls.LastStart + gap - now;
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                calls.Open++;
+                calls.LastStart = now;
+                return TimeSpan.Zero;
+            }
+
+            // A share that runs out first is looked at again then.
+            return share.Until - now < wait ? share.Until - now : wait;
+        }
     }
 
-    /// <summary>Until <paramref name="wait"/> has passed or the share changed, whichever is first.</summary>
-    private async Task WaitAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>A call started by <see cref="Take"/> has its answer: it counts one window more.</summary>
+    internal void Answered(string tenantId) => Answered(_tenants.GetOrAdd(tenantId, _ => new TenantCalls()));
+
+    private void Answered(TenantCalls calls)
     {
-        if (wait <= TimeSpan.Zero)
+        TaskCompletionSource answered;
+        lock (calls.Gate)
         {
-            return;
+            calls.Open--;
+            calls.Answers.Enqueue(timeProvider.GetUtcNow());
+            answered = calls.AnsweredSource;
+            calls.AnsweredSource = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        answered.SetResult();
+    }
+
+    /// <summary>Until <paramref name="wait"/> has passed or <paramref name="changed"/> completed, whichever is first.</summary>
+    private async Task WaitAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(wait, timeProvider, stop.Token);
         await Task.WhenAny(changed, delay).ConfigureAwait(false);
@@ -113,12 +132,46 @@ internal sealed class SendBudget(SenderRoster roster, TimeProvider timeProvider)
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private sealed class TenantLog
+    private sealed class Call(SendBudget budget, TenantCalls calls) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                budget.Answered(calls);
+            }
+        }
+    }
+
+    private sealed class TenantCalls
     {
         /// <summary>One waiter at a time per tenant, in arrival order (near enough).</summary>
         public SemaphoreSlim Turn { get; } = new(1, 1);
 
-        /// <summary>When the calls still inside the window were let through, oldest first.</summary>
-        public Queue<DateTimeOffset> Released { get; } = new();
+        /// <summary>Guards the counts: calls are answered while the next waiter decides.</summary>
+        public Lock Gate { get; } = new();
+
+        /// <summary>Calls started and not answered yet.</summary>
+        public int Open { get; set; }
+
+        /// <summary>When the calls answered within the last window were answered, oldest first.</summary>
+        public Queue<DateTimeOffset> Answers { get; } = new();
+
+        public DateTimeOffset LastStart { get; set; } = DateTimeOffset.MinValue;
+
+        public TaskCompletionSource AnsweredSource { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Answered
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    return AnsweredSource.Task;
+                }
+            }
+        }
     }
 }

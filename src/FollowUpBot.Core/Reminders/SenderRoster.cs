@@ -44,8 +44,8 @@ internal sealed partial class SenderRosterJson : JsonSerializerContext;
 /// </para>
 /// <para>
 /// Why the sum stays within the budget. A newcomer (or an instance whose share ran out) that sees other live
-/// senders waits one <see cref="Validity"/> after its write before sending: every share computed from a list
-/// that did not show it has expired by then. An instance is counted dead only when its Last-Modified is older
+/// senders waits <see cref="JoinDelay"/> after its write before sending: every share computed from a list that
+/// did not show it has expired by then, and the calls made under those shares have reached Teams. An instance is counted dead only when its Last-Modified is older
 /// than <see cref="Expiry"/>, longer than <see cref="Validity"/>, so its own share has expired before the others
 /// raise theirs. A stopped instance deletes its blob (the others take its share at their next heartbeat); a
 /// dead one is dropped after <see cref="Expiry"/> and its blob deleted by whoever sees it.
@@ -91,6 +91,15 @@ internal sealed class SenderRoster
     /// heartbeats, which covers Last-Modified's one-second resolution and slow writes.
     /// </summary>
     public TimeSpan Expiry => 4 * Heartbeat;
+
+    /// <summary>
+    /// What a newcomer waits beyond <see cref="Validity"/>: calls started under an old share count at Teams until
+    /// they arrive, and for the second after (<see cref="SendBudget"/>); this covers calls that take up to a second.
+    /// </summary>
+    public static TimeSpan Settle { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long after its registration a newcomer that found other live senders starts sending.</summary>
+    public TimeSpan JoinDelay => Validity + Settle;
 
     public BudgetShare Current
     {
@@ -147,7 +156,7 @@ internal sealed class SenderRoster
         {
             // A newcomer, or an instance whose share ran out, waits until every share computed without it has expired;
             // alone, it has nobody to wait for.
-            var from = rejoining ? (live > 1 ? written + Validity : written) : _current.From;
+            var from = rejoining ? (live > 1 ? written + JoinDelay : written) : _current.From;
             _current = new BudgetShare(_globalPerSecond / (double)live, live, from, began + Validity);
             var changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

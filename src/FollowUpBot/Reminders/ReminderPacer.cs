@@ -5,8 +5,9 @@ namespace FollowUpBot.Reminders;
 
 /// <summary>
 /// Paces reminder sends to Teams' limits (PROTOCOL.md §4): per conversation 7 per second and 60 per 30 seconds,
-/// and per tenant this instance's share of <see cref="RemindersOptions.GlobalPerSecond"/>, which all sending
-/// instances split between them (<see cref="SenderRoster"/>, <see cref="SendBudget"/>). A 429 makes the refused
+/// and (in <see cref="SendBudgetHandler"/>, right before each call) per tenant this instance's share of
+/// <see cref="RemindersOptions.GlobalPerSecond"/>, which all sending instances split between them
+/// (<see cref="SenderRoster"/>, <see cref="SendBudget"/>). A 429 makes the refused
 /// send wait its Retry-After; when refusals become a sizeable share of a tenant's recent calls the tenant is
 /// throttled as a whole, so every sender to it stops until the Retry-After has passed.
 /// </summary>
@@ -27,13 +28,11 @@ internal sealed class ReminderPacer : IDisposable
     private const int TenantThrottledMinimum = 3;
 
     private readonly PartitionedRateLimiter<string> _conversations;
-    private readonly SendBudget _budget;
     private readonly ConcurrentDictionary<string, TenantState> _states = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
-    public ReminderPacer(SendBudget budget, TimeProvider timeProvider)
+    public ReminderPacer(TimeProvider timeProvider)
     {
-        _budget = budget;
         _time = timeProvider;
         _conversations = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
@@ -65,8 +64,6 @@ internal sealed class ReminderPacer : IDisposable
         {
             throw new InvalidOperationException("The reminder pacer refused a wait it should have queued.");
         }
-
-        await _budget.AcquireAsync(tenantId, calls, cancellationToken).ConfigureAwait(false);
 
         // A pause that began while this send waited for its turn applies to it too.
         await WaitWhilePausedAsync(tenantId, cancellationToken).ConfigureAwait(false);

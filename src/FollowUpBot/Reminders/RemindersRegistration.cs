@@ -34,7 +34,9 @@ internal static class RemindersRegistration
         services.AddSingleton<SendBudget>();
         services.AddSingleton<ReminderPacer>();
         // No resilience handler: the sender's pacer and queue decide when a refused send is tried again.
-        services.AddHttpClient(ReminderMessengers.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddTransient<SendBudgetHandler>();
+        services.AddHttpClient(ReminderMessengers.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SendBudgetHandler>();
         services.AddSingleton<ReminderMessengers>();
         // Registered before the sender, so it stops after it: sends under way keep their share to the end.
         services.AddHostedService<SenderRosterService>();

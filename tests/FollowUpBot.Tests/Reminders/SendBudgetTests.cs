@@ -73,7 +73,7 @@ public sealed class SendBudgetTests : IDisposable
 
         // Back from the dead, it rejoins as a newcomer.
         var back = await dying.RefreshAsync();
-        Assert.Equal(_time.GetUtcNow() + dying.Validity, back.From);
+        Assert.Equal(_time.GetUtcNow() + dying.JoinDelay, back.From);
     }
 
     [Fact]
@@ -93,36 +93,88 @@ public sealed class SendBudgetTests : IDisposable
     }
 
     [Fact]
-    public async Task TheBudgetLetsAtMostTheShareThroughInAnyWindowAndNothingWithoutAShare()
+    public async Task TheBudgetKeepsEveryWindowWithinTheShareSpreadOutAndLetsNothingThroughWithoutOne()
     {
         var store = new ClockedStore(new LocalBlobStore(_root, _time), _time);
         var roster = Roster(store, "only");
         var budget = new SendBudget(roster, _time);
 
         // Not registered yet: nothing goes, ask again after a heartbeat.
-        Assert.Equal(Heartbeat, budget.Take("t", 1));
+        Assert.Equal(Heartbeat, budget.Take("t"));
 
         await roster.RefreshAsync();
-        for (var i = 0; i < 28; i++)
+        var (limit, window) = SendBudget.Shape(30);
+        Assert.Equal((30, TimeSpan.FromSeconds(1)), (limit, window));
+        var gap = window / limit / 2;
+        Assert.Equal(TimeSpan.Zero, budget.Take("t"));
+        Assert.Equal(gap, budget.Take("t"));
+        // Another tenant has its own budget.
+        Assert.Equal(TimeSpan.Zero, budget.Take("other"));
+
+        // Calls that take 40 ms each to be answered, asked for every 5 ms for three seconds: a call counts from its
+        // start to a window after its answer, so no window holds more than thirty starts (nor arrivals), never two
+        // closer than the gap, and close to thirty a second all the same.
+        var started = new List<DateTimeOffset> { _time.GetUtcNow() };
+        var open = new Queue<DateTimeOffset>([_time.GetUtcNow() + TimeSpan.FromMilliseconds(40)]);
+        var step = TimeSpan.FromMilliseconds(5);
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromSeconds(3); elapsed += step)
         {
-            Assert.Equal(TimeSpan.Zero, budget.Take("t", 1));
+            _time.Advance(step);
+            while (open.TryPeek(out var answer) && answer <= _time.GetUtcNow())
+            {
+                open.Dequeue();
+                budget.Answered("t");
+            }
+
+            if (budget.Take("t") == TimeSpan.Zero)
+            {
+                started.Add(_time.GetUtcNow());
+                open.Enqueue(_time.GetUtcNow() + TimeSpan.FromMilliseconds(40));
+            }
         }
 
-        // A create-conversation and its send count two.
-        Assert.Equal(TimeSpan.Zero, budget.Take("t", 2));
-        var (limit, window) = SendBudget.Shape(30);
-        Assert.Equal((30, TimeSpan.FromSeconds(1) + SendBudget.JitterGuard), (limit, window));
-        Assert.Equal(window, budget.Take("t", 1));
-        // Another tenant has its own budget.
-        Assert.Equal(TimeSpan.Zero, budget.Take("other", 1));
+        Assert.All(started.Zip(started.Skip(1)), pair => Assert.True(pair.Second - pair.First >= gap));
+        // Whenever a call arrives within its 40 ms, any one-second window holds at most thirty.
+        Assert.All(started, at => Assert.True(started.Count(t => t >= at - TimeSpan.FromMilliseconds(40) && t - at < window) <= limit));
+        Assert.True(started.Count >= 3 * limit * 0.85, $"{started.Count} calls in three seconds");
 
-        _time.Advance(window - TimeSpan.FromMilliseconds(1));
-        Assert.Equal(TimeSpan.FromMilliseconds(1), budget.Take("t", 1));
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(TimeSpan.Zero, budget.Take("t", 1));
+        // Shares that are not whole: whole calls (4 instances of 30 → 7 each, 28 in all); under one per second, one per 1/share seconds.
+        Assert.Equal(7, SendBudget.Shape(7.5).Calls);
+        Assert.Equal((1, TimeSpan.FromSeconds(4)), SendBudget.Shape(0.25));
+    }
 
-        // A share of less than one per second: one call per 1/share seconds.
-        Assert.Equal((1, TimeSpan.FromSeconds(4) + SendBudget.JitterGuard), SendBudget.Shape(0.25));
+    [Fact]
+    public async Task ACallStillUnansweredKeepsItsPlaceInTheBudget()
+    {
+        var roster = Roster(new ClockedStore(new LocalBlobStore(_root, _time), _time), "only");
+        var budget = new SendBudget(roster, _time);
+        await roster.RefreshAsync();
+        using var slow = await budget.AcquireAsync("t");
+        for (var i = 1; i < 30; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(20));
+            Assert.Equal(TimeSpan.Zero, budget.Take("t"));
+            budget.Answered("t");
+        }
+
+        // Thirty count at 600 ms (the first, still open, and 29 answered at 20, 40 … 580 ms): the next waits until
+        // the first answer (20 ms) is a window old.
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.Equal(TimeSpan.FromMilliseconds(20 + 1000 - 600), budget.Take("t"));
+        _time.Advance(TimeSpan.FromMilliseconds(20 + 1000 - 600));
+        Assert.Equal(TimeSpan.Zero, budget.Take("t"));
+
+        // Answered at last, the first call still counts for a window after its answer.
+        slow.Dispose();
+        for (var i = 0; i < 28; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(20));
+            Assert.Equal(TimeSpan.Zero, budget.Take("t"));
+            budget.Answered("t");
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        Assert.NotEqual(TimeSpan.Zero, budget.Take("t"));
     }
 
     [Fact]
@@ -135,21 +187,16 @@ public sealed class SendBudgetTests : IDisposable
         var joining = await second.RefreshAsync();
         var budget = new SendBudget(second, _time);
 
-        Assert.Equal(joining.From - _time.GetUtcNow(), budget.Take("t", 1));
-        var waiting = budget.AcquireAsync("t", 1);
+        Assert.Equal(joining.From - _time.GetUtcNow(), budget.Take("t"));
+        var waiting = budget.AcquireAsync("t");
         Assert.False(waiting.IsCompleted);
         _time.Advance(Heartbeat);
         await second.RefreshAsync();
         _time.Advance(joining.From - _time.GetUtcNow());
-        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
 
-        // Fifteen per window now: the sixteenth waits.
-        for (var i = 1; i < 15; i++)
-        {
-            Assert.Equal(TimeSpan.Zero, budget.Take("t", 1));
-        }
-
-        Assert.NotEqual(TimeSpan.Zero, budget.Take("t", 1));
+        // Fifteen a second now, half the even spacing apart at least.
+        Assert.Equal(SendBudget.Shape(15).Window / 15 / 2, budget.Take("t"));
     }
 
     [Fact]
