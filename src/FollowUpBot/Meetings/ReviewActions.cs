@@ -1,9 +1,9 @@
 using System.Globalization;
-using Cronos;
 using FollowUpBot.Departments;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
+using FollowUpBot.Reminders;
 using FollowUpBot.Teams;
 using Microsoft.Extensions.Options;
 
@@ -132,19 +132,14 @@ internal sealed class ReviewActions(
                 return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Format(locale, "review.mapped", actor, department)).ConfigureAwait(false);
 
             case ReviewVerbs.SavePolicy:
-                var cron = action.GetString("cron")?.Trim();
-                if (!string.IsNullOrEmpty(cron) && !IsCron(cron))
+                var (policy, problems) = ReminderPolicyRules.Read(action.GetString("cron"), action.GetString("before"), action.GetString("escalate"), action.GetString("quiet"));
+                if (policy is null)
                 {
-                    return await AnswerAsync(meeting, page, ReviewMode.Policy, null, $"cron: {cron}", warning: true).ConfigureAwait(false);
+                    // Say what is wrong, and show the form again with what was typed.
+                    var typed = new ReminderPolicy { Cron = action.GetString("cron"), QuietHours = action.GetString("quiet"), DaysBeforeDue = Int(action.GetString("before")), EscalateAfterDays = Int(action.GetString("escalate")) };
+                    return await AnswerAsync(meeting with { Reminders = typed }, page, ReviewMode.Policy, null, ReminderPolicyRules.Describe(problems, locale), warning: true).ConfigureAwait(false);
                 }
 
-                var policy = new ReminderPolicy
-                {
-                    Cron = string.IsNullOrEmpty(cron) ? null : cron,
-                    DaysBeforeDue = Int(action.GetString("before")),
-                    EscalateAfterDays = Int(action.GetString("escalate")),
-                    QuietHours = action.GetString("quiet")?.Trim(),
-                };
                 meeting = await UpdateAsync(meetingId, m => m with { Reminders = policy }, cancellationToken).ConfigureAwait(false);
                 return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Get(locale, "review.saved")).ConfigureAwait(false);
 
@@ -194,17 +189,4 @@ internal sealed class ReviewActions(
     }
 
     private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    private static bool IsCron(string text)
-    {
-        try
-        {
-            CronExpression.Parse(text);
-            return true;
-        }
-        catch (CronFormatException)
-        {
-            return false;
-        }
-    }
 }

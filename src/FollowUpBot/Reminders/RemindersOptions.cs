@@ -1,9 +1,13 @@
-using FollowUpBot.Reminders;
+using FollowUpBot.Ledger;
+using FollowUpBot.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Reminders;
 
-/// <summary>Reminder defaults and pacing (configuration section <c>Reminders</c>; DESIGN.md names the keys).</summary>
+/// <summary>
+/// Reminder defaults and pacing (configuration section <c>Reminders</c>; DESIGN.md names the keys), validated at
+/// start. The one place the default policy is written: the scheduler, the sender and the review card read it here.
+/// </summary>
 internal sealed class RemindersOptions
 {
     public const string Section = "Reminders";
@@ -48,6 +52,9 @@ internal sealed class RemindersOptions
     public bool Enabled { get; set; } = true;
 
     public ReminderDefaults Defaults(string timeZone) => new(Cron ?? string.Empty, DaysBeforeDue, EscalateAfterDays, QuietHours, timeZone);
+
+    /// <summary>The default policy as the review card shows it.</summary>
+    public ReminderPolicy Policy() => new() { Cron = Cron, DaysBeforeDue = DaysBeforeDue, EscalateAfterDays = EscalateAfterDays, QuietHours = QuietHours };
 }
 
 internal sealed class RemindersOptionsValidation : IValidateOptions<RemindersOptions>
@@ -55,18 +62,12 @@ internal sealed class RemindersOptionsValidation : IValidateOptions<RemindersOpt
     public ValidateOptionsResult Validate(string? name, RemindersOptions options)
     {
         var failures = new List<string>();
-        if (!ResolvedPolicy.TryParseCron(options.Cron, out _))
+        // The same check (and the same words) as the review card gives an organiser.
+        foreach (var problem in ReminderPolicyRules.Check(options.Cron, options.DaysBeforeDue, options.EscalateAfterDays, options.QuietHours))
         {
-            failures.Add($"Reminders:Cron '{options.Cron}' is not a cron expression (five fields, e.g. '0 9 * * 1', or six with seconds).");
+            failures.Add($"{RemindersOptions.Section}:{problem.Field}: {problem.Describe(UiLocale.EnUS)}");
         }
 
-        if (!Reminders.QuietHours.TryParse(options.QuietHours, out _))
-        {
-            failures.Add($"Reminders:QuietHours '{options.QuietHours}' is not HH:mm-HH:mm (e.g. 20:00-08:00), or empty for none.");
-        }
-
-        Check(failures, options.DaysBeforeDue is >= 0 and <= 60, $"Reminders:DaysBeforeDue must be between 0 and 60; got {options.DaysBeforeDue}.");
-        Check(failures, options.EscalateAfterDays is >= 0 and <= 60, $"Reminders:EscalateAfterDays must be between 0 and 60; got {options.EscalateAfterDays}.");
         Check(failures, options.Tick >= TimeSpan.FromSeconds(1) && options.Tick <= TimeSpan.FromHours(1), $"Reminders:Tick must be between 00:00:01 and 01:00:00; got {options.Tick}.");
         Check(failures, options.GlobalPerSecond is >= 1 and <= 50, $"Reminders:GlobalPerSecond must be between 1 and 50 (Teams allows 50 per app per tenant); got {options.GlobalPerSecond}.");
         Check(failures, options.SenderHeartbeat >= TimeSpan.FromSeconds(1) && options.SenderHeartbeat <= TimeSpan.FromMinutes(1), $"Reminders:SenderHeartbeat must be between 00:00:01 and 00:01:00; got {options.SenderHeartbeat}.");

@@ -72,7 +72,7 @@ public sealed class ReminderSenderTests
         {
             Meetings = [meeting],
             Directory = await services.GetRequiredService<DirectoryStore>().GetAsync(),
-            Defaults = ReminderDefaults.Standard with { QuietHours = null, Cron = string.Empty },
+            Defaults = new RemindersOptions { QuietHours = null, Cron = string.Empty }.Defaults("Asia/Shanghai"),
             Calendar = new WorkingCalendar([], Enumerable.Range(-2, 5).Select(d => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(d))),
         };
         var told = ReminderPlanner.Plan(inputs, recorded.At.AddHours(1)).Where(d => d.RecipientAadId == "org").ToList();
