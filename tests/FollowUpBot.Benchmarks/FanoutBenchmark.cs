@@ -125,7 +125,6 @@ internal sealed partial class FanoutBenchmark : IBenchmark
             ["Reminders:QuietHours"] = string.Empty,
             ["Reminders:Tick"] = "00:00:05",
             ["Reminders:GlobalPerSecond"] = perSecond.ToString(CultureInfo.InvariantCulture),
-            ["Reminders:SenderHeartbeat"] = "00:00:02",
         });
         builder.AddLedgerStorage();
         builder.AddTeamsProtocol();

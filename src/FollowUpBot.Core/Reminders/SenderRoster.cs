@@ -43,8 +43,8 @@ internal sealed partial class SenderRosterJson : JsonSerializerContext;
 /// its heartbeat write began; an instance that cannot renew it in time stops sending until it can.
 /// </para>
 /// <para>
-/// Why the sum stays within the budget. A newcomer (or an instance whose share ran out) that sees other live
-/// senders waits <see cref="JoinDelay"/> after its write before sending: every share computed from a list that
+/// Why the sum stays within the budget. A newcomer (or an instance whose blob went unrenewed so long that the
+/// others may have dropped it) that sees other live senders waits <see cref="JoinDelay"/> after its write before sending: every share computed from a list that
 /// did not show it has expired by then, and the calls made under those shares have reached Teams. An instance is counted dead only when its Last-Modified is older
 /// than <see cref="Expiry"/>, longer than <see cref="Validity"/>, so its own share has expired before the others
 /// raise theirs. A stopped instance deletes its blob (the others take its share at their next heartbeat); a
@@ -60,6 +60,9 @@ internal sealed class SenderRoster
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private BudgetShare _current = BudgetShare.None;
+
+    /// <summary>This instance's blob's Last-Modified in the last listing that showed it.</summary>
+    private DateTimeOffset? _lastSeen;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SenderRoster(IBlobStore store, int globalPerSecond, TimeSpan heartbeat, TimeProvider timeProvider, string instance)
@@ -128,8 +131,6 @@ internal sealed class SenderRoster
     public async Task<BudgetShare> RefreshAsync(CancellationToken cancellationToken = default)
     {
         var began = _time.GetUtcNow();
-        // No share yet, or the last one ran out before this beat: the others may have counted this instance dead.
-        var rejoining = began >= Current.Until;
         var document = new SenderRegistration { Instance = Instance, At = began };
         await _store.PutAsync(Name, BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(document, SenderRosterJson.Default.SenderRegistration)), BlobCondition.None, cancellationToken).ConfigureAwait(false);
         var written = _time.GetUtcNow();
@@ -140,6 +141,12 @@ internal sealed class SenderRoster
         }
 
         var (live, dead) = Count(entries, Name, Expiry);
+        // A newcomer, or one the others may have counted dead meanwhile (its blob went unrenewed for longer than the
+        // expiry, by storage's clock, whose Last-Modified has one-second resolution), joins anew. A share that merely
+        // ran out (a slow beat) resumes at once: the others counted this instance all along.
+        var own = entries.Find(e => e.Name == Name)?.LastModified;
+        var rejoining = _lastSeen is not { } last || own is not { } now || now - last > Expiry - TimeSpan.FromSeconds(1);
+        _lastSeen = own;
         foreach (var gone in dead)
         {
             try
@@ -154,8 +161,7 @@ internal sealed class SenderRoster
 
         lock (_gate)
         {
-            // A newcomer, or an instance whose share ran out, waits until every share computed without it has expired;
-            // alone, it has nobody to wait for.
+            // Joining, it waits until every share computed without it has expired; alone, it has nobody to wait for.
             var from = rejoining ? (live > 1 ? written + JoinDelay : written) : _current.From;
             _current = new BudgetShare(_globalPerSecond / (double)live, live, from, began + Validity);
             var changed = _changed;
@@ -171,6 +177,7 @@ internal sealed class SenderRoster
         lock (_gate)
         {
             _current = BudgetShare.None;
+            _lastSeen = null;
         }
 
         await _store.DeleteAsync(Name, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -77,6 +77,25 @@ public sealed class SendBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task ASlowHeartbeatPausesSendingButResumesWithoutJoiningAgain()
+    {
+        var store = new ClockedStore(new LocalBlobStore(_root, _time), _time);
+        var other = Roster(store, "other");
+        var slow = Roster(store, "slow");
+        await other.RefreshAsync();
+        var joined = await slow.RefreshAsync();
+
+        // A beat so late that the share ran out, but not so late that the others could have dropped this instance.
+        _time.Advance(slow.Validity + Heartbeat / 2);
+        await other.RefreshAsync();
+        Assert.False(slow.Current.AllowsAt(_time.GetUtcNow()));
+        var resumed = await slow.RefreshAsync();
+
+        Assert.Equal(joined.From, resumed.From);
+        Assert.True(resumed.AllowsAt(_time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task ASenderThatLeavesHandsItsShareOverAtTheNextHeartbeat()
     {
         var store = new ClockedStore(new LocalBlobStore(_root, _time), _time);
