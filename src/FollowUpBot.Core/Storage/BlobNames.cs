@@ -11,6 +11,14 @@ internal static class BlobNames
 {
     public const string SchedulerLock = "locks/scheduler";
     public const string Directory = "directory/departments.json";
+    public const string MeetingsIndex = "index/meetings.json";
+    public const string PendingIndex = "index/pending.json";
+
+    /// <summary>The open items of one department (see <c>LedgerIndex</c>).</summary>
+    public static string DepartmentIndex(string department) => $"index/departments/{Segment(department)}.json";
+
+    /// <summary>The blob whose lease makes one projector per meeting at a time.</summary>
+    public static string MeetingLock(string meetingId) => $"locks/meetings/{Segment(meetingId)}";
 
     public static string Meeting(string meetingId) => $"meetings/{Segment(meetingId)}/meeting.json";
 

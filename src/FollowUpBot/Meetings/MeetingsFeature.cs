@@ -18,7 +18,6 @@ internal static class MeetingsFeature
         services.AddTransient<ICardActionHandler, ImportSubmitAction>();
         services.AddTransient<ICardActionHandler, ReviewActions>();
         services.AddTransient<ICardActionHandler, ChecklistRefreshAction>();
-        services.AddTransient<ICardActionHandler, ProgressReportAction>();
         return builder;
     }
 }

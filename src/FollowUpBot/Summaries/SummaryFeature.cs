@@ -94,15 +94,16 @@ internal sealed class SummaryCommand(SummaryService summaries) : IMessageHandler
             return true;
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
         var selection = SummaryCommands.Select(meetings, argument);
         if (selection.All)
         {
             var dashboard = await summaries.Links.DashboardAsync(turn.Locale, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var overview = selection.Candidates.Select(summaries.Summarise).ToList();
+            var full = (await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+            var overview = selection.Candidates.Where(m => full.ContainsKey(m.Id)).Select(m => summaries.Summarise(full[m.Id])).ToList();
             await turn.ReplyCardAsync(SummaryCard.BuildOverview(overview, turn.Locale, dashboard?.Url), cancellationToken).ConfigureAwait(false);
         }
-        else if (selection.Meeting is { } meeting)
+        else if (selection.Meeting is { } header && await summaries.GetMeetingAsync(header.Id, cancellationToken).ConfigureAwait(false) is { } meeting)
         {
             await turn.ReplyCardAsync(await summaries.CardAsync(meeting, meetings, turn.Locale, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
@@ -133,7 +134,7 @@ internal sealed class ExportCommand(SummaryService summaries) : IMessageHandler
             return true;
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
         var selection = SummaryCommands.Select(meetings, argument);
         if (selection.Meeting is { } meeting)
         {
@@ -160,8 +161,10 @@ internal sealed class ShowSummaryAction(SummaryService summaries) : ICardActionH
             return await SummaryReplies.RefuseAsync(turn, action, cancellationToken).ConfigureAwait(false);
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
-        var meeting = meetings.FirstOrDefault(m => m.Id == action.GetString("meetingId"));
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
+        var meeting = meetings.Any(m => m.Id == action.GetString("meetingId"))
+            ? await summaries.GetMeetingAsync(action.GetString("meetingId")!, cancellationToken).ConfigureAwait(false)
+            : null;
         if (meeting is null)
         {
             var text = Texts.Format(turn.Locale, "summary.noMatch", action.GetString("meetingId"));

@@ -14,14 +14,25 @@ internal sealed class SummaryService(MeetingLedger ledger, SummaryLinks links, I
 
     public bool IsOrganiser(string? aadObjectId) => followUp.Value.IsOrganiser(aadObjectId);
 
-    /// <summary>Every meeting document (a listing and one read per meeting); unreadable ones are skipped.</summary>
+    /// <summary>Every meeting's header from <c>index/meetings.json</c> (one read): id, title, state and dates, no items.</summary>
+    public async Task<IReadOnlyList<MeetingDocument>> ListMeetingHeadersAsync(CancellationToken cancellationToken = default) =>
+        [.. (await ledger.Index.MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(m => new MeetingDocument
+        {
+            Id = m.Id,
+            Title = m.Title,
+            State = m.State,
+            Organiser = m.Organiser,
+            MeetingDate = m.MeetingDate,
+            TimeZone = m.TimeZone,
+            CreatedAt = m.CreatedAt,
+            PublishedAt = m.PublishedAt,
+            Revision = m.Revision,
+        })];
+
+    /// <summary>Every meeting document (the index, then one read per meeting: for overviews of all); unreadable ones are skipped.</summary>
     public async Task<IReadOnlyList<MeetingDocument>> ListMeetingsAsync(CancellationToken cancellationToken = default)
     {
-        var ids = new List<string>();
-        await foreach (var id in ledger.ListMeetingIdsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(id);
-        }
+        var ids = (await ledger.Index.MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(m => m.Id).ToList();
 
         var meetings = new MeetingDocument?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>

@@ -66,6 +66,13 @@ internal sealed partial class ConversationReferenceJson : JsonSerializerContext;
 /// <summary>Saves a reference on every inbound activity (writing only when something changed) and reads them back.</summary>
 internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeProvider time, ILogger<ConversationReferenceStore> logger)
 {
+    /// <summary>
+    /// How long this process trusts what it last read or wrote of a reference: an activity that would change nothing
+    /// then costs no read. Short, because another instance may have changed the stored reference meanwhile.
+    /// </summary>
+    private static readonly TimeSpan SeenFor = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ConversationReferenceDocument Reference, long At)> _seen = new(StringComparer.Ordinal);
+
     /// <summary>Builds the reference an activity implies, or null when it lacks what a proactive message needs.</summary>
     public ConversationReferenceDocument? FromActivity(Activity activity)
     {
@@ -111,6 +118,12 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
         }
 
         var key = reference.IsPersonal ? reference.UserAadObjectId ?? reference.ConversationId! : reference.ConversationId!;
+        if (_seen.TryGetValue(BlobNames.Conversation(reference.TenantId, key), out var seen) && time.GetElapsedTime(seen.At) < SeenFor
+            && Merge(seen.Reference, reference).SameAs(seen.Reference))
+        {
+            return;
+        }
+
         await UpsertAsync(reference.TenantId, key, existing => existing is null ? reference : Merge(existing, reference), cancellationToken).ConfigureAwait(false);
     }
 
@@ -157,6 +170,11 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
             var updated = change(existing);
             if (updated is null || (existing is not null && existing.SameAs(updated)))
             {
+                if (existing is not null)
+                {
+                    _seen[name] = (existing, time.GetTimestamp());
+                }
+
                 return;
             }
 
@@ -164,6 +182,7 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
             {
                 var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(updated with { Updated = time.GetUtcNow() }, ConversationReferenceJson.Default.ConversationReferenceDocument));
                 await store.PutAsync(name, content, current is null ? BlobCondition.CreateOnly : BlobCondition.Match(current.ETag), cancellationToken).ConfigureAwait(false);
+                _seen[name] = (updated, time.GetTimestamp());
                 LogSaved(logger, name);
                 return;
             }
