@@ -302,8 +302,8 @@ internal static class ReviewCard
                 fields =
                 [
                     new InputText { Id = "cron", Label = T("review.policyCron"), Value = policy?.Cron ?? defaults?.Cron },
-                    new InputNumber { Id = "before", Label = T("review.policyBefore"), Min = 0, Max = 30, Value = policy?.DaysBeforeDue ?? defaults?.DaysBeforeDue },
-                    new InputNumber { Id = "escalate", Label = T("review.policyEscalate"), Min = 0, Max = 60, Value = policy?.EscalateAfterDays ?? defaults?.EscalateAfterDays },
+                    new InputNumber { Id = "before", Label = T("review.policyBefore"), Min = 0, Max = Reminders.ReminderPolicyRules.MaxDays, Value = policy?.DaysBeforeDue ?? defaults?.DaysBeforeDue },
+                    new InputNumber { Id = "escalate", Label = T("review.policyEscalate"), Min = 0, Max = Reminders.ReminderPolicyRules.MaxDays, Value = policy?.EscalateAfterDays ?? defaults?.EscalateAfterDays },
                     new InputText { Id = "quiet", Label = T("review.policyQuiet"), Value = policy?.QuietHours ?? defaults?.QuietHours },
                 ];
                 save = Button(T("review.save"), ReviewVerbs.SavePolicy, meetingId, pageText);

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Cronos;
 using FollowUpBot.Departments;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
+using FollowUpBot.Reminders;
 using FollowUpBot.Teams;
 using Microsoft.Extensions.Options;
 
@@ -172,19 +172,14 @@ internal sealed class ReviewActions(
     private async Task<InvokeResponse> SavePolicyAsync(Review review)
     {
         var action = review.Action;
-        var cron = action.GetString("cron")?.Trim();
-        if (!string.IsNullOrEmpty(cron) && !IsCron(cron))
+        var (policy, problems) = ReminderPolicyRules.Read(action.GetString("cron"), action.GetString("before"), action.GetString("escalate"), action.GetString("quiet"));
+        if (policy is null)
         {
-            return await AnswerAsync(review, review.Meeting, mode: ReviewMode.Policy, banner: $"cron: {cron}", warning: true).ConfigureAwait(false);
+            // Say what is wrong, and show the form again with what was typed.
+            var typed = new ReminderPolicy { Cron = action.GetString("cron"), QuietHours = action.GetString("quiet"), DaysBeforeDue = Int(action.GetString("before")), EscalateAfterDays = Int(action.GetString("escalate")) };
+            return await AnswerAsync(review, review.Meeting with { Reminders = typed }, mode: ReviewMode.Policy, banner: ReminderPolicyRules.Describe(problems, review.Turn.Locale), warning: true).ConfigureAwait(false);
         }
 
-        var policy = new ReminderPolicy
-        {
-            Cron = string.IsNullOrEmpty(cron) ? null : cron,
-            DaysBeforeDue = Int(action.GetString("before")),
-            EscalateAfterDays = Int(action.GetString("escalate")),
-            QuietHours = action.GetString("quiet")?.Trim(),
-        };
         var meeting = await UpdateAsync(review, m => m with { Reminders = policy }).ConfigureAwait(false);
         return await AnswerAsync(review, meeting, banner: Texts.Get(review.Turn.Locale, "review.saved")).ConfigureAwait(false);
     }
@@ -245,18 +240,6 @@ internal sealed class ReviewActions(
 
     private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static bool IsCron(string text)
-    {
-        try
-        {
-            CronExpression.Parse(text);
-            return true;
-        }
-        catch (CronFormatException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>One button press on the review card: who pressed it, on which meeting (as read), and the page shown.</summary>
     private sealed record Review(TurnContext Turn, CardActionRequest Action, MeetingDocument Meeting, int Page, CancellationToken CancellationToken);

@@ -17,6 +17,9 @@ namespace FollowUpBot.Tests.Reminders;
 /// </summary>
 public sealed class ReminderTimelineTests
 {
+    /// <summary>The policy these tests plan with (the shipped defaults of DESIGN.md, in Asia/Shanghai).</summary>
+    private static readonly ReminderDefaults Defaults = new("0 9 * * 1", 3, 3, "20:00-08:00", "Asia/Shanghai");
+
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
@@ -48,7 +51,7 @@ public sealed class ReminderTimelineTests
                 {
                     Meetings = [meeting],
                     Directory = directory,
-                    Defaults = ReminderDefaults.Standard,
+                    Defaults = Defaults,
                     Calendar = WorkingCalendar.Default,
                     RecipientTimeZones = new Dictionary<string, string> { ["00000000-0000-0000-0000-0000000000022"] = "Europe/London" },
                     IsHandled = claimed.Contains,
