@@ -63,10 +63,18 @@ public sealed class ProgressFlowsThroughPlaygroundTests
         await PostAsUserAsync(endpoint, playground, chat, Megan, $"{second} 申请延期至2027-04-30，需协调场地");
         await NextAsync(playground, seen, m => m.ConversationId == chat && (m.CardText + m.Text).Contains("2027-04-30", StringComparison.Ordinal));
 
-        seen = Seen(playground);
-        await playground.SendAsync(playground.PersonalChatId, "待审核");
-        var pending = await NextAsync(playground, seen, m => m.CardText.Contains("approval.decide", StringComparison.Ordinal));
-        var decisions = AllData(pending.Cards.Single(), "approval.decide").Where(d => d["kind"]?.ToString() == "extension").ToList();
+        // Requests reach the pending list once the projector has applied them (within seconds): ask until both are there.
+        PlaygroundMessage pending;
+        List<JsonObject> decisions;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        do
+        {
+            seen = Seen(playground);
+            await playground.SendAsync(playground.PersonalChatId, "待审核");
+            pending = await NextAsync(playground, seen, m => m.ConversationId == playground.PersonalChatId && (m.Cards.Any() || !string.IsNullOrEmpty(m.Text)));
+            decisions = !pending.Cards.Any() ? [] : [.. AllData(pending.Cards.Single(), "approval.decide").Where(d => d["kind"]?.ToString() == "extension")];
+        }
+        while (decisions.Count < 4 && DateTimeOffset.UtcNow < deadline);
         var approve = decisions.First(d => d["decision"]!.ToString() == "approve" && ItemNumber(bot, meetingId, d) == first);
         var approved = await playground.InvokeAsync(playground.PersonalChatId, pending.MessageId!, "approval.decide", approve);
         Assert.Contains("2027-03-31", approved!.ToJsonString(Readable), StringComparison.Ordinal);
