@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of FollowUpBot. On a fresh machine it first installs what the tests need:
 # the npm tools from the committed lock file (Azurite, the Agents Playground, the Adaptive Cards
-# renderer, a Chromium driver) and, from Debian, Chromium with CJK fonts for the browser tests.
+# renderer, a Chromium driver) and, from Debian, Chromium, LibreOffice Writer and poppler-utils with CJK
+# fonts for the browser and document-rendering tests.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter HelpThroughPlaygroundTests).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,11 +14,13 @@ if [ "$(cat node_modules/.followup-lock-hash 2>/dev/null)" != "$lock_hash" ]; th
   echo "$lock_hash" > node_modules/.followup-lock-hash
 fi
 
-if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
-  echo "== apt-get install chromium fonts-noto-cjk (browser tests)"
+# Chromium (browser tests), LibreOffice Writer and poppler (the bulletin rendered to PDF and PNG), and CJK fonts for both.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+    || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "== apt-get install chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk >/dev/null
 fi
 
 results="TestResults"

@@ -43,6 +43,12 @@ param directoryPath string = ''
 @description('Path of the working-day calendar file on the web app (FollowUp:CalendarPath); empty: not set.')
 param calendarPath string = ''
 
+@description('The app\'s id in the organisation\'s Teams app catalog (FollowUp:TeamsAppCatalogId; Teams admin center → Manage apps → the app → App ID, not the manifest id): Microsoft Graph installs it for contacts who never opened the app. Empty: no proactive installation.')
+param teamsAppCatalogId string = ''
+
+@description('How often departments linked to an Entra group or department attribute are read again (FollowUp:Directory:SyncInterval, hh:mm:ss).')
+param directorySyncInterval string = '01:00:00'
+
 @description('More app settings, e.g. {"Reminders__Cron": "0 9 * * 1-5", "Reminders__QuietHours": "20:00-08:00"}. Settings made by hand are removed by the next deployment: keep them here.')
 param extraSettings object = {}
 
@@ -299,13 +305,17 @@ var fileSettings = union(
   empty(directoryPath) ? {} : { FollowUp__DirectoryPath: directoryPath },
   empty(calendarPath) ? {} : { FollowUp__CalendarPath: calendarPath }
 )
+var graphSettings = union(
+  { FollowUp__Directory__SyncInterval: directorySyncInterval },
+  empty(teamsAppCatalogId) ? {} : { FollowUp__TeamsAppCatalogId: teamsAppCatalogId }
+)
 var secretSettings = !isMsi && !empty(botClientSecret) ? { Bot__ClientSecret: botClientSecret } : {}
 
 // A child resource rather than siteConfig.appSettings, so the settings can use the site's own host name.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(extraSettings, baseSettings, organiserSettings, fileSettings, secretSettings)
+  properties: union(extraSettings, baseSettings, organiserSettings, fileSettings, graphSettings, secretSettings)
   dependsOn: [
     blobRole
     queueRole
@@ -366,3 +376,15 @@ output identityClientId string = identity.properties.clientId
 
 @description('Name of the ledger\'s storage account.')
 output storageAccountName string = storage.name
+
+// Microsoft Graph application permissions of the bot's identity (app registration or managed identity). An
+// administrator grants them with admin consent (docs/deploy.md, "Microsoft Graph"); a template cannot consent.
+@description('Microsoft Graph application permissions the bot\'s identity needs, granted with admin consent: proactive installation, users by email or department, group members.')
+output graphApplicationPermissions array = [
+  'TeamsAppInstallation.ReadWriteSelfForUser.All'
+  'User.Read.All'
+  'GroupMember.Read.All'
+]
+
+@description('The principal (object id in Entra) to grant the Graph permissions to when the bot runs as the managed identity.')
+output identityPrincipalId string = identity.properties.principalId

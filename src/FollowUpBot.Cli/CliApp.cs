@@ -13,6 +13,7 @@ internal static class CliApp
         new EvalCommand(),
         new Progress.ParseReplyCommand(),
         new ExportCommand(),
+        new BulletinCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

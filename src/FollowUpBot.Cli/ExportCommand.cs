@@ -1,6 +1,5 @@
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
-using FollowUpBot.Storage;
 using FollowUpBot.Summaries;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,36 +22,9 @@ internal sealed class ExportCommand : ICliCommand
         var parsed = new CliArgs(args, new HashSet<string>());
         var meetingId = parsed.Option("meeting") is { Length: > 0 } id ? id : throw new CliUsageException("--meeting is required.");
         var outPath = parsed.Option("out") is { Length: > 0 } o ? Path.GetFullPath(o) : throw new CliUsageException("--out is required.");
-        var data = parsed.Option("data");
-        var connection = parsed.Option("connection-string");
-        var container = parsed.Option("container");
         var locale = UiLocales.FromTag(parsed.Option("lang") ?? "zh-CN");
+        var store = CliStorage.Open(parsed);
         parsed.ThrowIfUnknownOptions();
-        if (string.IsNullOrWhiteSpace(data) == string.IsNullOrWhiteSpace(connection))
-        {
-            throw new CliUsageException("give exactly one of --data DIR and --connection-string CS.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(container) && string.IsNullOrWhiteSpace(connection))
-        {
-            throw new CliUsageException("--container goes with --connection-string.");
-        }
-
-        IBlobStore store;
-        if (!string.IsNullOrWhiteSpace(connection))
-        {
-            var options = new StorageOptions { ConnectionString = connection, Container = container ?? new StorageOptions().Container };
-            if (options.Validate() is { Count: > 0 } problems)
-            {
-                throw new CliUsageException(string.Join(" ", problems));
-            }
-
-            store = AzureBlobStore.Create(options);
-        }
-        else
-        {
-            store = new LocalBlobStore(Path.GetFullPath(data!));
-        }
 
         var ledger = new MeetingLedger(store, TimeProvider.System, NullLogger<MeetingLedger>.Instance);
         MeetingDocument? meeting;

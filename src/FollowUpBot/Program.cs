@@ -1,7 +1,10 @@
+using FollowUpBot.Bulletins;
 using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
+using FollowUpBot.Graph;
 using FollowUpBot.Health;
 using FollowUpBot.Help;
+using FollowUpBot.Legal;
 using FollowUpBot.Meetings;
 using FollowUpBot.Progress;
 using FollowUpBot.Reminders;
@@ -17,12 +20,14 @@ builder.AddLedgerStorage();
 builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
+builder.AddGraph();
 builder.AddMeetings();
 builder.AddProgress();
 builder.AddHelp();
 builder.AddSummaries();
 builder.AddDashboard();
 builder.AddReminders();
+builder.AddBulletins();
 
 var app = builder.Build();
 
@@ -30,6 +35,8 @@ app.MapHealth();
 app.MapTeamsProtocol();
 app.MapLedgerExport();
 app.MapDashboard();
+app.MapLegalPages();
+app.MapBulletins();
 
 app.Run();
 

@@ -27,7 +27,8 @@ namespace FollowUpBot.Benchmarks;
 /// that enforces Teams' limits (50 per second for the app, 7 per second and 60 per 30 seconds per conversation)
 /// and refuses 5% of calls at random with 429 and Retry-After: 1, never delivering a refused call. Prints
 /// <c>fanout: ratio=(delivered per second ÷ Reminders:GlobalPerSecond) lost=N duplicated=N</c>.
-/// Arguments: <c>--recipients N</c> (5000) <c>--per-second N</c> (30).
+/// Arguments: <c>--recipients N</c> (5000) <c>--per-second N</c> (30) <c>--instances N</c> (1: bot instances on the
+/// same Azurite, sharing the queue and the one send budget).
 /// </summary>
 internal sealed partial class FanoutBenchmark : IBenchmark
 {
@@ -40,6 +41,7 @@ internal sealed partial class FanoutBenchmark : IBenchmark
     {
         var recipients = Option(args, "--recipients", 5000);
         var perSecond = Option(args, "--per-second", 30);
+        var instances = Option(args, "--instances", 1);
 
         await using var azurite = await Azurite.StartAsync(withQueue: true, cancellationToken).ConfigureAwait(false);
         await using var connector = await TeamsLimitedConnector.StartAsync().ConfigureAwait(false);
@@ -53,29 +55,10 @@ internal sealed partial class FanoutBenchmark : IBenchmark
         var calendar = Path.Combine(root, "calendar.json");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await File.WriteAllTextAsync(calendar, JsonSerializer.Serialize(new { holidays = Array.Empty<string>(), workdays = Enumerable.Range(-3, 7).Select(d => today.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) }), cancellationToken).ConfigureAwait(false);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", ContentRootPath = root, Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bot:AllowAnonymous"] = "true",
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:Container"] = container,
-            ["Storage:Queue"] = container,
-            ["FollowUp:CalendarPath"] = calendar,
-            ["Reminders:Cron"] = string.Empty,
-            ["Reminders:EscalateAfterDays"] = "0",
-            ["Reminders:QuietHours"] = string.Empty,
-            ["Reminders:Tick"] = "00:00:05",
-            ["Reminders:GlobalPerSecond"] = perSecond.ToString(CultureInfo.InvariantCulture),
-        });
-        builder.AddLedgerStorage();
-        builder.AddTeamsProtocol();
-        builder.AddFollowUp();
-        builder.AddReminders();
-        using var host = builder.Build();
+        var hosts = Enumerable.Range(0, instances).Select(_ => BuildHost(root, azurite.ConnectionString, container, calendar, perSecond)).ToList();
 
         var clock = Stopwatch.StartNew();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(hosts.Select(h => h.StartAsync(cancellationToken))).ConfigureAwait(false);
         var lastProgress = (Count: 0, At: clock.Elapsed);
         while (clock.Elapsed < TimeSpan.FromMinutes(10))
         {
@@ -99,7 +82,11 @@ internal sealed partial class FanoutBenchmark : IBenchmark
 
         // A moment for anything still in flight (a duplicate would show here), then stop.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
-        await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await Task.WhenAll(hosts.Select(h => h.StopAsync(CancellationToken.None))).ConfigureAwait(false);
+        foreach (var host in hosts)
+        {
+            host.Dispose();
+        }
 
         var deliveries = connector.Deliveries.ToList();
         var distinct = deliveries.Select(d => d.Key).Distinct().Count();
@@ -108,7 +95,7 @@ internal sealed partial class FanoutBenchmark : IBenchmark
         var lost = recipients - distinct;
         var duplicated = deliveries.Count - distinct;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"recipients={recipients} delivered={distinct} window_s={window.TotalSeconds:F1} sends_per_s={rate:F2} global_per_s={perSecond} calls={connector.Calls} random_429={connector.RandomRefusals} limit_429={connector.LimitRefusals} max_in_1s={connector.MaxPerSecond}"));
+            $"instances={instances} recipients={recipients} delivered={distinct} window_s={window.TotalSeconds:F1} sends_per_s={rate:F2} global_per_s={perSecond} calls={connector.Calls} random_429={connector.RandomRefusals} limit_429={connector.LimitRefusals} max_in_1s={connector.MaxPerSecond}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fanout: ratio={rate / perSecond:F2} lost={lost} duplicated={duplicated}"));
         try
         {
@@ -120,6 +107,30 @@ internal sealed partial class FanoutBenchmark : IBenchmark
         }
 
         return lost == 0 && duplicated == 0 ? 0 : 1;
+    }
+
+    private static IHost BuildHost(string root, string connectionString, string container, string calendar, int perSecond)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", ContentRootPath = root, Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bot:AllowAnonymous"] = "true",
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:Container"] = container,
+            ["Storage:Queue"] = container,
+            ["FollowUp:CalendarPath"] = calendar,
+            ["Reminders:Cron"] = string.Empty,
+            ["Reminders:EscalateAfterDays"] = "0",
+            ["Reminders:QuietHours"] = string.Empty,
+            ["Reminders:Tick"] = "00:00:05",
+            ["Reminders:GlobalPerSecond"] = perSecond.ToString(CultureInfo.InvariantCulture),
+        });
+        builder.AddLedgerStorage();
+        builder.AddTeamsProtocol();
+        builder.AddFollowUp();
+        builder.AddReminders();
+        return builder.Build();
     }
 
     private static async Task SeedAsync(IBlobStore store, string serviceUrl, int recipients, CancellationToken cancellationToken)

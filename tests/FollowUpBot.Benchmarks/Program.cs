@@ -8,6 +8,7 @@ IReadOnlyList<IBenchmark> benchmarks =
     new ExtractBenchmark(),
     new SummaryBenchmark(),
     new ReportBenchmark(),
+    new ScaleBenchmark(),
     new FanoutBenchmark(),
 ];
 

@@ -1,60 +1,58 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using FollowUpBot.Checklists;
 using FollowUpBot.Ledger;
-using FollowUpBot.Meetings;
 using FollowUpBot.Storage;
 using FollowUpBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FollowUpBot.Benchmarks;
 
 /// <summary>
-/// <c>report</c>: latency of a progress report (<c>adaptiveCard/action</c>, verb <c>progress.report</c>) posted to
-/// the bot's <c>/api/messages</c> against Azurite, next to a bare ASP.NET Core endpoint that receives the same
-/// activity and does the same storage work with plain Azure.Storage.Blobs calls: read meeting.json with its ETag,
-/// create the record (If-None-Match: *), write the meeting with the record applied (If-Match). Both listen on
-/// loopback Kestrel in this process and are called one request at a time, alternating, so they share the
-/// machine's noise. Prints p50/p99 of each and <c>report: p50_ratio=… p99_ratio=…</c>.
-/// Arguments: <c>--requests N</c> (300 each way) <c>--warmup N</c> (30 each way) <c>--items N</c> (30).
+/// <c>report</c>: many contacts reporting on one item at once. 16 concurrent senders post 1,000 progress reports
+/// (<c>adaptiveCard/action</c>, verb <c>progress.report</c>) on one item to the bot's <c>/api/messages</c> on Kestrel
+/// with Azurite (blobs and queue), next to a bare ASP.NET Core endpoint in the same process that stores each
+/// activity as one blob with plain Azure.Storage.Blobs and answers 200. The two run in alternating rounds so that
+/// they share the machine's noise. After the bot's rounds it waits until meeting.json shows every report and prints
+/// that lag (the projector works off the request path). Prints throughput and p50/p99 of each and
+/// <c>report: rps_ratio=… p99_ratio=…</c> (app / bare; targets ≥ 0.8 and ≤ 1.5).
+/// Arguments: <c>--requests N</c> (1000 each) <c>--concurrency N</c> (16) <c>--rounds N</c> (4) <c>--warmup N</c> (100).
 /// </summary>
 internal sealed class ReportBenchmark : IBenchmark
 {
     private const string Container = "bench";
     private const string Department = "市发展改革委";
     private const string ContactId = "00000000-0000-4000-8000-0000000000c1";
+    private const string MeetingId = "m-report";
+    private const string ItemId = "i1";
 
     public string Name => "report";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var requests = Option(args, "--requests", 300);
-        var warmup = Option(args, "--warmup", 30);
-        var items = Option(args, "--items", 30);
+        var requests = BenchHosts.Option(args, "--requests", 1000);
+        var concurrency = BenchHosts.Option(args, "--concurrency", 16);
+        var rounds = BenchHosts.Option(args, "--rounds", 4);
+        var warmup = BenchHosts.Option(args, "--warmup", 100);
 
-        await using var azurite = await Azurite.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var azurite = await Azurite.StartAsync(withQueue: true, cancellationToken).ConfigureAwait(false);
         var options = new StorageOptions { ConnectionString = azurite.ConnectionString, Container = Container };
         var ledger = new MeetingLedger(AzureBlobStore.Create(options), TimeProvider.System, NullLogger<MeetingLedger>.Instance);
-        await ledger.CreateMeetingAsync(Meeting("m-app", items), "原文", cancellationToken).ConfigureAwait(false);
-        await ledger.CreateMeetingAsync(Meeting("m-bare", items), "原文", cancellationToken).ConfigureAwait(false);
+        await ledger.CreateMeetingAsync(Meeting(), "原文", cancellationToken).ConfigureAwait(false);
 
         var folder = Directory.CreateTempSubdirectory("followup-report-bench-").FullName;
         try
         {
             var directoryPath = Path.Combine(folder, "departments.json");
             await File.WriteAllTextAsync(directoryPath, DirectoryJson(), cancellationToken).ConfigureAwait(false);
-            await using var connector = await StartConnectorAsync(cancellationToken).ConfigureAwait(false);
+            await using var connector = await BenchHosts.StartConnectorAsync(cancellationToken).ConfigureAwait(false);
             var serviceUrl = connector.Urls.First().TrimEnd('/') + "/connector/";
 
             using var bot = new BotHost(new Dictionary<string, string?>
@@ -70,33 +68,65 @@ internal sealed class ReportBenchmark : IBenchmark
             var bareUrl = new Uri(bare.Urls.First().TrimEnd('/') + "/api/messages");
 
             using var client = new HttpClient();
-            var appTimes = new List<double>(requests);
-            var bareTimes = new List<double>(requests);
-            for (var i = 0; i < warmup + requests; i++)
+            var next = 0;
+            async Task<(List<double> Times, TimeSpan Elapsed)> BurstAsync(Uri url, int count, bool isApp)
             {
-                var item = $"i{i % items + 1}";
-                // Alternate which goes first, so neither always follows the other's storage writes.
-                var appFirst = i % 2 == 0;
+                var times = new List<double>(count);
+                var remaining = count;
+                var started = Stopwatch.GetTimestamp();
+                await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+                {
+                    while (Interlocked.Decrement(ref remaining) >= 0)
+                    {
+                        var activity = Activity(serviceUrl, Interlocked.Increment(ref next));
+                        var elapsed = await BenchHosts.PostAsync(client, url, activity, Answered(isApp), cancellationToken).ConfigureAwait(false);
+                        lock (times)
+                        {
+                            times.Add(elapsed);
+                        }
+                    }
+                })).ConfigureAwait(false);
+                return (times, Stopwatch.GetElapsedTime(started));
+            }
+
+            await BurstAsync(botUrl, warmup, true).ConfigureAwait(false);
+            await BurstAsync(bareUrl, warmup, false).ConfigureAwait(false);
+            var sent = warmup;
+            var appTimes = new List<double>();
+            var bareTimes = new List<double>();
+            TimeSpan appElapsed = default, bareElapsed = default;
+            var lags = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var share = requests / rounds + (round < requests % rounds ? 1 : 0);
+                // Alternate which goes first, so neither always runs after the other's background work.
                 for (var side = 0; side < 2; side++)
                 {
-                    var isApp = side == 0 == appFirst;
-                    var activity = Activity(serviceUrl, isApp ? "m-app" : "m-bare", item, i);
-                    var elapsed = await PostAsync(client, isApp ? botUrl : bareUrl, activity, cancellationToken).ConfigureAwait(false);
-                    if (i >= warmup)
+                    var isApp = side == 0 == (round % 2 == 0);
+                    var (times, elapsed) = await BurstAsync(isApp ? botUrl : bareUrl, share, isApp).ConfigureAwait(false);
+                    (isApp ? appTimes : bareTimes).AddRange(times);
+                    if (isApp)
                     {
-                        (isApp ? appTimes : bareTimes).Add(elapsed);
+                        appElapsed += elapsed;
+                        sent += share;
+                        lags.Add(await ProjectionLagAsync(ledger, sent, cancellationToken).ConfigureAwait(false));
+                    }
+                    else
+                    {
+                        bareElapsed += elapsed;
                     }
                 }
             }
 
-            var appP50 = Percentile(appTimes, 0.50);
-            var appP99 = Percentile(appTimes, 0.99);
-            var bareP50 = Percentile(bareTimes, 0.50);
-            var bareP99 = Percentile(bareTimes, 0.99);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests={requests} each, items={items}, sequential, alternating"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app  /api/messages: p50={appP50:F2} ms p99={appP99:F2} ms"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare endpoint:      p50={bareP50:F2} ms p99={bareP99:F2} ms"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: p50_ratio={appP50 / bareP50:F3} p99_ratio={appP99 / bareP99:F3}"));
+            var appRps = appTimes.Count / appElapsed.TotalSeconds;
+            var bareRps = bareTimes.Count / bareElapsed.TotalSeconds;
+            var appP99 = BenchHosts.Percentile(appTimes, 0.99);
+            var bareP99 = BenchHosts.Percentile(bareTimes, 0.99);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests={appTimes.Count} each, one item, concurrency={concurrency}, rounds={rounds}, load average {BenchHosts.LoadAverage()}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app  /api/messages: {appRps:F1}/s p50={BenchHosts.Percentile(appTimes, 0.5):F1} ms p99={appP99:F1} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare endpoint:      {bareRps:F1}/s p50={BenchHosts.Percentile(bareTimes, 0.5):F1} ms p99={bareP99:F1} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"meeting.json showed every report {lags.Max():F0} ms after the last answer at most (rounds: {string.Join(", ", lags.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: rps_ratio={appRps / bareRps:F3} p99_ratio={appP99 / bareP99:F3}"));
             return 0;
         }
         finally
@@ -105,26 +135,32 @@ internal sealed class ReportBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Posts one activity and returns the time until the whole answer was read; a failed request ends the run.</summary>
-    private static async Task<double> PostAsync(HttpClient client, Uri url, JsonObject activity, CancellationToken cancellationToken)
+    /// <summary>Milliseconds from now until meeting.json counts <paramref name="sent"/> reports of the department (polled every 20 ms).</summary>
+    private static async Task<double> ProjectionLagAsync(MeetingLedger ledger, int sent, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
         var started = Stopwatch.GetTimestamp();
-        using var response = await client.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (!response.IsSuccessStatusCode || !body.Contains("\"statusCode\":200", StringComparison.Ordinal))
+        while (true)
         {
-            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {body}");
-        }
+            var meeting = (await ledger.GetMeetingAsync(MeetingId, cancellationToken).ConfigureAwait(false))!.Document;
+            if (meeting.FindItem(ItemId)!.FindDepartment(Department)!.Reports >= sent)
+            {
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
 
-        return elapsed;
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException($"meeting.json did not reach {sent} reports.");
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>
-    /// The baseline: the same activity in, the same three storage calls, a small invoke answer out. It applies the
-    /// record with the ledger's pure projection so that both sides write a meeting.json of the same size.
-    /// </summary>
+    private static Func<string, bool> Answered(bool isApp) => isApp
+        ? body => body.Contains("\"statusCode\":200", StringComparison.Ordinal) && body.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal)
+        : body => body.Contains("\"statusCode\":200", StringComparison.Ordinal);
+
+    /// <summary>The baseline: the same activity in, stored as one blob (create-only) with plain Azure.Storage.Blobs, 200 out.</summary>
     private static async Task<WebApplication> StartBareAsync(StorageOptions options, CancellationToken cancellationToken)
     {
         var container = new BlobServiceClient(options.ConnectionString, AzureBlobStore.ClientOptions(options)).GetBlobContainerClient(options.Container);
@@ -134,58 +170,19 @@ internal sealed class ReportBenchmark : IBenchmark
         var app = builder.Build();
         app.MapPost("/api/messages", async (HttpRequest request, CancellationToken aborted) =>
         {
-            var activity = (await JsonNode.ParseAsync(request.Body, cancellationToken: aborted).ConfigureAwait(false))!;
-            var data = activity["value"]!["action"]!["data"]!;
-            var meetingId = data["meetingId"]!.GetValue<string>();
-            var itemId = data["itemId"]!.GetValue<string>();
-            var at = DateTimeOffset.Parse(activity["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-            var record = new ProgressRecord
-            {
-                MeetingId = meetingId,
-                ItemId = itemId,
-                Department = data["department"]!.GetValue<string>(),
-                By = new Person(activity["from"]!["aadObjectId"]!.GetValue<string>(), activity["from"]!["name"]!.GetValue<string>()),
-                At = at,
-                Status = ProgressStatus.InProgress,
-                Percent = int.Parse(data[$"percent_{itemId}"]!.GetValue<string>(), CultureInfo.InvariantCulture),
-                Note = data[$"note_{itemId}"]!.GetValue<string>(),
-                ConversationId = activity["conversation"]!["id"]!.GetValue<string>(),
-                ActivityId = activity["id"]!.GetValue<string>(),
-            };
-            var name = BlobNames.Progress(meetingId, itemId, at, BlobNames.UpdateId(record.ConversationId, record.ActivityId));
-            var meetingBlob = container.GetBlobClient(BlobNames.Meeting(meetingId));
-            var read = await meetingBlob.DownloadContentAsync(aborted).ConfigureAwait(false);
-            await container.GetBlobClient(name).UploadAsync(
-                BinaryData.FromObjectAsJson(record, LedgerJsonContext.Default.ProgressRecord),
-                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                aborted).ConfigureAwait(false);
-            var meeting = read.Value.Content.ToObjectFromJson(LedgerJsonContext.Default.MeetingDocument)!;
-            var applied = MeetingProjection.Apply(meeting, MeetingProjection.KeyOf(name), record);
-            await meetingBlob.UploadAsync(
-                BinaryData.FromObjectAsJson(applied, LedgerJsonContext.Default.MeetingDocument),
-                new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = read.Value.Details.ETag } },
-                aborted).ConfigureAwait(false);
+            var body = await BinaryData.FromStreamAsync(request.Body, aborted).ConfigureAwait(false);
+            var activity = JsonNode.Parse(body.ToMemory().Span)!;
+            var name = "bare/" + BlobNames.UpdateId(activity["conversation"]!["id"]!.GetValue<string>(), activity["id"]!.GetValue<string>()) + ".json";
+            await container.GetBlobClient(name).UploadAsync(body, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All } }, aborted).ConfigureAwait(false);
             return Results.Text("{\"statusCode\":200,\"type\":\"application/vnd.microsoft.activity.message\",\"value\":\"saved\"}", "application/json");
         });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return app;
     }
 
-    /// <summary>A Bot Connector stand-in that accepts whatever the bot sends in the background (card updates).</summary>
-    private static async Task<WebApplication> StartConnectorAsync(CancellationToken cancellationToken)
+    private static JsonObject Activity(string serviceUrl, int index)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(http => http.Response.WriteAsJsonAsync(new { id = "1" }, http.RequestAborted));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return app;
-    }
-
-    private static JsonObject Activity(string serviceUrl, string meetingId, string itemId, int index)
-    {
-        var id = string.Create(CultureInfo.InvariantCulture, $"f:{meetingId}-{index:D5}");
+        var id = string.Create(CultureInfo.InvariantCulture, $"f:report-{index:D6}");
         return new JsonObject
         {
             ["type"] = "invoke",
@@ -209,12 +206,12 @@ internal sealed class ReportBenchmark : IBenchmark
                     ["data"] = new JsonObject
                     {
                         ["verb"] = ChecklistVerbs.Report,
-                        ["meetingId"] = meetingId,
-                        ["itemId"] = itemId,
+                        ["meetingId"] = MeetingId,
+                        ["itemId"] = ItemId,
                         ["department"] = Department,
-                        [ChecklistVerbs.StatusInput(itemId)] = "inProgress",
-                        [ChecklistVerbs.PercentInput(itemId)] = (index % 100).ToString(CultureInfo.InvariantCulture),
-                        [ChecklistVerbs.NoteInput(itemId)] = string.Create(CultureInfo.InvariantCulture, $"第{index}次报送：已召开推进会"),
+                        [ChecklistVerbs.StatusInput(ItemId)] = "inProgress",
+                        [ChecklistVerbs.PercentInput(ItemId)] = (index % 100).ToString(CultureInfo.InvariantCulture),
+                        [ChecklistVerbs.NoteInput(ItemId)] = string.Create(CultureInfo.InvariantCulture, $"第{index}次报送：已召开推进会"),
                     },
                 },
                 ["trigger"] = "manual",
@@ -222,14 +219,15 @@ internal sealed class ReportBenchmark : IBenchmark
         };
     }
 
-    private static MeetingDocument Meeting(string id, int items) => new()
+    private static MeetingDocument Meeting() => new()
     {
-        Id = id,
+        Id = MeetingId,
         Title = "重点工作推进会",
         State = MeetingState.Published,
         TimeZone = "Asia/Shanghai",
         MeetingDate = new DateOnly(2026, 11, 20),
-        Items = [.. Enumerable.Range(1, items).Select(k => new MeetingItem
+        PublishedAt = DateTimeOffset.UtcNow,
+        Items = [.. Enumerable.Range(1, 30).Select(k => new MeetingItem
         {
             Id = string.Create(CultureInfo.InvariantCulture, $"i{k}"),
             Number = k,
@@ -251,38 +249,4 @@ internal sealed class ReportBenchmark : IBenchmark
             },
             new JsonObject { ["name"] = "市财政局", ["aliases"] = new JsonArray(), ["contacts"] = new JsonArray() }),
     }.ToJsonString();
-
-    /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(p * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    /// <summary>The bot (its own Program, found through one of its types) on a free loopback port with Kestrel.</summary>
-    private sealed class BotHost(Dictionary<string, string?> settings) : WebApplicationFactory<ProgressReportAction>
-    {
-        public Uri Start()
-        {
-            var port = FreePort.Next();
-            UseKestrel(port);
-            StartServer();
-            return new Uri($"http://127.0.0.1:{port}/api/messages");
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // Run from the repository root, the factory would look for the project beside the solution file.
-            builder.UseContentRoot(Path.Combine(RepoPaths.Root, "src", "FollowUpBot"));
-            builder.UseEnvironment("Development");
-            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
-        }
-    }
 }

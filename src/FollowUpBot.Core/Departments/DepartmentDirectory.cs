@@ -4,7 +4,34 @@ using System.Text.Json.Serialization;
 namespace FollowUpBot.Departments;
 
 /// <summary>A person who answers for a department in Teams.</summary>
-internal sealed record Contact(string AadObjectId, string? Name);
+internal sealed record Contact(string AadObjectId, string? Name)
+{
+    /// <summary>Where the contact comes from (<see cref="ContactSources"/>); null means the directory file.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The user principal name (sign-in email), when known: shown on the directory card.</summary>
+    public string? Upn { get; init; }
+
+    public bool IsFrom(string source) => string.Equals(Source ?? ContactSources.File, source, StringComparison.Ordinal);
+}
+
+/// <summary>Where a directory contact comes from; synced sources are replaced whole at every sync.</summary>
+internal static class ContactSources
+{
+    /// <summary>The directory file (<c>FollowUp:DirectoryPath</c>).</summary>
+    public const string File = "file";
+
+    /// <summary>A member of the department's Entra group (<c>groupId</c>).</summary>
+    public const string Group = "group";
+
+    /// <summary>A user whose Entra <c>department</c> attribute equals the department's <c>departmentAttribute</c>.</summary>
+    public const string Attribute = "attribute";
+
+    /// <summary>Added by an organiser with the <c>directory</c> command.</summary>
+    public const string Chat = "chat";
+
+    public static bool IsSynced(Contact contact) => contact is not null && (contact.IsFrom(Group) || contact.IsFrom(Attribute));
+}
 
 /// <summary>A Teams channel where a department's checklist is posted instead of 1:1 messages.</summary>
 internal sealed record ChannelRef(string TeamId, string ChannelId);
@@ -15,6 +42,15 @@ internal sealed record Department(string Name, IReadOnlyList<string>? Aliases, I
     public IReadOnlyList<string> Aliases { get; init; } = Aliases ?? [];
 
     public IReadOnlyList<Contact> Contacts { get; init; } = Contacts ?? [];
+
+    /// <summary>An Entra group whose members are this department's contacts (synced from Microsoft Graph).</summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>Users whose Entra <c>department</c> attribute equals this value are this department's contacts.</summary>
+    public string? DepartmentAttribute { get; init; }
+
+    [JsonIgnore]
+    public bool IsSynced => !string.IsNullOrWhiteSpace(GroupId) || !string.IsNullOrWhiteSpace(DepartmentAttribute);
 }
 
 /// <summary>The department directory file of DESIGN.md: <c>{"departments": [...]}</c>.</summary>

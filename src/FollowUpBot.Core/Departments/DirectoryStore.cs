@@ -53,18 +53,103 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
 
     private sealed record CachedDirectory(DepartmentDirectory Directory, long ReadAt);
 
-    /// <summary>Brings the stored directory in line with the file, keeping learned aliases.</summary>
+    /// <summary>
+    /// Brings the stored directory in line with the file, keeping learned aliases, contacts synced from Entra ID or
+    /// added in chat, and a group an organiser linked in chat when the file names none.
+    /// </summary>
     public Task SeedAsync(DepartmentDirectory fromFile, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fromFile);
         return UpdateAsync(current =>
         {
-            var learned = current.Departments.ToDictionary(d => d.Name, d => d.Aliases, StringComparer.Ordinal);
-            return [.. fromFile.Departments.Select(d => d with
+            var stored = current.Departments.ToDictionary(d => d.Name, StringComparer.Ordinal);
+            return [.. fromFile.Departments.Select(d =>
             {
-                Aliases = [.. d.Aliases.Concat(learned.GetValueOrDefault(d.Name) ?? []).Distinct(StringComparer.Ordinal)],
+                var before = stored.GetValueOrDefault(d.Name);
+                var fileContacts = d.Contacts.Select(c => c with { Source = null }).ToList();
+                var kept = (before?.Contacts ?? []).Where(c => !c.IsFrom(ContactSources.File) && !fileContacts.Any(f => f.AadObjectId == c.AadObjectId));
+                return d with
+                {
+                    Aliases = [.. d.Aliases.Concat(before?.Aliases ?? []).Distinct(StringComparer.Ordinal)],
+                    Contacts = [.. fileContacts, .. kept],
+                    GroupId = d.GroupId ?? before?.GroupId,
+                    DepartmentAttribute = d.DepartmentAttribute ?? before?.DepartmentAttribute,
+                };
             })];
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the synced contacts of the departments in <paramref name="synced"/> (group members and users with the
+    /// department attribute, as Microsoft Graph listed them just now); contacts from the file or added in chat stay.
+    /// Departments missing from <paramref name="synced"/> (their listing failed) keep what they had.
+    /// </summary>
+    public Task ApplySyncAsync(IReadOnlyDictionary<string, IReadOnlyList<Contact>> synced, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(synced);
+        return UpdateAsync(current => [.. current.Departments.Select(d =>
+        {
+            if (!synced.TryGetValue(d.Name, out var members))
+            {
+                return d;
+            }
+
+            var kept = d.Contacts.Where(c => !ContactSources.IsSynced(c)).ToList();
+            var added = members.Where(m => !kept.Any(k => k.AadObjectId == m.AadObjectId)).DistinctBy(m => m.AadObjectId);
+            return d with { Contacts = [.. kept, .. added] };
+        })], cancellationToken);
+    }
+
+    /// <summary>Adds (or renames) a contact of a department; false when the department is not in the directory.</summary>
+    public async Task<bool> AddContactAsync(string department, Contact contact, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var found = false;
+        await UpdateAsync(current => [.. current.Departments.Select(d =>
+        {
+            if (d.Name != department)
+            {
+                return d;
+            }
+
+            found = true;
+            return d with { Contacts = [.. d.Contacts.Where(c => c.AadObjectId != contact.AadObjectId), contact] };
+        })], cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Removes a contact from a department; false when they were not one of its contacts.</summary>
+    public async Task<bool> RemoveContactAsync(string department, string aadObjectId, CancellationToken cancellationToken = default)
+    {
+        var found = false;
+        await UpdateAsync(current => [.. current.Departments.Select(d =>
+        {
+            if (d.Name != department || !d.Contacts.Any(c => c.AadObjectId == aadObjectId))
+            {
+                return d;
+            }
+
+            found = true;
+            return d with { Contacts = [.. d.Contacts.Where(c => c.AadObjectId != aadObjectId)] };
+        })], cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>Makes an Entra group the source of a department's contacts (the next sync reads its members).</summary>
+    public async Task<bool> LinkGroupAsync(string department, string groupId, CancellationToken cancellationToken = default)
+    {
+        var found = false;
+        await UpdateAsync(current => [.. current.Departments.Select(d =>
+        {
+            if (d.Name != department)
+            {
+                return d;
+            }
+
+            found = true;
+            return d with { GroupId = groupId };
+        })], cancellationToken).ConfigureAwait(false);
+        return found;
     }
 
     /// <summary>Remembers that an actor phrase means a department (the organiser mapped it on the review card).</summary>
@@ -105,5 +190,7 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
         a.Count == b.Count && a.Zip(b).All(p => p.First.Name == p.Second.Name
             && p.First.Aliases.SequenceEqual(p.Second.Aliases)
             && p.First.Contacts.SequenceEqual(p.Second.Contacts)
-            && p.First.Channel == p.Second.Channel);
+            && p.First.Channel == p.Second.Channel
+            && p.First.GroupId == p.Second.GroupId
+            && p.First.DepartmentAttribute == p.Second.DepartmentAttribute);
 }

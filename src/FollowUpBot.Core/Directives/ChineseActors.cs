@@ -98,7 +98,8 @@ internal static class ChineseActors
             return false;
         }
 
-        if (NotInitial.Contains(phrase[0], StringComparison.Ordinal))
+        // "市住建局作为牵头单位" is an actor and its role, read by ReadLeading up to 作为.
+        if (NotInitial.Contains(phrase[0], StringComparison.Ordinal) || phrase.Contains("作为", StringComparison.Ordinal))
         {
             return false;
         }
@@ -132,12 +133,9 @@ internal static class ChineseActors
             return false;
         }
 
-        foreach (var verb in Verbs)
+        if (ContainsVerb(phrase))
         {
-            if (phrase.Contains(verb, StringComparison.Ordinal))
-            {
-                return false;
-            }
+            return false;
         }
 
         var core = StripTrailingBrackets(phrase);
@@ -200,7 +198,8 @@ internal static class ChineseActors
 
             foreach (var conjunction in Conjunctions)
             {
-                if (string.CompareOrdinal(phrase, i, conjunction, 0, conjunction.Length) == 0)
+                // 参与 is a word (各参与单位), not "参 and …".
+                if (string.CompareOrdinal(phrase, i, conjunction, 0, conjunction.Length) == 0 && !(conjunction == "与" && i > 0 && phrase[i - 1] == '参'))
                 {
                     parts.Add((start, i));
                     start = i + conjunction.Length;
@@ -256,6 +255,48 @@ internal static class ChineseActors
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when an action verb occurs outside brackets and is not the first half of a role noun
+    /// (牵头单位, 配合部门, 参与单位, 责任(配合)单位 name parties, not actions).
+    /// </summary>
+    private static bool ContainsVerb(ReadOnlySpan<char> phrase)
+    {
+        foreach (var verb in Verbs)
+        {
+            var from = 0;
+            while (from < phrase.Length)
+            {
+                var index = phrase[from..].IndexOf(verb, StringComparison.Ordinal);
+                if (index < 0)
+                {
+                    break;
+                }
+
+                index += from;
+                var after = phrase[(index + verb.Length)..];
+                if (!InsideBrackets(phrase, index) && !after.StartsWith("单位") && !after.StartsWith("部门") && !after.StartsWith("责任") && !after.StartsWith("处室"))
+                {
+                    return true;
+                }
+
+                from = index + verb.Length;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideBrackets(ReadOnlySpan<char> phrase, int index)
+    {
+        var depth = 0;
+        for (var i = 0; i < index; i++)
+        {
+            depth += phrase[i] is '（' or '(' ? 1 : phrase[i] is '）' or ')' ? -1 : 0;
+        }
+
+        return depth > 0;
     }
 
     private static bool EndsAtWordBoundary(string text, int end, int limit)

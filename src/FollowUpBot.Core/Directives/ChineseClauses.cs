@@ -67,9 +67,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _frame = framed;
         EndsWithFrame = false;
         var clauseStart = start;
+        var depth = 0;
         for (var i = start; i <= end; i++)
         {
-            if (i < end && text[i] is not ('，' or ',' or '；' or ';' or '：' or ':'))
+            // Commas inside brackets or quotation marks (牵头单位(无牵头单位的,…)要…, 落实“管发展必须管环保,…”) end nothing.
+            if (i < end)
+            {
+                depth = Math.Max(0, depth + Nesting(text[i]));
+            }
+
+            if (i < end && (depth > 0 || text[i] is not ('，' or ',' or '；' or ';' or '：' or ':')))
             {
                 continue;
             }
@@ -94,27 +101,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         Close();
     }
 
+    /// <summary>
+    /// One clause, in the order its forms are recognised: a requirement frame, a leading modal, an agreed proposal, an
+    /// addressee (请/责成), then a clause with a modal (its subject) or without one (由X, a framed actor, a topic).
+    /// </summary>
     private void ReadClause(int quoteStart, int start, int end, bool leadingModal, bool endsWithColon)
     {
         var x = SkipConnectives(start, end, ref leadingModal);
-        if (x >= end)
+        if (x >= end || !SkipFrame(ref x, end, endsWithColon))
         {
             return;
-        }
-
-        var frame = FirstMatchLength(Frame(), x, end - x);
-        if (frame > 0)
-        {
-            x += frame;
-            if (x >= end)
-            {
-                Close();
-                _frame = true;
-                EndsWithFrame = endsWithColon || EndsWithFrame;
-                return;
-            }
-
-            _frame = true;
         }
 
         if (leadingModal)
@@ -123,70 +119,109 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
-        // 会议同意X提出的《…》，作进一步修改完善后提请…审议: X is to revise and resubmit.
-        var agreed = text.AsSpan(x, Math.Min(8, end - x)).Contains("同意", StringComparison.Ordinal) || text.AsSpan(x, Math.Min(8, end - x)).Contains("通过", StringComparison.Ordinal)
-            ? AgreedProposal().Match(text, x, end - x)
-            : Match.Empty;
-        if (agreed.Success && ChineseActors.SplitActors(agreed.Groups["actor"].Value) is { } proposer && HasFollowUp(end))
+        if (TryAgreedProposal(start, x, end) || TryAddressee(x, end))
         {
-            // The task is what follows the agreement (作进一步修改完善后提请…审议).
-            Open(start, end + 1, proposer);
             return;
-        }
-
-        if (text[x] == '请' || string.CompareOrdinal(text, x, "责成", 0, 2) == 0)
-        {
-            var after = text[x] == '请' ? x + 1 : x + 2;
-            if (ChineseActors.ReadLeading(text, after, end) is { } addressed)
-            {
-                Open(x, addressed.End, addressed.Actors);
-                return;
-            }
         }
 
         var (modal, length, strength) = FindModal(x, end);
         if (strength == Strength.None)
         {
-            if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor)
-            {
-                Open(x, byActor.End, byActor.Actors);
-                return;
-            }
+            ReadClauseWithoutModal(x, end);
+        }
+        else
+        {
+            ReadSubjectAndModal(x, modal, length, strength);
+        }
+    }
 
-            // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
-            // the directive already open (由A牵头，B配合).
-            if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
-                && !(_current is not null && IsCooperation(framedActor.End, end)))
-            {
-                Open(x, framedActor.End, framedActor.Actors);
-                return;
-            }
+    /// <summary>Steps over 会议要求 / 市长强调; false when the clause was only the frame (it then governs what follows).</summary>
+    private bool SkipFrame(ref int x, int end, bool endsWithColon)
+    {
+        var frame = FirstMatchLength(Frame(), x, end - x);
+        if (frame == 0)
+        {
+            return true;
+        }
 
-            // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
-            // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
-            if (_current is null)
-            {
-                _topicStart = x;
-                _topicEnd = end;
-            }
+        x += frame;
+        _frame = true;
+        if (x < end)
+        {
+            return true;
+        }
 
+        Close();
+        EndsWithFrame = endsWithColon || EndsWithFrame;
+        return false;
+    }
+
+    /// <summary>会议同意X提出的《…》，作进一步修改完善后提请…审议: X is to revise and resubmit.</summary>
+    private bool TryAgreedProposal(int start, int x, int end)
+    {
+        var head = text.AsSpan(x, Math.Min(8, end - x));
+        var agreed = head.Contains("同意", StringComparison.Ordinal) || head.Contains("通过", StringComparison.Ordinal)
+            ? AgreedProposal().Match(text, x, end - x)
+            : Match.Empty;
+        if (!agreed.Success || ChineseActors.SplitActors(agreed.Groups["actor"].Value) is not { } proposer || !HasFollowUp(end))
+        {
+            return false;
+        }
+
+        // The task is what follows the agreement (作进一步修改完善后提请…审议).
+        Open(start, end + 1, proposer);
+        return true;
+    }
+
+    /// <summary>请X… / 责成X…: the one addressed owns the clause.</summary>
+    private bool TryAddressee(int x, int end)
+    {
+        if (text[x] != '请' && string.CompareOrdinal(text, x, "责成", 0, 2) != 0)
+        {
+            return false;
+        }
+
+        var after = text[x] == '请' ? x + 1 : x + 2;
+        if (ChineseActors.ReadLeading(text, after, end) is not { } addressed)
+        {
+            return false;
+        }
+
+        Open(x, addressed.End, addressed.Actors);
+        return true;
+    }
+
+    private void ReadClauseWithoutModal(int x, int end)
+    {
+        // 由X without 负责/牵头 names an owner only when no directive of the sentence is open: "…报区督查组,由区督查组综合后
+        // 向区政府汇报" hands the result on, it does not assign a new task.
+        if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor)
+        {
+            Open(x, byActor.End, byActor.Actors);
             return;
         }
 
-        var subject = text[x..modal].Trim();
-        var directiveStart = x;
-        var by = subject.LastIndexOf('由');
-        if (by >= 0 && ChineseActors.SplitActors(StripAdverbs(subject[(by + 1)..])) is not null)
+        // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
+        // the directive already open (由A牵头，B配合).
+        if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
+            && !(_current is not null && IsCooperation(framedActor.End, end)))
         {
-            directiveStart = x + by;
-            subject = subject[(by + 1)..];
-        }
-        else if (subject.StartsWith('请'))
-        {
-            subject = subject[1..];
+            Open(x, framedActor.End, framedActor.Actors);
+            return;
         }
 
-        subject = StripAdverbs(subject);
+        // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
+        // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
+        if (_current is null)
+        {
+            _topicStart = x;
+            _topicEnd = end;
+        }
+    }
+
+    private void ReadSubjectAndModal(int x, int modal, int length, Strength strength)
+    {
+        var (subject, directiveStart) = Subject(x, modal);
         if (subject.Length == 0)
         {
             if (strength == Strength.Strong)
@@ -217,6 +252,25 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         {
             Close();
         }
+    }
+
+    /// <summary>The words before the modal without 由/请, trailing adverbs and an explanatory aside; and where the quote starts.</summary>
+    private (string Subject, int DirectiveStart) Subject(int x, int modal)
+    {
+        var subject = text[x..modal].Trim();
+        var directiveStart = x;
+        var by = subject.LastIndexOf('由');
+        if (by >= 0 && ChineseActors.SplitActors(StripAdverbs(subject[(by + 1)..])) is not null)
+        {
+            directiveStart = x + by;
+            subject = subject[(by + 1)..];
+        }
+        else if (subject.StartsWith('请'))
+        {
+            subject = subject[1..];
+        }
+
+        return (StripAdverbs(StripAside(subject)), directiveStart);
     }
 
     private static (List<string>? Lead, List<string> Support) LeadAndSupport(string subject)
@@ -330,6 +384,21 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return tail.IndexOfAny(FollowUpVerbs) >= 0;
     }
 
+    /// <summary>"牵头单位(无牵头单位的,责任单位即为牵头单位,下同)": an explanatory aside after the actor is not part of its name.</summary>
+    private static string StripAside(string subject)
+    {
+        if (subject.Length > 0 && subject[^1] is '）' or ')')
+        {
+            var open = subject.LastIndexOfAny(['（', '(']);
+            if (open > 0 && subject.AsSpan(open).IndexOfAny('，', ',') > 0)
+            {
+                return subject[..open];
+            }
+        }
+
+        return subject;
+    }
+
     private static string StripAdverbs(string subject)
     {
         var changed = true;
@@ -353,12 +422,29 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return subject.Trim();
     }
 
-    /// <summary>The first deontic or assigning marker in the clause, skipping words that merely contain one (重要, 要求, 响应).</summary>
+    private static int Nesting(char c) => c switch
+    {
+        '（' or '(' or '“' or '《' or '〔' or '「' => 1,
+        '）' or ')' or '”' or '》' or '〕' or '」' => -1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The first deontic or assigning marker in the clause, skipping words that merely contain one (重要, 要求, 响应) and
+    /// anything quoted (落实“管发展必须管环保”).
+    /// </summary>
     private (int Index, int Length, Strength Strength) FindModal(int start, int end)
     {
+        var quoted = 0;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
+            quoted = c == '“' ? quoted + 1 : c == '”' && quoted > 0 ? quoted - 1 : quoted;
+            if (quoted > 0)
+            {
+                continue;
+            }
+
             var prev = i > start ? text[i - 1] : '\0';
             var next = i + 1 < end ? text[i + 1] : '\0';
             switch (c)
@@ -392,7 +478,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return (-1, 0, Strength.None);
     }
 
-    [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十]{1,2}(?:是)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十百零]{1,4}(?:条\s*|是)?)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineEnumerator();
 
     [GeneratedRegex(@"\G(?:(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]

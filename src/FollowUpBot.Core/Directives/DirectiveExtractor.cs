@@ -65,6 +65,13 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 
         var deadline = _deadlines.Find(text, start, end, meetingDate, draft.English);
         var task = Task(text, Math.Clamp(draft.TaskStart, start, end), draft.TaskEnd > 0 ? Math.Min(draft.TaskEnd, end) : end, deadline, draft.English);
+        if (draft.Lead.Count == 0 && !draft.English && deadline is null && !NamesDeliverable(task))
+        {
+            // A subjectless 要-clause is offered to the organiser only when it holds a concrete obligation: something to
+            // produce or do by a date. "要立足于早", "要从严管起" are exhortations, not tasks nobody has been given.
+            return null;
+        }
+
         return new Directive(
             number.ToString(CultureInfo.InvariantCulture),
             draft.Section,
@@ -159,6 +166,26 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         {
             var index = clause.IndexOf(marker, StringComparison.Ordinal);
             if (index > 0 && ChineseActors.SplitActors(clause[..index].ToString().TrimEnd('等')) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Nouns of things a unit produces or carries out; a subjectless obligation naming one is a task worth assigning.
+    private static readonly string[] Deliverables =
+    [
+        "方案", "计划", "清单", "台账", "报告", "制度", "办法", "细则", "规划", "名单", "总结", "材料", "文件", "标准", "检查", "排查",
+        "整改", "督查", "调研", "评估", "考核", "会议", "培训", "演练", "验收", "申报", "报送", "上报", "印发", "出台", "修订", "编制",
+    ];
+
+    private static bool NamesDeliverable(string task)
+    {
+        foreach (var noun in Deliverables)
+        {
+            if (task.Contains(noun, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -19,7 +19,7 @@ internal static class EnglishActors
         "schools", "principals", "teachers", "partners", "organisers", "organizers", "authority", "authorities", "panel",
         "directorate", "bureau", "ministry", "service", "desk", "support", "regional", "city", "county", "district", "area",
         "advisers", "advisors", "adviser", "advisor", "suppliers", "supplier", "providers", "lawyers", "solicitors", "trustees",
-        "governors", "volunteers", "committees", "stakeholders",
+        "governors", "volunteers", "committees", "stakeholders", "everyone", "everybody",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };

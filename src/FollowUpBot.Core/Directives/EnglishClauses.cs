@@ -22,9 +22,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // How many drafts this line produced, so an ACTION line with none still yields a candidate.
     private int _drafts;
 
+    // The speaker of a transcript or minutes line ("Isaiah Langer: Sounds good. I will draft …"); null when none.
+    private List<string>? _speaker;
+
     public void ReadLine(int contentStart, int end, bool action)
     {
         var before = _drafts;
+        var tag = SpeakerTag().Match(text, contentStart, end - contentStart);
+        _speaker = tag.Success ? EnglishActors.Split(tag.Groups["name"].Value) : null;
         var sentenceStart = contentStart;
         var previousSentence = contentStart;
         var depth = 0;
@@ -81,6 +86,11 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         _drafts++;
     }
 
+    /// <summary>
+    /// One sentence, its forms tried in order: a speaker's commitment, then every modal ("X will …", "X to …", "X was asked
+    /// to …"), then, when none assigned anything, "directed X to", an obliged passive with its agent, "resolved that X",
+    /// a referral, and an owner note.
+    /// </summary>
     private void ReadSentence(int start, int end, int previousSentence, int lineContentStart)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
@@ -89,8 +99,69 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         var sentence = text[start..end];
+        if (TrySpeakerCommitment(sentence, start, end, lineContentStart))
+        {
+            return;
+        }
+
+        var current = ReadModals(sentence, start, end)
+            ?? DirectedOwner(sentence, start, end)
+            ?? PassiveAgent(sentence, start, end)
+            ?? ResolvedOwner(sentence, start, end);
+
+        var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
+        if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
+        {
+            AddReferral(sentence, start, end, previousSentence, referred, to);
+        }
+
+        if (current is null && !referred.Success)
+        {
+            ReadOwnerNote(sentence, start, end, lineContentStart);
+        }
+    }
+
+    private Draft Add(int start, int taskStart, List<string> lead, int end, int taskEnd = -1)
+    {
+        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd);
+        draft.End = end;
+        _drafts++;
+        return draft;
+    }
+
+    /// <summary>"**Bert**: Will send an email …", "Jory: will confirm …", a transcript's "I'll send …": the speaker owns it.</summary>
+    private bool TrySpeakerCommitment(string sentence, int start, int end, int lineContentStart)
+    {
+        if (start == lineContentStart && SpeakerCommitment().Match(sentence) is { Success: true } spoken
+            && EnglishActors.Split(spoken.Groups["name"].Value) is { } speakers)
+        {
+            Add(start + spoken.Groups["rest"].Index, start + spoken.Index + spoken.Length, speakers, end);
+            return true;
+        }
+
+        // A later sentence of the same speaker's line: "Isaiah Langer: Sounds good. I will draft the contract."
+        if (_speaker is not null && start != lineContentStart && FirstPersonCommitment().Match(sentence) is { Success: true } promise)
+        {
+            Add(start, start + promise.Length, _speaker, end);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A directive per modal with a subject that names parties; each ends where the next one's subject starts.</summary>
+    private Draft? ReadModals(string sentence, int start, int end)
+    {
         Draft? current = null;
         var searchFrom = 0;
+
+        // "Council directed staff to examine …": the one directed owns the task, not "Council directed staff".
+        var directedTo = -1;
+        var directedMatch = DirectedOther().Match(sentence);
+        if (directedMatch.Success)
+        {
+            directedTo = sentence.LastIndexOf(" to ", directedMatch.Index + directedMatch.Length - 1, StringComparison.Ordinal) + 1;
+        }
 
         // Span matching: "to" alone occurs in most sentences, so this path must not allocate per match.
         foreach (var modal in Modal().EnumerateMatches(sentence))
@@ -101,6 +172,19 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             var infinitive = modal.Length == 2;
+            if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActors
+                && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+            {
+                if (current is not null)
+                {
+                    current.End = start + TrimConnector(sentence, directedMatch.Index);
+                }
+
+                current = Add(start + directedMatch.Groups["actor"].Index, start + modal.Index + modal.Length, directedActors, end);
+                searchFrom = modal.Index + modal.Length;
+                continue;
+            }
+
             var subject = FindSubject(sentence, searchFrom, modal.Index, infinitive, out var subjectStart);
             if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)))
             {
@@ -118,69 +202,75 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 current.End = start + TrimConnector(sentence, subjectStart);
             }
 
-            current = pass.NewDraft(start + subjectStart, start + modal.Index + modal.Length, subject, english: true);
-            current.End = end;
-            _drafts++;
+            current = Add(start + subjectStart, start + modal.Index + modal.Length, subject, end);
             searchFrom = modal.Index + modal.Length;
         }
 
-        // "The Board directed the Superintendent to review …": the one directed is the actor.
-        if (current is null && DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
-            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
-        {
-            var actorStart = directed.Groups["actor"].Index;
-            current = pass.NewDraft(start + actorStart, start + directed.Index + directed.Length, directedActors, english: true);
-            current.End = end;
-            _drafts++;
-        }
+        return current;
+    }
 
-        // "It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.
-        if (current is null && sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
-            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors)
-        {
-            current = pass.NewDraft(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, english: true);
-            current.End = end;
-            _drafts++;
-        }
+    /// <summary>"The Board directed the Superintendent to review …": the one directed is the actor.</summary>
+    private Draft? DirectedOwner(string sentence, int start, int end) =>
+        DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
+            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+            ? Add(start + directed.Groups["actor"].Index, start + directed.Index + directed.Length, directedActors, end)
+            : null;
 
-        var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
-        if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
+    /// <summary>"All corrections should be made by the City Clerk": the agent of an obliged passive does the work.</summary>
+    private Draft? PassiveAgent(string sentence, int start, int end) =>
+        sentence.Contains(" by ", StringComparison.Ordinal) && PassiveBy().Match(sentence) is { Success: true } passive
+            && LeadingActors(passive.Groups["actor"].Value) is { } agents
+            ? Add(start, start, agents, end, taskEnd: start + passive.Index)
+            : null;
+
+    /// <summary>"It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.</summary>
+    private Draft? ResolvedOwner(string sentence, int start, int end) =>
+        sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
+            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors
+            ? Add(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, end)
+            : null;
+
+    /// <summary>"Referred to X." usually closes the sentence that said what is referred.</summary>
+    private void AddReferral(string sentence, int start, int end, int previousSentence, Match referred, List<string> to)
+    {
+        var from = referred.Index == 0 ? previousSentence : start;
+        var referredWhat = sentence.AsSpan(0, referred.Index).TrimEnd();
+        foreach (var auxiliary in (ReadOnlySpan<string>)[" was", " were", " is", " are", " has been", " have been"])
         {
-            // "Referred to X." usually closes the sentence that said what is referred.
-            var from = referred.Index == 0 ? previousSentence : start;
-            var referredWhat = sentence.AsSpan(0, referred.Index).TrimEnd();
-            foreach (var auxiliary in (ReadOnlySpan<string>)[" was", " were", " is", " are", " has been", " have been"])
+            if (referredWhat.EndsWith(auxiliary, StringComparison.Ordinal))
             {
-                if (referredWhat.EndsWith(auxiliary, StringComparison.Ordinal))
-                {
-                    referredWhat = referredWhat[..^auxiliary.Length];
-                    break;
-                }
+                referredWhat = referredWhat[..^auxiliary.Length];
+                break;
             }
-
-            // The task of a referral is what was referred; when the sentence says nothing else, the referral itself.
-            var draft = referredWhat.IsEmpty
-                ? pass.NewDraft(from, start + referred.Index, to, english: true)
-                : pass.NewDraft(from, start, to, english: true, taskEnd: start + referredWhat.Length);
-            draft.End = end;
-            _drafts++;
         }
 
-        var owner = current is null && !referred.Success && sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
-        if (owner.Success && LeadingActors(owner.Groups["actor"].Value) is { } owners)
+        // The task of a referral is what was referred; when the sentence says nothing else, the referral itself.
+        if (referredWhat.IsEmpty)
         {
-            if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
-            {
-                // A line that is only "Responsible: X" assigns the item above it, if that item has no owner yet.
-                pass.AssignPrevious(owners);
-                return;
-            }
-
-            // "(Owner: X)" names who does what the line said before it.
-            var draft = pass.NewDraft(lineContentStart, lineContentStart, owners, english: true);
-            draft.End = end;
-            _drafts++;
+            Add(from, start + referred.Index, to, end);
         }
+        else
+        {
+            Add(from, start, to, end, taskEnd: start + referredWhat.Length);
+        }
+    }
+
+    /// <summary>"(Owner: X)" names who does what the line said before it; a line that is only "Responsible: X" assigns the item above.</summary>
+    private void ReadOwnerNote(string sentence, int start, int end, int lineContentStart)
+    {
+        var owner = sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
+        if (!owner.Success || LeadingActors(owner.Groups["actor"].Value) is not { } owners)
+        {
+            return;
+        }
+
+        if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
+        {
+            pass.AssignPrevious(owners);
+            return;
+        }
+
+        Add(lineContentStart, lineContentStart, owners, end);
     }
 
     /// <summary>The longest run of leading words that names parties ("Procurement team" in "Procurement team, by Friday").</summary>
@@ -205,7 +295,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var boundaries = SubjectBoundary().EnumerateMatches(sentence.AsSpan(from, modalIndex - from));
         while (true)
         {
-            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ");
+            // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
+            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ")
+                || (sentence.AsSpan(candidate - 2, 2).SequenceEqual(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)
             {
                 var raw = sentence.AsSpan(candidate, modalIndex - candidate);
@@ -287,7 +379,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -306,11 +398,23 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex AgreedThat();
 
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
-    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|be\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?:a|an|the|some|more)\b|be\b)", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
-    [GeneratedRegex(@"\b(?:directed|asked|requested|instructed|tasked|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:direct(?:ed)?|ask(?:ed)?|request(?:ed)?|instruct(?:ed)?|task(?:ed)?|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff)(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
+
+    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerCommitment();
+
+    [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerTag();
+
+    [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPersonCommitment();
+
+    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveBy();
 
     [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();

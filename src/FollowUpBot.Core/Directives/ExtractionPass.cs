@@ -37,6 +37,9 @@ internal sealed partial class ExtractionPass(string text)
         return _drafts;
     }
 
+    // A task table's columns (序号 | 工作任务 | 责任单位 | 完成时限), from its header row; null outside a table.
+    private TaskTable? _table;
+
     private void ReadLine(int start, int end)
     {
         while (start < end && IsSpace(text[start]))
@@ -53,6 +56,29 @@ internal sealed partial class ExtractionPass(string text)
         {
             _frameDepth = -1;
             return;
+        }
+
+        if (TaskTable.ReadHeader(text, start, end) is { } header)
+        {
+            _table = header;
+            return;
+        }
+
+        if (_table is not null)
+        {
+            if (_table.ReadRow(text, start, end) is { } row)
+            {
+                if (row.Lead is not null)
+                {
+                    var draft = NewDraft(start, row.TaskStart, row.Lead, english: false, taskEnd: row.TaskEnd);
+                    draft.End = end;
+                    draft.Support.AddRange(row.Support ?? []);
+                }
+
+                return;
+            }
+
+            _table = null;
         }
 
         var marker = Outline.Read(text, start, end);
@@ -83,6 +109,12 @@ internal sealed partial class ExtractionPass(string text)
             if (marker is null || !IsListItem(marker.Value))
             {
                 _inActionList = false;
+            }
+
+            // A Markdown heading is a topic ("#### TSC needs to elect a board representative"), not an assignment.
+            if (text[start] == '#')
+            {
+                return;
             }
 
             new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList);
@@ -246,7 +278,20 @@ internal sealed partial class ExtractionPass(string text)
             }
 
             var key = part[..colon];
-            var value = part[(colon + 1)..].Trim().TrimEnd('；', ';', '，', ',', '。');
+
+            // "省发展改革委、商务厅按职责分工负责。具体任务均涉及…": the note's first sentence names the units.
+            var value = part[(colon + 1)..];
+            var stop = value.IndexOf('。', StringComparison.Ordinal);
+            value = (stop > 0 ? value[..stop] : value).Trim().TrimEnd('；', ';', '，', ',', '。');
+            foreach (var tail in (ReadOnlySpan<string>)["按职责分工负责", "分别负责", "负责", "牵头"])
+            {
+                if (value.Length > tail.Length && value.EndsWith(tail, StringComparison.Ordinal))
+                {
+                    value = value[..^tail.Length];
+                    break;
+                }
+            }
+
             if (key.Contains("配合", StringComparison.Ordinal) || key.Contains("协办", StringComparison.Ordinal) || key.Contains("参与", StringComparison.Ordinal))
             {
                 support = ChineseActorList(value);
@@ -277,6 +322,21 @@ internal sealed partial class ExtractionPass(string text)
         return actors.Count > 0 ? actors : null;
     }
 
+    internal static List<string>? ActorCell(string value) => ChineseActorList(StripResponsibilityTail(value));
+
+    private static string StripResponsibilityTail(string value)
+    {
+        foreach (var tail in (ReadOnlySpan<string>)["按职责分工负责", "分别负责", "负责", "牵头"])
+        {
+            if (value.Length > tail.Length && value.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return value[..^tail.Length];
+            }
+        }
+
+        return value;
+    }
+
     private bool IsEnglish(int start, int end)
     {
         int cjk = 0, latin = 0;
@@ -300,7 +360,7 @@ internal sealed partial class ExtractionPass(string text)
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
-    [GeneratedRegex(@"[（(]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[（(〔]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)〕]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
 
     // Splits a note before each "key：" it holds.

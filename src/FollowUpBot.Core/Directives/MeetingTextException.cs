@@ -9,6 +9,12 @@ internal enum MeetingTextError
     UnknownEncoding,
     CorruptDocument,
     Unreadable,
+
+    /// <summary>A PDF whose pages are images (a scan): there is no text to read without OCR.</summary>
+    NoTextLayer,
+
+    /// <summary>A .vtt file that is not a WebVTT transcript (no header, a broken cue timing, no cues).</summary>
+    MalformedTranscript,
 }
 
 /// <summary>An input the extractor refuses, with a message fit to show the organiser.</summary>

@@ -6,6 +6,8 @@ internal enum MeetingTextFormat
     PlainText,
     Markdown,
     Docx,
+    Pdf,
+    Transcript,
 }
 
 internal sealed record MeetingText(string Text, MeetingTextFormat Format, string Encoding);
@@ -18,7 +20,7 @@ internal sealed record MeetingTextReaderOptions
 }
 
 /// <summary>
-/// Turns an uploaded file (.txt in any of the encodings Chinese offices use, .md, .docx) into text.
+/// Turns an uploaded file (.txt in any of the encodings Chinese offices use, .md, .docx, a text PDF, a Teams .vtt transcript) into text.
 /// Every refusal is a <see cref="MeetingTextException"/>; nothing else escapes for bad content.
 /// </summary>
 internal static class MeetingTextReader
@@ -62,6 +64,14 @@ internal static class MeetingTextReader
         {
             result = new MeetingText(DocxText.Extract(bytes), MeetingTextFormat.Docx, "docx");
         }
+        else if (PdfText.LooksLikePdf(bytes))
+        {
+            result = new MeetingText(PdfText.Extract(bytes), MeetingTextFormat.Pdf, "pdf");
+        }
+        else if (extension == ".PDF")
+        {
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, "The .pdf file is not a PDF document (it does not start with %PDF-).");
+        }
         else if (extension == ".DOCX")
         {
             throw new MeetingTextException(MeetingTextError.CorruptDocument, "The .docx file is not a Word document (it is not a zip package).");
@@ -69,7 +79,9 @@ internal static class MeetingTextReader
         else
         {
             var (text, encoding) = TextDecoding.Decode(bytes);
-            result = new MeetingText(text, extension is ".MD" or ".MARKDOWN" ? MeetingTextFormat.Markdown : MeetingTextFormat.PlainText, encoding);
+            result = extension == ".VTT" || WebVttTranscript.LooksLikeVtt(text)
+                ? new MeetingText(WebVttTranscript.ToText(text), MeetingTextFormat.Transcript, encoding)
+                : new MeetingText(text, extension is ".MD" or ".MARKDOWN" ? MeetingTextFormat.Markdown : MeetingTextFormat.PlainText, encoding);
         }
 
         if (string.IsNullOrWhiteSpace(result.Text))

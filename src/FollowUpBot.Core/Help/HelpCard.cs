@@ -20,6 +20,7 @@ internal static class HelpCard
                 new TextBlock(T("help.organisers")) { Weight = "bolder", Spacing = "medium" },
                 new TextBlock("• " + T("help.cmd.import")),
                 new TextBlock("• " + T("help.cmd.summary")),
+                new TextBlock("• " + T("help.cmd.directory")),
                 new TextBlock(T("help.departments")) { Weight = "bolder", Spacing = "medium" },
                 new TextBlock("• " + T("help.cmd.mytasks")),
                 new TextBlock("• " + T("help.cmd.report")),

@@ -138,6 +138,9 @@ internal sealed record MeetingDocument : IVersionedDocument
     /// </summary>
     public DateTimeOffset? AppliedBefore { get; init; }
 
+    /// <summary>Counts the writes of this document (the ledger adds one to each); the indexes use it to keep the newest state.</summary>
+    public long Revision { get; init; }
+
     public MeetingItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
 }
 

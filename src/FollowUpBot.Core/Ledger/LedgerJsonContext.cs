@@ -9,4 +9,7 @@ namespace FollowUpBot.Ledger;
 [JsonSerializable(typeof(MeetingDocument))]
 [JsonSerializable(typeof(ProgressRecord))]
 [JsonSerializable(typeof(ReminderMarker))]
+[JsonSerializable(typeof(DepartmentIndexDocument))]
+[JsonSerializable(typeof(MeetingsIndexDocument))]
+[JsonSerializable(typeof(PendingIndexDocument))]
 internal sealed partial class LedgerJsonContext : JsonSerializerContext;

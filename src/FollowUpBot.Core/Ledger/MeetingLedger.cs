@@ -8,6 +8,17 @@ namespace FollowUpBot.Ledger;
 /// <summary>The outcome of an append: where the record is, whether an earlier attempt had stored it, and the meeting after it was applied.</summary>
 internal sealed record ProgressAppendResult(string RecordName, bool AlreadyStored, StoredDocument<MeetingDocument> Meeting);
 
+/// <summary>A progress record this process stored (or found stored by an earlier attempt), not yet applied to the meeting.</summary>
+/// <param name="StoredAt">When the storage wrote it, when known (a record found already stored); else null.</param>
+/// <param name="Age">How long ago it was stored, as far as the caller knows (for the compaction watermark).</param>
+internal sealed record StoredProgress(string Name, ProgressRecord Record, bool AlreadyStored, DateTimeOffset? StoredAt, TimeSpan Age = default)
+{
+    public string Key => MeetingProjection.KeyOf(Name);
+}
+
+/// <summary>A projection write: the meeting it started from, the meeting written, and how many records were new to it.</summary>
+internal sealed record ProjectionResult(MeetingDocument Before, StoredDocument<MeetingDocument> Meeting, int Applied);
+
 /// <summary>What a reconciliation pass did: records it applied, and records it could not read (each named).</summary>
 internal sealed record ReconcileResult(int Applied, IReadOnlyList<string> Unreadable);
 
@@ -43,6 +54,7 @@ internal sealed partial class MeetingLedger
     private readonly TimeProvider _time;
     private readonly ILogger<MeetingLedger> _logger;
     private readonly ConcurrentDictionary<string, ApplyQueue> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (StoredDocument<MeetingDocument> Meeting, long ReadAt)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How long after a record was stored the reconciler may fold its id into
@@ -59,7 +71,15 @@ internal sealed partial class MeetingLedger
         _store = store;
         _time = timeProvider;
         _logger = logger;
+        Index = new LedgerIndex(store);
+        Journal = new ChangeJournal(store, timeProvider);
     }
+
+    /// <summary>The indexes kept in step with every meeting write of this ledger.</summary>
+    public LedgerIndex Index { get; }
+
+    /// <summary>Which meetings changed in which hour (for the reconciler).</summary>
+    public ChangeJournal Journal { get; }
 
     /// <summary>Stores the source text (create-only; the same text again is accepted) and then the new meeting (create-only).</summary>
     public async Task<StoredDocument<MeetingDocument>> CreateMeetingAsync(MeetingDocument meeting, string sourceText, CancellationToken cancellationToken = default)
@@ -93,16 +113,71 @@ internal sealed partial class MeetingLedger
         {
             Schema = LedgerSchema.Current,
             CreatedAt = meeting.CreatedAt == default ? _time.GetUtcNow() : meeting.CreatedAt,
+            Revision = 1,
         });
+        await Journal.TouchAsync(meeting.Id, cancellationToken).ConfigureAwait(false);
         var created = await _store.PutDocumentAsync(BlobNames.Meeting(meeting.Id), document, LedgerJsonContext.Default.MeetingDocument, BlobCondition.CreateOnly, cancellationToken)
             .ConfigureAwait(false);
         LogMeetingCreated(meeting.Id, meeting.Items.Count);
+        await WrittenAsync(document with { Items = [], State = MeetingState.Draft, Title = string.Empty }, created, cancellationToken).ConfigureAwait(false);
         return created;
     }
 
     /// <summary>The meeting with its items' current state (one read), or null.</summary>
-    public Task<StoredDocument<MeetingDocument>?> GetMeetingAsync(string meetingId, CancellationToken cancellationToken = default) =>
-        _store.GetDocumentAsync(BlobNames.Meeting(meetingId), LedgerJsonContext.Default.MeetingDocument, cancellationToken);
+    public async Task<StoredDocument<MeetingDocument>?> GetMeetingAsync(string meetingId, CancellationToken cancellationToken = default)
+    {
+        var read = await _store.GetDocumentAsync(BlobNames.Meeting(meetingId), LedgerJsonContext.Default.MeetingDocument, cancellationToken).ConfigureAwait(false);
+        if (read is not null)
+        {
+            Remember(read);
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// The meeting as this process last read or wrote it, if that was less than <paramref name="maxAge"/> ago; else one
+    /// read. For the per-message path: what another instance wrote since shows after at most <paramref name="maxAge"/>.
+    /// </summary>
+    public async Task<StoredDocument<MeetingDocument>?> GetRecentMeetingAsync(string meetingId, TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        if (_recent.TryGetValue(meetingId, out var recent) && _time.GetElapsedTime(recent.ReadAt) < maxAge)
+        {
+            return recent.Meeting;
+        }
+
+        return await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the newest revision seen of a meeting for <see cref="GetRecentMeetingAsync"/>.</summary>
+    private void Remember(StoredDocument<MeetingDocument> meeting)
+    {
+        var now = _time.GetTimestamp();
+        _recent.AddOrUpdate(meeting.Document.Id, (meeting, now), (_, old) => old.Meeting.Document.Revision > meeting.Document.Revision ? old with { ReadAt = now } : (meeting, now));
+    }
+
+    /// <summary>After a meeting write: remembered, and the indexes brought in line (a failure there is repaired by the reconciler from the journal).</summary>
+    private async Task WrittenAsync(MeetingDocument before, StoredDocument<MeetingDocument> written, CancellationToken cancellationToken)
+    {
+        Remember(written);
+        try
+        {
+            await Index.SyncAsync(before, written.Document, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogIndexFailed(e, written.Document.Id);
+        }
+    }
+
+    /// <summary>Brings every index in line with the meeting as stored (the reconciler's repair, and rebuilds).</summary>
+    public async Task SyncIndexAsync(string meetingId, CancellationToken cancellationToken = default)
+    {
+        if (await GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false) is { } meeting)
+        {
+            await Index.SyncAsync(null, meeting.Document, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The text the meeting was imported from, as received.</summary>
     public async Task<string?> GetSourceTextAsync(string meetingId, CancellationToken cancellationToken = default)
@@ -136,16 +211,104 @@ internal sealed partial class MeetingLedger
                 throw new ArgumentException($"A change may not give meeting '{meetingId}' another id.", nameof(change));
             }
 
-            changed = MeetingProjection.Normalize(changed with { Schema = LedgerSchema.Current });
+            changed = MeetingProjection.Normalize(changed with { Schema = LedgerSchema.Current, Revision = current.Document.Revision + 1 });
+            await Journal.TouchAsync(meetingId, cancellationToken).ConfigureAwait(false);
+            StoredDocument<MeetingDocument> written;
             try
             {
-                return await _store.PutDocumentAsync(name, changed, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
+                written = await _store.PutDocumentAsync(name, changed, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (BlobConflictException e)
             {
                 await BackOffAsync(name, attempt, e, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            await WrittenAsync(current.Document, written, cancellationToken).ConfigureAwait(false);
+            return written;
+        }
+    }
+
+    /// <summary>
+    /// Stores a progress record under the name its activity gives it (If-None-Match: *) and nothing else: the meeting
+    /// is left to the projector (<see cref="ApplyStoredAsync"/>). <paramref name="meeting"/> (as the caller just saw it)
+    /// checks the item and department. The same record again (a retried activity) is a success with
+    /// <see cref="StoredProgress.AlreadyStored"/>; a different record under the same name is refused.
+    /// </summary>
+    public async Task<StoredProgress> StoreProgressAsync(ProgressRecord record, MeetingDocument meeting, CancellationToken cancellationToken = default)
+    {
+        Validate(record);
+        ArgumentNullException.ThrowIfNull(meeting);
+        record = record with { Schema = LedgerSchema.Current, At = record.At.ToUniversalTime() };
+        CheckTarget(record, meeting);
+        var name = BlobNames.Progress(record.MeetingId, record.ItemId, record.At, BlobNames.UpdateId(record.ConversationId, record.ActivityId));
+        await Journal.TouchAsync(record.MeetingId, cancellationToken).ConfigureAwait(false);
+        var (alreadyStored, storedAt) = await PutRecordAsync(name, record, cancellationToken).ConfigureAwait(false);
+        return new StoredProgress(name, record, alreadyStored, storedAt);
+    }
+
+    /// <summary>
+    /// The projector's write: applies stored records to the meeting in one conditional write (a lost race reads again
+    /// and re-applies). Records named other than their content says, or already applied, change nothing.
+    /// </summary>
+    public async Task<ProjectionResult> ApplyStoredAsync(string meetingId, IReadOnlyList<StoredProgress> records, bool startFromLastSeen = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var now = _time.GetTimestamp();
+        var toApply = new List<ToApply>(records.Count);
+        foreach (var stored in records.DistinctBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var record = stored.Record;
+            if (record.MeetingId != meetingId
+                || BlobNames.Progress(record.MeetingId, record.ItemId, record.At, BlobNames.UpdateId(record.ConversationId, record.ActivityId)) != stored.Name)
+            {
+                LogMisnamedRecord(stored.Name, meetingId);
+                continue;
+            }
+
+            toApply.Add(new ToApply(stored.Name, record, stored.StoredAt, now - (long)(stored.Age.TotalSeconds * _time.TimestampFrequency)));
+        }
+
+        // The last version this process read or wrote is the likely current one (a stale one costs one lost condition and a read).
+        var hint = startFromLastSeen && _recent.TryGetValue(meetingId, out var recent) ? recent.Meeting : null;
+        var (before, written, applied) = await ApplyBatchAsync(meetingId, hint, toApply, null, cancellationToken).ConfigureAwait(false);
+        return new ProjectionResult(before, written, applied);
+    }
+
+    private static void CheckTarget(ProgressRecord record, MeetingDocument meeting)
+    {
+        if (meeting.Id != record.MeetingId)
+        {
+            throw new LedgerException($"Meeting '{record.MeetingId}' does not exist.");
+        }
+
+        var item = meeting.FindItem(record.ItemId)
+            ?? throw new LedgerException($"Meeting '{record.MeetingId}' has no item '{record.ItemId}'.");
+        if (record.Department is { } department && !item.Lead.Contains(department, StringComparer.Ordinal) && !item.Support.Contains(department, StringComparer.Ordinal))
+        {
+            throw new LedgerException($"'{department}' is neither a lead nor a supporting department of item '{record.ItemId}' of meeting '{record.MeetingId}'.");
+        }
+    }
+
+    /// <summary>Creates the record (If-None-Match: *); an identical record already there is a success, a different one an error.</summary>
+    private async Task<(bool AlreadyStored, DateTimeOffset? StoredAt)> PutRecordAsync(string name, ProgressRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.PutDocumentAsync(name, record, LedgerJsonContext.Default.ProgressRecord, BlobCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
+            return (false, null);
+        }
+        catch (BlobConflictException e) when (e.AlreadyExists)
+        {
+            var existing = await _store.GetDocumentAsync(name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
+            if (existing is null || existing.Document != record)
+            {
+                throw new LedgerException($"A different progress record is already stored as '{name}' (same conversation, activity and time).", e);
+            }
+
+            LogReplayed(name);
+            return (true, existing.LastModified);
         }
     }
 
@@ -173,34 +336,12 @@ internal sealed partial class MeetingLedger
             ? justRead
             : await GetMeetingAsync(record.MeetingId, cancellationToken).ConfigureAwait(false)
                 ?? throw new LedgerException($"Meeting '{record.MeetingId}' does not exist.");
-        var item = meeting.Document.FindItem(record.ItemId)
-            ?? throw new LedgerException($"Meeting '{record.MeetingId}' has no item '{record.ItemId}'.");
-        if (record.Department is { } department && !item.Lead.Contains(department, StringComparer.Ordinal) && !item.Support.Contains(department, StringComparer.Ordinal))
-        {
-            throw new LedgerException($"'{department}' is neither a lead nor a supporting department of item '{record.ItemId}' of meeting '{record.MeetingId}'.");
-        }
+        CheckTarget(record, meeting.Document);
 
-        var alreadyStored = false;
-        DateTimeOffset? storedAt = null;
-        // The machine's monotonic clock, not the injected one: the watermark argument needs real elapsed time.
-        var putStarted = TimeProvider.System.GetTimestamp();
-        try
-        {
-            await _store.PutDocumentAsync(name, record, LedgerJsonContext.Default.ProgressRecord, BlobCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BlobConflictException e) when (e.AlreadyExists)
-        {
-            var existing = await _store.GetDocumentAsync(name, LedgerJsonContext.Default.ProgressRecord, cancellationToken).ConfigureAwait(false);
-            if (existing is null || existing.Document != record)
-            {
-                throw new LedgerException($"A different progress record is already stored as '{name}' (same conversation, activity and time).", e);
-            }
-
-            alreadyStored = true;
-            storedAt = existing.LastModified;
-            LogReplayed(name);
-        }
-
+        // Elapsed time since the put began bounds how far behind the watermark the record can be.
+        var putStarted = _time.GetTimestamp();
+        await Journal.TouchAsync(record.MeetingId, cancellationToken).ConfigureAwait(false);
+        var (alreadyStored, storedAt) = await PutRecordAsync(name, record, cancellationToken).ConfigureAwait(false);
         var applied = await ApplyAsync(meeting, new ToApply(name, record, storedAt, putStarted), cancellationToken).ConfigureAwait(false);
         return new ProgressAppendResult(name, alreadyStored, applied);
     }
@@ -291,7 +432,7 @@ internal sealed partial class MeetingLedger
             }
         }
 
-        var (_, applied) = await ApplyBatchAsync(meetingId, meeting, records, m => Compact(m, watermark, listed), cancellationToken).ConfigureAwait(false);
+        var (_, _, applied) = await ApplyBatchAsync(meetingId, meeting, records, m => Compact(m, watermark, listed), cancellationToken).ConfigureAwait(false);
         if (applied > 0)
         {
             LogReconciled(meetingId, applied);
@@ -431,7 +572,7 @@ internal sealed partial class MeetingLedger
         try
         {
             // Not the callers' tokens: the batch serves several callers, and the attempt limit bounds it.
-            var (result, _) = await ApplyBatchAsync(meetingId, batch.Hint, [.. batch.Pending.Select(p => p.Record)], null, CancellationToken.None).ConfigureAwait(false);
+            var (_, result, _) = await ApplyBatchAsync(meetingId, batch.Hint, [.. batch.Pending.Select(p => p.Record)], null, CancellationToken.None).ConfigureAwait(false);
             foreach (var pending in batch.Pending)
             {
                 pending.Done.TrySetResult(result);
@@ -453,7 +594,7 @@ internal sealed partial class MeetingLedger
     /// Read (or take the hint), apply the records, write If-Match; on a lost race start over from a
     /// fresh read. Returns the meeting written and how many of the records it applied that were not applied before.
     /// </summary>
-    private async Task<(StoredDocument<MeetingDocument> Meeting, int Applied)> ApplyBatchAsync(string meetingId, StoredDocument<MeetingDocument>? hint, IReadOnlyList<ToApply> records, Func<MeetingDocument, MeetingDocument>? compact, CancellationToken cancellationToken)
+    private async Task<(MeetingDocument Before, StoredDocument<MeetingDocument> Meeting, int Applied)> ApplyBatchAsync(string meetingId, StoredDocument<MeetingDocument>? hint, IReadOnlyList<ToApply> records, Func<MeetingDocument, MeetingDocument>? compact, CancellationToken cancellationToken)
     {
         var name = BlobNames.Meeting(meetingId);
         var current = hint;
@@ -481,14 +622,16 @@ internal sealed partial class MeetingLedger
 
             if (ReferenceEquals(next, current.Document))
             {
-                return (current, 0);
+                return (current.Document, current, 0);
             }
 
+            next = next with { Revision = current.Document.Revision + 1 };
             try
             {
                 var written = await _store.PutDocumentAsync(name, next, LedgerJsonContext.Default.MeetingDocument, BlobCondition.Match(current.ETag), cancellationToken)
                     .ConfigureAwait(false);
-                return (written, applied);
+                await WrittenAsync(current.Document, written, cancellationToken).ConfigureAwait(false);
+                return (current.Document, written, applied);
             }
             catch (BlobConflictException e)
             {
@@ -505,7 +648,7 @@ internal sealed partial class MeetingLedger
     /// </summary>
     private async Task<DateTimeOffset?> StoredAtAsync(ToApply record, CancellationToken cancellationToken)
     {
-        if (record.StoredAt is not null || TimeProvider.System.GetElapsedTime(record.PutStarted) < CompactionGrace / 2)
+        if (record.StoredAt is not null || _time.GetElapsedTime(record.PutStarted) < CompactionGrace / 2)
         {
             return record.StoredAt;
         }
@@ -553,6 +696,12 @@ internal sealed partial class MeetingLedger
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Reconciler applied {Count} progress records to meeting {MeetingId}")]
     private partial void LogReconciled(string meetingId, int count);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Updating the indexes after a write of meeting {MeetingId} failed; the reconciler repairs them")]
+    private partial void LogIndexFailed(Exception exception, string meetingId);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Progress record {RecordName} handed to the projector of meeting {MeetingId} does not match its name; left out")]
+    private partial void LogMisnamedRecord(string recordName, string meetingId);
 
     private sealed class ApplyQueue
     {

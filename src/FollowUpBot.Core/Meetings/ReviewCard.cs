@@ -14,6 +14,7 @@ internal static class ReviewVerbs
     public const string SaveItem = "draft.save";
     public const string AddItem = "draft.add";
     public const string DropItem = "draft.drop";
+    public const string DropUnassigned = "draft.dropUnassigned";
     public const string MapActor = "draft.map";
     public const string SavePolicy = "draft.policy";
     public const string SaveMeta = "draft.meta";
@@ -51,6 +52,9 @@ internal static class ReviewCard
 {
     public const int PageSize = 8;
 
+    // Candidates shown in full under the unassigned heading; the rest are counted (Drop all handles them).
+    private const int UnassignedShown = 3;
+
     public static AdaptiveCard Build(ReviewView view)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -58,7 +62,13 @@ internal static class ReviewCard
         var locale = view.Locale;
         string T(string key) => Texts.Get(locale, key);
         var published = meeting.State != MeetingState.Draft;
-        var pages = Math.Max(1, (meeting.Items.Count + PageSize - 1) / PageSize);
+
+        // Items with a lead page through the card; those without one (subjectless candidates) are grouped under one heading
+        // after the first page's items, with a single button that drops them all.
+        var numbered = meeting.Items.Select((item, index) => (Item: item, Position: index + 1)).ToList();
+        var assigned = published ? numbered : numbered.Where(n => n.Item.Lead.Count > 0).ToList();
+        var unassigned = published ? [] : numbered.Where(n => n.Item.Lead.Count == 0).ToList();
+        var pages = Math.Max(1, (assigned.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(view.Page, 0, pages - 1);
         var pageText = page.ToString(CultureInfo.InvariantCulture);
 
@@ -88,11 +98,14 @@ internal static class ReviewCard
                 body.Add(new TextBlock("⚠ " + Texts.Format(locale, "review.unknownActors", unknown)) { Color = "warning" });
             }
 
-            var candidates = meeting.Items.Count(i => i.Lead.Count == 0);
+            var candidates = unassigned.Count;
             if (candidates > 0)
             {
                 body.Add(new TextBlock("⚠ " + Texts.Format(locale, "review.candidates", candidates)) { Color = "warning" });
             }
+
+            var needDepartment = meeting.Items.Count(i => i.Lead.Count == 0 || i.UnknownActors.Count > 0);
+            body.Add(new TextBlock(Texts.Format(locale, "review.summary", meeting.Items.Count, needDepartment)) { Spacing = "small", Weight = "bolder" });
         }
 
         if (!published && view.Mode != ReviewMode.List && Form(view, page) is { } form)
@@ -100,15 +113,21 @@ internal static class ReviewCard
             body.Add(form);
         }
 
-        if (meeting.Items.Count > PageSize)
+        if (assigned.Count > PageSize)
         {
             var first = page * PageSize + 1;
-            body.Add(new TextBlock(Texts.Format(locale, "review.page", first, Math.Min(meeting.Items.Count, first + PageSize - 1), meeting.Items.Count)) { IsSubtle = true, Size = "small" });
+            body.Add(new TextBlock(Texts.Format(locale, "review.page", first, Math.Min(assigned.Count, first + PageSize - 1), assigned.Count)) { IsSubtle = true, Size = "small" });
         }
 
-        foreach (var (item, index) in meeting.Items.Select((item, index) => (item, index)).Skip(page * PageSize).Take(PageSize))
+        foreach (var (item, position) in assigned.Skip(page * PageSize).Take(PageSize))
         {
-            body.Add(ItemBlock(view, item, index + 1, pageText, published));
+            body.Add(ItemBlock(view, item, position, pageText, published));
+        }
+
+        // On the first page, so the organiser sees at once what has no owner and can drop it all.
+        if (unassigned.Count > 0 && page == 0)
+        {
+            body.Add(UnassignedGroup(view, unassigned, pageText));
         }
 
         var actions = new List<CardAction>();
@@ -142,6 +161,50 @@ internal static class ReviewCard
             Actions = actions,
             MsTeams = new TeamsCardProperties("Full"),
         };
+    }
+
+    /// <summary>
+    /// The items without a lead under one heading, with Drop all unassigned. At most a page of them is shown in full; the
+    /// rest are counted, so the card stays small however many candidates the text had.
+    /// </summary>
+    private static Container UnassignedGroup(ReviewView view, List<(MeetingItem Item, int Position)> unassigned, string page)
+    {
+        var locale = view.Locale;
+        var elements = new List<CardElement>
+        {
+            new TextBlock(Texts.Format(locale, "review.unassignedHeading", unassigned.Count)) { Weight = "bolder", Color = "warning" },
+            new ActionSet([Button(Texts.Get(locale, "review.dropUnassigned"), ReviewVerbs.DropUnassigned, view.Meeting.Id, page) with { Style = "destructive" }]),
+        };
+        foreach (var (item, position) in unassigned.Take(UnassignedShown))
+        {
+            elements.Add(CandidateBlock(view, item, position, page));
+        }
+
+        if (unassigned.Count > UnassignedShown)
+        {
+            elements.Add(new TextBlock(Texts.Format(locale, "review.page", 1, UnassignedShown, unassigned.Count)) { IsSubtle = true, Size = "small" });
+        }
+
+        return new Container(elements) { Separator = true, Spacing = "large" };
+    }
+
+    /// <summary>A candidate in the unassigned group: its task and source, shortened, with Edit (to give it a lead) and Drop.</summary>
+    private static Container CandidateBlock(ReviewView view, MeetingItem item, int position, string page)
+    {
+        var locale = view.Locale;
+        var sourceId = "src_" + item.Id;
+        var elements = new List<CardElement> { new TextBlock($"{position}. {CardActions.Truncate(item.Task, 100)}") { Weight = "bolder" } };
+        var buttons = new List<CardAction>();
+        if (!string.IsNullOrEmpty(item.Source))
+        {
+            elements.Add(new TextBlock("“" + CardActions.Truncate(item.Source, 160) + "”") { Id = sourceId, IsVisible = false, IsSubtle = true, Size = "small" });
+            buttons.Add(new ActionToggleVisibility([sourceId]) { Title = Texts.Get(locale, "review.showSource") });
+        }
+
+        buttons.Add(Button(Texts.Get(locale, "review.edit"), ReviewVerbs.Open, view.Meeting.Id, page, ("mode", "edit"), ("itemId", item.Id)));
+        buttons.Add(Button(Texts.Get(locale, "review.drop"), ReviewVerbs.DropItem, view.Meeting.Id, page, ("itemId", item.Id)) with { Style = "destructive" });
+        elements.Add(new ActionSet(buttons));
+        return new Container(elements) { Separator = true, Spacing = "small", Style = "warning" };
     }
 
     private static Container ItemBlock(ReviewView view, MeetingItem item, int position, string page, bool published)
@@ -239,8 +302,8 @@ internal static class ReviewCard
                 fields =
                 [
                     new InputText { Id = "cron", Label = T("review.policyCron"), Value = policy?.Cron ?? defaults?.Cron },
-                    new InputNumber { Id = "before", Label = T("review.policyBefore"), Min = 0, Max = 30, Value = policy?.DaysBeforeDue ?? defaults?.DaysBeforeDue },
-                    new InputNumber { Id = "escalate", Label = T("review.policyEscalate"), Min = 0, Max = 60, Value = policy?.EscalateAfterDays ?? defaults?.EscalateAfterDays },
+                    new InputNumber { Id = "before", Label = T("review.policyBefore"), Min = 0, Max = Reminders.ReminderPolicyRules.MaxDays, Value = policy?.DaysBeforeDue ?? defaults?.DaysBeforeDue },
+                    new InputNumber { Id = "escalate", Label = T("review.policyEscalate"), Min = 0, Max = Reminders.ReminderPolicyRules.MaxDays, Value = policy?.EscalateAfterDays ?? defaults?.EscalateAfterDays },
                     new InputText { Id = "quiet", Label = T("review.policyQuiet"), Value = policy?.QuietHours ?? defaults?.QuietHours },
                 ];
                 save = Button(T("review.save"), ReviewVerbs.SavePolicy, meetingId, pageText);

@@ -55,11 +55,11 @@ internal readonly record struct QuietHours(TimeOnly Start, TimeOnly End)
         TryParse(text, out var quiet) ? quiet : throw new FormatException($"Quiet hours '{text}' are not HH:mm-HH:mm (e.g. 20:00-08:00).");
 }
 
-/// <summary>The Reminders:* defaults a meeting's <see cref="ReminderPolicy"/> falls back to, and the meetings' default time zone.</summary>
-internal sealed record ReminderDefaults(string Cron, int DaysBeforeDue, int EscalateAfterDays, string? QuietHours, string TimeZone)
-{
-    public static ReminderDefaults Standard { get; } = new("0 9 * * 1", 3, 3, "20:00-08:00", "Asia/Shanghai");
-}
+/// <summary>
+/// The Reminders:* defaults a meeting's <see cref="ReminderPolicy"/> falls back to, and the meetings' default time
+/// zone: the planner's input, made from <c>RemindersOptions</c> (where the default values are written).
+/// </summary>
+internal sealed record ReminderDefaults(string Cron, int DaysBeforeDue, int EscalateAfterDays, string? QuietHours, string TimeZone);
 
 /// <summary>A meeting's policy with every field resolved and parsed.</summary>
 internal sealed record ResolvedPolicy(CronExpression? Cron, int DaysBeforeDue, int EscalateAfterDays, QuietHours QuietHours)

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FollowUpBot.Storage;
 
@@ -11,16 +13,21 @@ namespace FollowUpBot.Storage;
 /// (an OS file lock, so it holds across processes), checks the condition, writes a temp file and
 /// renames it into place, so readers only ever see whole documents.
 /// </summary>
-internal sealed class LocalBlobStore : IBlobStore
+internal sealed partial class LocalBlobStore : IBlobStore
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest finite lease Azure grants: how long a lease whose file is corrupt is taken to be held.</summary>
+    private static readonly TimeSpan MaxLeaseDuration = TimeSpan.FromSeconds(60);
+    private readonly ILogger _logger;
     private readonly string _blobRoot;
     private readonly string _lockRoot;
     private readonly string _tempRoot;
     private readonly TimeProvider _time;
 
-    public LocalBlobStore(string rootPath, TimeProvider? timeProvider = null)
+    public LocalBlobStore(string rootPath, TimeProvider? timeProvider = null, ILogger<LocalBlobStore>? logger = null)
     {
+        _logger = logger ?? NullLogger<LocalBlobStore>.Instance;
         ArgumentException.ThrowIfNullOrEmpty(rootPath);
         RootPath = Path.GetFullPath(rootPath);
         _blobRoot = Path.Combine(RootPath, "blobs");
@@ -138,7 +145,7 @@ internal sealed class LocalBlobStore : IBlobStore
         var leasePath = LeasePathOf(name);
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var current = ReadLease(leasePath);
+        var current = ReadLease(name, leasePath);
         if (current is not null && current.Expires > now)
         {
             return null;
@@ -160,7 +167,7 @@ internal sealed class LocalBlobStore : IBlobStore
     {
         var leasePath = LeasePathOf(name);
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
-        var current = ReadLease(leasePath);
+        var current = ReadLease(name, leasePath);
         var now = _time.GetUtcNow();
         // As in Azure, an expired lease can still be renewed by its holder until someone else takes it.
         if (current is null || current.Id != leaseId)
@@ -176,7 +183,7 @@ internal sealed class LocalBlobStore : IBlobStore
     {
         var leasePath = LeasePathOf(name);
         using var gate = await LockAsync(name, cancellationToken).ConfigureAwait(false);
-        if (ReadLease(leasePath)?.Id == leaseId)
+        if (ReadLease(name, leasePath)?.Id == leaseId)
         {
             File.Delete(leasePath);
         }
@@ -255,16 +262,41 @@ internal sealed class LocalBlobStore : IBlobStore
         }
     }
 
-    private static LeaseFile? ReadLease(string path)
+    /// <summary>
+    /// The lease on a blob, or null when it has none. Called under the blob's lock. A lease file that cannot be
+    /// read (a crash mid-write on a disk without atomic rename, a hand edit) does not say who holds the lease or
+    /// until when, so it is not taken as free: it is logged and rewritten as held by nobody known for the longest
+    /// lease Azure grants. Its holder's renewals then fail (it stops leading) and after that time anyone may take it.
+    /// </summary>
+    private LeaseFile? ReadLease(string name, string path)
     {
+        byte[] bytes;
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), StorageJsonContext.Default.LeaseFile);
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+
+        try
+        {
+            var lease = JsonSerializer.Deserialize(bytes, StorageJsonContext.Default.LeaseFile);
+            if (lease is { Id.Length: > 0 })
+            {
+                return lease;
+            }
+        }
+        catch (JsonException e)
+        {
+            LogCorruptLease(_logger, name, path, e);
+        }
+
+        var unknown = new LeaseFile("unknown-" + Guid.NewGuid().ToString("N"), _time.GetUtcNow() + MaxLeaseDuration, MaxLeaseDuration);
+        WriteLease(path, unknown);
+        LogLeaseHeldByUnknown(_logger, name, unknown.Expires);
+        return unknown;
     }
 
     private void WriteLease(string path, LeaseFile lease)
@@ -288,4 +320,10 @@ internal sealed class LocalBlobStore : IBlobStore
     }
 
     internal sealed record LeaseFile(string Id, DateTimeOffset Expires, TimeSpan Duration);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "The lease file {LeasePath} of {BlobName} cannot be read.")]
+    private static partial void LogCorruptLease(ILogger logger, string blobName, string leasePath, Exception exception);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "The lease on {BlobName} had no readable holder; it is taken as held until {Expires:O}, then free.")]
+    private static partial void LogLeaseHeldByUnknown(ILogger logger, string blobName, DateTimeOffset expires);
 }

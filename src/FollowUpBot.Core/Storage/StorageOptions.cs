@@ -20,6 +20,9 @@ internal sealed partial class StorageOptions
 
     public string Queue { get; set; } = "followup-reminders";
 
+    /// <summary>The queue that hands stored progress records to the projectors (Azure only; the local folder uses an in-process channel).</summary>
+    public string ProjectionQueue { get; set; } = "followup-projections";
+
     /// <summary>How long one storage request may take before the SDK gives up on it and retries.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -64,6 +67,11 @@ internal sealed partial class StorageOptions
         if (Queue is null || !ResourceName().IsMatch(Queue))
         {
             errors.Add($"Storage:Queue '{Queue}' is not a valid queue name (3-63 characters: lower-case letters, digits and single hyphens, starting and ending with a letter or digit).");
+        }
+
+        if (ProjectionQueue is null || !ResourceName().IsMatch(ProjectionQueue) || ProjectionQueue == Queue)
+        {
+            errors.Add($"Storage:ProjectionQueue '{ProjectionQueue}' is not a valid queue name distinct from Storage:Queue (3-63 characters: lower-case letters, digits and single hyphens, starting and ending with a letter or digit).");
         }
 
         if (NetworkTimeout <= TimeSpan.Zero || NetworkTimeout > TimeSpan.FromMinutes(10))

@@ -19,8 +19,11 @@ internal static class SummaryVerbs
 /// <summary>Another meeting the organiser can switch to from a summary card.</summary>
 internal sealed record MeetingChoice(string MeetingId, string Title);
 
-/// <summary>What a summary card shows besides the summary: the language, the dashboard link and meetings to switch to.</summary>
-internal sealed record SummaryView(MeetingSummary Summary, UiLocale Locale, Uri? DashboardUrl = null, IReadOnlyList<MeetingChoice>? OtherMeetings = null);
+/// <summary>
+/// What a summary card shows besides the summary: the language, the dashboard link, meetings to switch to, and
+/// the blobs of meetings that could not be read (so the organiser knows the list is not whole).
+/// </summary>
+internal sealed record SummaryView(MeetingSummary Summary, UiLocale Locale, Uri? DashboardUrl = null, IReadOnlyList<MeetingChoice>? OtherMeetings = null, IReadOnlyList<string>? Unreadable = null);
 
 /// <summary>
 /// The organiser's summary card (督办汇总): totals, a line per department and role, then the top of
@@ -86,6 +89,7 @@ internal static class SummaryCard
                 new Fact(T("summary.blocked"), Number(s.Blocked)),
             ]),
         };
+        body.AddRange(UnreadableBlocks(locale, view.Unreadable));
 
         Section(body, locale, T("summary.departments"), s.Departments, limits.Departments, d => new TextBlock(Texts.Format(locale, "summary.departmentLine",
             d.Department, T(d.Role == DepartmentRole.Lead ? "checklist.lead" : "checklist.support"), d.Open, d.DueSoon, d.Overdue, d.Done))
@@ -125,12 +129,13 @@ internal static class SummaryCard
     }
 
     /// <summary>One line per meeting (<c>summary all</c>), each with a button to its summary.</summary>
-    public static AdaptiveCard BuildOverview(IReadOnlyList<MeetingSummary> summaries, UiLocale locale, Uri? dashboardUrl = null)
+    public static AdaptiveCard BuildOverview(IReadOnlyList<MeetingSummary> summaries, UiLocale locale, Uri? dashboardUrl = null, IReadOnlyList<string>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         string T(string key) => Texts.Get(locale, key);
         const int Shown = 15;
         var body = new List<CardElement> { new TextBlock(T("summary.allTitle")) { Size = "medium", Weight = "bolder" } };
+        body.AddRange(UnreadableBlocks(locale, unreadable));
         foreach (var s in summaries.Take(Shown))
         {
             body.Add(new TextBlock(Texts.Format(locale, "summary.allLine", CardActions.Truncate(s.Title, 50), s.Total, s.PercentClosed, s.Overdue, s.DueSoon))
@@ -158,6 +163,21 @@ internal static class SummaryCard
             Body = body,
             Actions = dashboardUrl is null ? null : [new ActionOpenUrl(dashboardUrl) { Title = T("summary.openDashboard") }],
         };
+    }
+
+    /// <summary>A warning per meeting that could not be read (at most three, then how many more), naming its blob.</summary>
+    private static IEnumerable<CardElement> UnreadableBlocks(UiLocale locale, IReadOnlyList<string>? blobNames)
+    {
+        const int Shown = 3;
+        foreach (var name in (blobNames ?? []).Take(Shown))
+        {
+            yield return new TextBlock(Texts.Format(locale, "summary.unreadable", CardActions.Truncate(name, 120))) { Color = "attention", Size = "small", Spacing = "small" };
+        }
+
+        if (blobNames is { Count: > Shown })
+        {
+            yield return new TextBlock(Texts.Format(locale, "summary.unreadableMore", blobNames.Count - Shown)) { Color = "attention", Size = "small", Spacing = "none" };
+        }
     }
 
     /// <summary>A chooser among meetings (several match, or none was named and none is published).</summary>

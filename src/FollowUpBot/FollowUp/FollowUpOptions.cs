@@ -22,6 +22,12 @@ internal sealed class FollowUpOptions
     /// <summary>Working-day calendar file; empty means the calendar shipped with the app.</summary>
     public string? CalendarPath { get; set; }
 
+    /// <summary>
+    /// The app's id in the organisation's Teams app catalog (not the manifest id): what Microsoft Graph installs for a
+    /// contact who never opened the app. Empty: no proactive installation.
+    /// </summary>
+    public string? TeamsAppCatalogId { get; set; }
+
     /// <summary>The largest meeting text or file the bot imports.</summary>
     public long MaxImportBytes { get; set; } = 5 * 1024 * 1024;
 

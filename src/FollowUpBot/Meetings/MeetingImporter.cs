@@ -63,7 +63,13 @@ internal sealed class MeetingImporter(
             }
             catch (MeetingTextException e)
             {
-                throw new ImportException(Texts.Format(locale, "import.fileUnreadable", e.Message), e);
+                var message = e.Error switch
+                {
+                    MeetingTextError.NoTextLayer => Texts.Get(locale, "import.scannedPdf"),
+                    MeetingTextError.MalformedTranscript => Texts.Format(locale, "import.badTranscript", e.Message),
+                    _ => Texts.Format(locale, "import.fileUnreadable", e.Message),
+                };
+                throw new ImportException(message, e);
             }
         }
         else

@@ -63,10 +63,17 @@ internal sealed partial class ChecklistDelivery(
     ConversationReferenceStore references,
     ProactiveMessenger messenger,
     ConnectorClient connector,
+    PendingDeliveryStore pending,
+    DeliveryRetries retries,
     TimeProvider time,
     ILogger<ChecklistDelivery> logger)
 {
-    public async Task DeliverAsync(string meetingId, UiLocale organiserLocale, string? organiserServiceUrl, string? organiserConversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the checklists not sent yet. A contact the bot cannot reach yet gets the app installed (Microsoft Graph) and
+    /// their checklist waits for the installation's conversationUpdate; a throttled installation is tried again after
+    /// Graph's Retry-After. With <paramref name="onlyRecipient"/>, only that contact's checklists are tried (a release or a retry).
+    /// </summary>
+    public async Task DeliverAsync(string meetingId, UiLocale organiserLocale, string? organiserServiceUrl, string? organiserConversationId, CancellationToken cancellationToken, string? onlyRecipient = null)
     {
         var meeting = (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false))?.Document;
         if (meeting is null || meeting.State != MeetingState.Published)
@@ -81,8 +88,20 @@ internal sealed partial class ChecklistDelivery(
         var now = time.GetUtcNow();
         var tenantId = meeting.TenantId ?? string.Empty;
 
+        var installing = new List<UndeliveredCard>();
+        var throttled = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var name in meeting.Items.SelectMany(i => i.Lead.Concat(i.Support)).Distinct(StringComparer.Ordinal))
         {
+            if (onlyRecipient is not null)
+            {
+                if (departments.TryGetValue(name, out var only) && only.Channel is null && only.Contacts.Any(c => c.AadObjectId == onlyRecipient))
+                {
+                    await SendToContactsAsync(only, [.. only.Contacts.Where(c => c.AadObjectId == onlyRecipient)]).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
             if (!departments.TryGetValue(name, out var department))
             {
                 undelivered.Add(new UndeliveredCard { Department = name, Reason = "notInDirectory", At = now });
@@ -111,35 +130,68 @@ internal sealed partial class ChecklistDelivery(
                 continue;
             }
 
-            foreach (var contact in department.Contacts)
+            await SendToContactsAsync(department, department.Contacts).ConfigureAwait(false);
+        }
+
+        async Task SendToContactsAsync(Department department, IReadOnlyList<Contact> contacts)
+        {
+            var name = department.Name;
+            foreach (var contact in contacts)
             {
                 if (delivered.Contains((name, contact.AadObjectId)))
                 {
                     continue;
                 }
 
-                await TryAsync(name, contact.AadObjectId, contact.Name, undelivered, async () =>
+                try
                 {
                     var reference = await references.GetAsync(tenantId, contact.AadObjectId, cancellationToken).ConfigureAwait(false);
                     var locale = reference?.Locale is { } tag ? UiLocales.FromTag(tag) : organiserLocale;
                     IReadOnlyList<string>? refreshUsers = reference?.UserId is { } userId ? [userId] : null;
                     var card = ChecklistCard.Build(new ChecklistView(meeting, name, locale, Today(meeting), RefreshUserIds: refreshUsers));
-                    var delivery = await messenger.SendToUserAsync(tenantId, contact.AadObjectId, TurnContext.CardActivity(card), cancellationToken).ConfigureAwait(false);
+                    var delivery = await messenger.SendOrInstallAsync(tenantId, contact.AadObjectId, TurnContext.CardActivity(card), organiserServiceUrl, cancellationToken).ConfigureAwait(false);
                     sent.Add(Record(name, contact.AadObjectId, delivery, locale));
-                }).ConfigureAwait(false);
+                }
+                catch (RecipientUnreachableException e)
+                {
+                    var miss = new UndeliveredCard { Department = name, Recipient = contact.AadObjectId, RecipientName = contact.Name ?? contact.Upn, Reason = ReasonOf(e.Reason), At = time.GetUtcNow() };
+                    undelivered.Add(miss);
+                    if (e.Reason == UnreachableReason.Installing)
+                    {
+                        installing.Add(miss);
+                        await pending.AddAsync(tenantId, contact.AadObjectId, new PendingMeeting
+                        {
+                            MeetingId = meetingId,
+                            OrganiserServiceUrl = organiserServiceUrl,
+                            OrganiserConversationId = organiserConversationId,
+                            OrganiserLocale = organiserLocale.Tag(),
+                            At = time.GetUtcNow(),
+                        }, cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (e.Reason == UnreachableReason.Throttled && e.RetryAfter is { } after)
+                    {
+                        throttled[contact.AadObjectId] = after;
+                        retries.Schedule(after, meetingId, contact.AadObjectId, organiserLocale, organiserServiceUrl, organiserConversationId);
+                    }
+                }
+                catch (ConnectorException e)
+                {
+                    LogSendFailed(logger, name, e.Kind, e);
+                    undelivered.Add(new UndeliveredCard { Department = name, Recipient = contact.AadObjectId, RecipientName = contact.Name ?? contact.Upn, Reason = "transient", At = time.GetUtcNow() });
+                }
             }
         }
 
         meeting = (await ledger.UpdateMeetingAsync(meetingId, m => m with
         {
             Deliveries = [.. m.Deliveries, .. sent.Where(s => !m.Deliveries.Any(d => d.Department == s.Department && d.Recipient == s.Recipient))],
-            Undelivered = undelivered,
+            Undelivered = onlyRecipient is null ? undelivered : [.. m.Undelivered.Where(u => u.Recipient != onlyRecipient), .. undelivered],
         }, cancellationToken).ConfigureAwait(false)).Document;
         LogDelivered(logger, meetingId, sent.Count, undelivered.Count);
 
         if (organiserServiceUrl is not null && organiserConversationId is not null)
         {
-            var report = Report(meeting, sent.Count, undelivered, organiserLocale);
+            var report = Report(meeting, sent, undelivered, throttled, departments, organiserLocale);
             await connector.SendAsync(organiserServiceUrl, organiserConversationId,
                 new Activity { Type = ActivityTypes.Message, Text = report, TextFormat = "markdown" }, cancellationToken).ConfigureAwait(false);
         }
@@ -211,24 +263,61 @@ internal sealed partial class ChecklistDelivery(
         UnreachableReason.BlockedByUser => "blockedByUser",
         UnreachableReason.BotNotInConversation => "botNotInConversation",
         UnreachableReason.NotFound => "notFound",
+        UnreachableReason.Installing => "installing",
+        UnreachableReason.InstallForbidden => "installForbidden",
+        UnreachableReason.UserNotFound => "userNotFound",
+        UnreachableReason.Throttled => "throttled",
+        UnreachableReason.InstallNotConfigured => "noConversationReference",
         _ => "channelUnknown",
     };
 
-    private static string Report(MeetingDocument meeting, int sent, List<UndeliveredCard> undelivered, UiLocale locale)
+    /// <summary>
+    /// The organiser's publish report: how many were sent and to whom, then every contact not reached with the reason and
+    /// what happens next; contacts the app is being installed for are counted apart ("installing for N contacts").
+    /// </summary>
+    private static string Report(MeetingDocument meeting, List<CardDelivery> sent, List<UndeliveredCard> undelivered, Dictionary<string, TimeSpan> throttled,
+        Dictionary<string, Department> departments, UiLocale locale)
     {
-        var text = new StringBuilder(Texts.Format(locale, "publish.report", meeting.Title, sent));
-        if (undelivered.Count == 0)
+        string NameOf(string department, string recipient) =>
+            departments.GetValueOrDefault(department)?.Contacts.FirstOrDefault(c => c.AadObjectId == recipient) is { } contact ? contact.Name ?? contact.Upn ?? recipient
+            : recipient.StartsWith("channel:", StringComparison.Ordinal) ? Texts.Get(locale, "publish.channel") : recipient;
+
+        var text = new StringBuilder(Texts.Format(locale, "publish.report", meeting.Title, sent.Count));
+        if (sent.Count > 0)
         {
-            text.Append(' ').Append(Texts.Get(locale, "publish.allReached"));
+            text.Append(' ').Append(string.Join(locale == UiLocale.ZhCN ? "、" : ", ", sent.Select(s => $"{s.Department} ({NameOf(s.Department, s.Recipient)})")));
+        }
+
+        var installing = undelivered.Where(u => u.Reason == "installing").ToList();
+        var missed = undelivered.Where(u => u.Reason != "installing").ToList();
+        if (installing.Count > 0)
+        {
+            text.Append("\n\n").Append(Texts.Format(locale, "publish.installing", installing.Count.ToString(CultureInfo.InvariantCulture)));
+            foreach (var wait in installing)
+            {
+                text.Append("\n- **").Append(wait.Department).Append("** (").Append(wait.RecipientName ?? wait.Recipient).Append(')');
+            }
+        }
+
+        if (missed.Count == 0)
+        {
+            if (installing.Count == 0)
+            {
+                text.Append(' ').Append(Texts.Get(locale, "publish.allReached"));
+            }
+
             return text.ToString();
         }
 
-        text.Append("\n\n").Append(Texts.Format(locale, "publish.unreached", undelivered.Count.ToString(CultureInfo.InvariantCulture)));
-        foreach (var miss in undelivered)
+        text.Append("\n\n").Append(Texts.Format(locale, "publish.unreached", missed.Count.ToString(CultureInfo.InvariantCulture)));
+        foreach (var miss in missed)
         {
             var who = miss.RecipientName ?? miss.Recipient;
+            var reason = miss.Reason == "throttled" && miss.Recipient is { } r && throttled.TryGetValue(r, out var after)
+                ? Texts.Format(locale, "publish.reason.throttled", Math.Ceiling(after.TotalSeconds).ToString(CultureInfo.InvariantCulture))
+                : Texts.Get(locale, "publish.reason." + miss.Reason);
             text.Append("\n- **").Append(miss.Department).Append("**").Append(who is null ? string.Empty : $" ({who})")
-                .Append(": ").Append(Texts.Get(locale, "publish.reason." + miss.Reason));
+                .Append(": ").Append(reason);
         }
 
         return text.ToString();
@@ -242,4 +331,53 @@ internal sealed partial class ChecklistDelivery(
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Updating a checklist card of {Department} failed ({Kind}).")]
     private static partial void LogUpdateFailed(ILogger logger, string department, ConnectorErrorKind kind, Exception exception);
+}
+
+/// <summary>
+/// Retries of contacts Microsoft Graph throttled, after its Retry-After (on the injected clock). Kept in memory: after a
+/// restart, the organiser's "Send to recipients not reached yet" does the same, and nothing was marked as sent.
+/// </summary>
+internal sealed class DeliveryRetries(BackgroundWorkQueue background, TimeProvider time) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string MeetingId, string Recipient), ITimer> _timers = [];
+
+    public void Schedule(TimeSpan after, string meetingId, string recipient, UiLocale locale, string? organiserServiceUrl, string? organiserConversationId)
+    {
+        var key = (meetingId, recipient);
+        lock (_lock)
+        {
+            if (_timers.ContainsKey(key))
+            {
+                return;
+            }
+
+            _timers[key] = time.CreateTimer(_ =>
+            {
+                lock (_lock)
+                {
+                    if (_timers.Remove(key, out var timer))
+                    {
+                        timer.Dispose();
+                    }
+                }
+
+                background.Enqueue((services, stopping) => services.GetRequiredService<ChecklistDelivery>()
+                    .DeliverAsync(meetingId, locale, organiserServiceUrl, organiserConversationId, stopping, onlyRecipient: recipient));
+            }, null, after, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var timer in _timers.Values)
+            {
+                timer.Dispose();
+            }
+
+            _timers.Clear();
+        }
+    }
 }

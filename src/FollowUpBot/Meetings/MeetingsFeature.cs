@@ -13,12 +13,14 @@ internal static class MeetingsFeature
         services.AddTransient<ReviewCardFactory>();
         services.AddTransient<MeetingPublisher>();
         services.AddTransient<ChecklistDelivery>();
+        services.AddSingleton<PendingDeliveryStore>();
+        services.AddSingleton<DeliveryRetries>();
+        services.AddTransient<IConversationEventHandler, PendingDeliveryRelease>();
         services.AddTransient<DepartmentAccess>();
         services.AddTransient<IMessageHandler, ImportCommand>();
         services.AddTransient<ICardActionHandler, ImportSubmitAction>();
         services.AddTransient<ICardActionHandler, ReviewActions>();
         services.AddTransient<ICardActionHandler, ChecklistRefreshAction>();
-        services.AddTransient<ICardActionHandler, ProgressReportAction>();
         return builder;
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Cronos;
 using FollowUpBot.Departments;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
+using FollowUpBot.Reminders;
 using FollowUpBot.Teams;
 using Microsoft.Extensions.Options;
 
@@ -25,143 +25,188 @@ internal sealed class ReviewActions(
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
-        var locale = turn.Locale;
         if (!turn.IsOrganiser(options.Value))
         {
-            return await turn.AnswerTextAsync(action, Texts.Get(locale, "import.refused"), cancellationToken).ConfigureAwait(false);
+            return await turn.AnswerTextAsync(action, Texts.Get(turn.Locale, "import.refused"), cancellationToken).ConfigureAwait(false);
         }
 
         var meetingId = action.GetString("meetingId") ?? string.Empty;
-        var page = int.TryParse(action.GetString("page"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 0;
         var stored = meetingId.Length == 0 ? null : await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return await turn.AnswerTextAsync(action, Texts.Get(locale, "review.meetingGone"), cancellationToken).ConfigureAwait(false);
+            return await turn.AnswerTextAsync(action, Texts.Get(turn.Locale, "review.meetingGone"), cancellationToken).ConfigureAwait(false);
         }
 
-        var meeting = stored.Document;
+        var page = int.TryParse(action.GetString("page"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        var review = new Review(turn, action, stored.Document, page, cancellationToken);
         if (action.Verb == ReviewVerbs.Publish)
         {
-            var result = await publisher.PublishAsync(meetingId, turn, cancellationToken).ConfigureAwait(false);
-            return await AnswerAsync(result.Meeting, page, ReviewMode.List, null, result.Message, warning: !result.Published).ConfigureAwait(false);
+            return await PublishAsync(review).ConfigureAwait(false);
         }
 
-        if (meeting.State != MeetingState.Draft || action.Verb == ReviewVerbs.Page)
+        // A published meeting is not edited any more: every other button just shows the card again.
+        if (review.Meeting.State != MeetingState.Draft)
         {
-            return await AnswerAsync(meeting, page, ReviewMode.List, null, null).ConfigureAwait(false);
+            return await AnswerAsync(review, review.Meeting).ConfigureAwait(false);
         }
 
-        switch (action.Verb)
+        return action.Verb switch
         {
-            case ReviewVerbs.Open:
-                var mode = action.GetString("mode") switch
-                {
-                    "edit" => ReviewMode.Edit,
-                    "add" => ReviewMode.Add,
-                    "map" => ReviewMode.Map,
-                    "policy" => ReviewMode.Policy,
-                    "meta" => ReviewMode.Meta,
-                    _ => ReviewMode.List,
-                };
-                return await AnswerAsync(meeting, page, mode, mode == ReviewMode.Map ? action.GetString("actor") : action.GetString("itemId"), null).ConfigureAwait(false);
-
-            case ReviewVerbs.DropItem:
-                var dropId = action.GetString("itemId");
-                meeting = await UpdateAsync(meetingId, m => m with { Items = [.. m.Items.Where(i => i.Id != dropId)] }, cancellationToken).ConfigureAwait(false);
-                return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Get(locale, "review.dropped")).ConfigureAwait(false);
-
-            case ReviewVerbs.SaveItem or ReviewVerbs.AddItem:
-                var task = action.GetString("task")?.Trim();
-                var dueText = action.GetString("due");
-                DateOnly? due = null;
-                if (!string.IsNullOrWhiteSpace(dueText))
-                {
-                    if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                    {
-                        return await AnswerAsync(meeting, page, action.Verb == ReviewVerbs.AddItem ? ReviewMode.Add : ReviewMode.Edit, action.GetString("itemId"), Texts.Format(locale, "review.invalidDate", dueText), warning: true).ConfigureAwait(false);
-                    }
-
-                    due = parsed;
-                }
-
-                if (string.IsNullOrEmpty(task))
-                {
-                    return await AnswerAsync(meeting, page, action.Verb == ReviewVerbs.AddItem ? ReviewMode.Add : ReviewMode.Edit, action.GetString("itemId"), Texts.Get(locale, "review.needTask"), warning: true).ConfigureAwait(false);
-                }
-
-                var known = (await directory.GetAsync(cancellationToken).ConfigureAwait(false)).Departments.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-                var lead = Split(action.GetString("lead"));
-                var support = Split(action.GetString("support")).Where(s => !lead.Contains(s, StringComparer.Ordinal)).ToList();
-                var unknown = lead.Concat(support).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
-                if (action.Verb == ReviewVerbs.AddItem)
-                {
-                    meeting = await UpdateAsync(meetingId, m => m with
-                    {
-                        Items = [.. m.Items, new MeetingItem { Id = NextItemId(m), Task = task, Lead = lead, Support = support, Due = due, UnknownActors = unknown }],
-                    }, cancellationToken).ConfigureAwait(false);
-                    page = Math.Max(0, (meeting.Items.Count - 1) / ReviewCard.PageSize);
-                }
-                else
-                {
-                    var itemId = action.GetString("itemId");
-                    meeting = await UpdateAsync(meetingId, m => m with
-                    {
-                        Items = [.. m.Items.Select(i => i.Id == itemId
-                            ? i with { Task = task, Lead = lead, Support = support, Due = due, DeadlineText = due == i.Due ? i.DeadlineText : null, UnknownActors = unknown }
-                            : i)],
-                    }, cancellationToken).ConfigureAwait(false);
-                }
-
-                return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Get(locale, "review.saved")).ConfigureAwait(false);
-
-            case ReviewVerbs.MapActor:
-                var actor = action.GetString("actor");
-                var department = action.GetString("dept");
-                var directoryNow = await directory.GetAsync(cancellationToken).ConfigureAwait(false);
-                if (actor is null || department is null || directoryNow.Departments.All(d => d.Name != department))
-                {
-                    return await AnswerAsync(meeting, page, ReviewMode.Map, actor, null).ConfigureAwait(false);
-                }
-
-                meeting = await UpdateAsync(meetingId, m => m with { Items = [.. m.Items.Select(i => Map(i, actor, department))] }, cancellationToken).ConfigureAwait(false);
-                if (action.GetString("remember") != "false")
-                {
-                    await directory.AddAliasAsync(department, actor, cancellationToken).ConfigureAwait(false);
-                }
-
-                return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Format(locale, "review.mapped", actor, department)).ConfigureAwait(false);
-
-            case ReviewVerbs.SavePolicy:
-                var cron = action.GetString("cron")?.Trim();
-                if (!string.IsNullOrEmpty(cron) && !IsCron(cron))
-                {
-                    return await AnswerAsync(meeting, page, ReviewMode.Policy, null, $"cron: {cron}", warning: true).ConfigureAwait(false);
-                }
-
-                var policy = new ReminderPolicy
-                {
-                    Cron = string.IsNullOrEmpty(cron) ? null : cron,
-                    DaysBeforeDue = Int(action.GetString("before")),
-                    EscalateAfterDays = Int(action.GetString("escalate")),
-                    QuietHours = action.GetString("quiet")?.Trim(),
-                };
-                meeting = await UpdateAsync(meetingId, m => m with { Reminders = policy }, cancellationToken).ConfigureAwait(false);
-                return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Get(locale, "review.saved")).ConfigureAwait(false);
-
-            case ReviewVerbs.SaveMeta:
-                var title = action.GetString("title")?.Trim();
-                var dateText = action.GetString("date");
-                DateOnly? date = DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var md) ? md : null;
-                meeting = await UpdateAsync(meetingId, m => m with { Title = string.IsNullOrEmpty(title) ? m.Title : title, MeetingDate = date ?? m.MeetingDate }, cancellationToken).ConfigureAwait(false);
-                return await AnswerAsync(meeting, page, ReviewMode.List, null, Texts.Get(locale, "review.saved")).ConfigureAwait(false);
-
-            default:
-                return await AnswerAsync(meeting, page, ReviewMode.List, null, null).ConfigureAwait(false);
-        }
-
-        async Task<InvokeResponse> AnswerAsync(MeetingDocument m, int pageNumber, ReviewMode mode, string? argument, string? banner, bool warning = false) =>
-            await turn.AnswerCardAsync(action, await reviews.BuildAsync(m, locale, pageNumber, mode, argument, banner, warning, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            ReviewVerbs.Open => await OpenAsync(review).ConfigureAwait(false),
+            ReviewVerbs.DropItem => await DropAsync(review).ConfigureAwait(false),
+            ReviewVerbs.DropUnassigned => await DropUnassignedAsync(review).ConfigureAwait(false),
+            ReviewVerbs.SaveItem or ReviewVerbs.AddItem => await SaveItemAsync(review).ConfigureAwait(false),
+            ReviewVerbs.MapActor => await MapActorAsync(review).ConfigureAwait(false),
+            ReviewVerbs.SavePolicy => await SavePolicyAsync(review).ConfigureAwait(false),
+            ReviewVerbs.SaveMeta => await SaveMetaAsync(review).ConfigureAwait(false),
+            _ => await AnswerAsync(review, review.Meeting).ConfigureAwait(false),
+        };
     }
+
+    private async Task<InvokeResponse> PublishAsync(Review review)
+    {
+        var result = await publisher.PublishAsync(review.Meeting.Id, review.Turn, review.CancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(review, result.Meeting, banner: result.Message, warning: !result.Published).ConfigureAwait(false);
+    }
+
+    private Task<InvokeResponse> OpenAsync(Review review)
+    {
+        var mode = review.Action.GetString("mode") switch
+        {
+            "edit" => ReviewMode.Edit,
+            "add" => ReviewMode.Add,
+            "map" => ReviewMode.Map,
+            "policy" => ReviewMode.Policy,
+            "meta" => ReviewMode.Meta,
+            _ => ReviewMode.List,
+        };
+        var argument = mode == ReviewMode.Map ? review.Action.GetString("actor") : review.Action.GetString("itemId");
+        return AnswerAsync(review, review.Meeting, mode: mode, argument: argument);
+    }
+
+    private async Task<InvokeResponse> DropAsync(Review review)
+    {
+        var dropId = review.Action.GetString("itemId");
+        var meeting = await UpdateAsync(review, m => m with { Items = [.. m.Items.Where(i => i.Id != dropId)] }).ConfigureAwait(false);
+        return await AnswerAsync(review, meeting, banner: Texts.Get(review.Turn.Locale, "review.dropped")).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops every item without a lead in one go: subjectless candidates the organiser does not want one by one.</summary>
+    private async Task<InvokeResponse> DropUnassignedAsync(Review review)
+    {
+        var before = review.Meeting.Items.Count(i => i.Lead.Count == 0);
+        var meeting = await UpdateAsync(review, m => m with { Items = [.. m.Items.Where(i => i.Lead.Count > 0)] }).ConfigureAwait(false);
+        return await AnswerAsync(review, meeting, page: 0, banner: Texts.Format(review.Turn.Locale, "review.droppedUnassigned", before)).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> SaveItemAsync(Review review)
+    {
+        var (action, locale) = (review.Action, review.Turn.Locale);
+        var adding = action.Verb == ReviewVerbs.AddItem;
+        var formMode = adding ? ReviewMode.Add : ReviewMode.Edit;
+        var task = action.GetString("task")?.Trim();
+        var dueText = action.GetString("due");
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(dueText))
+        {
+            if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return await AnswerAsync(review, review.Meeting, mode: formMode, argument: action.GetString("itemId"), banner: Texts.Format(locale, "review.invalidDate", dueText), warning: true).ConfigureAwait(false);
+            }
+
+            due = parsed;
+        }
+
+        if (string.IsNullOrEmpty(task))
+        {
+            return await AnswerAsync(review, review.Meeting, mode: formMode, argument: action.GetString("itemId"), banner: Texts.Get(locale, "review.needTask"), warning: true).ConfigureAwait(false);
+        }
+
+        var known = (await directory.GetAsync(review.CancellationToken).ConfigureAwait(false)).Departments.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var lead = Split(action.GetString("lead"));
+        var support = Split(action.GetString("support")).Where(s => !lead.Contains(s, StringComparer.Ordinal)).ToList();
+        var unknown = lead.Concat(support).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        MeetingDocument meeting;
+        var page = review.Page;
+        if (adding)
+        {
+            meeting = await UpdateAsync(review, m => m with
+            {
+                Items = [.. m.Items, new MeetingItem { Id = NextItemId(m), Task = task, Lead = lead, Support = support, Due = due, UnknownActors = unknown }],
+            }).ConfigureAwait(false);
+            page = Math.Max(0, (meeting.Items.Count(i => i.Lead.Count > 0) - 1) / ReviewCard.PageSize);
+        }
+        else
+        {
+            var itemId = action.GetString("itemId");
+            meeting = await UpdateAsync(review, m => m with
+            {
+                Items = [.. m.Items.Select(i => i.Id == itemId
+                    ? i with { Task = task, Lead = lead, Support = support, Due = due, DeadlineText = due == i.Due ? i.DeadlineText : null, UnknownActors = unknown }
+                    : i)],
+            }).ConfigureAwait(false);
+        }
+
+        return await AnswerAsync(review, meeting, page: page, banner: Texts.Get(locale, "review.saved")).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> MapActorAsync(Review review)
+    {
+        var actor = review.Action.GetString("actor");
+        var department = review.Action.GetString("dept");
+        var directoryNow = await directory.GetAsync(review.CancellationToken).ConfigureAwait(false);
+        if (actor is null || department is null || directoryNow.Departments.All(d => d.Name != department))
+        {
+            return await AnswerAsync(review, review.Meeting, mode: ReviewMode.Map, argument: actor).ConfigureAwait(false);
+        }
+
+        var meeting = await UpdateAsync(review, m => m with { Items = [.. m.Items.Select(i => Map(i, actor, department))] }).ConfigureAwait(false);
+        if (review.Action.GetString("remember") != "false")
+        {
+            await directory.AddAliasAsync(department, actor, review.CancellationToken).ConfigureAwait(false);
+        }
+
+        return await AnswerAsync(review, meeting, banner: Texts.Format(review.Turn.Locale, "review.mapped", actor, department)).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> SavePolicyAsync(Review review)
+    {
+        var action = review.Action;
+        var (policy, problems) = ReminderPolicyRules.Read(action.GetString("cron"), action.GetString("before"), action.GetString("escalate"), action.GetString("quiet"));
+        if (policy is null)
+        {
+            // Say what is wrong, and show the form again with what was typed.
+            var typed = new ReminderPolicy { Cron = action.GetString("cron"), QuietHours = action.GetString("quiet"), DaysBeforeDue = Int(action.GetString("before")), EscalateAfterDays = Int(action.GetString("escalate")) };
+            return await AnswerAsync(review, review.Meeting with { Reminders = typed }, mode: ReviewMode.Policy, banner: ReminderPolicyRules.Describe(problems, review.Turn.Locale), warning: true).ConfigureAwait(false);
+        }
+
+        var meeting = await UpdateAsync(review, m => m with { Reminders = policy }).ConfigureAwait(false);
+        return await AnswerAsync(review, meeting, banner: Texts.Get(review.Turn.Locale, "review.saved")).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> SaveMetaAsync(Review review)
+    {
+        var title = review.Action.GetString("title")?.Trim();
+        DateOnly? date = DateOnly.TryParseExact(review.Action.GetString("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var md) ? md : null;
+        var meeting = await UpdateAsync(review, m => m with { Title = string.IsNullOrEmpty(title) ? m.Title : title, MeetingDate = date ?? m.MeetingDate }).ConfigureAwait(false);
+        return await AnswerAsync(review, meeting, banner: Texts.Get(review.Turn.Locale, "review.saved")).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> AnswerAsync(
+        Review review,
+        MeetingDocument meeting,
+        ReviewMode mode = ReviewMode.List,
+        string? argument = null,
+        string? banner = null,
+        bool warning = false,
+        int? page = null)
+    {
+        var card = await reviews.BuildAsync(meeting, review.Turn.Locale, page ?? review.Page, mode, argument, banner, warning, review.CancellationToken).ConfigureAwait(false);
+        return await review.Turn.AnswerCardAsync(review.Action, card, review.CancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<MeetingDocument> UpdateAsync(Review review, Func<MeetingDocument, MeetingDocument> change) =>
+        UpdateAsync(review.Meeting.Id, change, review.CancellationToken);
 
     private async Task<MeetingDocument> UpdateAsync(string meetingId, Func<MeetingDocument, MeetingDocument> change, CancellationToken cancellationToken) =>
         // A draft that was published meanwhile is not edited any more.
@@ -195,16 +240,7 @@ internal sealed class ReviewActions(
 
     private static int? Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private static bool IsCron(string text)
-    {
-        try
-        {
-            CronExpression.Parse(text);
-            return true;
-        }
-        catch (CronFormatException)
-        {
-            return false;
-        }
-    }
+
+    /// <summary>One button press on the review card: who pressed it, on which meeting (as read), and the page shown.</summary>
+    private sealed record Review(TurnContext Turn, CardActionRequest Action, MeetingDocument Meeting, int Page, CancellationToken CancellationToken);
 }

@@ -6,58 +6,27 @@ using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
 using FollowUpBot.Meetings;
 using FollowUpBot.Teams;
+using FollowUpBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Progress;
 
-/// <summary>A request waiting for an organiser: a department's completion (申请办结) or extension (申请延期).</summary>
-internal sealed record PendingRequest(MeetingDocument Meeting, MeetingItem Item, DepartmentProgress Department, bool IsExtension)
-{
-    /// <summary>The record the request came from: a decision is applied only while it is still the pending one.</summary>
-    public string Record => IsExtension ? Department.Extension!.Record : Department.Record ?? string.Empty;
-}
-
 /// <summary>
 /// The organisers' side of DESIGN.md's status rules: one card lists every pending completion and extension request
-/// (<c>pending</c> / <c>待审核</c>), with Approve and Return. Approving a completion closes (办结) the department's
-/// part; approving an extension moves the due date (reminders follow it); returning sends the department back to work.
+/// (<c>pending</c> / <c>待审核</c>, one read of <c>index/pending.json</c>), with Approve and Return. Approving a
+/// completion closes (办结) the department's part; approving an extension moves the due date (reminders follow it);
+/// returning sends the department back to work. A decision is checked against the meeting itself (one read) and stored
+/// as a record like any report; the projector applies it.
 /// </summary>
-internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue background, TimeProvider time)
+internal sealed class ApprovalService(MeetingLedger ledger, ProgressRecorder recorder, TimeProvider time)
 {
     public const string Verb = "approval.decide";
 
-    public async Task<List<PendingRequest>> PendingAsync(CancellationToken cancellationToken)
-    {
-        var pending = new List<PendingRequest>();
-        await foreach (var meetingId in ledger.ListMeetingIdsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var meeting = (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false))?.Document;
-            if (meeting is not { State: MeetingState.Published })
-            {
-                continue;
-            }
+    public async Task<List<PendingEntry>> PendingAsync(CancellationToken cancellationToken) =>
+        [.. (await ledger.Index.PendingAsync(cancellationToken).ConfigureAwait(false)).OrderBy(p => p.At).ThenBy(p => p.MeetingId, StringComparer.Ordinal).ThenBy(p => p.Number)];
 
-            foreach (var item in meeting.Items)
-            {
-                foreach (var department in item.Departments)
-                {
-                    if (department.Status == ProgressStatus.CompletionRequested)
-                    {
-                        pending.Add(new PendingRequest(meeting, item, department, IsExtension: false));
-                    }
-
-                    if (department.Extension is { Outcome: ExtensionOutcome.Pending })
-                    {
-                        pending.Add(new PendingRequest(meeting, item, department, IsExtension: true));
-                    }
-                }
-            }
-        }
-
-        return pending;
-    }
-
-    public static AdaptiveCard Card(UiLocale locale, IReadOnlyList<PendingRequest> pending, string? banner = null)
+    public static AdaptiveCard Card(UiLocale locale, IReadOnlyList<PendingEntry> pending, string? banner = null)
     {
         var body = new List<CardElement> { new TextBlock(Texts.Get(locale, "approval.title")) { Size = "medium", Weight = "bolder" } };
         if (banner is not null)
@@ -72,15 +41,15 @@ internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue 
 
         foreach (var request in pending.Take(15))
         {
-            var number = request.Item.Number?.ToString(CultureInfo.InvariantCulture) ?? request.Item.Id;
-            var by = request.IsExtension ? request.Department.Extension!.By.Name : request.Department.By?.Name ?? "–";
-            var at = (request.IsExtension ? request.Department.Extension!.At : request.Department.At ?? default).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+            var number = request.Number?.ToString(CultureInfo.InvariantCulture) ?? request.ItemId;
+            var by = request.By?.Name ?? "–";
+            var at = (request.At ?? default).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
             var line = request.IsExtension
-                ? Texts.Format(locale, "approval.extension", number, request.Meeting.Title, request.Department.Department,
-                    request.Department.Extension!.RequestedDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), by, at)
-                : Texts.Format(locale, "approval.completion", number, request.Meeting.Title, request.Department.Department, by, at);
-            var note = request.IsExtension ? request.Department.Extension!.Reason : request.Department.Note;
-            var items = new List<CardElement> { new TextBlock(line) { Weight = "bolder" }, new TextBlock(request.Item.Task) { Size = "small" } };
+                ? Texts.Format(locale, "approval.extension", number, request.MeetingTitle, request.Department,
+                    request.RequestedDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), by, at)
+                : Texts.Format(locale, "approval.completion", number, request.MeetingTitle, request.Department, by, at);
+            var note = request.Note;
+            var items = new List<CardElement> { new TextBlock(line) { Weight = "bolder" }, new TextBlock(request.Task) { Size = "small" } };
             if (note is { Length: > 0 })
             {
                 items.Add(new TextBlock("“" + note + "”") { IsSubtle = true, Size = "small" });
@@ -88,7 +57,7 @@ internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue 
 
             var data = new (string, string?)[]
             {
-                ("meetingId", request.Meeting.Id), ("itemId", request.Item.Id), ("department", request.Department.Department),
+                ("meetingId", request.MeetingId), ("itemId", request.ItemId), ("department", request.Department),
                 ("kind", request.IsExtension ? "extension" : "completion"), ("record", request.Record),
             };
             items.Add(new ActionSet(
@@ -107,17 +76,19 @@ internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue 
         return new AdaptiveCard { Lang = locale.Language(), FallbackText = Texts.Get(locale, "approval.title"), Body = body };
     }
 
-    /// <summary>Applies an organiser's decision; null when the request was already decided (the card was stale).</summary>
-    public async Task<string?> DecideAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    /// <summary>Records an organiser's decision; null when the request was already decided (the card was stale).</summary>
+    public async Task<(string? Outcome, PendingEntry? Decided)> DecideAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
         var locale = turn.Locale;
-        var pending = await PendingAsync(cancellationToken).ConfigureAwait(false);
         var isExtension = action.GetString("kind") == "extension";
-        var request = pending.FirstOrDefault(p => p.Meeting.Id == action.GetString("meetingId") && p.Item.Id == action.GetString("itemId")
-            && p.Department.Department == action.GetString("department") && p.IsExtension == isExtension && p.Record == action.GetString("record"));
-        if (request is null)
+        var meetingId = action.GetString("meetingId") ?? string.Empty;
+        var stored = meetingId.Length == 0 ? null : await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
+        var meeting = stored is null ? null : recorder.View(stored.Document);
+        var request = meeting is null ? null : LedgerIndex.PendingEntries(meeting).FirstOrDefault(p => p.ItemId == action.GetString("itemId")
+            && p.Department == action.GetString("department") && p.IsExtension == isExtension && p.Record == action.GetString("record"));
+        if (meeting is null || request is null)
         {
-            return null;
+            return (null, null);
         }
 
         var approve = action.GetString("decision") == "approve";
@@ -128,40 +99,26 @@ internal sealed class ApprovalService(MeetingLedger ledger, BackgroundWorkQueue 
             (false, true) => ProgressKind.CompletionApproval,
             _ => ProgressKind.CompletionRejection,
         };
-        var comment = action.GetString("comment")?.Trim();
-        await ledger.AppendProgressAsync(new ProgressRecord
+        var status = kind switch
         {
-            MeetingId = request.Meeting.Id,
-            ItemId = request.Item.Id,
-            Kind = kind,
-            Department = request.Department.Department,
-            By = turn.Sender(),
-            At = turn.Activity.Timestamp ?? time.GetUtcNow(),
-            Status = kind switch
-            {
-                ProgressKind.CompletionApproval => ProgressStatus.Closed,
-                ProgressKind.CompletionRejection => ProgressStatus.InProgress,
-                _ => null,
-            },
-            Due = kind == ProgressKind.ExtensionApproval ? request.Department.Extension!.RequestedDue : null,
-            Note = string.IsNullOrEmpty(comment) ? null : comment,
-            ConversationId = turn.Activity.Conversation?.Id ?? "unknown",
-            ActivityId = turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
-        }, cancellationToken).ConfigureAwait(false);
-        var meetingId = request.Meeting.Id;
-        var departments = request.Item.Lead.Concat(request.Item.Support).ToList();
-        background.Enqueue((services, stopping) => services.GetRequiredService<ChecklistDelivery>().UpdateCardsAsync(meetingId, departments, null, stopping));
+            ProgressKind.CompletionApproval => ProgressStatus.Closed,
+            ProgressKind.CompletionRejection => ProgressStatus.InProgress,
+            _ => (ProgressStatus?)null,
+        };
+        var record = ProgressRecords.From(turn, time, request.MeetingId, request.ItemId, request.Department, kind, status,
+            note: action.GetString("comment"), due: kind == ProgressKind.ExtensionApproval ? request.RequestedDue : null);
+        await recorder.RecordAsync(record, meeting, cancellationToken).ConfigureAwait(false);
 
-        var number = request.Item.Number?.ToString(CultureInfo.InvariantCulture) ?? request.Item.Id;
+        var number = request.Number?.ToString(CultureInfo.InvariantCulture) ?? request.ItemId;
         var what = kind switch
         {
-            ProgressKind.CompletionApproval => Texts.Format(locale, "approval.approvedCompletion", number, request.Meeting.Title, request.Department.Department),
-            ProgressKind.CompletionRejection => Texts.Format(locale, "approval.rejectedCompletion", number, request.Meeting.Title, request.Department.Department),
-            ProgressKind.ExtensionApproval => Texts.Format(locale, "approval.approvedExtension", number, request.Meeting.Title,
-                request.Department.Extension!.RequestedDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            _ => Texts.Format(locale, "approval.rejectedExtension", number, request.Meeting.Title),
+            ProgressKind.CompletionApproval => Texts.Format(locale, "approval.approvedCompletion", number, request.MeetingTitle, request.Department),
+            ProgressKind.CompletionRejection => Texts.Format(locale, "approval.rejectedCompletion", number, request.MeetingTitle, request.Department),
+            ProgressKind.ExtensionApproval => Texts.Format(locale, "approval.approvedExtension", number, request.MeetingTitle,
+                request.RequestedDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            _ => Texts.Format(locale, "approval.rejectedExtension", number, request.MeetingTitle),
         };
-        return Texts.Format(locale, "approval.done", what);
+        return (Texts.Format(locale, "approval.done", what), request);
     }
 }
 
@@ -201,21 +158,40 @@ internal sealed class ApprovalAction(ApprovalService approvals, IOptions<FollowU
             return await turn.AnswerTextAsync(action, Texts.Get(turn.Locale, "import.refused"), cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await approvals.DecideAsync(turn, action, cancellationToken).ConfigureAwait(false);
-        var pending = await approvals.PendingAsync(cancellationToken).ConfigureAwait(false);
+        var (outcome, decided) = await approvals.DecideAsync(turn, action, cancellationToken).ConfigureAwait(false);
+        // The index catches up when the projector applied the decision; the answer already leaves it out.
+        var pending = (await approvals.PendingAsync(cancellationToken).ConfigureAwait(false))
+            .Where(p => decided is null || !(p.MeetingId == decided.MeetingId && p.ItemId == decided.ItemId && p.Department == decided.Department && p.IsExtension == decided.IsExtension))
+            .ToList();
         return await turn.AnswerCardAsync(action, ApprovalService.Card(turn.Locale, pending, outcome ?? Texts.Get(turn.Locale, "approval.stale")), cancellationToken).ConfigureAwait(false);
     }
 }
 
 internal static class ProgressFeature
 {
-    /// <summary>Progress replies: free text, the question and undo cards, "my tasks", and the organisers' approvals.</summary>
+    /// <summary>
+    /// Progress: card reports, free text, the question and undo cards, "my tasks", the organisers' approvals, and the
+    /// projector that applies stored records to the meetings off the request path.
+    /// </summary>
     public static IHostApplicationBuilder AddProgress(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IProjectionQueue>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return storage.UsesAzure ? AzureProjectionQueue.Create(storage, time) : new ChannelProjectionQueue();
+        });
+        services.AddSingleton<PendingReports>();
+        services.AddSingleton<ProgressRecorder>();
+        services.AddSingleton<CardRefreshes>();
+        services.AddSingleton<Projector>();
+        services.AddHostedService(sp => sp.GetRequiredService<Projector>());
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
         services.AddTransient<ApprovalService>();
+        services.AddTransient<ICardActionHandler, ProgressReportAction>();
         services.AddTransient<IMessageHandler, PendingCommand>();
         services.AddTransient<IMessageHandler, MyTasksCommand>();
         services.AddTransient<IMessageHandler, ProgressReplyCommand>();

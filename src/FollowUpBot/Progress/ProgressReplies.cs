@@ -24,44 +24,37 @@ internal sealed record ReplyFacts(ProgressStatus? Status, bool Extension, int? P
 /// Records a department's reply as one progress record and answers what was understood, with an undo button.
 /// Shared by free text, the "which item?" question and its undo.
 /// </summary>
-internal sealed class ReplyRecorder(MeetingLedger ledger, BackgroundWorkQueue background, TimeProvider time)
+internal sealed class ReplyRecorder(ProgressRecorder recorder, TimeProvider time)
 {
+    /// <summary>The answer card; null when nothing was recorded (the sender was told why).</summary>
     public async Task<AdaptiveCard?> RecordAsync(TurnContext turn, OpenItem target, ReplyFacts facts, CancellationToken cancellationToken)
     {
         var locale = turn.Locale;
-        var number = target.Item.Number?.ToString(CultureInfo.InvariantCulture) ?? target.Item.Id;
+        var number = target.Number?.ToString(CultureInfo.InvariantCulture) ?? target.ItemId;
         if (facts.Extension && facts.NewDue is null)
         {
             await turn.ReplyTextAsync(Texts.Format(locale, "reply.extensionNoDate", number), cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var previous = target.Progress;
-        ProgressStatus? status = facts.Extension ? null : facts.Status ?? ProgressStatus.InProgress;
-        var record = new ProgressRecord
+        var meeting = await recorder.SeeAsync(target.MeetingId, cancellationToken).ConfigureAwait(false);
+        var item = meeting?.FindItem(target.ItemId);
+        if (meeting is null || item is null || !item.Lead.Concat(item.Support).Contains(target.Department, StringComparer.Ordinal))
         {
-            MeetingId = target.Meeting.Id,
-            ItemId = target.Item.Id,
-            Kind = facts.Extension ? ProgressKind.ExtensionRequest : status == ProgressStatus.CompletionRequested ? ProgressKind.CompletionRequest : ProgressKind.Progress,
-            Department = target.Department,
-            By = turn.Sender(),
-            At = turn.Activity.Timestamp ?? time.GetUtcNow(),
-            Status = status,
-            Percent = facts.Percent,
-            Note = facts.Note,
-            Due = facts.Extension ? facts.NewDue : null,
-            ConversationId = turn.Activity.Conversation?.Id ?? "unknown",
-            ActivityId = turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
-        };
-        await ledger.AppendProgressAsync(record, cancellationToken).ConfigureAwait(false);
-        var meetingId = target.Meeting.Id;
-        var departments = target.Item.Lead.Concat(target.Item.Support).ToList();
-        background.Enqueue((services, stopping) => services.GetRequiredService<ChecklistDelivery>().UpdateCardsAsync(meetingId, departments, null, stopping));
+            await turn.ReplyTextAsync(Texts.Get(locale, "checklist.notYours"), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var previous = item.FindDepartment(target.Department);
+        ProgressStatus? status = facts.Extension ? null : facts.Status ?? ProgressStatus.InProgress;
+        var kind = facts.Extension ? ProgressKind.ExtensionRequest : ProgressRecords.KindOf(status!.Value);
+        var record = ProgressRecords.From(turn, time, meeting.Id, item.Id, target.Department, kind, status, facts.Percent, facts.Note, facts.Extension ? facts.NewDue : null);
+        await recorder.RecordAsync(record, meeting, cancellationToken).ConfigureAwait(false);
 
         var said = facts.Extension
-            ? Texts.Format(locale, "reply.extension", number, target.Meeting.Title, facts.NewDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            : Texts.Format(locale, "reply.understood", number, target.Meeting.Title,
-                ChecklistCard.StatusText(locale, status!.Value) + (facts.Percent is { } p ? $" · {p}%" : string.Empty));
+            ? Texts.Format(locale, "reply.extension", number, meeting.Title, facts.NewDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Texts.Format(locale, "reply.understood", number, meeting.Title,
+                ProgressStatuses.Text(locale, status!.Value) + (facts.Percent is { } p ? $" · {p}%" : string.Empty));
         var body = new List<CardElement> { new TextBlock(said) { Weight = "bolder" } };
         if (facts.Note is { Length: > 0 } note)
         {
@@ -76,21 +69,12 @@ internal sealed class ReplyRecorder(MeetingLedger ledger, BackgroundWorkQueue ba
             Actions =
             [
                 CardActions.Execute(Texts.Get(locale, "reply.undo"), ReplyVerbs.Undo,
-                    ("meetingId", meetingId), ("itemId", target.Item.Id), ("department", target.Department),
-                    ("status", ChecklistCard.StatusValue(previous?.Status ?? ProgressStatus.NotStarted)),
+                    ("meetingId", meeting.Id), ("itemId", item.Id), ("department", target.Department),
+                    ("status", ProgressStatuses.Value(previous?.Status ?? ProgressStatus.NotStarted)),
                     ("percent", previous?.Percent?.ToString(CultureInfo.InvariantCulture))),
             ],
         };
     }
-
-    public static ProgressStatus? ParseStatus(string? value) => value switch
-    {
-        "notStarted" => ProgressStatus.NotStarted,
-        "inProgress" => ProgressStatus.InProgress,
-        "blocked" => ProgressStatus.Blocked,
-        "completionRequested" => ProgressStatus.CompletionRequested,
-        _ => null,
-    };
 }
 
 /// <summary>
@@ -122,7 +106,7 @@ internal sealed class ProgressReplyCommand(
         }
 
         var open = await finder.ForDepartmentsAsync(departments, cancellationToken).ConfigureAwait(false);
-        var numbers = open.Where(o => o.Item.Number is not null).Select(o => o.Item.Number!.Value).Distinct().ToList();
+        var numbers = open.Where(o => o.Number is not null).Select(o => o.Number!.Value).Distinct().ToList();
         var today = turn.Today(time, options.Value.TimeZone);
         var parsed = ReplyParser.Parse(turn.Text, new ReplyContext(today, numbers));
         if (parsed.Status is null && parsed.Percent is null)
@@ -137,18 +121,12 @@ internal sealed class ProgressReplyCommand(
         }
 
         var facts = new ReplyFacts(
-            parsed.Status switch
-            {
-                ReplyStatus.NotStarted => ProgressStatus.NotStarted,
-                ReplyStatus.Blocked => ProgressStatus.Blocked,
-                ReplyStatus.CompletionRequested => ProgressStatus.CompletionRequested,
-                _ => ProgressStatus.InProgress,
-            },
+            ProgressStatuses.FromReply(parsed.Status),
             parsed.Status == ReplyStatus.Extension,
             parsed.Percent,
             parsed.NewDue,
             parsed.Note);
-        var candidates = parsed.Item is { } number && !parsed.Ambiguous ? open.Where(o => o.Item.Number == number).ToList() : [];
+        var candidates = parsed.Item is { } number && !parsed.Ambiguous ? open.Where(o => o.Number == number).ToList() : [];
         if (candidates.Count == 1)
         {
             var card = await recorder.RecordAsync(turn, candidates[0], facts, cancellationToken).ConfigureAwait(false);
@@ -168,12 +146,12 @@ internal sealed class ProgressReplyCommand(
     {
         var understood = facts.Extension
             ? Texts.Get(locale, "review.due") + " → " + facts.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : ChecklistCard.StatusText(locale, facts.Status ?? ProgressStatus.InProgress) + (facts.Percent is { } p ? $" · {p}%" : string.Empty);
+            : ProgressStatuses.Text(locale, facts.Status ?? ProgressStatus.InProgress) + (facts.Percent is { } p ? $" · {p}%" : string.Empty);
         var buttons = choices.Take(12).Select(o => (CardElement)new ActionSet(
         [
-            CardActions.Execute($"{o.Item.Number}. {CardActions.Truncate(o.Item.Task, 40)} — {o.Meeting.Title} ({o.Department})", ReplyVerbs.Pick,
-                ("meetingId", o.Meeting.Id), ("itemId", o.Item.Id), ("department", o.Department),
-                ("status", facts.Status is { } s ? ChecklistCard.StatusValue(s) : null), ("extension", facts.Extension ? "true" : null),
+            CardActions.Execute($"{o.Number}. {CardActions.Truncate(o.Entry.Task, 40)} — {o.Entry.MeetingTitle} ({o.Department})", ReplyVerbs.Pick,
+                ("meetingId", o.MeetingId), ("itemId", o.ItemId), ("department", o.Department),
+                ("status", facts.Status is { } s ? ProgressStatuses.Value(s) : null), ("extension", facts.Extension ? "true" : null),
                 ("percent", facts.Percent?.ToString(CultureInfo.InvariantCulture)),
                 ("newDue", facts.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("note", facts.Note)),
         ]));
@@ -188,7 +166,7 @@ internal sealed class ProgressReplyCommand(
 }
 
 /// <summary><c>reply.pick</c> (the item chosen on the question card) and <c>reply.undo</c>.</summary>
-internal sealed class ReplyActions(MeetingLedger ledger, DepartmentAccess access, ReplyRecorder recorder, BackgroundWorkQueue background, TimeProvider time) : ICardActionHandler
+internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, TimeProvider time) : ICardActionHandler
 {
     public string Verb => "reply.*";
 
@@ -196,7 +174,7 @@ internal sealed class ReplyActions(MeetingLedger ledger, DepartmentAccess access
     {
         var locale = turn.Locale;
         var department = action.GetString("department") ?? string.Empty;
-        var meeting = action.GetString("meetingId") is { Length: > 0 } meetingId ? (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false))?.Document : null;
+        var meeting = await recorder.SeeAsync(action.GetString("meetingId") ?? string.Empty, cancellationToken).ConfigureAwait(false);
         var item = meeting?.FindItem(action.GetString("itemId") ?? string.Empty);
         if (meeting is null || item is null || !item.Lead.Concat(item.Support).Contains(department)
             || !await access.MayActForAsync(turn.SenderAadObjectId, department, cancellationToken).ConfigureAwait(false))
@@ -204,36 +182,24 @@ internal sealed class ReplyActions(MeetingLedger ledger, DepartmentAccess access
             return await turn.AnswerTextAsync(action, Texts.Get(locale, "checklist.notYours"), cancellationToken).ConfigureAwait(false);
         }
 
-        var target = new OpenItem(meeting, item, department);
         var percent = int.TryParse(action.GetString("percent"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? (int?)p : null;
         if (action.Verb == ReplyVerbs.Undo)
         {
-            var status = ReplyRecorder.ParseStatus(action.GetString("status")) ?? ProgressStatus.NotStarted;
-            await ledger.AppendProgressAsync(new ProgressRecord
-            {
-                MeetingId = meeting.Id,
-                ItemId = item.Id,
-                Kind = ProgressKind.Progress,
-                Department = department,
-                By = turn.Sender(),
-                At = turn.Activity.Timestamp ?? time.GetUtcNow(),
-                Status = status,
-                Percent = percent,
-                ConversationId = turn.Activity.Conversation?.Id ?? "unknown",
-                ActivityId = turn.Activity.Id ?? Guid.NewGuid().ToString("N"),
-            }, cancellationToken).ConfigureAwait(false);
-            var departments = item.Lead.Concat(item.Support).ToList();
-            background.Enqueue((services, stopping) => services.GetRequiredService<ChecklistDelivery>().UpdateCardsAsync(meeting.Id, departments, null, stopping));
-            return await turn.AnswerTextAsync(action, Texts.Format(locale, "reply.undone", item.Number, ChecklistCard.StatusText(locale, status)), cancellationToken).ConfigureAwait(false);
+            var status = ProgressStatuses.Parse(action.GetString("status")) ?? ProgressStatus.NotStarted;
+            var record = ProgressRecords.From(turn, time, meeting.Id, item.Id, department, ProgressKind.Progress, status, percent);
+            await recorder.RecordAsync(record, meeting, cancellationToken).ConfigureAwait(false);
+            return await turn.AnswerTextAsync(action, Texts.Format(locale, "reply.undone", item.Number, ProgressStatuses.Text(locale, status)), cancellationToken).ConfigureAwait(false);
         }
 
+        var target = new OpenItem(LedgerIndex.OpenEntries(meeting, department).FirstOrDefault(e => e.ItemId == item.Id)
+            ?? new OpenItemEntry { MeetingId = meeting.Id, MeetingTitle = meeting.Title, ItemId = item.Id, Number = item.Number, Task = item.Task }, department);
         var facts = new ReplyFacts(
-            ReplyRecorder.ParseStatus(action.GetString("status")),
+            ProgressStatuses.Parse(action.GetString("status")),
             action.GetString("extension") == "true",
             percent,
             DateOnly.TryParseExact(action.GetString("newDue"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null,
             action.GetString("note"));
-        var card = await recorder.RecordAsync(turn, target, facts, cancellationToken).ConfigureAwait(false);
+        var card = await replies.RecordAsync(turn, target, facts, cancellationToken).ConfigureAwait(false);
         return card is null
             ? InvokeResponse.Message(Texts.Get(locale, "reply.notUnderstood"))
             : await turn.AnswerCardAsync(action, card, cancellationToken).ConfigureAwait(false);
@@ -241,7 +207,7 @@ internal sealed class ReplyActions(MeetingLedger ledger, DepartmentAccess access
 }
 
 /// <summary><c>my tasks</c> / <c>我的任务</c>: the sender's open items across meetings, as their checklist cards.</summary>
-internal sealed class MyTasksCommand(DepartmentAccess access, OpenItemFinder finder, TimeProvider time) : IMessageHandler
+internal sealed class MyTasksCommand(DepartmentAccess access, OpenItemFinder finder, ProgressRecorder recorder, TimeProvider time) : IMessageHandler
 {
     public int Order => 40;
 
@@ -267,9 +233,13 @@ internal sealed class MyTasksCommand(DepartmentAccess access, OpenItemFinder fin
         }
 
         // One checklist per meeting and department, newest meetings first; a handful at most in one answer.
-        foreach (var group in open.GroupBy(o => (o.Meeting.Id, o.Department)).Take(5))
+        foreach (var group in open.GroupBy(o => (o.MeetingId, o.Department)).Take(5))
         {
-            var meeting = group.First().Meeting;
+            if (await recorder.SeeAsync(group.Key.MeetingId, cancellationToken).ConfigureAwait(false) is not { } meeting)
+            {
+                continue;
+            }
+
             var card = ChecklistCard.Build(new ChecklistView(meeting, group.Key.Department, turn.Locale, ChecklistDelivery.Today(meeting, time), RefreshUserIds: ChecklistRefreshAction.RefreshUsers(turn)));
             await turn.ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
         }

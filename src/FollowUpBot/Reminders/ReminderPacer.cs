@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Reminders;
 
 /// <summary>
 /// Paces reminder sends to Teams' limits (PROTOCOL.md §4): per conversation 7 per second and 60 per 30 seconds,
-/// and per tenant <see cref="RemindersOptions.GlobalPerSecond"/>. A 429 makes the refused send wait its
-/// Retry-After; when refusals become a sizeable share of a tenant's recent calls the tenant is throttled as a
-/// whole, so every sender to it stops until the Retry-After has passed. The limits hold per instance: with
-/// several sending instances a tenant's total is their sum, so give each its share of the budget.
+/// and (in <see cref="SendBudgetHandler"/>, right before each call) per tenant this instance's share of
+/// <see cref="RemindersOptions.GlobalPerSecond"/>, which all sending instances split between them
+/// (<see cref="SenderRoster"/>, <see cref="SendBudget"/>). A 429 makes the refused
+/// send wait its Retry-After; when refusals become a sizeable share of a tenant's recent calls the tenant is
+/// throttled as a whole, so every sender to it stops until the Retry-After has passed.
 /// </summary>
 internal sealed class ReminderPacer : IDisposable
 {
@@ -28,29 +28,12 @@ internal sealed class ReminderPacer : IDisposable
     private const int TenantThrottledMinimum = 3;
 
     private readonly PartitionedRateLimiter<string> _conversations;
-    private readonly PartitionedRateLimiter<string> _tenants;
     private readonly ConcurrentDictionary<string, TenantState> _states = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
-    public ReminderPacer(IOptions<RemindersOptions> options, TimeProvider timeProvider)
+    public ReminderPacer(TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _time = timeProvider;
-        var perSecond = options.Value.GlobalPerSecond;
-        // Small, frequent refills: a bucket of a whole second's tokens plus a second's refill would allow twice
-        // the rate within one second. A tenth of a second's tokens per refill, and room for two refills (a timer
-        // tick that comes late under load loses nothing), keep any one-second window within 1.2 × the rate.
-        var tokens = Math.Max(1, perSecond / 10);
-        var period = TimeSpan.FromSeconds(tokens / (double)perSecond);
-        _tenants = PartitionedRateLimiter.Create<string, string>(tenant => RateLimitPartition.GetTokenBucketLimiter(tenant, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(tokens * 2, 2),
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
         _conversations = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
             {
@@ -77,8 +60,7 @@ internal sealed class ReminderPacer : IDisposable
     {
         await WaitWhilePausedAsync(tenantId, cancellationToken).ConfigureAwait(false);
         using var conversation = await _conversations.AcquireAsync(conversationKey, calls, cancellationToken).ConfigureAwait(false);
-        using var tenant = await _tenants.AcquireAsync(tenantId, calls, cancellationToken).ConfigureAwait(false);
-        if (!conversation.IsAcquired || !tenant.IsAcquired)
+        if (!conversation.IsAcquired)
         {
             throw new InvalidOperationException("The reminder pacer refused a wait it should have queued.");
         }
@@ -134,7 +116,6 @@ internal sealed class ReminderPacer : IDisposable
     public void Dispose()
     {
         _conversations.Dispose();
-        _tenants.Dispose();
     }
 
     private async Task WaitWhilePausedAsync(string tenantId, CancellationToken cancellationToken)

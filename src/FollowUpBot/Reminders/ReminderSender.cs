@@ -183,7 +183,7 @@ internal sealed partial class ReminderSender(
             return;
         }
 
-        // Paced right before the call, so storage latency between the permit and the request does not bunch requests up.
+        // Per-conversation limits and a throttled tenant here; the tenant's send budget in SendBudgetHandler, at each call.
         // A 1:1 chat not opened yet costs a create-conversation call before the send.
         try
         {
@@ -200,6 +200,7 @@ internal sealed partial class ReminderSender(
         using var timeout = new CancellationTokenSource(SendTimeout, timeProvider);
         var activity = TurnContext.CardActivity(content.Card) with { Summary = content.Card.FallbackText };
         ProactiveDelivery delivery;
+        SendBudgetHandler.For(send.TenantId);
         try
         {
             delivery = await messengers.Create().SendToUserAsync(send.TenantId, send.RecipientAadId, activity, timeout.Token).ConfigureAwait(false);

@@ -1,9 +1,13 @@
-using FollowUpBot.Reminders;
+using FollowUpBot.Ledger;
+using FollowUpBot.Localization;
 using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Reminders;
 
-/// <summary>Reminder defaults and pacing (configuration section <c>Reminders</c>; DESIGN.md names the keys).</summary>
+/// <summary>
+/// Reminder defaults and pacing (configuration section <c>Reminders</c>; DESIGN.md names the keys), validated at
+/// start. The one place the default policy is written: the scheduler, the sender and the review card read it here.
+/// </summary>
 internal sealed class RemindersOptions
 {
     public const string Section = "Reminders";
@@ -23,8 +27,11 @@ internal sealed class RemindersOptions
     /// <summary>How often the scheduler leader looks for due slots.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Sends per second per tenant, all instances together aiming under Teams' 50.</summary>
+    /// <summary>Sends per second per tenant, all instances together (shared through <c>locks/senders/</c>), aiming under Teams' 50.</summary>
     public int GlobalPerSecond { get; set; } = 30;
+
+    /// <summary>How often a sending instance renews its registration and recounts the senders it shares the budget with.</summary>
+    public TimeSpan SenderHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The scheduler's blob lease on <c>locks/scheduler</c> (Azure allows 15-60 s).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
@@ -45,6 +52,9 @@ internal sealed class RemindersOptions
     public bool Enabled { get; set; } = true;
 
     public ReminderDefaults Defaults(string timeZone) => new(Cron ?? string.Empty, DaysBeforeDue, EscalateAfterDays, QuietHours, timeZone);
+
+    /// <summary>The default policy as the review card shows it.</summary>
+    public ReminderPolicy Policy() => new() { Cron = Cron, DaysBeforeDue = DaysBeforeDue, EscalateAfterDays = EscalateAfterDays, QuietHours = QuietHours };
 }
 
 internal sealed class RemindersOptionsValidation : IValidateOptions<RemindersOptions>
@@ -52,20 +62,15 @@ internal sealed class RemindersOptionsValidation : IValidateOptions<RemindersOpt
     public ValidateOptionsResult Validate(string? name, RemindersOptions options)
     {
         var failures = new List<string>();
-        if (!ResolvedPolicy.TryParseCron(options.Cron, out _))
+        // The same check (and the same words) as the review card gives an organiser.
+        foreach (var problem in ReminderPolicyRules.Check(options.Cron, options.DaysBeforeDue, options.EscalateAfterDays, options.QuietHours))
         {
-            failures.Add($"Reminders:Cron '{options.Cron}' is not a cron expression (five fields, e.g. '0 9 * * 1', or six with seconds).");
+            failures.Add($"{RemindersOptions.Section}:{problem.Field}: {problem.Describe(UiLocale.EnUS)}");
         }
 
-        if (!Reminders.QuietHours.TryParse(options.QuietHours, out _))
-        {
-            failures.Add($"Reminders:QuietHours '{options.QuietHours}' is not HH:mm-HH:mm (e.g. 20:00-08:00), or empty for none.");
-        }
-
-        Check(failures, options.DaysBeforeDue is >= 0 and <= 60, $"Reminders:DaysBeforeDue must be between 0 and 60; got {options.DaysBeforeDue}.");
-        Check(failures, options.EscalateAfterDays is >= 0 and <= 60, $"Reminders:EscalateAfterDays must be between 0 and 60; got {options.EscalateAfterDays}.");
         Check(failures, options.Tick >= TimeSpan.FromSeconds(1) && options.Tick <= TimeSpan.FromHours(1), $"Reminders:Tick must be between 00:00:01 and 01:00:00; got {options.Tick}.");
         Check(failures, options.GlobalPerSecond is >= 1 and <= 50, $"Reminders:GlobalPerSecond must be between 1 and 50 (Teams allows 50 per app per tenant); got {options.GlobalPerSecond}.");
+        Check(failures, options.SenderHeartbeat >= TimeSpan.FromSeconds(1) && options.SenderHeartbeat <= TimeSpan.FromMinutes(1), $"Reminders:SenderHeartbeat must be between 00:00:01 and 00:01:00; got {options.SenderHeartbeat}.");
         Check(failures, options.LeaseDuration >= TimeSpan.FromSeconds(15) && options.LeaseDuration <= TimeSpan.FromSeconds(60), $"Reminders:LeaseDuration must be between 00:00:15 and 00:01:00 (Azure's blob lease limits); got {options.LeaseDuration}.");
         Check(failures, options.CatchUpWindow >= TimeSpan.FromHours(1) && options.CatchUpWindow <= TimeSpan.FromDays(31), $"Reminders:CatchUpWindow must be between 01:00:00 and 31.00:00:00; got {options.CatchUpWindow}.");
         Check(failures, options.SendConcurrency is >= 1 and <= 64, $"Reminders:SendConcurrency must be between 1 and 64; got {options.SendConcurrency}.");

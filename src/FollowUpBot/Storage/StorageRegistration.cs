@@ -27,7 +27,7 @@ internal static class StorageRegistration
             }
 
             var environment = sp.GetRequiredService<IHostEnvironment>();
-            return new LocalBlobStore(options.ResolveLocalPath(environment.ContentRootPath), sp.GetRequiredService<TimeProvider>());
+            return new LocalBlobStore(options.ResolveLocalPath(environment.ContentRootPath), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalBlobStore>>());
         });
         builder.Services.AddSingleton<MeetingLedger>();
         builder.Services.AddHostedService<LedgerReconciler>();

@@ -94,21 +94,27 @@ internal sealed class SummaryCommand(SummaryService summaries) : IMessageHandler
             return true;
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
         var selection = SummaryCommands.Select(meetings, argument);
         if (selection.All)
         {
+            // The overview of all reads every meeting (organisers ask for it rarely); unreadable ones are named on it.
             var dashboard = await summaries.Links.DashboardAsync(turn.Locale, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var overview = selection.Candidates.Select(summaries.Summarise).ToList();
-            await turn.ReplyCardAsync(SummaryCard.BuildOverview(overview, turn.Locale, dashboard?.Url), cancellationToken).ConfigureAwait(false);
+            var (full, unreadable) = await summaries.ReadMeetingsAsync(cancellationToken).ConfigureAwait(false);
+            var byId = full.ToDictionary(m => m.Id, StringComparer.Ordinal);
+            var overview = selection.Candidates.Where(m => byId.ContainsKey(m.Id)).Select(m => summaries.Summarise(byId[m.Id])).ToList();
+            await turn.ReplyCardAsync(SummaryCard.BuildOverview(overview, turn.Locale, dashboard?.Url, SummaryService.Unreadable(unreadable)), cancellationToken).ConfigureAwait(false);
         }
-        else if (selection.Meeting is { } meeting)
+        else if (selection.Meeting is { } header && await summaries.TryGetMeetingAsync(header.Id, cancellationToken).ConfigureAwait(false) is var (meeting, unreadable))
         {
-            await turn.ReplyCardAsync(await summaries.CardAsync(meeting, meetings, turn.Locale, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var card = meeting is null
+                ? SummaryCard.BuildOverview([], turn.Locale, null, SummaryService.Unreadable(unreadable))
+                : await summaries.CardAsync(meeting, meetings, turn.Locale, unreadable, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, cancellationToken).ConfigureAwait(false);
+            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, unreadable: null, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -133,7 +139,7 @@ internal sealed class ExportCommand(SummaryService summaries) : IMessageHandler
             return true;
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
         var selection = SummaryCommands.Select(meetings, argument);
         if (selection.Meeting is { } meeting)
         {
@@ -141,7 +147,7 @@ internal sealed class ExportCommand(SummaryService summaries) : IMessageHandler
         }
         else
         {
-            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, cancellationToken).ConfigureAwait(false);
+            await SummaryReplies.ReplyNoneOrChooserAsync(turn, selection, argument, unreadable: null, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -160,15 +166,17 @@ internal sealed class ShowSummaryAction(SummaryService summaries) : ICardActionH
             return await SummaryReplies.RefuseAsync(turn, action, cancellationToken).ConfigureAwait(false);
         }
 
-        var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
-        var meeting = meetings.FirstOrDefault(m => m.Id == action.GetString("meetingId"));
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
+        var (meeting, unreadable) = meetings.Any(m => m.Id == action.GetString("meetingId"))
+            ? await summaries.TryGetMeetingAsync(action.GetString("meetingId")!, cancellationToken).ConfigureAwait(false)
+            : (null, null);
         if (meeting is null)
         {
             var text = Texts.Format(turn.Locale, "summary.noMatch", action.GetString("meetingId"));
             return action.IsInvoke ? InvokeResponse.Message(text) : await SummaryReplies.TextAsync(turn, text, cancellationToken).ConfigureAwait(false);
         }
 
-        var card = await summaries.CardAsync(meeting, meetings, turn.Locale, cancellationToken).ConfigureAwait(false);
+        var card = await summaries.CardAsync(meeting, meetings, turn.Locale, unreadable, cancellationToken).ConfigureAwait(false);
         if (action.IsInvoke)
         {
             return InvokeResponse.Card(CardJson.ToElement(card));
@@ -209,7 +217,7 @@ internal static class SummaryReplies
             : Texts.Format(locale, "summary.exportReady", meeting.Title, link.Url.AbsoluteUri, SummaryLinks.ExpiryText(link.Expires));
     }
 
-    public static async Task ReplyNoneOrChooserAsync(TurnContext turn, MeetingSelection selection, string? argument, CancellationToken cancellationToken)
+    public static async Task ReplyNoneOrChooserAsync(TurnContext turn, MeetingSelection selection, string? argument, IReadOnlyList<UnreadableMeeting>? unreadable, CancellationToken cancellationToken)
     {
         if (selection.Candidates.Count > 0)
         {
@@ -219,6 +227,11 @@ internal static class SummaryReplies
         }
 
         var text = argument is null ? Texts.Get(turn.Locale, "summary.noMeetings") : Texts.Format(turn.Locale, "summary.noMatch", argument);
+        foreach (var meeting in unreadable ?? [])
+        {
+            text += "\n\n" + Texts.Format(turn.Locale, "summary.unreadable", meeting.BlobName);
+        }
+
         await turn.ReplyTextAsync(text, cancellationToken).ConfigureAwait(false);
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Localization;
 using FollowUpBot.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Summaries;
@@ -13,15 +15,43 @@ internal sealed record SignedLink(Uri Url, DateTimeOffset Expires);
 /// Makes and checks the short-lived signed links of the export and the dashboard. The key is loaded on
 /// first use (configuration, else the one kept in storage) and then kept for the life of the process.
 /// </summary>
-internal sealed class SummaryLinks(IBlobStore store, IOptions<SummaryOptions> options, IOptions<FollowUpOptions> followUp, TimeProvider time) : IDisposable
+internal sealed class SummaryLinks(
+    IBlobStore store,
+    IOptions<SummaryOptions> options,
+    IOptions<FollowUpOptions> followUp,
+    TimeProvider time,
+    IHostEnvironment environment,
+    IServer server) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LinkSigner? _signer;
 
-    /// <summary>The bot's public address, or null when none is configured (then no link can be given).</summary>
+    /// <summary>
+    /// The bot's public address; in Development without one, the address this process listens on (so links from
+    /// <c>dotnet run</c> open on this machine); otherwise null, and no link can be given.
+    /// </summary>
     public Uri? PublicBaseUrl => followUp.Value.PublicBaseUrl is { } url
-        ? url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/")
-        : null;
+        ? WithSlash(url)
+        : environment.IsDevelopment() ? ListeningAddress() : null;
+
+    private static Uri WithSlash(Uri url) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+
+    /// <summary>The first address Kestrel listens on (https first), with a wildcard host made <c>localhost</c> for a browser.</summary>
+    private Uri? ListeningAddress()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses.OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 0 : 1))
+        {
+            var text = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                return WithSlash(uri);
+            }
+        }
+
+        return null;
+    }
 
     public async Task<LinkSigner> SignerAsync(CancellationToken cancellationToken = default)
     {

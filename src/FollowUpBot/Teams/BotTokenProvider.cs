@@ -42,11 +42,17 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
         }
     }
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken = default)
+    public Task<string?> GetTokenAsync(CancellationToken cancellationToken = default) => GetTokenAsync(_options.ConnectorScope, cancellationToken);
+
+    /// <summary>
+    /// A token of the bot's own identity for another resource (e.g. <c>https://graph.microsoft.com/.default</c>
+    /// for Microsoft Graph); null when the bot runs anonymously.
+    /// </summary>
+    public async Task<string?> GetTokenAsync(string scope, CancellationToken cancellationToken = default)
     {
         if (_managedIdentity is not null)
         {
-            var resource = _options.ConnectorScope.Replace("/.default", string.Empty, StringComparison.Ordinal);
+            var resource = scope.Replace("/.default", string.Empty, StringComparison.Ordinal);
             var result = await _managedIdentity.Value.AcquireTokenForManagedIdentity(resource)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             return result.AccessToken;
@@ -54,7 +60,7 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
 
         if (_confidential is not null)
         {
-            var result = await _confidential.Value.AcquireTokenForClient([_options.ConnectorScope])
+            var result = await _confidential.Value.AcquireTokenForClient([scope])
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             return result.AccessToken;
         }

@@ -22,7 +22,7 @@ internal sealed record ConversationReferenceDocument
     /// <summary>The conversation; null for a user known only from a roster, until the bot opens a 1:1 chat with them.</summary>
     public string? ConversationId { get; init; }
 
-    /// <summary>activity (the user or conversation talked to the bot) | roster (seen in the members of a team or chat).</summary>
+    /// <summary>activity (the user or conversation talked to the bot) | roster (seen in the members of a team or chat) | installation (the bot installed the app for the user).</summary>
     public string Source { get; init; } = "activity";
 
     /// <summary>personal | groupChat | channel.</summary>
@@ -66,6 +66,13 @@ internal sealed partial class ConversationReferenceJson : JsonSerializerContext;
 /// <summary>Saves a reference on every inbound activity (writing only when something changed) and reads them back.</summary>
 internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeProvider time, ILogger<ConversationReferenceStore> logger)
 {
+    /// <summary>
+    /// How long this process trusts what it last read or wrote of a reference: an activity that would change nothing
+    /// then costs no read. Short, because another instance may have changed the stored reference meanwhile.
+    /// </summary>
+    private static readonly TimeSpan SeenFor = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ConversationReferenceDocument Reference, long At)> _seen = new(StringComparer.Ordinal);
+
     /// <summary>Builds the reference an activity implies, or null when it lacks what a proactive message needs.</summary>
     public ConversationReferenceDocument? FromActivity(Activity activity)
     {
@@ -111,6 +118,12 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
         }
 
         var key = reference.IsPersonal ? reference.UserAadObjectId ?? reference.ConversationId! : reference.ConversationId!;
+        if (_seen.TryGetValue(BlobNames.Conversation(reference.TenantId, key), out var seen) && time.GetElapsedTime(seen.At) < SeenFor
+            && Merge(seen.Reference, reference).SameAs(seen.Reference))
+        {
+            return;
+        }
+
         await UpsertAsync(reference.TenantId, key, existing => existing is null ? reference : Merge(existing, reference), cancellationToken).ConfigureAwait(false);
     }
 
@@ -147,6 +160,24 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
     public Task SetPersonalConversationAsync(string tenantId, string userAadObjectId, string conversationId, CancellationToken cancellationToken = default) =>
         UpsertAsync(tenantId, userAadObjectId, existing => existing is null ? null : existing with { ConversationId = conversationId, Installed = true }, cancellationToken);
 
+    /// <summary>
+    /// Remembers the 1:1 chat Teams opened when the bot installed the app for a user (Microsoft Graph), creating the
+    /// reference when the user never talked to the bot, so reminders and later messages reach them the same way.
+    /// </summary>
+    public Task SaveInstalledChatAsync(string tenantId, string userAadObjectId, string serviceUrl, string conversationId, CancellationToken cancellationToken = default) =>
+        UpsertAsync(tenantId, userAadObjectId, existing => existing is null
+            ? new ConversationReferenceDocument
+            {
+                TenantId = tenantId,
+                ServiceUrl = serviceUrl,
+                ConversationId = conversationId,
+                ConversationType = "personal",
+                UserAadObjectId = userAadObjectId,
+                Source = "installation",
+                Updated = time.GetUtcNow(),
+            }
+            : existing with { ConversationId = conversationId, Installed = true }, cancellationToken);
+
     private async Task UpsertAsync(string tenantId, string key, Func<ConversationReferenceDocument?, ConversationReferenceDocument?> change, CancellationToken cancellationToken)
     {
         var name = BlobNames.Conversation(tenantId, key);
@@ -157,6 +188,11 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
             var updated = change(existing);
             if (updated is null || (existing is not null && existing.SameAs(updated)))
             {
+                if (existing is not null)
+                {
+                    _seen[name] = (existing, time.GetTimestamp());
+                }
+
                 return;
             }
 
@@ -164,6 +200,7 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
             {
                 var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(updated with { Updated = time.GetUtcNow() }, ConversationReferenceJson.Default.ConversationReferenceDocument));
                 await store.PutAsync(name, content, current is null ? BlobCondition.CreateOnly : BlobCondition.Match(current.ETag), cancellationToken).ConfigureAwait(false);
+                _seen[name] = (updated, time.GetTimestamp());
                 LogSaved(logger, name);
                 return;
             }
@@ -172,6 +209,9 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
                 // Another activity of the same conversation saved first: read it and apply again.
             }
         }
+
+        // Five writers in a row won the race: this change is not saved (the next activity saves it again).
+        LogGaveUp(logger, name);
     }
 
     public async Task<ConversationReferenceDocument?> GetAsync(string tenantId, string userAadIdOrConversationId, CancellationToken cancellationToken = default)
@@ -187,9 +227,20 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
         await foreach (var entry in store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
             var blob = await store.GetAsync(entry.Name, cancellationToken).ConfigureAwait(false);
-            if (blob is not null)
+            ConversationReferenceDocument? reference = null;
+            try
             {
-                yield return Parse(blob);
+                reference = blob is null ? null : Parse(blob);
+            }
+            catch (InvalidDataException e)
+            {
+                // One unreadable reference must not hide the others.
+                LogUnreadable(logger, entry.Name, e);
+            }
+
+            if (reference is not null)
+            {
+                yield return reference;
             }
         }
     }
@@ -233,4 +284,10 @@ internal sealed partial class ConversationReferenceStore(IBlobStore store, TimeP
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Saved conversation reference {BlobName}.")]
     private static partial void LogSaved(ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Gave up saving conversation reference {BlobName} after 5 lost races; the next activity of the conversation saves it.")]
+    private static partial void LogGaveUp(ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Conversation reference {BlobName} cannot be read; it is skipped.")]
+    private static partial void LogUnreadable(ILogger logger, string blobName, Exception exception);
 }

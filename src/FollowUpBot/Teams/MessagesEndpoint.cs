@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.Json;
 using FollowUpBot.Localization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Teams;
 
 /// <summary>
 /// <c>POST /api/messages</c>: authenticate, parse, authorise against the body, route. Answers: 401/403 for
-/// authentication, 400 for a body that is not an activity, 200 (with the invoke response for invokes)
+/// authentication, 400 for a body that is not an activity or one the bot cannot handle (<see cref="ActivityShape"/>), 413 for
+/// a body over 1 MiB, 200 (with the invoke response for invokes)
 /// otherwise; a failure while handling a message is a 500 without details, so the channel retries it.
 /// </summary>
 internal static partial class MessagesEndpoint
@@ -20,7 +23,7 @@ internal static partial class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, BotTokenValidator validator, ActivityRouter router, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext http, BotTokenValidator validator, ActivityRouter router, IOptionsMonitor<BotOptions> botOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger(typeof(MessagesEndpoint));
         var caller = await validator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
@@ -34,6 +37,12 @@ internal static partial class MessagesEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        // A body without Content-Length (chunked) is cut off at the same size while it is read.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         Activity? activity;
         try
         {
@@ -43,10 +52,21 @@ internal static partial class MessagesEndpoint
         {
             return Results.BadRequest(new ProblemBody("The body is not a JSON activity."));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             return Results.BadRequest(new ProblemBody("The activity has no type."));
+        }
+
+        activity = ActivityShape.WithoutNullElements(activity);
+        if (ActivityShape.Problem(activity, botOptions.CurrentValue.AllowedServiceUrlHosts) is { } problem)
+        {
+            LogRefused(logger, activity.Type is { Length: > 64 } type ? type[..64] : activity.Type, problem);
+            return Results.BadRequest(new ProblemBody(problem));
         }
 
         switch (caller.Authorize(activity))
@@ -90,6 +110,9 @@ internal static partial class MessagesEndpoint
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Rejected an activity: the signing key is not endorsed for channel {ChannelId}.")]
     private static partial void LogNotEndorsed(ILogger logger, string? channelId);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Refused a {Type} activity: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string? type, string reason);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "Handling a {Type} activity ({ActivityId}) failed.")]
     private static partial void LogHandlerFailed(ILogger logger, string? type, string? activityId, Exception exception);

@@ -13,6 +13,21 @@ internal enum UnreachableReason
     NotFound,
     /// <summary>The team of the department's channel never had the bot added.</summary>
     ChannelUnknown,
+
+    /// <summary>The app was installed for the user; the message waits for Teams to open the chat (the installation's conversationUpdate).</summary>
+    Installing,
+
+    /// <summary>Installing the app was refused (403): Graph permission or admin consent missing, or the app is blocked for the user.</summary>
+    InstallForbidden,
+
+    /// <summary>Microsoft Graph knows no such user (404).</summary>
+    UserNotFound,
+
+    /// <summary>Microsoft Graph asked to wait (429, Retry-After).</summary>
+    Throttled,
+
+    /// <summary>Proactive installation is off: no <c>FollowUp:TeamsAppCatalogId</c> or Graph disabled.</summary>
+    InstallNotConfigured,
 }
 
 internal sealed class RecipientUnreachableException : Exception
@@ -38,6 +53,18 @@ internal sealed class RecipientUnreachableException : Exception
     }
 
     public UnreachableReason Reason { get; }
+
+    /// <summary>For <see cref="UnreachableReason.Throttled"/>: when to try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+}
+
+/// <summary>
+/// Opens a 1:1 chat between the bot and a user who never talked to it, by installing the app for them (Microsoft Graph).
+/// Returns the chat's id, or null while Teams has not created it yet; refusals become <see cref="RecipientUnreachableException"/>.
+/// </summary>
+internal interface IPersonalChatProvisioner
+{
+    Task<string?> ProvisionAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -46,8 +73,52 @@ internal sealed class RecipientUnreachableException : Exception
 /// or as a new post in a team's channel. Permanent refusals become <see cref="RecipientUnreachableException"/>;
 /// transient ones stay <see cref="ConnectorException"/> for the caller to retry later.
 /// </summary>
-internal sealed class ProactiveMessenger(ConversationReferenceStore references, RosterService rosters, ConnectorClient connector)
+internal sealed class ProactiveMessenger(ConversationReferenceStore references, RosterService rosters, ConnectorClient connector, IPersonalChatProvisioner? provisioner = null)
 {
+    /// <summary>
+    /// As <see cref="SendToUserAsync"/>; for a user the bot has no way to reach, installs the app for them first and sends
+    /// to the chat Teams opens (through <paramref name="serviceUrl"/>, the tenant's, e.g. the organiser's). When the chat
+    /// is not there yet, throws <see cref="UnreachableReason.Installing"/>: the installation's conversationUpdate brings it.
+    /// </summary>
+    public async Task<ProactiveDelivery> SendOrInstallAsync(string tenantId, string aadObjectId, Activity activity, string? serviceUrl, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SendToUserAsync(tenantId, aadObjectId, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecipientUnreachableException e) when (e.Reason == UnreachableReason.NoConversationReference)
+        {
+            // Only a contact the bot never had a chat with: someone who removed the app keeps it removed.
+            if (provisioner is null)
+            {
+                throw;
+            }
+        }
+
+        var chatId = await provisioner.ProvisionAsync(tenantId, aadObjectId, cancellationToken).ConfigureAwait(false);
+        if (chatId is null || serviceUrl is null)
+        {
+            throw new RecipientUnreachableException(UnreachableReason.Installing, $"Installed the app for {aadObjectId}; waiting for Teams to open the chat.");
+        }
+
+        try
+        {
+            var outgoing = activity with
+            {
+                Type = activity.Type ?? ActivityTypes.Message,
+                Conversation = new ConversationAccount { Id = chatId, ConversationType = "personal", TenantId = tenantId },
+            };
+            var sent = await connector.SendAsync(serviceUrl, chatId, outgoing, cancellationToken).ConfigureAwait(false);
+            await references.SaveInstalledChatAsync(tenantId, aadObjectId, serviceUrl, chatId, cancellationToken).ConfigureAwait(false);
+            return new ProactiveDelivery(serviceUrl, chatId, sent.Id);
+        }
+        catch (ConnectorException e) when (e.IsPermanentForRecipient)
+        {
+            // Teams knows the chat but the bot is not in it yet: the installation's conversationUpdate releases the message.
+            throw new RecipientUnreachableException(UnreachableReason.Installing, $"The chat with {aadObjectId} is not ready yet: {e.Code}.", e);
+        }
+    }
+
     public async Task<ProactiveDelivery> SendToUserAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken = default)
     {
         var reference = await references.GetAsync(tenantId, aadObjectId, cancellationToken).ConfigureAwait(false);

@@ -67,13 +67,18 @@ internal sealed partial class RosterService(ConversationReferenceStore reference
 
         foreach (var conversation in conversations.DistinctBy(c => c.TeamId ?? c.ConversationId))
         {
+            // One roster that cannot be read (the connector refuses, a member's reference cannot be saved) does not stop the others.
             try
             {
                 await RefreshAsync(conversation, force: false, cancellationToken).ConfigureAwait(false);
             }
             catch (ConnectorException e)
             {
-                LogRefreshFailed(logger, e.Kind, e);
+                LogRefreshFailed(logger, conversation.TeamId ?? conversation.ConversationId, e.Kind, e);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                LogRefreshFailed(logger, conversation.TeamId ?? conversation.ConversationId, ConnectorErrorKind.Unknown, e);
             }
         }
     }
@@ -81,8 +86,8 @@ internal sealed partial class RosterService(ConversationReferenceStore reference
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Read a roster of {Count} members.")]
     private static partial void LogRefreshed(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Reading a roster failed ({Kind}).")]
-    private static partial void LogRefreshFailed(ILogger logger, ConnectorErrorKind kind, Exception exception);
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Reading the roster of {RosterId} failed ({Kind}); the other rosters are read.")]
+    internal static partial void LogRefreshFailed(ILogger logger, string? rosterId, ConnectorErrorKind kind, Exception exception);
 }
 
 /// <summary>When each roster was last read (per app, shared by the transient services that read them).</summary>
@@ -92,7 +97,7 @@ internal sealed class RosterRefreshTimes
 }
 
 /// <summary>When the bot joins a team or chat, or members join, the roster is read (PROTOCOL.md §3.2).</summary>
-internal sealed class RosterOnMembershipChange(ConversationReferenceStore references, RosterService rosters) : IConversationEventHandler
+internal sealed class RosterOnMembershipChange(ConversationReferenceStore references, RosterService rosters, ILogger<RosterOnMembershipChange> logger) : IConversationEventHandler
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -108,9 +113,10 @@ internal sealed class RosterOnMembershipChange(ConversationReferenceStore refere
         {
             await rosters.RefreshAsync(conversation, force: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectorException)
+        catch (ConnectorException e)
         {
-            // The roster is read again before the next publish; a failure here loses nothing.
+            // The roster is read again before the next publish; a failure here loses nothing, but is said.
+            RosterService.LogRefreshFailed(logger, conversation.TeamId ?? conversation.ConversationId, e.Kind, e);
         }
     }
 }

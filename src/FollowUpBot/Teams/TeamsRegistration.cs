@@ -16,7 +16,8 @@ internal static class TeamsRegistration
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
         services.AddSingleton<BotTokenValidator>();
         services.AddHttpClient(BotTokenValidator.MetadataClient, c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        services.AddSingleton<MsalBotTokenProvider>();
+        services.AddSingleton<IBotTokenProvider>(sp => sp.GetRequiredService<MsalBotTokenProvider>());
         services.AddSingleton<ConversationReferenceStore>();
         // These hold the typed connector HttpClient, so they are transient, never captured by a singleton.
         services.AddSingleton<RosterRefreshTimes>();

@@ -16,6 +16,7 @@ namespace FollowUpBot.IntegrationTests.Cards;
 /// Every card the organiser flow sends, rendered as a person sees it: the official Adaptive Cards renderer (npm
 /// <c>adaptivecards</c>) in headless Chromium, with a screenshot of each kept as a test artifact.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class CardRenderingTests
 {
     private static readonly DateOnly MeetingDate = new(2026, 11, 20);

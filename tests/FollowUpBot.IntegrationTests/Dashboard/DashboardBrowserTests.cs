@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FollowUpBot.IntegrationTests.Dashboard;
 
 /// <summary>The dashboard as a reader meets it: served by the app on a real socket, opened in headless Chromium, screenshot kept.</summary>
+[Trait("Category", "Integration")]
 public sealed class DashboardBrowserTests
 {
     private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts");

@@ -32,6 +32,12 @@ public sealed class FileImportTests : IAsyncLifetime
         _files.MapGet("/minutes-gbk.txt", () => Results.Bytes(Encoding.GetEncoding("GB18030").GetBytes(Minutes), "text/plain"));
         _files.MapGet("/huge.txt", () => Results.Bytes(new byte[3 * 1024 * 1024], "text/plain"));
         _files.MapGet("/gone.txt", () => Results.NotFound());
+        foreach (var name in (string[])["cn_minutes_for_pdf.pdf", "scanned_minutes.pdf", "teams_transcript.vtt", "malformed_transcript.vtt"])
+        {
+            var bytes = await File.ReadAllBytesAsync(Testing.RepoPaths.Fixture("inputs/" + name));
+            _files.MapGet("/" + name, () => Results.Bytes(bytes, "application/octet-stream"));
+        }
+
         await _files.StartAsync();
         _filesUrl = _files.Urls.First().TrimEnd('/');
     }
@@ -56,6 +62,65 @@ public sealed class FileImportTests : IAsyncLifetime
         Assert.Contains("市发展改革委", reply, StringComparison.Ordinal);
         var meeting = Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings")));
         Assert.Equal(Minutes.Trim(), (await File.ReadAllTextAsync(Path.Combine(meeting, "source.txt"))).Trim());
+    }
+
+    [Fact]
+    public async Task ATextPdfBecomesADraftWithItsDirectives()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "cn_minutes_for_pdf.pdf"));
+
+        var reply = string.Join("\n", _connector.Requests.Select(r => Decode(r.Body)));
+        Assert.Contains("拨付第一批补助资金", reply, StringComparison.Ordinal);
+        Assert.Contains("市住建局", reply, StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "扫描件")]
+    [InlineData("en-US", "This PDF is a scan")]
+    public async Task AScannedPdfIsRefusedAsAScanInTheOrganisersLanguageAndNothingIsStored(string locale, string message)
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "scanned_minutes.pdf", locale));
+
+        Assert.Contains(message, Decode(Assert.Single(_connector.Requests).Body), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    [Fact]
+    public async Task ATeamsTranscriptBecomesADraftOwnedByItsSpeakers()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "teams_transcript.vtt"));
+
+        var reply = string.Join("\n", _connector.Requests.Select(r => Decode(r.Body)));
+        Assert.Contains("Adele Vance", reply, StringComparison.Ordinal);
+        Assert.Contains("send the revised budget to the finance team", reply, StringComparison.Ordinal);
+        var meeting = Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings")));
+        Assert.Contains("Isaiah Langer: Sounds good.", await File.ReadAllTextAsync(Path.Combine(meeting, "source.txt")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "无法识别该 Teams 会议转录")]
+    [InlineData("en-US", "not a Teams transcript I can read")]
+    public async Task AMalformedTranscriptIsRefusedAndNothingIsStored(string locale, string message)
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "malformed_transcript.vtt", locale));
+
+        var reply = Decode(Assert.Single(_connector.Requests).Body);
+        Assert.Contains(message, reply, StringComparison.Ordinal);
+        Assert.Contains("Line 4", reply, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
     }
 
     [Fact]

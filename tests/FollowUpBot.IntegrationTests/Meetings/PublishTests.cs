@@ -34,10 +34,12 @@ public sealed class PublishTests : IAsyncLifetime
 
         await PostAsync(client, Invoke(Organiser, "a:organiser", "draft.publish", new JsonObject { ["meetingId"] = meetingId, ["page"] = "0" }));
         var first = await WaitForDeliveriesAsync(app, meetingId);
+        // Each delivery run ends by telling the organiser whom it reached: that message proves the run is over.
+        await WaitForDeliveryReportsAsync(1);
         var sendsToMegan = SendsTo("a:chat-1");
 
         await PostAsync(client, Invoke(Organiser, "a:organiser", "draft.publish", new JsonObject { ["meetingId"] = meetingId, ["page"] = "0" }));
-        await Task.Delay(1500);
+        await WaitForDeliveryReportsAsync(2);
 
         Assert.Equal(first, await DeliveryCountAsync(app, meetingId));
         Assert.Equal(1, sendsToMegan);
@@ -61,6 +63,25 @@ public sealed class PublishTests : IAsyncLifetime
     private int SendsTo(string conversationId) =>
         _connector.Requests.Count(r => r.Method == "POST" && (r.Path.Contains(conversationId + "/activities", StringComparison.Ordinal) || r.Path.Contains(Uri.EscapeDataString(conversationId) + "/activities", StringComparison.Ordinal))
             && r.Body.Contains("progress.report", StringComparison.Ordinal));
+
+    /// <summary>Waits until the bot has reported that many finished delivery runs to the organiser.</summary>
+    private async Task WaitForDeliveryReportsAsync(int runs)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var reports = _connector.Requests.Count(r => r.Method == "POST" && r.Path.Contains("a:organiser/activities", StringComparison.Ordinal)
+                && r.Body.Contains("Checklists of", StringComparison.Ordinal) && !r.Body.Contains("attachments", StringComparison.Ordinal));
+            if (reports >= runs)
+            {
+                Assert.Equal(runs, reports);
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The organiser did not get {runs} delivery reports.");
+    }
 
     private static async Task<int> WaitForDeliveriesAsync(BotApplication app, string meetingId)
     {

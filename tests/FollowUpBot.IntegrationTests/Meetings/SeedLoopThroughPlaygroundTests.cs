@@ -7,6 +7,7 @@ namespace FollowUpBot.IntegrationTests.Meetings;
 /// The whole organiser flow on the seed speech, through the Agents Playground as Teams: the organiser pastes the
 /// speech, reviews the draft, publishes; each department's contact receives its checklist and reports on it.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class SeedLoopThroughPlaygroundTests
 {
     [Fact]
@@ -68,6 +69,13 @@ public sealed class SeedLoopThroughPlaygroundTests
         var understood = await playground.WaitForBotMessageAsync(m => m.ConversationId == checklist.ConversationId && m.CardText.Contains("reply.undo", StringComparison.Ordinal));
         Assert.Contains("已完成", understood.CardText, StringComparison.Ordinal);
 
+        // The reply is answered once its record is stored; the projector applies it to meeting.json and then to the
+        // organisers' pending index just after.
+        var pendingIndex = Path.Combine(bot.DataPath, "blobs", "index", "pending.json");
+        await Eventually.WaitForAsync(async () => File.Exists(pendingIndex) && (await File.ReadAllTextAsync(pendingIndex)).Contains(itemId, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(5), "the completion request to reach index/pending.json");
+        Assert.Equal("completionRequested", DepartmentStatus(await File.ReadAllTextAsync(MeetingPath(bot, meetingId)), itemId, "市委宣传部"));
+
         // The organiser sees the completion request and approves it: the department's part is closed (办结).
         await playground.SendAsync(playground.PersonalChatId, "待审核");
         var pending = await playground.WaitForBotMessageAsync(m => m.CardText.Contains("approval.decide", StringComparison.Ordinal));
@@ -75,13 +83,18 @@ public sealed class SeedLoopThroughPlaygroundTests
         Assert.Equal("completion", approve["kind"]!.ToString());
         await playground.InvokeAsync(playground.PersonalChatId, pending.MessageId!, "approval.decide", approve);
 
-        var meeting = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!;
-        var department = meeting["items"]!.AsArray().Single(i => i!["id"]!.ToString() == itemId)!["departments"]!.AsArray().Single(d => d!["department"]!.ToString() == "市委宣传部")!;
-        Assert.Equal("closed", department["status"]!.ToString());
+        await Eventually.WaitForAsync(async () => DepartmentStatus(await File.ReadAllTextAsync(MeetingPath(bot, meetingId)), itemId, "市委宣传部") == "closed",
+            TimeSpan.FromSeconds(5), "the approval to close the department's part in meeting.json");
         var kinds = Directory.GetFiles(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "progress"), "*.json", SearchOption.AllDirectories)
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!["kind"]!.ToString()).Order().ToList();
         Assert.Equal(["completionApproval", "completionRequest", "progress"], kinds);
     }
+
+    private static string MeetingPath(BotApplication bot, string meetingId) => Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "meeting.json");
+
+    private static string? DepartmentStatus(string meetingJson, string itemId, string department) =>
+        JsonNode.Parse(meetingJson)!["items"]!.AsArray().Single(i => i!["id"]!.ToString() == itemId)!["departments"]!.AsArray()
+            .Single(d => d!["department"]!.ToString() == department)!["status"]?.ToString();
 
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

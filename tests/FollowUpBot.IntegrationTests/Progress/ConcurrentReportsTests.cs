@@ -16,8 +16,10 @@ namespace FollowUpBot.IntegrationTests.Progress;
 /// <summary>
 /// 200 department contacts press "report" on their checklist card at the same moment, against two app
 /// instances sharing one Azurite account, and Teams retries some of the invokes: the ledger must end up with
-/// one record per report and a meeting.json equal to the replay of those records.
+/// one record per report, and the projector must bring meeting.json (and the indexes) to the replay of those
+/// records within five seconds. An instance stopped in the middle of the burst loses nothing.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ConcurrentReportsTests : IAsyncLifetime
 {
     private const string Container = "load";
@@ -32,7 +34,7 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await Azurite.StartAsync();
+        _azurite = await Azurite.StartAsync(withQueue: true);
         _connector = await FakeConnector.StartAsync();
         _folder = Directory.CreateTempSubdirectory("followup-load-").FullName;
     }
@@ -72,10 +74,78 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
         Assert.All(answers, a =>
         {
             Assert.Equal(HttpStatusCode.OK, a.Status);
+            Assert.True(a.Body["statusCode"]!.GetValue<int>() == 200, a.Body.ToJsonString());
             Assert.Equal(200, a.Body["statusCode"]!.GetValue<int>());
             Assert.Equal("application/vnd.microsoft.card.adaptive", a.Body["type"]!.GetValue<string>());
         });
 
+        await AssertLedgerMatchesAsync(reporters, original, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task AnInstanceStoppedMidBurstLosesNothing()
+    {
+        var reporters = Reporters();
+        var directoryPath = Path.Combine(_folder, "departments.json");
+        await File.WriteAllTextAsync(directoryPath, DirectoryJson(reporters));
+        var original = await StoreMeetingAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = _azurite.ConnectionString,
+            ["Storage:Container"] = Container,
+            ["FollowUp:DirectoryPath"] = directoryPath,
+            // Records the stopped instance stored but had not applied are found through the change journal.
+            ["Storage:ReconcileInterval"] = "00:00:02",
+        };
+        var first = new BotApplication(settings);
+        using var second = new BotApplication(settings);
+        var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+
+        // Half the contacts reach the first instance, which stops once a few dozen of its answers are out.
+        var activities = reporters.Select(Invoke).ToList();
+        var answered = 0;
+        using var stopped = new SemaphoreSlim(0);
+        var posts = activities.Select(async (activity, i) =>
+        {
+            if (i % 2 == 1)
+            {
+                return (Activity: activity, Answer: await PostAsync(secondClient, activity));
+            }
+
+            try
+            {
+                var answer = await PostAsync(firstClient, activity);
+                if (Interlocked.Increment(ref answered) == 30)
+                {
+                    stopped.Release();
+                }
+
+                return (Activity: activity, Answer: answer);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or ObjectDisposedException or InvalidOperationException or IOException or JsonException)
+            {
+                return (Activity: activity, Answer: (Status: HttpStatusCode.ServiceUnavailable, Body: (JsonNode)new JsonObject()));
+            }
+        }).ToList();
+        await stopped.WaitAsync(TimeSpan.FromSeconds(60));
+        firstClient.Dispose();
+        first.Dispose();
+        var results = await Task.WhenAll(posts);
+
+        // Teams sends again what was not answered with a card; the retries reach the instance still running.
+        var unanswered = results.Where(r => r.Answer.Status != HttpStatusCode.OK || r.Answer.Body["type"]?.GetValue<string>() != "application/vnd.microsoft.card.adaptive").ToList();
+        var retried = await Task.WhenAll(unanswered.Select(r => PostAsync(secondClient, r.Activity)));
+        Assert.All(retried, a => Assert.Equal("application/vnd.microsoft.card.adaptive", a.Body["type"]!.GetValue<string>()));
+
+        // What the stopped instance stored but had not applied, the reconciler applies from the change journal; a message
+        // it had taken from the queue comes back after its visibility timeout (10 s).
+        await AssertLedgerMatchesAsync(reporters, original, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>One record per reporter, and meeting.json and the pending index equal to the replay of the records within <paramref name="within"/>.</summary>
+    private async Task AssertLedgerMatchesAsync(List<Reporter> reporters, MeetingDocument original, TimeSpan within)
+    {
         var container = new BlobContainerClient(_azurite.ConnectionString, Container);
         var records = new List<(string Key, ProgressRecord Record)>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobNames.ProgressPrefix(MeetingId) }))
@@ -89,12 +159,24 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
             reporters.Select(r => $"{r.ItemId}/{r.Department}/{r.AadObjectId}").Order(StringComparer.Ordinal),
             records.Select(r => $"{r.Record.ItemId}/{r.Record.Department}/{r.Record.By.AadObjectId}").Order(StringComparer.Ordinal));
 
-        var stored = (await container.GetBlobClient(BlobNames.Meeting(MeetingId)).DownloadContentAsync()).Value.Content
-            .ToObjectFromJson(LedgerJsonContext.Default.MeetingDocument)!;
         var replayed = MeetingProjection.Replay(original, records);
-        Assert.Equal(replayed.Items.Select(Canonical), stored.Items.Select(Canonical));
+        var expected = replayed.Items.Select(Canonical).ToList();
+        var stored = await Eventually.WaitForAsync(
+            async () => (await container.GetBlobClient(BlobNames.Meeting(MeetingId)).DownloadContentAsync()).Value.Content.ToObjectFromJson(LedgerJsonContext.Default.MeetingDocument),
+            m => m is not null && m.Items.Select(Canonical).SequenceEqual(expected),
+            within,
+            "meeting.json to equal the replay of the stored records");
         // Not vacuous: every item moved from its initial state, and both of its departments reported once.
         Assert.All(stored.Items, i => Assert.All(i.Departments, d => Assert.Equal(1, d.Reports)));
+
+        // The organisers' pending list follows the projection: every completion request of the replay, nothing else.
+        var pendingExpected = LedgerIndex.PendingEntries(replayed).Select(p => $"{p.ItemId}/{p.Department}/{p.Record}").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pendingExpected);
+        await Eventually.WaitForAsync(
+            async () => (await container.GetBlobClient(BlobNames.PendingIndex).DownloadContentAsync()).Value.Content.ToObjectFromJson(LedgerJsonContext.Default.PendingIndexDocument),
+            p => p is not null && p.Requests.Select(r => $"{r.ItemId}/{r.Department}/{r.Record}").Order(StringComparer.Ordinal).SequenceEqual(pendingExpected),
+            TimeSpan.FromSeconds(5),
+            "index/pending.json to list the replay's completion requests");
     }
 
     /// <summary>Each contact gets its own (item, department) pair: item k is led by department k mod 20 and supported by department (k + 10) mod 20.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FollowUpBot.Departments;
@@ -7,19 +6,27 @@ using FollowUpBot.Ledger;
 using FollowUpBot.Storage;
 using FollowUpBot.Teams;
 using FollowUpBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FollowUpBot.IntegrationTests.Reminders;
 
 /// <summary>
-/// Two bot instances on one Azurite (blobs and the queue), the scheduler nudging six contacts every 15 seconds,
-/// a fake Bot Connector on loopback counting what arrives. The first instance leads and is stopped mid-run;
-/// the second takes over the lease (15 s) and the queue. Every slot arrives once, and none is skipped.
+/// Two bot instances on one Azurite (blobs and the queue) and one simulated clock (FakeTimeProvider), the scheduler
+/// nudging six contacts every 15 seconds, a fake Bot Connector on loopback recording what arrives. The first
+/// instance leads and is stopped after three slots; the second takes over the lease and the queue. Every slot
+/// arrives once, and none is skipped. The test moves the clock on only as far as the instances have caught up
+/// (each slot claimed before the next falls due), so it takes seconds, not the minute and a half it simulates.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Tenant = "tenant-mi";
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
+
+    /// <summary>A Wednesday, 10:00:05 in Shanghai (a working day in the shipped 2026 calendar).</summary>
+    private static readonly DateTimeOffset Start = new(2026, 11, 4, 2, 0, 5, TimeSpan.Zero);
 
     [Fact]
     public async Task TwoInstancesSendEverySlotExactlyOnceAndTheSurvivorTakesOverWhenTheLeaderStops()
@@ -28,11 +35,8 @@ public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestO
         await using var connector = await FakeConnector.StartAsync();
         var container = "mi" + Guid.NewGuid().ToString("N")[..12];
         IBlobStore store = AzureBlobStore.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, Container = container });
-        var contacts = await SeedAsync(store, connector.ServiceUrl);
-        var calendar = Path.Combine(Path.GetTempPath(), $"calendar-{container}.json");
-        // Every day around now is a working day, whatever day the test runs on.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await File.WriteAllTextAsync(calendar, JsonSerializer.Serialize(new { holidays = Array.Empty<string>(), workdays = Enumerable.Range(-3, 7).Select(d => today.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) }));
+        var time = new FakeTimeProvider(Start);
+        var contacts = await SeedAsync(store, connector.ServiceUrl, time);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -40,68 +44,91 @@ public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestO
             ["Storage:Container"] = container,
             ["Storage:Queue"] = container,
             ["FollowUp:DirectoryPath"] = string.Empty,
-            ["FollowUp:CalendarPath"] = calendar,
             ["Reminders:Cron"] = "*/15 * * * * *",
             ["Reminders:QuietHours"] = string.Empty,
             ["Reminders:Tick"] = "00:00:01",
             ["Reminders:LeaseDuration"] = "00:00:15",
+            ["Reminders:SenderHeartbeat"] = "00:00:05",
         };
+        void Clock(IServiceCollection services) => services.AddSingleton<TimeProvider>(time);
+        var slots = Enumerable.Range(0, 6).Select(k => Floor(Start) + k * Every).ToList();
 
-        try
+        var first = new BotApplication(settings, services: Clock);
+        _ = first.Services;
+        await RunUntilAsync(time, () => ClaimedAsync(store, contacts, slots[0]), slots[0] + Every - TimeSpan.FromSeconds(1));
+        using var second = new BotApplication(settings, services: Clock);
+        _ = second.Services;
+        for (var k = 1; k < 3; k++)
         {
-            var started = DateTimeOffset.UtcNow;
-            var first = new BotApplication(settings);
-            _ = first.Services;
-            await WaitForAsync(() => Deliveries(connector).Count > 0, TimeSpan.FromSeconds(20));
-            using var second = new BotApplication(settings);
-            _ = second.Services;
+            await RunUntilAsync(time, () => ClaimedAsync(store, contacts, slots[k]), slots[k] + Every - TimeSpan.FromSeconds(1));
+        }
 
-            await Task.Delay(TimeSpan.FromSeconds(20));
-            await first.DisposeAsync();
-            var leaderStopped = DateTimeOffset.UtcNow;
+        // The leader stops (its sends under way finish, its lease is released); the survivor leads from here.
+        var stopping = first.DisposeAsync().AsTask();
+        await RunUntilAsync(time, () => Task.FromResult(stopping.IsCompleted), slots[2] + Every - TimeSpan.FromSeconds(1));
+        var leaderStopped = time.GetUtcNow();
+        for (var k = 3; k < slots.Count; k++)
+        {
+            await RunUntilAsync(time, () => ClaimedAsync(store, contacts, slots[k]), slots[k] + Every - TimeSpan.FromSeconds(1));
+        }
 
-            await Task.Delay(TimeSpan.FromSeconds(28));
-            var checkedUntil = DateTimeOffset.UtcNow;
-            // Let the survivor finish what it has claimed, then stop it.
-            await WaitForAsync(async () => await UnsentAsync(store) == 0, TimeSpan.FromSeconds(10));
-            await second.DisposeAsync();
+        await RunUntilAsync(time, async () => Deliveries(connector).Count >= contacts.Count * slots.Count && await UnsentAsync(store) == 0, slots[^1] + Every - TimeSpan.FromSeconds(1));
+        var survivorStopping = second.DisposeAsync().AsTask();
+        await RunUntilAsync(time, () => Task.FromResult(survivorStopping.IsCompleted), time.GetUtcNow() + Every);
 
-            var deliveries = Deliveries(connector);
-            var doubled = deliveries.GroupBy(d => d).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToList();
-            Assert.Empty(doubled);
+        var deliveries = Deliveries(connector);
+        var doubled = deliveries.GroupBy(d => d).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToList();
+        Assert.Empty(doubled);
+        foreach (var contact in contacts)
+        {
+            // The first slot is the latest one due at start (caught up once); from there every 15 s, no gap, none extra.
+            var received = deliveries.Where(d => d.Conversation == Conversation(contact)).Select(d => d.Slot).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(slots.Select(SlotKey), received);
+        }
 
-            var lastDue = Floor(checkedUntil - TimeSpan.FromSeconds(6));
-            foreach (var contact in contacts)
+        output.WriteLine($"{deliveries.Count} deliveries, {deliveries.Distinct().Count()} distinct (recipient, slot), {contacts.Count} recipients, slots {deliveries.Min(d => d.Slot)} … {deliveries.Max(d => d.Slot)}; leader stopped at {leaderStopped:HH:mm:ss}Z (simulated), {time.GetUtcNow() - Start} simulated in all");
+        Assert.True(leaderStopped < slots[3], "the leader stopped before the survivor's first slot");
+        Assert.Equal(0, await UnsentAsync(store));
+    }
+
+    /// <summary>
+    /// Moves the simulated clock on, a quarter second at a time, while the instances work, until <paramref name="done"/>;
+    /// never past <paramref name="cap"/> (a slot must be claimed before the next one falls due).
+    /// </summary>
+    private static async Task RunUntilAsync(FakeTimeProvider time, Func<Task<bool>> done, DateTimeOffset cap)
+    {
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (!await done())
+        {
+            Assert.False(giveUp.IsCancellationRequested, $"still waiting at {time.GetUtcNow():HH:mm:ss.fff}Z (simulated)");
+            if (time.GetUtcNow() + TimeSpan.FromMilliseconds(250) <= cap)
             {
-                var slots = deliveries.Where(d => d.Conversation == Conversation(contact)).Select(d => d.Slot).Order(StringComparer.Ordinal).ToList();
-                Assert.NotEmpty(slots);
-                // The first slot is the latest one due at start (caught up once); from there every 15 s, no gap.
-                var expected = new List<string>();
-                for (var at = Floor(started); at <= lastDue; at += Every)
-                {
-                    expected.Add(SlotKey(at));
-                }
-
-                Assert.Equal(expected, slots.Where(s => string.CompareOrdinal(s, SlotKey(lastDue)) <= 0));
+                time.Advance(TimeSpan.FromMilliseconds(250));
             }
 
-            output.WriteLine($"{deliveries.Count} deliveries, {deliveries.Distinct().Count()} distinct (recipient, slot), {contacts.Count} recipients, slots {deliveries.Min(d => d.Slot)} … {deliveries.Max(d => d.Slot)}; leader stopped at {leaderStopped:HH:mm:ss}Z");
-
-            // The survivor led after the leader stopped: slots after that arrived.
-            Assert.Contains(deliveries, d => string.CompareOrdinal(d.Slot, SlotKey(Floor(leaderStopped) + Every)) >= 0);
-            Assert.Equal(0, await UnsentAsync(store));
-        }
-        finally
-        {
-            File.Delete(calendar);
+            // Real time for the instances to act on the tick just given.
+            await Task.Delay(20);
         }
     }
 
-    private static async Task<List<string>> SeedAsync(IBlobStore store, string serviceUrl)
+    private static async Task<bool> ClaimedAsync(IBlobStore store, IReadOnlyList<string> contacts, DateTimeOffset slot)
+    {
+        foreach (var contact in contacts)
+        {
+            if (await store.GetAsync(BlobNames.Reminder(Tenant, contact, SlotKey(slot))) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<List<string>> SeedAsync(IBlobStore store, string serviceUrl, TimeProvider time)
     {
         var departments = new[] { "规划局", "财政局", "住建局" };
         var directory = new DepartmentDirectory([.. departments.Select((d, n) => new Department(d, null, [new Contact($"aad-{n}a", $"{d}甲"), new Contact($"aad-{n}b", $"{d}乙")], null))]);
-        await new DirectoryStore(store, TimeProvider.System).SeedAsync(directory);
+        await new DirectoryStore(store, time).SeedAsync(directory);
         var contacts = directory.Departments.SelectMany(d => d.Contacts).Select(c => c.AadObjectId).ToList();
         foreach (var aad in contacts)
         {
@@ -115,12 +142,12 @@ public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestO
                 UserId = "29:" + aad,
                 UserAadObjectId = aad,
                 Locale = "zh-CN",
-                Updated = DateTimeOffset.UtcNow,
+                Updated = time.GetUtcNow(),
             };
             await store.PutAsync(BlobNames.Conversation(Tenant, aad), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(reference, ConversationReferenceJson.Default.ConversationReferenceDocument)), BlobCondition.CreateOnly);
         }
 
-        var ledger = new MeetingLedger(store, TimeProvider.System, NullLogger<MeetingLedger>.Instance);
+        var ledger = new MeetingLedger(store, time, NullLogger<MeetingLedger>.Instance);
         await ledger.CreateMeetingAsync(new MeetingDocument
         {
             Id = "m-mi",
@@ -129,7 +156,7 @@ public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestO
             State = MeetingState.Published,
             TimeZone = "Asia/Shanghai",
             Organiser = new Person("org", "Organiser"),
-            PublishedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            PublishedAt = time.GetUtcNow().AddHours(-1),
             Items = [.. departments.Select((d, n) => new MeetingItem { Id = $"i{n + 1}", Number = n + 1, Task = $"{d}的任务", Lead = [d] })],
         }, "原文");
         return contacts;
@@ -167,17 +194,6 @@ public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestO
     }
 
     private static DateTimeOffset Floor(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % Every.Ticks, TimeSpan.Zero);
-
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => await WaitForAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var until = DateTimeOffset.UtcNow + timeout;
-        while (!await condition() && DateTimeOffset.UtcNow < until)
-        {
-            await Task.Delay(200);
-        }
-    }
 
     [GeneratedRegex(@"reminder-(?<slot>\d{4}-\d{2}-\d{2}-cron-\d{4,6})", RegexOptions.CultureInvariant)]
     private static partial Regex SlotId();

@@ -27,6 +27,8 @@ public sealed class ReminderSenderTests
         var time = services.GetRequiredService<TimeProvider>();
         var sender = services.GetServices<IHostedService>().OfType<ReminderSender>().Single();
         var queue = services.GetRequiredService<IReminderQueue>();
+        // With Reminders:Enabled false the instance does not register as a sender by itself; alone, its share starts at once.
+        Assert.Equal(1, (await services.GetRequiredService<SenderRoster>().RefreshAsync()).Senders);
         await services.GetRequiredService<DirectoryStore>().SeedAsync(new DepartmentDirectory([new Department("规划局", null, [new Contact("aad-ok", "能联系上"), new Contact("aad-gone", "联系不上")], null)]));
         var reference = new ConversationReferenceDocument { TenantId = Tenant, ServiceUrl = connector.ServiceUrl, ConversationId = "a:ok", ConversationType = "personal", UserId = "29:ok", UserAadObjectId = "aad-ok", BotId = "28:bot" };
         await store.PutAsync(BlobNames.Conversation(Tenant, "aad-ok"), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(reference, ConversationReferenceJson.Default.ConversationReferenceDocument)), BlobCondition.CreateOnly);
@@ -70,7 +72,7 @@ public sealed class ReminderSenderTests
         {
             Meetings = [meeting],
             Directory = await services.GetRequiredService<DirectoryStore>().GetAsync(),
-            Defaults = ReminderDefaults.Standard with { QuietHours = null, Cron = string.Empty },
+            Defaults = new RemindersOptions { QuietHours = null, Cron = string.Empty }.Defaults("Asia/Shanghai"),
             Calendar = new WorkingCalendar([], Enumerable.Range(-2, 5).Select(d => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(d))),
         };
         var told = ReminderPlanner.Plan(inputs, recorded.At.AddHours(1)).Where(d => d.RecipientAadId == "org").ToList();

@@ -14,6 +14,7 @@ namespace FollowUpBot.IntegrationTests.Storage;
 /// is capturing its app's host, they made those tests flaky, so they run on their own.
 /// </summary>
 [Collection(nameof(StorageRegistrationTests))]
+[Trait("Category", "Integration")]
 public sealed class StorageRegistrationTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "followup-it", Guid.NewGuid().ToString("N"));

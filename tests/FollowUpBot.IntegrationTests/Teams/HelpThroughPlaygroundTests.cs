@@ -3,6 +3,7 @@ using FollowUpBot.Testing;
 namespace FollowUpBot.IntegrationTests.Teams;
 
 /// <summary>The bot on a real socket, chatted with through the Microsoft 365 Agents Playground as Teams would.</summary>
+[Trait("Category", "Integration")]
 public sealed class HelpThroughPlaygroundTests
 {
     [Fact]

@@ -40,19 +40,19 @@ public sealed class DirectiveExtractorTests
     [Fact]
     public void AnActorIsNeverInheritedAcrossAFullStop()
     {
-        var directives = Extract("市财政局要保障经费。要加强绩效管理。");
+        var directives = Extract("市财政局要保障经费。要报送绩效管理台账。");
 
         Assert.Equal(["市财政局"], directives[0].Lead);
         Assert.True(directives[1].IsCandidate);
     }
 
     [Fact]
-    public void SubjectlessObligationsAreKeptAsUnassignedCandidates()
+    public void SubjectlessObligationsWithSomethingToDeliverAreKeptAsUnassignedCandidates()
     {
-        var directive = Assert.Single(Extract("二要坚持把加强党内监督作为重要保障。"));
+        var directive = Assert.Single(Extract("二要坚持把加强党内监督作为重要保障。三要在6月底前报送整改方案。"));
 
         Assert.Empty(directive.Lead);
-        Assert.Equal("二要坚持把加强党内监督作为重要保障", directive.Quote);
+        Assert.Equal("三要在6月底前报送整改方案", directive.Quote);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class DirectiveExtractorTests
     [Fact]
     public void AHeadingThatNamesAnActorPassesItToTheItemsUnderIt()
     {
-        var directives = Extract("二、重点任务\n（一）市教育局：\n一是要加快学位建设；二是要深化双减工作。\n（二）关于安全\n要加强校园安全。");
+        var directives = Extract("二、重点任务\n（一）市教育局：\n一是要加快学位建设；二是要深化双减工作。\n（二）关于安全\n要开展校园安全检查。");
 
         Assert.Equal(["市教育局"], directives[0].Lead);
         Assert.Equal(["市教育局"], directives[1].Lead);
@@ -130,7 +130,7 @@ public sealed class DirectiveExtractorTests
     [Fact]
     public void SectionPathsFollowMixedOutlineNumbering()
     {
-        var directives = Extract("二、狠抓落实\n（三）抓好重点工作。\n一要坚持把维护党中央权威作为首要任务。全市各级党组织要增强四个意识。");
+        var directives = Extract("二、狠抓落实\n（三）抓好重点工作。\n一要抓紧制定工作方案。全市各级党组织要增强四个意识。");
 
         Assert.All(directives, d => Assert.Equal("二/（三）/一要", d.Section));
         Assert.Equal(["全市各级党组织"], directives[1].Lead);

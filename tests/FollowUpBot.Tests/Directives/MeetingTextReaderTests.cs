@@ -155,7 +155,9 @@ public sealed class MeetingTextReaderTests
 
         var directives = new DirectiveExtractor().Extract(text, new DateOnly(2026, 3, 2));
 
-        Assert.Equal(["市财政局", "市教育局"], directives.Select(d => d.Lead.Single()));
+        // The table's 责任单位 column assigns its row.
+        Assert.Equal(["市财政局", "市教育局", "市应急管理局"], directives.Select(d => d.Lead.Single()));
+        Assert.Equal("排查隐患", directives[2].Task);
         Assert.All(directives, d => Assert.Equal(d.Quote, text.Substring(d.Start, d.Length)));
         Assert.Equal("一", directives[0].Section);
         Assert.Equal("二", directives[1].Section);

@@ -4,6 +4,7 @@ using FollowUpBot.Testing;
 namespace FollowUpBot.Tests.Infra;
 
 /// <summary>The CI check of infra/: the Bicep CLI compiles and lints the template and its parameters with nothing to report.</summary>
+[Trait("Category", "Integration")]
 public sealed class BicepTemplateTests
 {
     private const string Template = "infra/main.bicep";
@@ -81,6 +82,7 @@ public sealed class BicepTemplateTests
         {
             "Bot__AppId", "Bot__AppType", "Bot__TenantId", "Bot__ClientSecret", "FollowUp__PublicBaseUrl", "FollowUp__Organisers__",
             "FollowUp__TimeZone", "FollowUp__DirectoryPath", "FollowUp__CalendarPath", "Storage__AccountUrl", "Storage__Container", "Storage__Queue", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "FollowUp__TeamsAppCatalogId", "FollowUp__Directory__SyncInterval",
         })
         {
             Assert.Contains($"'{key}", settings, StringComparison.Ordinal);
@@ -94,6 +96,11 @@ public sealed class BicepTemplateTests
 
         var outputs = JsonNode.Parse(run.Stdout)!["outputs"]!.AsObject();
         Assert.True(outputs.ContainsKey("botEndpoint") && outputs.ContainsKey("appHostName"), string.Join(", ", outputs.Select(o => o.Key)));
+
+        // The Graph application permissions an administrator must consent to are named by the template.
+        Assert.Equal(["TeamsAppInstallation.ReadWriteSelfForUser.All", "User.Read.All", "GroupMember.Read.All"],
+            outputs["graphApplicationPermissions"]!["value"]!.AsArray().Select(p => (string?)p));
+        Assert.True(outputs.ContainsKey("identityPrincipalId"));
     }
 
     // Puts the values of simple string variables in place of variables('name') in an ARM expression.

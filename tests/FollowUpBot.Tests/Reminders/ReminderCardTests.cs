@@ -40,7 +40,7 @@ public sealed class ReminderCardTests
     public void ADigestLinksBackToTheChecklistOfEachMeetingAndDepartment()
     {
         var meeting = ReminderTimelineTests.Scenario();
-        var lines = new[] { new DigestLine(meeting, meeting.FindItem("i3")!, "市委宣传部"), new DigestLine(meeting, meeting.FindItem("i7")!, "市委宣传部") };
+        var lines = new[] { new DigestLine(meeting, meeting.FindItem("i2")!, "市委宣传部"), new DigestLine(meeting, meeting.FindItem("i6")!, "市委宣传部") };
 
         var card = ReminderCard.BuildDigest(new DigestView(ReminderKind.Cron, "2026-10-08-cron-0800", UiLocale.ZhCN, Today, lines));
 

@@ -8,6 +8,9 @@ namespace FollowUpBot.Tests.Reminders;
 /// <summary>One test per policy rule of the decision, on a small meeting in Asia/Shanghai (2026 calendar).</summary>
 public sealed class ReminderRuleTests
 {
+    /// <summary>The policy these tests plan with (the shipped defaults of DESIGN.md, in Asia/Shanghai).</summary>
+    private static readonly ReminderDefaults Defaults = new("0 9 * * 1", 3, 3, "20:00-08:00", "Asia/Shanghai");
+
     private static readonly DepartmentDirectory Directory = new(
     [
         new Department("规划局", null, [new Contact("a", "A")], null),
@@ -188,7 +191,7 @@ public sealed class ReminderRuleTests
     {
         Meetings = meetings,
         Directory = Directory,
-        Defaults = ReminderDefaults.Standard,
+        Defaults = Defaults,
         Calendar = WorkingCalendar.Default,
         RecipientTimeZones = zones ?? new Dictionary<string, string>(),
     };

@@ -17,6 +17,9 @@ namespace FollowUpBot.Tests.Reminders;
 /// </summary>
 public sealed class ReminderTimelineTests
 {
+    /// <summary>The policy these tests plan with (the shipped defaults of DESIGN.md, in Asia/Shanghai).</summary>
+    private static readonly ReminderDefaults Defaults = new("0 9 * * 1", 3, 3, "20:00-08:00", "Asia/Shanghai");
+
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
@@ -37,9 +40,9 @@ public sealed class ReminderTimelineTests
         while (time.GetUtcNow() < end)
         {
             var now = time.GetUtcNow();
-            if (now >= pattiDone && meeting.FindItem("i14")!.FindDepartment("市纪委监委")!.Status != ProgressStatus.CompletionRequested)
+            if (now >= pattiDone && meeting.FindItem("i13")!.FindDepartment("市纪委监委")!.Status != ProgressStatus.CompletionRequested)
             {
-                meeting = ReportDone(meeting, "i14", "市纪委监委", now);
+                meeting = ReportDone(meeting, "i13", "市纪委监委", now);
             }
 
             if (now < downFrom || now >= downUntil)
@@ -48,7 +51,7 @@ public sealed class ReminderTimelineTests
                 {
                     Meetings = [meeting],
                     Directory = directory,
-                    Defaults = ReminderDefaults.Standard,
+                    Defaults = Defaults,
                     Calendar = WorkingCalendar.Default,
                     RecipientTimeZones = new Dictionary<string, string> { ["00000000-0000-0000-0000-0000000000022"] = "Europe/London" },
                     IsHandled = claimed.Contains,
@@ -64,49 +67,49 @@ public sealed class ReminderTimelineTests
             time.Advance(TimeSpan.FromMinutes(5));
         }
 
-        string[] isaiah = ["4,5,6,8,9,10,11,12,19"];
+        string[] isaiah = ["3,4,5,7,8,9,10,11,15"];
         string[] expected =
         [
-            // #3 is due Thu 24 Sep: three working days before is Mon 21 Sep, at the end of the quiet hours.
-            "09-21 08:00 Megan 2026-09-21-due [3,7]",
+            // #2 is due Thu 24 Sep: three working days before is Mon 21 Sep, at the end of the quiet hours.
+            "09-21 08:00 Megan 2026-09-21-due [2,6]",
             // The Monday 09:00 nudge; Adele's 09:00 is London's (16:00 in Shanghai).
-            "09-21 09:00 Megan 2026-09-21-cron-0900 [3,7]",
+            "09-21 09:00 Megan 2026-09-21-cron-0900 [2,6]",
             $"09-21 09:00 Isaiah 2026-09-21-cron-0900 [{isaiah[0]}]",
-            "09-21 09:00 Patti 2026-09-21-cron-0900 [14]",
-            "09-21 09:00 Lynne 2026-09-21-cron-0900 [13]",
-            "09-21 16:00 Adele 2026-09-21-cron-0900 [7]",
-            // #3's due day; #14 (due Wed 30 Sep) is three working days away across the Mid-Autumn holiday.
-            "09-24 08:00 Megan 2026-09-24-due [3,7]",
-            "09-24 08:00 Patti 2026-09-24-due [14]",
+            "09-21 09:00 Patti 2026-09-21-cron-0900 [13]",
+            "09-21 09:00 Lynne 2026-09-21-cron-0900 [12]",
+            "09-21 16:00 Adele 2026-09-21-cron-0900 [6]",
+            // #2's due day; #13 (due Wed 30 Sep) is three working days away across the Mid-Autumn holiday.
+            "09-24 08:00 Megan 2026-09-24-due [2,6]",
+            "09-24 08:00 Patti 2026-09-24-due [13]",
             // No scheduler from Mon 07:00 to Tue 12:00: Monday's nudge is caught up once, and of Megan's two
             // missed overdue days only the latest (the digests of a tick come in the order their slots fell due).
-            "09-29 12:00 Megan 2026-09-28-cron-0900 [3,7]",
+            "09-29 12:00 Megan 2026-09-28-cron-0900 [2,6]",
             $"09-29 12:00 Isaiah 2026-09-28-cron-0900 [{isaiah[0]}]",
-            "09-29 12:00 Patti 2026-09-28-cron-0900 [14]",
-            "09-29 12:00 Lynne 2026-09-28-cron-0900 [13]",
-            "09-29 12:00 Adele 2026-09-28-cron-0900 [7]",
-            "09-29 12:00 Megan 2026-09-29-due [3,7]",
-            // #7 is due Fri 9 Oct: three working days before skips the National Day week (Tue 29 Sep), London time.
-            "09-29 15:00 Adele 2026-09-29-due [7]",
-            "09-30 08:00 Megan 2026-09-30-due [3,7]",
-            "09-30 08:00 Patti 2026-09-30-due [14]",
-            // Mon 5 Oct is a holiday: its nudge moves to Thu 8 Oct 08:00; #3 has stood overdue three working
-            // days (28, 29, 30 Sep), so the organiser hears of it; #13 (due Mon 12 Oct) counts the make-up Saturday.
-            "10-08 08:00 Megan 2026-10-08-cron-0800 [3,7]",
-            "10-08 08:00 Megan 2026-10-08-due [3,7]",
+            "09-29 12:00 Patti 2026-09-28-cron-0900 [13]",
+            "09-29 12:00 Lynne 2026-09-28-cron-0900 [12]",
+            "09-29 12:00 Adele 2026-09-28-cron-0900 [6]",
+            "09-29 12:00 Megan 2026-09-29-due [2,6]",
+            // #6 is due Fri 9 Oct: three working days before skips the National Day week (Tue 29 Sep), London time.
+            "09-29 15:00 Adele 2026-09-29-due [6]",
+            "09-30 08:00 Megan 2026-09-30-due [2,6]",
+            "09-30 08:00 Patti 2026-09-30-due [13]",
+            // Mon 5 Oct is a holiday: its nudge moves to Thu 8 Oct 08:00; #2 has stood overdue three working
+            // days (28, 29, 30 Sep), so the organiser hears of it; #12 (due Mon 12 Oct) counts the make-up Saturday.
+            "10-08 08:00 Megan 2026-10-08-cron-0800 [2,6]",
+            "10-08 08:00 Megan 2026-10-08-due [2,6]",
             $"10-08 08:00 Isaiah 2026-10-08-cron-0800 [{isaiah[0]}]",
-            "10-08 08:00 Patti 2026-10-08-cron-0800 [14]",
-            "10-08 08:00 Patti 2026-10-08-due [14]",
-            "10-08 08:00 Lynne 2026-10-08-cron-0800 [13]",
-            "10-08 08:00 Lynne 2026-10-08-due [13]",
-            "10-08 08:00 Organiser 2026-10-08-escalation [3]",
-            "10-08 15:00 Adele 2026-10-08-cron-0800 [7]",
-            // Patti reported #14 done at 10:00 on 8 Oct: nothing more for her.
-            "10-09 08:00 Megan 2026-10-09-due [3,7]",
-            "10-09 15:00 Adele 2026-10-09-due [7]",
+            "10-08 08:00 Patti 2026-10-08-cron-0800 [13]",
+            "10-08 08:00 Patti 2026-10-08-due [13]",
+            "10-08 08:00 Lynne 2026-10-08-cron-0800 [12]",
+            "10-08 08:00 Lynne 2026-10-08-due [12]",
+            "10-08 08:00 Organiser 2026-10-08-escalation [2]",
+            "10-08 15:00 Adele 2026-10-08-cron-0800 [6]",
+            // Patti reported #13 done at 10:00 on 8 Oct: nothing more for her.
+            "10-09 08:00 Megan 2026-10-09-due [2,6]",
+            "10-09 15:00 Adele 2026-10-09-due [6]",
             // Sat 10 Oct is a make-up working day: overdue reminders go out; Sunday has none.
-            "10-10 08:00 Megan 2026-10-10-due [3,7]",
-            "10-10 15:00 Adele 2026-10-10-due [7]",
+            "10-10 08:00 Megan 2026-10-10-due [2,6]",
+            "10-10 15:00 Adele 2026-10-10-due [6]",
         ];
         Assert.Equal(expected, sends);
     }
@@ -117,10 +120,10 @@ public sealed class ReminderTimelineTests
         var seed = ChecklistCardTests.SeedMeeting();
         var dues = new Dictionary<string, DateOnly>
         {
-            ["i3"] = new(2026, 9, 24),
-            ["i7"] = new(2026, 10, 9),
-            ["i13"] = new(2026, 10, 12),
-            ["i14"] = new(2026, 9, 30),
+            ["i2"] = new(2026, 9, 24),
+            ["i6"] = new(2026, 10, 9),
+            ["i12"] = new(2026, 10, 12),
+            ["i13"] = new(2026, 9, 30),
         };
         return seed with
         {

@@ -5,6 +5,7 @@ using FollowUpBot.Testing;
 
 namespace FollowUpBot.Tests.Storage;
 
+[Trait("Category", "Integration")]
 public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using FollowUpBot.Testing;
 namespace FollowUpBot.Tests.Storage;
 
 /// <summary>The storage service goes away in the middle of a burst of reports and comes back (same data, same port).</summary>
+[Trait("Category", "Integration")]
 public sealed class AzuriteRestartTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using FollowUpBot.Testing;
 namespace FollowUpBot.Tests.Storage;
 
 /// <summary>The shared Azurite fixture (tests/Shared/Azurite.cs) as other suites will use it.</summary>
+[Trait("Category", "Integration")]
 public sealed class AzuriteTests
 {
     [Fact]

@@ -278,6 +278,55 @@ public abstract class BlobStoreContract
         Assert.Equal(3, listed.Split('/').Length);
         Assert.Equal(id, BlobNames.DecodeSegment(listed.Split('/')[1]));
     }
+
+    /// <summary>Ids no Teams client sends but an attacker may: each must still make names both backends store and list.</summary>
+    public static TheoryData<string, string> HostileIds() => new()
+    {
+        { "100,000 characters", new string('a', 100_000) },
+        { "231 characters", new string('b', 231) },
+        { "50 emoji", string.Concat(Enumerable.Repeat("😀", 50)) },
+        { "300 CJK", new string('会', 300) },
+        { "path-like", "../../etc/passwd" },
+        { "backslashes", "..\\..\\windows" },
+        { "NUL", "a:1\0b" },
+        { "URL delimiters", "19:x?y=1#frag%2F;messageid=1" },
+        { "dots", ".." },
+        { "trailing dot", "abc." },
+        { "1,024 percent signs", new string('%', 1024) },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileIds))]
+    public async Task AnyIdMakesNamesThisBackendStoresListsAndReadsBack(string label, string id)
+    {
+        var store = NewBackend()();
+        string[] names =
+        [
+            BlobNames.Meeting(id),
+            BlobNames.Progress(id, id, new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero), BlobNames.UpdateId(id, id)),
+            BlobNames.Reminder(id, id, id),
+            BlobNames.Conversation(id, id),
+        ];
+
+        foreach (var name in names)
+        {
+            Assert.True(name.Length <= 1024, $"{label}: {name.Length} characters");
+            Assert.All(name.Split('/'), part => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(part), 1, BlobNames.MaxSegmentLength));
+            await store.PutAsync(name, BinaryData.FromString(label), BlobCondition.CreateOnly);
+        }
+
+        foreach (var name in names)
+        {
+            Assert.Equal(label, (await store.GetAsync(name))!.Content.ToString());
+            var listed = new List<string>();
+            await foreach (var entry in store.ListAsync(name[..(name.LastIndexOf('/') + 1)]))
+            {
+                listed.Add(entry.Name);
+            }
+
+            Assert.Contains(name, listed);
+        }
+    }
 }
 
 public sealed class LocalBlobStoreContractTests : BlobStoreContract, IDisposable
@@ -299,6 +348,7 @@ public sealed class LocalBlobStoreContractTests : BlobStoreContract, IDisposable
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class AzureBlobStoreContractTests(AzuriteFixture azurite) : BlobStoreContract, IClassFixture<AzuriteFixture>
 {
     internal override Func<IBlobStore> NewBackend() => azurite.NewContainer();

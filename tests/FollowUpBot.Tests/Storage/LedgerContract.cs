@@ -567,6 +567,59 @@ public abstract class LedgerContract
         Assert.Equal(ReminderMarkerState.Sent, (await backend().MarkSentAsync(takeover, "m", time)).Document.State);
     }
 
+    [Fact]
+    public async Task TheIndexesFollowPublishReportsAndDecisions()
+    {
+        var backend = NewBackend();
+        var ledger = Ledger(backend());
+        await ledger.CreateMeetingAsync(Meeting("m1") with { State = MeetingState.Draft }, "原文");
+
+        Assert.Equal(MeetingState.Draft, Assert.Single(await ledger.Index.MeetingsAsync()).State);
+        Assert.Empty(await ledger.Index.OpenItemsAsync(["宣传部"]));
+
+        await ledger.UpdateMeetingAsync("m1", m => m with { State = MeetingState.Published, PublishedAt = T0 });
+        var open = await Ledger(backend()).Index.OpenItemsAsync(["宣传部", "发改委"]);
+        Assert.Equal(["发改委/i2", "宣传部/i1", "宣传部/i2", "宣传部/i3"], open.Select(o => $"{o.Department}/{o.Entry.ItemId}").Order(StringComparer.Ordinal));
+
+        await ledger.AppendProgressAsync(Report("m1", "i1", "宣传部", null, T0.AddMinutes(1), "a1", ProgressKind.CompletionRequest));
+        await ledger.AppendProgressAsync(Report("m1", "i2", "发改委", null, T0.AddMinutes(2), "a2", ProgressKind.ExtensionRequest, due: new DateOnly(2027, 3, 1)));
+        var pending = await Ledger(backend()).Index.PendingAsync();
+        Assert.Equal(["i1/宣传部/False", "i2/发改委/True"], pending.Select(p => $"{p.ItemId}/{p.Department}/{p.IsExtension}").Order(StringComparer.Ordinal));
+        Assert.Equal(ProgressStatus.CompletionRequested, (await ledger.Index.OpenItemsAsync(["宣传部"])).Single(o => o.Entry.ItemId == "i1").Entry.Status);
+
+        await ledger.AppendProgressAsync(Report("m1", "i1", "宣传部", null, T0.AddMinutes(3), "a3", ProgressKind.CompletionApproval));
+        await ledger.AppendProgressAsync(Report("m1", "i2", "发改委", null, T0.AddMinutes(4), "a4", ProgressKind.ExtensionApproval, due: new DateOnly(2027, 3, 1)));
+
+        Assert.Empty(await ledger.Index.PendingAsync());
+        Assert.DoesNotContain(await ledger.Index.OpenItemsAsync(["宣传部"]), o => o.Entry.ItemId == "i1");
+        Assert.Equal(new DateOnly(2027, 3, 1), (await ledger.Index.OpenItemsAsync(["发改委"])).Single().Entry.Due);
+    }
+
+    [Fact]
+    public async Task AStoredRecordReachesTheMeetingOnlyWhenAppliedAndOnlyOnce()
+    {
+        var backend = NewBackend();
+        var ledger = Ledger(backend());
+        var initial = (await ledger.CreateMeetingAsync(Meeting("m1"), "原文")).Document;
+        var report = Report("m1", "i1", "宣传部", ProgressStatus.Blocked, T0, "a1");
+
+        var stored = await ledger.StoreProgressAsync(report, initial);
+        var again = await Ledger(backend()).StoreProgressAsync(report, initial);
+
+        Assert.False(stored.AlreadyStored);
+        Assert.True(again.AlreadyStored);
+        Assert.Equal(initial.Items.Select(i => Canonical(i)), (await ledger.GetMeetingAsync("m1"))!.Document.Items.Select(i => Canonical(i)));
+
+        var first = await ledger.ApplyStoredAsync("m1", [stored, again]);
+        var second = await Ledger(backend()).ApplyStoredAsync("m1", [again]);
+        var replay = MeetingProjection.Replay(initial, [(stored.Key, report)]);
+
+        Assert.Equal(1, first.Applied);
+        Assert.Equal(0, second.Applied);
+        Assert.Equal(replay.Items.Select(i => Canonical(i)), (await ledger.GetMeetingAsync("m1"))!.Document.Items.Select(i => Canonical(i)));
+        await Assert.ThrowsAsync<LedgerException>(() => ledger.StoreProgressAsync(report with { ItemId = "i9", ActivityId = "a9" }, initial));
+    }
+
     /// <summary>Breaks whatever lease is on the blob and takes a new one (an operator's "break lease").</summary>
     internal abstract Task<string> TakeOverAsync(IBlobStore store, string name, CancellationToken cancellationToken);
 
@@ -651,6 +704,7 @@ public sealed class LocalLedgerTests : LedgerContract, IDisposable
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class AzureLedgerTests(AzuriteFixture azurite) : LedgerContract, IClassFixture<AzuriteFixture>
 {
     internal override TimeSpan LeaseDuration => TimeSpan.FromSeconds(15);

@@ -1,0 +1,133 @@
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// A task table (任务分工表): a header row naming a responsibility column (责任单位, 牵头单位, 责任部门) and usually a task
+/// and a deadline column, then one row per task. Rows are cells split by tabs (a .docx table, a spreadsheet pasted into
+/// chat) or by pipes (Markdown). Each row with an owner is one directive; the deadline is found in the row by the usual
+/// rules, so the 完成时限 cell is read like any deadline.
+/// </summary>
+internal sealed class TaskTable
+{
+    private static readonly string[] LeadHeaders = ["牵头单位", "责任单位", "责任部门", "牵头部门", "主办单位", "责任主体", "承办单位"];
+    private static readonly string[] SupportHeaders = ["配合单位", "协办单位", "参与单位", "配合部门"];
+    private static readonly string[] TaskHeaders = ["工作任务", "重点任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "事项", "工作措施", "内容"];
+
+    private int _lead = -1;
+    private int _support = -1;
+    private int _task = -1;
+    private char _separator;
+
+    public static TaskTable? ReadHeader(string text, int start, int end)
+    {
+        var separator = SeparatorOf(text, start, end);
+        if (separator == '\0')
+        {
+            return null;
+        }
+
+        var cells = Cells(text, start, end, separator);
+        var table = new TaskTable { _separator = separator };
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var name = text[cells[i].Start..cells[i].End];
+            if (table._lead < 0 && Array.Exists(LeadHeaders, h => name.StartsWith(h, StringComparison.Ordinal)))
+            {
+                table._lead = i;
+            }
+            else if (table._support < 0 && Array.Exists(SupportHeaders, h => name.StartsWith(h, StringComparison.Ordinal)))
+            {
+                table._support = i;
+            }
+            else if (table._task < 0 && Array.Exists(TaskHeaders, h => name.Contains(h, StringComparison.Ordinal)))
+            {
+                table._task = i;
+            }
+        }
+
+        return table._lead >= 0 && cells.Count >= 2 ? table : null;
+    }
+
+    /// <summary>The row's owner and task cell; null when the line is not a row of this table (the table has ended).</summary>
+    public Row? ReadRow(string text, int start, int end)
+    {
+        if (SeparatorOf(text, start, end) != _separator)
+        {
+            return null;
+        }
+
+        var cells = Cells(text, start, end, _separator);
+
+        // Markdown's |---|---| line belongs to the table but holds nothing.
+        if (cells.TrueForAll(c => text.AsSpan(c.Start, c.End - c.Start).Trim("-:| ").IsEmpty))
+        {
+            return new Row(null, null, start, start);
+        }
+
+        if (cells.Count < _lead + 1)
+        {
+            return null;
+        }
+
+        var lead = ExtractionPass.ActorCell(text[cells[_lead].Start..cells[_lead].End]);
+        var support = _support >= 0 && _support < cells.Count ? ExtractionPass.ActorCell(text[cells[_support].Start..cells[_support].End]) : null;
+        var task = _task >= 0 && _task < cells.Count ? cells[_task] : Widest(cells);
+        return new Row(lead, support, task.Start, task.End);
+    }
+
+    private static (int Start, int End) Widest(List<(int Start, int End)> cells) =>
+        cells.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).First();
+
+    private static char SeparatorOf(string text, int start, int end)
+    {
+        var line = text.AsSpan(start, end - start);
+        if (line.Count('\t') >= 1)
+        {
+            return '\t';
+        }
+
+        return line.Length > 0 && line[0] == '|' && line.Count('|') >= 3 ? '|' : '\0';
+    }
+
+    private static List<(int Start, int End)> Cells(string text, int start, int end, char separator)
+    {
+        var cells = new List<(int Start, int End)>();
+        var from = start;
+        if (separator == '|' && text[from] == '|')
+        {
+            from++;
+        }
+
+        while (from <= end)
+        {
+            var next = text.IndexOf(separator, from, end - from);
+            var stop = next < 0 ? end : next;
+            var (s, e) = (from, stop);
+            while (s < e && char.IsWhiteSpace(text[s]))
+            {
+                s++;
+            }
+
+            while (e > s && char.IsWhiteSpace(text[e - 1]))
+            {
+                e--;
+            }
+
+            if (!(separator == '|' && next < 0 && s == e))
+            {
+                cells.Add((s, e));
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            from = next + 1;
+        }
+
+        return cells;
+    }
+
+    /// <summary>One row: who leads and supports (null when the cell names no actor) and where its task cell is.</summary>
+    internal sealed record Row(List<string>? Lead, List<string>? Support, int TaskStart, int TaskEnd);
+}
