@@ -88,20 +88,13 @@ internal sealed class LedgerIndex(IBlobStore store)
 
             await UpdateAsync(BlobNames.DepartmentIndex(department), LedgerJsonContext.Default.DepartmentIndexDocument, () => new DepartmentIndexDocument { Department = department }, index =>
             {
-                var known = index.Revisions.GetValueOrDefault(after.Id, -1);
-                var current = index.Items.Where(e => e.MeetingId == after.Id).ToList();
-                if (known > after.Revision || (current.SequenceEqual(entries) && (known == after.Revision || entries.Count == 0)))
+                if (Unchanged(index.Items.Where(e => e.MeetingId == after.Id), index.Revisions, after, entries))
                 {
                     return null;
                 }
 
-                var revisions = new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal) { [after.Id] = after.Revision };
-                if (entries.Count == 0)
-                {
-                    revisions.Remove(after.Id);
-                }
-
-                return index with { Items = [.. index.Items.Where(e => e.MeetingId != after.Id), .. entries], Revisions = revisions };
+                var (items, revisions) = (index.Items.ToList(), new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal));
+                return ReplaceMeeting(items, revisions, after, entries, e => e.MeetingId) ? index with { Items = items, Revisions = revisions } : null;
             }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -125,22 +118,47 @@ internal sealed class LedgerIndex(IBlobStore store)
         {
             await UpdateAsync(BlobNames.PendingIndex, LedgerJsonContext.Default.PendingIndexDocument, () => new PendingIndexDocument(), index =>
             {
-                var known = index.Revisions.GetValueOrDefault(after.Id, -1);
-                var current = index.Requests.Where(r => r.MeetingId == after.Id).ToList();
-                if (known > after.Revision || (current.SequenceEqual(pending) && (known == after.Revision || pending.Count == 0)))
+                if (Unchanged(index.Requests.Where(r => r.MeetingId == after.Id), index.Revisions, after, pending))
                 {
                     return null;
                 }
 
-                var revisions = new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal) { [after.Id] = after.Revision };
-                if (pending.Count == 0)
-                {
-                    revisions.Remove(after.Id);
-                }
-
-                return index with { Requests = [.. index.Requests.Where(r => r.MeetingId != after.Id), .. pending], Revisions = revisions };
+                var (requests, revisions) = (index.Requests.ToList(), new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal));
+                return ReplaceMeeting(requests, revisions, after, pending, r => r.MeetingId) ? index with { Requests = requests, Revisions = revisions } : null;
             }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Whether a revisioned index already holds these entries of the meeting, or newer ones: nothing to write.</summary>
+    private static bool Unchanged<T>(IEnumerable<T> current, IReadOnlyDictionary<string, long> revisions, MeetingDocument meeting, List<T> entries)
+    {
+        var known = revisions.GetValueOrDefault(meeting.Id, -1);
+        return known > meeting.Revision || (current.SequenceEqual(entries) && (known == meeting.Revision || entries.Count == 0));
+    }
+
+    /// <summary>
+    /// Puts a meeting's entries in place of its stored ones in a revisioned index, unless the stored ones come from a newer
+    /// revision (a live write won meanwhile); a meeting with no entries leaves no revision behind.
+    /// </summary>
+    private static bool ReplaceMeeting<T>(List<T> items, Dictionary<string, long> revisions, MeetingDocument meeting, List<T> entries, Func<T, string> meetingOf)
+    {
+        if (revisions.GetValueOrDefault(meeting.Id, -1) > meeting.Revision)
+        {
+            return false;
+        }
+
+        items.RemoveAll(e => meetingOf(e) == meeting.Id);
+        items.AddRange(entries);
+        if (entries.Count > 0)
+        {
+            revisions[meeting.Id] = meeting.Revision;
+        }
+        else
+        {
+            revisions.Remove(meeting.Id);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -160,19 +178,9 @@ internal sealed class LedgerIndex(IBlobStore store)
             {
                 var revisions = new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal);
                 var items = index.Items.ToList();
-                foreach (var meeting in rebuilt.Where(m => revisions.GetValueOrDefault(m.Id, -1) <= m.Revision))
+                foreach (var meeting in rebuilt)
                 {
-                    var entries = OpenEntries(meeting, department);
-                    items.RemoveAll(e => e.MeetingId == meeting.Id);
-                    items.AddRange(entries);
-                    if (entries.Count > 0)
-                    {
-                        revisions[meeting.Id] = meeting.Revision;
-                    }
-                    else
-                    {
-                        revisions.Remove(meeting.Id);
-                    }
+                    ReplaceMeeting(items, revisions, meeting, OpenEntries(meeting, department), e => e.MeetingId);
                 }
 
                 return index with { Items = items, Revisions = revisions };
@@ -194,19 +202,9 @@ internal sealed class LedgerIndex(IBlobStore store)
         {
             var revisions = new Dictionary<string, long>(index.Revisions, StringComparer.Ordinal);
             var requests = index.Requests.ToList();
-            foreach (var meeting in meetings.Where(m => revisions.GetValueOrDefault(m.Id, -1) <= m.Revision))
+            foreach (var meeting in meetings)
             {
-                var entries = PendingEntries(meeting);
-                requests.RemoveAll(r => r.MeetingId == meeting.Id);
-                requests.AddRange(entries);
-                if (entries.Count > 0)
-                {
-                    revisions[meeting.Id] = meeting.Revision;
-                }
-                else
-                {
-                    revisions.Remove(meeting.Id);
-                }
+                ReplaceMeeting(requests, revisions, meeting, PendingEntries(meeting), r => r.MeetingId);
             }
 
             return index with { Requests = requests, Revisions = revisions };
