@@ -232,6 +232,9 @@ internal sealed record MeetingItem
 
     public int? SourceLength { get; init; }
 
+    /// <summary>Who proposed the item: null for the rules (or the organiser), "ai" for the optional AI assist, until the organiser edits it.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Derived: the least advanced status of the lead departments. Kept here so a summary reads one document.</summary>
     public ProgressStatus Status { get; init; }
 
