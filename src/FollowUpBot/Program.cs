@@ -1,3 +1,4 @@
+using FollowUpBot.Assist;
 using FollowUpBot.Bulletins;
 using FollowUpBot.Dashboard;
 using FollowUpBot.FollowUp;
@@ -21,6 +22,7 @@ builder.AddHealth();
 builder.AddTeamsProtocol();
 builder.AddFollowUp();
 builder.AddGraph();
+builder.AddAssist();
 builder.AddMeetings();
 builder.AddProgress();
 builder.AddHelp();

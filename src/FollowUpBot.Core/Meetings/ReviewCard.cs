@@ -234,11 +234,13 @@ internal static class ReviewCard
             facts.Add(new Fact(T("review.section"), item.Section));
         }
 
-        var elements = new List<CardElement>
+        var elements = new List<CardElement> { new TextBlock($"{number}. {item.Task}") { Weight = "bolder" } };
+        if (!published && item.Origin == Assist.AssistDraft.Origin)
         {
-            new TextBlock($"{number}. {item.Task}") { Weight = "bolder" },
-            new FactSet(facts) { Spacing = "small" },
-        };
+            elements.Add(new TextBlock(T("assist.mark")) { Color = "accent", Size = "small", Spacing = "none" });
+        }
+
+        elements.Add(new FactSet(facts) { Spacing = "small" });
         if (!string.IsNullOrEmpty(item.Source))
         {
             elements.Add(new TextBlock("“" + CardActions.Truncate(item.Source, 600) + "”") { Id = sourceId, IsVisible = false, IsSubtle = true, Size = "small" });

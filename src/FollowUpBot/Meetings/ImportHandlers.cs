@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FollowUpBot.Assist;
 using FollowUpBot.Departments;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Localization;
@@ -16,6 +17,7 @@ namespace FollowUpBot.Meetings;
 internal sealed partial class ImportCommand(
     MeetingImporter importer,
     ReviewCardFactory reviews,
+    ReviewAssist assist,
     IHttpClientFactory httpClients,
     IOptions<FollowUpOptions> options,
     TimeProvider time,
@@ -72,7 +74,9 @@ internal sealed partial class ImportCommand(
         try
         {
             var meeting = await importer.ImportAsync(request, cancellationToken).ConfigureAwait(false);
-            await turn.ReplyCardAsync(await reviews.BuildAsync(meeting, turn.Locale, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var card = await reviews.BuildAsync(meeting, turn.Locale, banner: assist.PendingBanner(turn.Locale), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var sent = await turn.ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
+            assist.Start(meeting, turn, sent.Id);
         }
         catch (ImportException e)
         {
@@ -142,7 +146,7 @@ internal sealed partial class ImportCommand(
 }
 
 /// <summary>The import card's button: extracts the pasted text and answers with the review card in its place.</summary>
-internal sealed class ImportSubmitAction(MeetingImporter importer, ReviewCardFactory reviews, IOptions<FollowUpOptions> options, TimeProvider time) : ICardActionHandler
+internal sealed class ImportSubmitAction(MeetingImporter importer, ReviewCardFactory reviews, ReviewAssist assist, IOptions<FollowUpOptions> options, TimeProvider time) : ICardActionHandler
 {
     public string Verb => ImportCard.SubmitVerb;
 
@@ -158,7 +162,12 @@ internal sealed class ImportSubmitAction(MeetingImporter importer, ReviewCardFac
         try
         {
             var meeting = await importer.ImportAsync(request, cancellationToken).ConfigureAwait(false);
-            return await turn.AnswerCardAsync(action, await reviews.BuildAsync(meeting, turn.Locale, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var card = await reviews.BuildAsync(meeting, turn.Locale, banner: assist.PendingBanner(turn.Locale), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var answer = await turn.AnswerCardAsync(action, card, cancellationToken).ConfigureAwait(false);
+
+            // The review card replaced the import card (the message pressed), so that is the message the suggestions update.
+            assist.Start(meeting, turn, turn.Activity.ReplyToId);
+            return answer;
         }
         catch (ImportException e)
         {

@@ -142,7 +142,7 @@ internal sealed class ReviewActions(
             meeting = await UpdateAsync(review, m => m with
             {
                 Items = [.. m.Items.Select(i => i.Id == itemId
-                    ? i with { Task = task, Lead = lead, Support = support, Due = due, DeadlineText = due == i.Due ? i.DeadlineText : null, UnknownActors = unknown }
+                    ? i with { Task = task, Lead = lead, Support = support, Due = due, DeadlineText = due == i.Due ? i.DeadlineText : null, UnknownActors = unknown, Origin = null }
                     : i)],
             }).ConfigureAwait(false);
         }
