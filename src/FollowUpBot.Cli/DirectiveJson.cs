@@ -22,6 +22,9 @@ internal sealed record DirectiveJson(
     int Start,
     int Length)
 {
+    /// <summary>"ai" when the optional AI assist (<c>--ai</c>) suggested the directive or its lead; null for the rules.</summary>
+    public string? Origin { get; init; }
+
     public static DirectiveJson From(Directive directive, DepartmentMatcher matcher)
     {
         var matches = directive.Lead.Concat(directive.Support).Select(matcher.Match).ToList();
