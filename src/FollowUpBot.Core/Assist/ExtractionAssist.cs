@@ -346,7 +346,7 @@ internal static class AssistDraft
             applied++;
         }
 
-        return (meeting with { Items = items }, applied);
+        return applied == 0 ? (meeting, 0) : (meeting with { Items = items }, applied);
     }
 
     /// <summary>The same merge for the command line's directives: replaced or added directives are listed in the second set.</summary>

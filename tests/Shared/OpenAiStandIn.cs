@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace FollowUpBot.IntegrationTests.Assist;
+namespace FollowUpBot.Testing;
 
 /// <summary>A request the stand-in received: path, the Authorization header, the body.</summary>
 internal sealed record ModelRequest(string Path, string Authorization, string Body);
@@ -96,6 +96,6 @@ internal sealed class OpenAiStandIn : IAsyncDisposable
 
         http.Response.StatusCode = answer.Status;
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(await File.ReadAllTextAsync(Testing.RepoPaths.Fixture("ai/" + answer.Fixture)));
+        await http.Response.WriteAsync(await File.ReadAllTextAsync(RepoPaths.Fixture("ai/" + answer.Fixture)));
     }
 }
