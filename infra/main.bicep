@@ -49,6 +49,16 @@ param teamsAppCatalogId string = ''
 @description('How often departments linked to an Entra group or department attribute are read again (FollowUp:Directory:SyncInterval, hh:mm:ss).')
 param directorySyncInterval string = '01:00:00'
 
+@description('Optional AI assist (FollowUp:AI:Endpoint): an Azure OpenAI resource (https://NAME.openai.azure.com) or any OpenAI-compatible base URL. Empty (the default): the assist is off and no text leaves the app.')
+param aiEndpoint string = ''
+
+@description('The model, or on Azure OpenAI the deployment name (FollowUp:AI:Model); needed when aiEndpoint is set.')
+param aiModel string = ''
+
+@description('API key of the AI endpoint (FollowUp:AI:Key). Empty with an Azure OpenAI endpoint: the app\'s managed identity is used (grant it "Cognitive Services OpenAI User", docs/deploy.md §12). Pass it at deployment time, never commit it.')
+@secure()
+param aiKey string = ''
+
 @description('More app settings, e.g. {"Reminders__Cron": "0 9 * * 1-5", "Reminders__QuietHours": "20:00-08:00"}. Settings made by hand are removed by the next deployment: keep them here.')
 param extraSettings object = {}
 
@@ -309,13 +319,17 @@ var graphSettings = union(
   { FollowUp__Directory__SyncInterval: directorySyncInterval },
   empty(teamsAppCatalogId) ? {} : { FollowUp__TeamsAppCatalogId: teamsAppCatalogId }
 )
+var aiSettings = empty(aiEndpoint) ? {} : union(
+  { FollowUp__AI__Endpoint: aiEndpoint, FollowUp__AI__Model: aiModel },
+  empty(aiKey) ? {} : { FollowUp__AI__Key: aiKey }
+)
 var secretSettings = !isMsi && !empty(botClientSecret) ? { Bot__ClientSecret: botClientSecret } : {}
 
 // A child resource rather than siteConfig.appSettings, so the settings can use the site's own host name.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(extraSettings, baseSettings, organiserSettings, fileSettings, graphSettings, secretSettings)
+  properties: union(extraSettings, baseSettings, organiserSettings, fileSettings, graphSettings, aiSettings, secretSettings)
   dependsOn: [
     blobRole
     queueRole

@@ -14,7 +14,7 @@ internal static class BicepCli
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     // Environment variables main.bicepparam reads: the child must not see a developer's own values.
-    private static readonly string[] DeploymentVariables = ["BOT_APP_TYPE", "BOT_APP_ID", "BOT_CLIENT_SECRET", "FOLLOWUP_ORGANISERS"];
+    private static readonly string[] DeploymentVariables = ["BOT_APP_TYPE", "BOT_APP_ID", "BOT_CLIENT_SECRET", "FOLLOWUP_ORGANISERS", "FOLLOWUP_AI_ENDPOINT", "FOLLOWUP_AI_MODEL", "FOLLOWUP_AI_KEY"];
 
     public static string Path { get; } = Locate();
 

@@ -82,7 +82,7 @@ public sealed class BicepTemplateTests
         {
             "Bot__AppId", "Bot__AppType", "Bot__TenantId", "Bot__ClientSecret", "FollowUp__PublicBaseUrl", "FollowUp__Organisers__",
             "FollowUp__TimeZone", "FollowUp__DirectoryPath", "FollowUp__CalendarPath", "Storage__AccountUrl", "Storage__Container", "Storage__Queue", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            "FollowUp__TeamsAppCatalogId", "FollowUp__Directory__SyncInterval",
+            "FollowUp__TeamsAppCatalogId", "FollowUp__Directory__SyncInterval", "FollowUp__AI__Endpoint", "FollowUp__AI__Model", "FollowUp__AI__Key",
         })
         {
             Assert.Contains($"'{key}", settings, StringComparison.Ordinal);
