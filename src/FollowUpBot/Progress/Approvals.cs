@@ -190,6 +190,7 @@ internal static class ProgressFeature
         services.AddHostedService(sp => sp.GetRequiredService<Projector>());
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
+        services.AddTransient<StatusPickerFlow>();
         services.AddTransient<ApprovalService>();
         services.AddTransient<ICardActionHandler, ProgressReportAction>();
         services.AddTransient<IMessageHandler, PendingCommand>();
