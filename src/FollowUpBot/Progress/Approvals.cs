@@ -191,6 +191,8 @@ internal static class ProgressFeature
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
         services.AddTransient<StatusPickerFlow>();
+        services.AddTransient<ReplyUndoFlow>();
+        services.AddSingleton<LastAskedItems>();
         services.AddTransient<ApprovalService>();
         services.AddTransient<ICardActionHandler, ProgressReportAction>();
         services.AddTransient<IMessageHandler, PendingCommand>();

@@ -104,6 +104,8 @@ internal sealed class ProgressReplyCommand(
     OpenItemFinder finder,
     ReplyRecorder recorder,
     StatusPickerFlow picker,
+    ReplyUndoFlow undo,
+    LastAskedItems lastAsked,
     IOptions<FollowUpOptions> options,
     TimeProvider time) : IMessageHandler
 {
@@ -126,11 +128,21 @@ internal sealed class ProgressReplyCommand(
         var numbers = open.Where(o => o.Number is not null).Select(o => o.Number!.Value).Distinct().ToList();
         var today = turn.Today(time, options.Value.TimeZone);
         var parsed = ReplyParser.Parse(turn.Text, new ReplyContext(today, numbers));
-        var decision = ReplyDecision.Decide(parsed, turn.Text, open);
+        var defaultItem = await DefaultItemAsync(turn, parsed, open, cancellationToken).ConfigureAwait(false);
+        if (defaultItem is not null)
+        {
+            parsed = ReplyParser.Parse(turn.Text, new ReplyContext(today, numbers, defaultItem.Number));
+        }
+
+        var decision = ReplyDecision.Decide(parsed, turn.Text, open, defaultItem);
         switch (decision.Step)
         {
-            case ReplyStep.NotAReply or ReplyStep.Undo:
+            case ReplyStep.NotAReply:
                 return false;
+            case ReplyStep.Undo:
+                var target = decision.Items[0];
+                await turn.ReplyTextAsync(await undo.UndoAsync(turn, target.MeetingId, target.ItemId, target.Department, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return true;
             case ReplyStep.NoOpenItems:
                 await turn.ReplyTextAsync(Texts.Get(turn.Locale, "reply.noOpenItems"), cancellationToken).ConfigureAwait(false);
                 return true;
@@ -151,6 +163,22 @@ internal sealed class ProgressReplyCommand(
         }
     }
 
+    /// <summary>
+    /// The item the conversation's last reminder or checklist named, for a reply that names none from a contact with
+    /// several open items (one read; none when the text names an item or the sender has only one).
+    /// </summary>
+    private async Task<OpenItem?> DefaultItemAsync(TurnContext turn, ParsedReply parsed, List<OpenItem> open, CancellationToken cancellationToken)
+    {
+        if (open.Count < 2 || parsed.Item is not null || parsed.MentionedItems.Count > 0)
+        {
+            return null;
+        }
+
+        var asked = await lastAsked.GetAsync(turn.TenantId, turn.Activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
+        var matches = asked is null ? [] : open.Where(o => o.MeetingId == asked.MeetingId && o.ItemId == asked.ItemId && o.Number is not null).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     private static ReplyFacts Facts(ParsedReply parsed) => new(
         ProgressStatuses.FromReply(parsed.Status),
         parsed.Status == ReplyStatus.Extension,
@@ -168,7 +196,9 @@ internal sealed class ProgressReplyCommand(
     private static AdaptiveCard WhichItemCard(UiLocale locale, ReplyDecision decision, ParsedReply parsed, string text)
     {
         var facts = Facts(parsed);
-        var understood = decision.Unsure && parsed.Status is null && parsed.Percent is null
+        var understood = decision.IsUndo
+            ? Texts.Get(locale, "reply.undo")
+            : decision.Unsure && parsed.Status is null && parsed.Percent is null
             ? Texts.Get(locale, "picker.noStatus")
             : facts.Extension
                 ? Texts.Get(locale, "review.due") + " → " + facts.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
@@ -176,7 +206,9 @@ internal sealed class ProgressReplyCommand(
         var buttons = decision.Items.Take(12).Select(o => (CardElement)new ActionSet(
         [
             CardActions.Execute($"{o.Number}. {CardActions.Truncate(o.Entry.Task, 40)} — {o.Entry.MeetingTitle} ({o.Department})", ReplyVerbs.Pick,
-                decision.Unsure
+                decision.IsUndo
+                    ? [("meetingId", o.MeetingId), ("itemId", o.ItemId), ("department", o.Department), ("undo", "true")]
+                    : decision.Unsure
                     ? [("meetingId", o.MeetingId), ("itemId", o.ItemId), ("department", o.Department), ("confirm", "true")]
                     : [("meetingId", o.MeetingId), ("itemId", o.ItemId), ("department", o.Department),
                         ("status", facts.Status is { } s ? ProgressStatuses.Value(s) : null), ("extension", facts.Extension ? "true" : null),
@@ -184,7 +216,7 @@ internal sealed class ProgressReplyCommand(
                         ("newDue", facts.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("note", facts.Note)]),
         ]));
         List<CardElement> body = [new TextBlock(Texts.Get(locale, "reply.whichItem")) { Weight = "bolder" }, new TextBlock(Texts.Format(locale, "reply.whichItemHint", understood)) { IsSubtle = true }];
-        if (decision.Unsure)
+        if (decision.Unsure && !decision.IsUndo)
         {
             body.Add(new InputText { Id = TextInput, Label = Texts.Get(locale, "picker.yourReply"), IsMultiline = true, MaxLength = 2000, Value = CardActions.Truncate(text.Trim(), 2000) });
         }
@@ -202,7 +234,7 @@ internal sealed class ProgressReplyCommand(
 /// <c>reply.pick</c> (the item chosen on the question card: recorded, or the status picker for an unsure reply) and
 /// <c>reply.undo</c>.
 /// </summary>
-internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, TimeProvider time) : ICardActionHandler
+internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, ReplyUndoFlow undo, TimeProvider time) : ICardActionHandler
 {
     public string Verb => "reply.*";
 
@@ -225,6 +257,12 @@ internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess a
             var record = ProgressRecords.From(turn, time, meeting.Id, item.Id, department, ProgressKind.Progress, status, percent);
             await recorder.RecordAsync(record, meeting, cancellationToken).ConfigureAwait(false);
             return await turn.AnswerTextAsync(action, Texts.Format(locale, "reply.undone", item.Number, ProgressStatuses.Text(locale, status)), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (action.GetString("undo") == "true")
+        {
+            // "撤销" without an item number: the item chosen on the question card.
+            return await turn.AnswerTextAsync(action, await undo.UndoAsync(turn, meeting.Id, item.Id, department, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
         if (action.GetString("confirm") == "true")
