@@ -10,7 +10,11 @@ namespace FollowUpBot.Progress;
 /// What the status picker shows: the reply the parser was not sure of (<see cref="ParsedReply.Confidence"/> below
 /// <see cref="ReplyParser.ConfirmBelow"/>, or no status at all), the item it is about and who sends it.
 /// </summary>
-internal sealed record StatusPickerView(MeetingDocument Meeting, MeetingItem Item, string Department, ParsedReply Reply, string Text, UiLocale Locale);
+internal sealed record StatusPickerView(MeetingDocument Meeting, MeetingItem Item, string Department, ParsedReply Reply, string Text, UiLocale Locale)
+{
+    /// <summary>The words of the reply the optional AI assist read the pre-filled status from; null when the rules pre-filled it.</summary>
+    public string? AssistQuote { get; init; }
+}
 
 /// <summary>
 /// The card the bot answers an unsure free-text reply with instead of storing it: what it understood (item, note,
@@ -67,6 +71,14 @@ internal static class StatusPickerCard
             new TextBlock(Texts.Get(locale, "picker.title")) { Size = "medium", Weight = "bolder" },
             new TextBlock(Texts.Get(locale, "picker.intro")) { Wrap = true, Spacing = "none" },
             new TextBlock($"“{CardActions.Truncate(view.Text.Trim(), MaxQuote)}”") { Wrap = true, IsSubtle = true },
+        };
+        if (view.AssistQuote is { } quote)
+        {
+            body.Add(new TextBlock(Texts.Format(locale, "assist.pickerMark", CardActions.Truncate(quote, 100))) { Wrap = true, Color = "accent", Size = "small" });
+        }
+
+        body.AddRange(
+        [
             new FactSet(facts),
             new InputNumber
             {
@@ -91,7 +103,7 @@ internal static class StatusPickerCard
                 // The note stored is the reply as sent (the person may edit it here), not the parser's trimmed reading.
                 Value = view.Text.Trim() is { Length: > 0 } sent ? CardActions.Truncate(sent, 2000) : null,
             },
-        };
+        ]);
 
         // One tap confirms: each button carries its status; the best guess comes first and stands out.
         IReadOnlyList<ReplyStatus> order = guess is { } first ? [first, .. Choices.Where(s => s != first)] : Choices;

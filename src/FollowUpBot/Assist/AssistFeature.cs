@@ -21,6 +21,7 @@ internal static class AssistFeature
         services.AddSingleton<ExtractionAssistant>();
         services.AddSingleton<ReplyAssistant>();
         services.AddSingleton<ReviewAssist>();
+        services.AddSingleton<PickerAssist>();
         return builder;
     }
 }

@@ -234,7 +234,7 @@ internal sealed class ProgressReplyCommand(
 /// <c>reply.pick</c> (the item chosen on the question card: recorded, or the status picker for an unsure reply) and
 /// <c>reply.undo</c>.
 /// </summary>
-internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, ReplyUndoFlow undo, TimeProvider time) : ICardActionHandler
+internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, ReplyUndoFlow undo, Assist.PickerAssist assist, TimeProvider time) : ICardActionHandler
 {
     public string Verb => "reply.*";
 
@@ -271,7 +271,12 @@ internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess a
             var text = action.GetString(ProgressReplyCommand.TextInput) ?? string.Empty;
             var numbers = item.Number is { } n ? new[] { n } : null;
             var parsed = ReplyParser.Parse(text, new ReplyContext(ChecklistDelivery.Today(meeting, time), numbers, item.Number));
-            return await turn.AnswerCardAsync(action, StatusPickerCard.Build(new StatusPickerView(meeting, item, department, parsed, text, locale)), cancellationToken).ConfigureAwait(false);
+            var view = new StatusPickerView(meeting, item, department, parsed, text, locale);
+            var answer = await turn.AnswerCardAsync(action, StatusPickerCard.Build(view), cancellationToken).ConfigureAwait(false);
+
+            // The picker replaced the question card (the message pressed): that is the message the AI assist may pre-fill.
+            assist.Start(turn, turn.Activity.ReplyToId, view);
+            return answer;
         }
 
         var target = new OpenItem(LedgerIndex.OpenEntries(meeting, department).FirstOrDefault(e => e.ItemId == item.Id)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FollowUpBot.Assist;
 using FollowUpBot.Checklists;
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
@@ -13,7 +14,7 @@ namespace FollowUpBot.Progress;
 /// <see cref="ProgressReportAction"/> hands here once it has checked who may report and that the picker is not stale.
 /// Only what the sender confirmed is stored: one progress record (or extension request) with the note as sent.
 /// </summary>
-internal sealed class StatusPickerFlow(ProgressRecorder recorder, ReplyRecorder replies, TimeProvider time)
+internal sealed class StatusPickerFlow(ProgressRecorder recorder, ReplyRecorder replies, PickerAssist assist, TimeProvider time)
 {
     /// <summary>Answers the reply with the picker for the item; nothing is stored.</summary>
     public async Task ShowAsync(TurnContext turn, OpenItem target, ParsedReply parsed, string text, CancellationToken cancellationToken)
@@ -26,7 +27,11 @@ internal sealed class StatusPickerFlow(ProgressRecorder recorder, ReplyRecorder 
             return;
         }
 
-        await turn.ReplyCardAsync(StatusPickerCard.Build(new StatusPickerView(meeting, item, target.Department, parsed, text, turn.Locale)), cancellationToken).ConfigureAwait(false);
+        var view = new StatusPickerView(meeting, item, target.Department, parsed, text, turn.Locale);
+        var sent = await turn.ReplyCardAsync(StatusPickerCard.Build(view), cancellationToken).ConfigureAwait(false);
+
+        // Sent from the rules at once; the optional AI assist may pre-fill this same message a few seconds later.
+        assist.Start(turn, sent.Id, view);
     }
 
     /// <summary>
@@ -40,6 +45,7 @@ internal sealed class StatusPickerFlow(ProgressRecorder recorder, ReplyRecorder 
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(item);
         var locale = turn.Locale;
+        assist.Answered(turn.Activity.ReplyToId);
         var number = item.Number?.ToString(CultureInfo.InvariantCulture) ?? item.Id;
         var wire = action.GetString(ChecklistVerbs.StatusInput(item.Id));
         var extension = wire == StatusPickerCard.ExtensionValue;
