@@ -4,6 +4,9 @@ using FollowUpBot.Departments;
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
 using FollowUpBot.Meetings;
+using FollowUpBot.Progress;
+using FollowUpBot.Tests.Cards;
+using FollowUpBot.Tests.Checklists;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FollowUpBot.Tests.Assist;
@@ -119,6 +122,24 @@ public sealed class AssistRulesTests
         var json = CardJson.ToElement(ReviewCard.Build(new ReviewView(meeting, ["市应急管理局", "市财政局"], UiLocales.FromTag(locale)))).GetRawText();
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Unescape(json), mark));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "已按 AI 对“十月底吧”的理解预选")]
+    [InlineData("en-US", "Pre-filled with the AI's reading of “十月底吧”")]
+    public void ThePickerPreFilledByTheAiSaysSoAndStaysAValidCard(string locale, string mark)
+    {
+        var meeting = ChecklistCardTests.SeedMeeting();
+        var item = meeting.Items.First(i => i.Lead.Count > 0);
+        var reply = new ParsedReply(item.Number, ReplyStatus.Extension, null, new DateOnly(2026, 10, 31), null, null);
+        var view = new StatusPickerView(meeting, item, item.Lead[0], reply, "方案那个事，十月底吧", UiLocales.FromTag(locale));
+
+        var marked = CardJson.ToJson(StatusPickerCard.Build(view with { AssistQuote = "十月底吧" }));
+        var plain = CardJson.ToJson(StatusPickerCard.Build(view));
+
+        Assert.Contains(mark, System.Text.RegularExpressions.Regex.Unescape(marked), StringComparison.Ordinal);
+        Assert.DoesNotContain("AI", System.Text.RegularExpressions.Regex.Unescape(plain), StringComparison.Ordinal);
+        Assert.Empty(AdaptiveCardSchema.Errors(marked));
     }
 
     private static DepartmentDirectory Directory() => DepartmentDirectory.Parse("""
