@@ -22,6 +22,7 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
     private const string Other = "00000000-0000-0000-0000-0000000000023";
     private const string MeganChat = "a:chat-1";
     private const string Department = "市委宣传部";
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private FakeConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
@@ -82,7 +83,7 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
         await PostAsync(client, Message(Megan, MeganChat, $"{item.Number} 收到，马上落实"));
         var data = PickerButton(LastCardTo(MeganChat), "extension");
 
-        using var noDate = await PostAsync(client, Invoke(Megan, MeganChat, "progress.report", data));
+        using var noDate = await PostAsync(client, Invoke(Megan, MeganChat, "progress.report", data.DeepClone().AsObject()));
         data["due_" + item.Id] = "2020-01-01";
         using var past = await PostAsync(client, Invoke(Megan, MeganChat, "progress.report", data));
 
@@ -103,7 +104,7 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
 
         // Another department's contact presses Megan's picker: not theirs.
         using var foreign = await PostAsync(client, Invoke(Other, "a:chat-3", "progress.report", tap.DeepClone().AsObject()));
-        Assert.Contains("not a contact of this item's departments", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("not a contact of this item", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await RecordsAsync(app, meetingId, item.Id));
 
         // The item changes after the picker was shown (a sure report): the old picker is stale.
@@ -131,7 +132,7 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
         using var answer = await PostAsync(client, Invoke(Megan, MeganChat, "reply.pick", pick));
         var picker = await answer.Content.ReadAsStringAsync();
 
-        Assert.Contains("请确认办理状态", picker, StringComparison.Ordinal);
+        Assert.Contains("Please confirm the status", picker, StringComparison.Ordinal);
         Assert.Contains("due_" + items[1].Id, picker, StringComparison.Ordinal);
         Assert.Empty(await RecordsAsync(app, meetingId, items[1].Id));
     }
@@ -240,7 +241,7 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
     }
 
     private string LastCardTo(string conversationId) =>
-        JsonNode.Parse(LastTo(conversationId, r => r.Body.Contains("attachments", StringComparison.Ordinal)))!["attachments"]![0]!["content"]!.ToJsonString();
+        JsonNode.Parse(LastTo(conversationId, r => r.Body.Contains("attachments", StringComparison.Ordinal)))!["attachments"]![0]!["content"]!.ToJsonString(Readable);
 
     private string LastTextTo(string conversationId) =>
         JsonNode.Parse(LastTo(conversationId, r => !r.Body.Contains("attachments", StringComparison.Ordinal)))!["text"]!.ToString();
