@@ -106,7 +106,8 @@ internal sealed partial class ExtractionPass(string text)
                 return;
             }
 
-            if (marker is null || !IsListItem(marker.Value))
+            // "Dave: Put all documents through …" lines under "Next steps" continue the list without bullets.
+            if ((marker is null || !IsListItem(marker.Value)) && !OwnerLine().IsMatch(text.AsSpan(start, end - start)))
             {
                 _inActionList = false;
             }
@@ -369,6 +370,9 @@ internal sealed partial class ExtractionPass(string text)
 
     [GeneratedRegex(@"^(?:\#{1,6}\s*)?(?:[0-9]{1,2}[.)]\s*)?(?:\*\*)?(?:actions?|action items|action points|next steps|follow-ups?|follow-up actions)(?:\*\*)?\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionsHeading();
+
+    [GeneratedRegex(@"^\**[A-Za-z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerLine();
 
     [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]
     private static partial Regex NoteLabel();
