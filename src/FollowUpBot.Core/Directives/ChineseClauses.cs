@@ -247,7 +247,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
         // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
-        if (_current is null)
+        // A later clause without an actor (会同市自然资源局，抓紧完成选址) does not replace the topic that named one.
+        if (_current is null && (_topicStart < 0 || ChineseActors.ReadLeading(text, x, end) is not null))
         {
             _topicStart = x;
             _topicEnd = end;

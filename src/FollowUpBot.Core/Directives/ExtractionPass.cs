@@ -175,6 +175,15 @@ internal sealed partial class ExtractionPass(string text)
             _frameDepth = _outline.Stack.Count;
         }
 
+        // 1. 完成校舍安全排查，9月1日前报市政府。 under "（一）市教育局：": a numbered item of a department's list is its task,
+        // modal or not.
+        if (_drafts.Count == before && noteLead is null && lineActor is null && marker is { } item && item.Kind.StartsWith("num", StringComparison.Ordinal)
+            && _outline.ActorHeading() is { } heading && !ReferenceEquals(heading, entry) && contentEnd - contentStart > 4)
+        {
+            var draft = NewDraft(contentStart, contentStart, [], english: false);
+            draft.End = contentEnd;
+        }
+
         if (noteLead is not null)
         {
             var created = false;
