@@ -93,4 +93,59 @@ public sealed class ReplyDecisionTests
 
         Assert.Equal(ReplyStep.NoOpenItems, decision.Step);
     }
+
+    [Fact]
+    public void AReplyNamingNoItemDefaultsToTheItemLastAskedAbout()
+    {
+        var open = new[] { Open("m1", 2), Open("m1", 3), Open("m2", 3) };
+
+        var (decision, parsed) = Decide("已完成，材料已报送", open, defaultItem: open[2]);
+
+        Assert.Equal(ReplyItemSource.Default, parsed.ItemSource);
+        Assert.Equal(ReplyStep.Record, decision.Step);
+        Assert.Same(open[2], Assert.Single(decision.Items));
+    }
+
+    [Fact]
+    public void AnItemNamedInTheTextWinsOverTheDefault()
+    {
+        var open = new[] { Open("m1", 2), Open("m1", 3) };
+
+        var (decision, _) = Decide("2 已完成", open, defaultItem: open[1]);
+
+        Assert.Equal("m1-i2", Assert.Single(decision.Items).ItemId);
+    }
+
+    [Theory]
+    [InlineData("3 撤销")]
+    [InlineData("3 撤回")]
+    [InlineData("3 undo")]
+    public void UndoWithAnItemUndoesThatItem(string text)
+    {
+        var (decision, _) = Decide(text, [Open("m1", 2), Open("m1", 3)]);
+
+        Assert.Equal(ReplyStep.Undo, decision.Step);
+        Assert.Equal("m1-i3", Assert.Single(decision.Items).ItemId);
+    }
+
+    [Fact]
+    public void UndoWithoutAnItemAsksWhichAndTheChoiceUndoes()
+    {
+        var (decision, _) = Decide("撤销", [Open("m1", 2), Open("m1", 3)]);
+
+        Assert.Equal(ReplyStep.AskWhichItem, decision.Step);
+        Assert.True(decision.IsUndo);
+        Assert.Equal(2, decision.Items.Count);
+    }
+
+    [Fact]
+    public void UndoRightAfterAReminderAboutOneItemUndoesThatItem()
+    {
+        var open = new[] { Open("m1", 2), Open("m1", 3) };
+
+        var (decision, _) = Decide("撤销", open, defaultItem: open[0]);
+
+        Assert.Equal(ReplyStep.Undo, decision.Step);
+        Assert.Same(open[0], Assert.Single(decision.Items));
+    }
 }
