@@ -107,7 +107,9 @@ internal sealed class PendingReports(TimeProvider time)
         }
 
         var view = meeting;
-        foreach (var (name, entry) in pending.OrderBy(p => p.Value.Stored.Key, StringComparer.Ordinal))
+        // ToArray is the dictionary's own snapshot: LINQ over it directly sizes an array, then copies, and fails when a
+        // concurrent report lands in between.
+        foreach (var (name, entry) in pending.ToArray().OrderBy(p => p.Value.Stored.Key, StringComparer.Ordinal))
         {
             var item = meeting.FindItem(entry.Stored.Record.ItemId);
             if (time.GetElapsedTime(entry.At) > KeepFor || (item is not null && item.Applied.Contains(MeetingProjection.UpdateIdOf(entry.Stored.Key), StringComparer.Ordinal)))
