@@ -22,17 +22,21 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private static readonly string[] TrailingAdverbs =
     [
         "进一步", "一定", "首先", "更加", "同样", "必须", "切实", "继续", "共同", "分别", "率先", "尤其", "特别", "带头", "真正", "主动",
-        "积极", "认真", "全力", "坚决", "及时", "尽快", "抓紧", "严格", "务必", "统一", "负责", "都", "也", "还", "均", "更", "则", "就", "要",
+        "积极", "认真", "全力", "主要", "具体", "全面", "坚决", "及时", "尽快", "抓紧", "严格", "务必", "统一", "负责", "都", "也", "还", "均", "更", "则", "就", "要",
     ];
 
     // Words that show a proposal still has work ahead of it (修改完善, 审议, 实施, 印发, 报送).
     private static readonly System.Buffers.SearchValues<char> FollowUpVerbs = System.Buffers.SearchValues.Create("修完审施发报");
+
+    // Prepositions that start an adjunct, not a subject (对…要, 按…要, 在…要).
+    private const string AdjunctStarts = "对把将按在从就针围";
 
     private List<string>? _sentenceLead;
     private int _topicStart = -1;
     private int _topicEnd = -1;
     private Draft? _current;
     private bool _frame;
+    private bool _frameInClause;
 
     /// <summary>True when the paragraph ended on a requirement frame (会议要求：) that governs the lines after it.</summary>
     public bool EndsWithFrame { get; private set; }
@@ -107,6 +111,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     /// </summary>
     private void ReadClause(int quoteStart, int start, int end, bool leadingModal, bool endsWithColon)
     {
+        _frameInClause = false;
         var x = SkipConnectives(start, end, ref leadingModal);
         if (x >= end || !SkipFrame(ref x, end, endsWithColon))
         {
@@ -141,11 +146,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         var frame = FirstMatchLength(Frame(), x, end - x);
         if (frame == 0)
         {
+            frame = ActorFrameLength(x, end);
+        }
+
+        if (frame == 0)
+        {
             return true;
         }
 
         x += frame;
         _frame = true;
+        _frameInClause = true;
         if (x < end)
         {
             return true;
@@ -154,6 +165,29 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         Close();
         EndsWithFrame = endsWithColon || EndsWithFrame;
         return false;
+    }
+
+    /// <summary>
+    /// 省建设厅要求各市建设局… / 实事办负责人要求各责任单位，…: a party that asks another is a frame; the one asked owns
+    /// what follows. Zero when the clause does not start with an actor and 要求/责成.
+    /// </summary>
+    private int ActorFrameLength(int x, int end)
+    {
+        if (text.AsSpan(x, end - x).IndexOf("要求", StringComparison.Ordinal) is not (var ask and > 1) || (ask < end - x - 2 && text[x + ask + 2] == '的'))
+        {
+            return 0;
+        }
+
+        // A short lead-in before the asking party (该市…负责人要求) is allowed.
+        for (var s = x; s <= Math.Min(x + 2, x + ask - 2); s++)
+        {
+            if (ChineseActors.ReadLeading(text, s, x + ask) is { } asking && asking.End == x + ask)
+            {
+                return ask + 2;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>会议同意X提出的《…》，作进一步修改完善后提请…审议: X is to revise and resubmit.</summary>
@@ -203,16 +237,18 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
         // the directive already open (由A牵头，B配合).
-        if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && framedActor.End < end && text[framedActor.End] != '的'
+        if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && (framedActor.End < end ? text[framedActor.End] != '的' : _frameInClause)
             && !(_current is not null && IsCooperation(framedActor.End, end)))
         {
+            // 要求各责任单位，切实按照…: an addressee alone in its clause owns the clauses after it.
             Open(x, framedActor.End, framedActor.Actors);
             return;
         }
 
         // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
         // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
-        if (_current is null)
+        // A later clause without an actor (会同市自然资源局，抓紧完成选址) does not replace the topic that named one.
+        if (_current is null && (_topicStart < 0 || ChineseActors.ReadLeading(text, x, end) is not null))
         {
             _topicStart = x;
             _topicEnd = end;
@@ -224,13 +260,25 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         var (subject, directiveStart) = Subject(x, modal);
         if (subject.Length == 0)
         {
+            // The quote of a directive whose actor was a topic clause starts at that actor.
+            var topic = _current is null ? Topic() : null;
             if (strength == Strength.Strong)
             {
-                // The quote of a directive whose actor was a topic clause starts at that actor.
-                var topic = _current is null ? Topic() : null;
                 Open(topic is null ? x : _topicStart, modal + length, topic ?? _sentenceLead ?? paragraphActor ?? []);
             }
+            else if (topic is not null && text[modal] is '负' or '牵')
+            {
+                // 发展改革部门是…的综合部门，主要负责…: a duty stated after the clause that names its holder.
+                Open(_topicStart, modal + length, topic);
+            }
 
+            return;
+        }
+
+        // 对涉及的资产、人员等要进行一事一议: an adjunct in front of a subjectless 要 keeps the sentence's actor.
+        if (strength == Strength.Strong && _sentenceLead is not null && AdjunctStarts.Contains(subject[0]) && ChineseActors.ReadLeading(subject, 1, subject.Length) is null)
+        {
+            Open(x, modal + length, _sentenceLead);
             return;
         }
 
@@ -248,10 +296,50 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
+        // 会议要求各村准备好…同时…各责任人要按要求做好工作: an unpunctuated run where a 各-class stands right before the modal.
+        if (strength == Strength.Strong && DistributiveBefore(x, modal) is { } distributive)
+        {
+            if (_frame && _current is null && ShortestLeading(x, distributive.Start) is { } addressed && text[addressed.End] != '的')
+            {
+                Open(x, addressed.End, addressed.Actors).End = distributive.Start;
+            }
+
+            Open(distributive.Start, modal + length, distributive.Actors);
+            return;
+        }
+
         if (strength == Strength.Strong)
         {
             Close();
         }
+    }
+
+    /// <summary>The shortest actor list at the start of the clause (各村 in 各村准备好…同时镇已确定…).</summary>
+    private (List<string> Actors, int End)? ShortestLeading(int x, int limit)
+    {
+        for (var e = x + 2; e <= Math.Min(limit, x + 12); e++)
+        {
+            if (ChineseActors.ReadLeading(text, x, e) is { } found && found.End == e)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The shortest 各… actor that ends right before the modal (各责任人, 各位河长), at most 8 characters back.</summary>
+    private (int Start, List<string> Actors)? DistributiveBefore(int x, int modal)
+    {
+        for (var s = modal - 2; s > x && s >= modal - 8; s--)
+        {
+            if (text[s] == '各' && ChineseActors.SplitActors(StripAdverbs(text[s..modal]), strict: true) is { } actors)
+            {
+                return (s, actors);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The words before the modal without 由/请, trailing adverbs and an explanatory aside; and where the quote starts.</summary>
@@ -324,6 +412,15 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             while (x < end && char.IsWhiteSpace(text[x]))
             {
                 x++;
+            }
+
+            // 2014年三区及城建部门要…: a leading year is when, not who.
+            var year = FirstMatchLength(LeadingYear(), x, Math.Min(10, end - x));
+            if (year > 0 && x + year < end)
+            {
+                x += year;
+                moved = true;
+                continue;
             }
 
             // Span matching allocates nothing; this runs for every clause of large inputs.
@@ -466,7 +563,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                     return (i, next == '要' ? 2 : 1, Strength.Weak);
                 case '负' when next == '责' && (i + 2 >= end || text[i + 2] is not ('人' or '同')):
                     return (i, 2, Strength.Weak);
-                case '牵' when next == '头' && (i + 2 >= end || (text[i + 2] is not ('单' or '部') && prev != '由')):
+                case '负' when next == '总' && i + 2 < end && text[i + 2] == '责':
+                    return (i, 3, Strength.Weak);
+                case '牵' when next == '头' && (i + 2 >= end || (text[i + 2] is not ('单' or '部' or '责' or '领' or '人' or '处' or '科') && prev != '由')):
                     return (i, 2, Strength.Weak);
                 case '牵' when next == '头' && prev == '由':
                     break;
@@ -478,10 +577,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return (-1, 0, Strength.None);
     }
 
+    [GeneratedRegex(@"\G(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:底前|底|前|内|起)?\s*(?![0-9，,。；;：:])", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingYear();
+
     [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十百零]{1,4}(?:条\s*|是)?)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineEnumerator();
 
-    [GeneratedRegex(@"\G(?:(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:在[\u4E00-\u9FFF]{1,10}?方面要求(?![的是])|(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
     private static partial Regex Frame();
 
     [GeneratedRegex(@"\G(?:会议)?(?:原则)?(?:同意|通过|审议通过)(?<actor>[^，。；《]{2,30}?)(?:提出|提交|起草|拟定|报送|制定|编制|汇报)的", RegexOptions.CultureInvariant)]

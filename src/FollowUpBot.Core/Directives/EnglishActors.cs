@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace FollowUpBot.Directives;
 
 /// <summary>
 /// Recognises the subject of an English minutes clause as an actor: names, capitalised units and roles
 /// (City Attorney's Office, Staff, the Finance team), never pronouns or things (the meeting, the report).
 /// </summary>
-internal static class EnglishActors
+internal static partial class EnglishActors
 {
     private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
     {
@@ -36,6 +38,9 @@ internal static class EnglishActors
         "call", "motion", "vote", "proposal", "request", "failure", "attempt", "move", "need", "time", "way", "effort", "efforts",
         "commitment", "agreement", "intention", "permission", "recommendation", "resolution", "referred", "agreed", "resolved",
         "noted", "approved", "deferred", "decided", "tabled", "carried", "seconded", "moved", "proposed", "requested", "welcome",
+        // headings and field labels of minutes ("Goal: to spark discussion", "Bias to action"), and documents
+        "goal", "goals", "aim", "aims", "purpose", "objective", "objectives", "context", "background", "summary", "outcome",
+        "outcomes", "result", "results", "status", "bias", "document", "documents", "consideration", "definition", "emphasis",
     };
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;
@@ -58,6 +63,9 @@ internal static class EnglishActors
         {
             return null;
         }
+
+        // "Ben/Leonard": a slash between two capitalised names joins them.
+        phrase = SlashedNames().Replace(phrase, " and ");
 
         var parts = new List<string>();
         foreach (var piece in phrase.Split([", and ", ", & ", ", "], StringSplitOptions.RemoveEmptyEntries))
@@ -176,4 +184,7 @@ internal static class EnglishActors
 
     private static string StripArticle(string phrase) =>
         phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
+
+    [GeneratedRegex(@"(?<=\b[A-Z][a-z]+)/(?=[A-Z][a-z]+\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashedNames();
 }

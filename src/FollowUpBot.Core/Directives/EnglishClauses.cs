@@ -64,6 +64,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private void ReadActionLine(int contentStart, int end)
     {
         var content = text[contentStart..end];
+
+        // "Create PR for minutes - already completed during meeting": nothing left to follow up.
+        if (DoneNote().IsMatch(content))
+        {
+            return;
+        }
+
         var owner = Owner().Match(content);
         List<string>? lead = null;
         if (owner.Success)
@@ -74,7 +81,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
         var named = NamedAction().Match(content);
         var taskStart = contentStart;
-        if (lead is null && named.Success && EnglishActors.Split(content[..named.Index]) is { } actors)
+        if (lead is null && named.Success && (EnglishActors.Split(content[..named.Index]) ?? Handle(content[..named.Index])) is { } actors)
         {
             lead = actors;
             taskStart = contentStart + named.Index + named.Length;
@@ -85,6 +92,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         draft.End = end;
         _drafts++;
     }
+
+    /// <summary>A chat or repository handle as the owner of an action line ("mmccool: Clean up …").</summary>
+    private static List<string>? Handle(string owner) => HandleName().IsMatch(owner.Trim()) ? [owner.Trim()] : null;
 
     /// <summary>
     /// One sentence, its forms tried in order: a speaker's commitment, then every modal ("X will …", "X to …", "X was asked
@@ -139,6 +149,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return true;
         }
 
+        // "Silona - to reach out …" / "Hwang - set up a mailing list": a name, a dash, then the task.
+        if (start == lineContentStart && DashedOwner().Match(sentence) is { Success: true } dashed
+            && EnglishActors.Split(dashed.Groups["name"].Value) is { } owners)
+        {
+            Add(start, start + dashed.Length, owners, end);
+            return true;
+        }
+
         // A later sentence of the same speaker's line: "Isaiah Langer: Sounds good. I will draft the contract."
         if (_speaker is not null && start != lineContentStart && FirstPersonCommitment().Match(sentence) is { Success: true } promise)
         {
@@ -186,6 +204,11 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             var subject = FindSubject(sentence, searchFrom, modal.Index, infinitive, out var subjectStart);
+            if (subject is null && current is null && !infinitive && CarriedSubject(sentence, modal.Index) is { } carried)
+            {
+                (subject, subjectStart) = (carried, 0);
+            }
+
             if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)))
             {
                 continue;
@@ -209,6 +232,19 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return current;
     }
 
+    /// <summary>"Tobie is at FOSDEM this week, but will be working on the draft": "but will" keeps the sentence's subject.</summary>
+    private static List<string>? CarriedSubject(string sentence, int modalIndex)
+    {
+        var before = sentence.AsSpan(0, modalIndex).TrimEnd();
+        if (!(before.EndsWith(", but") || before.EndsWith(" but") || before.EndsWith(", and")))
+        {
+            return null;
+        }
+
+        var verb = SubjectVerb().Match(sentence);
+        return verb.Success && verb.Index + verb.Length < modalIndex ? EnglishActors.Split(verb.Groups["actor"].Value) : null;
+    }
+
     /// <summary>"The Board directed the Superintendent to review …": the one directed is the actor.</summary>
     private Draft? DirectedOwner(string sentence, int start, int end) =>
         DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
@@ -224,11 +260,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             : null;
 
     /// <summary>"It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.</summary>
-    private Draft? ResolvedOwner(string sentence, int start, int end) =>
-        sentence.Contains(" that ", StringComparison.Ordinal) && ResolvedThat().Match(sentence) is { Success: true } resolved
-            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors
+    private Draft? ResolvedOwner(string sentence, int start, int end)
+    {
+        var resolved = sentence.Contains(" that ", StringComparison.Ordinal) ? ResolvedThat().Match(sentence) : Match.Empty;
+
+        // "The Council requested Staff explore options for …": a request with a bare infinitive and no "that".
+        if (!resolved.Success && sentence.Contains("request", StringComparison.Ordinal))
+        {
+            resolved = RequestedBare().Match(sentence);
+        }
+
+        return resolved.Success && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors
             ? Add(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, end)
             : null;
+    }
 
     /// <summary>"Referred to X." usually closes the sentence that said what is referred.</summary>
     private void AddReferral(string sentence, int start, int end, int previousSentence, Match referred, List<string> to)
@@ -258,6 +303,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     /// <summary>"(Owner: X)" names who does what the line said before it; a line that is only "Responsible: X" assigns the item above.</summary>
     private void ReadOwnerNote(string sentence, int start, int end, int lineContentStart)
     {
+        // "bring that to the board (Kris volunteers)": the volunteer owns what the sentence says.
+        if (sentence.Contains("volunteer", StringComparison.Ordinal) && Volunteers().Match(sentence) is { Success: true } volunteer
+            && EnglishActors.Split(volunteer.Groups["actor"].Value) is { } volunteers)
+        {
+            Add(start, start, volunteers, end, taskEnd: start + volunteer.Index);
+            return;
+        }
+
         var owner = sentence.AsSpan().IndexOfAny(OwnerHints) >= 0 ? Owner().Match(sentence) : Match.Empty;
         if (!owner.Success || LeadingActors(owner.Groups["actor"].Value) is not { } owners)
         {
@@ -379,10 +432,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
-    [GeneratedRegex(@"(?:,\s+and\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectBoundary();
 
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
@@ -398,7 +451,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex AgreedThat();
 
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
-    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?:a|an|the|some|more)\b|be\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?:a|an|the|some|more)\b|be\b(?!\s+[a-z]+ing\b))", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
     [GeneratedRegex(@"\b(?:direct(?:ed)?|ask(?:ed)?|request(?:ed)?|instruct(?:ed)?|task(?:ed)?|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff)(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
@@ -410,14 +463,32 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerTag();
 
+    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?:\s*(?:,|&|/|and)\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?){0,3})\**\s+[-–—]\s+(?:[Tt]o\s+)?(?!(?:have|has|had|is|are|was|were|been|be|will|would|should|shall|can|could|may|might|the|a|an|of|in|on|for|with|and|or|not|no|done|completed|approved|pending|n/a)\b)(?=[a-z]{2,}\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex DashedOwner();
+
+    [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HandleName();
+
+    [GeneratedRegex(@"(?:\s[-–—]\s*|\()\s*(?:already\s+)?(?:done|completed|complete)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DoneNote();
+
+    [GeneratedRegex(@"^(?<actor>[A-Z][\w'’.-]*(?:\s(?:and\s)?[A-Z][\w'’.-]*){0,3})\s+(?:is|are|was|were|has|have)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectVerb();
+
+    [GeneratedRegex(@"\(\s*(?<actor>[A-Z][\w'’.-]*(?:\s(?:and|&)\s[A-Z][\w'’.-]*)?)\s+volunteer(?:s|ed)\s*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Volunteers();
+
     [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonCommitment();
 
     [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
-    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();
+
+    [GeneratedRegex(@"\brequested\s+(?:the\s+)?(?<actor>Staff|staff|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or|of|for|to|on|in|at|by|with|about|from|that|the|a|an|if|whether|this|these|their|its|his|her)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestedBare();
 
     [GeneratedRegex(@"^(?:in (?:coordination|cooperation|co-operation|collaboration|partnership) with|with the (?:support|assistance|help) of|supported by|assisted by|together with|jointly with)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SupportAside();

@@ -106,7 +106,8 @@ internal sealed partial class ExtractionPass(string text)
                 return;
             }
 
-            if (marker is null || !IsListItem(marker.Value))
+            // "Dave: Put all documents through …" lines under "Next steps" continue the list without bullets.
+            if ((marker is null || !IsListItem(marker.Value)) && !OwnerLine().IsMatch(text.AsSpan(start, end - start)))
             {
                 _inActionList = false;
             }
@@ -172,6 +173,15 @@ internal sealed partial class ExtractionPass(string text)
         if (clauses.EndsWithFrame)
         {
             _frameDepth = _outline.Stack.Count;
+        }
+
+        // 1. 完成校舍安全排查，9月1日前报市政府。 under "（一）市教育局：": a numbered item of a department's list is its task,
+        // modal or not.
+        if (_drafts.Count == before && noteLead is null && lineActor is null && marker is { } item && item.Kind.StartsWith("num", StringComparison.Ordinal)
+            && _outline.ActorHeading() is { } heading && !ReferenceEquals(heading, entry) && contentEnd - contentStart > 4)
+        {
+            var draft = NewDraft(contentStart, contentStart, [], english: false);
+            draft.End = contentEnd;
         }
 
         if (noteLead is not null)
@@ -369,6 +379,9 @@ internal sealed partial class ExtractionPass(string text)
 
     [GeneratedRegex(@"^(?:\#{1,6}\s*)?(?:[0-9]{1,2}[.)]\s*)?(?:\*\*)?(?:actions?|action items|action points|next steps|follow-ups?|follow-up actions)(?:\*\*)?\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionsHeading();
+
+    [GeneratedRegex(@"^\**[A-Za-z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerLine();
 
     [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]
     private static partial Regex NoteLabel();

@@ -17,12 +17,16 @@ internal sealed record StatusPickerView(MeetingDocument Meeting, MeetingItem Ite
 /// percent, date) and one button per status (未开始 / 推进中 / 受阻 / 申请办结 / 申请延期), the best guess first and
 /// highlighted. A tap submits <see cref="ChecklistVerbs.Report"/> with the data a checklist card's report carries
 /// (meetingId, itemId, department, v, and status_/percent_/note_{itemId}), so the same report handler stores only
-/// what the sender confirmed; an extension also carries due_{itemId} from the date input.
+/// what the sender confirmed; an extension also carries due_{itemId} from the date input. The note input holds the
+/// reply as sent, so the stored record keeps the person's own words.
 /// </summary>
 internal static class StatusPickerCard
 {
     /// <summary>The wire value of an extension request in a picker's report (the four others are the ledger's words).</summary>
     public const string ExtensionValue = "extension";
+
+    /// <summary>The <c>source</c> a picker's report carries, so the report handler answers it as a reply, not as a checklist.</summary>
+    public const string Source = "picker";
 
     private const int MaxQuote = 300;
 
@@ -84,7 +88,8 @@ internal static class StatusPickerCard
                 Label = Texts.Get(locale, "checklist.noteLabel"),
                 IsMultiline = true,
                 MaxLength = 2000,
-                Value = reply.Note is { } note ? CardActions.Truncate(note, 2000) : null,
+                // The note stored is the reply as sent (the person may edit it here), not the parser's trimmed reading.
+                Value = view.Text.Trim() is { Length: > 0 } sent ? CardActions.Truncate(sent, 2000) : null,
             },
         };
 
@@ -95,7 +100,7 @@ internal static class StatusPickerCard
                 ("itemId", item.Id),
                 ("department", view.Department),
                 ("v", ChecklistCard.VersionOf(item)),
-                ("source", "picker"),
+                ("source", Source),
                 (ChecklistVerbs.StatusInput(item.Id), WireValue(status))) with
             {
                 Style = status == guess ? "positive" : null,

@@ -85,6 +85,10 @@ internal sealed partial class LocalBlobStore : IBlobStore
                 stream.Flush(flushToDisk: true);
             }
 
+            // A blob's time is the store's clock, as Azure's is the service's: the file's time is set
+            // before the rename, so the blob never shows another one.
+            File.SetLastWriteTimeUtc(temp, _time.GetUtcNow().UtcDateTime);
+
             // Once the lock is held the write must not stop half-way: no cancellation from here on.
             File.Move(temp, path, overwrite: true);
         }

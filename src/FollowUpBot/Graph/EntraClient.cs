@@ -69,55 +69,33 @@ internal sealed class EntraClient(GraphServiceClient graph, IOptions<GraphOption
 {
     private static readonly string[] UserFields = ["id", "displayName", "userPrincipalName", "mail"];
 
-    public async Task<IReadOnlyList<EntraUser>> ListGroupMembersAsync(string groupId, CancellationToken cancellationToken = default)
-    {
+    public Task<IReadOnlyList<EntraUser>> ListGroupMembersAsync(string groupId, CancellationToken cancellationToken = default) =>
         // The OData cast to user leaves out devices, contacts and nested groups; ConsistencyLevel + $count as the docs ask for casts.
-        var page = await CallAsync(() => graph.Groups[groupId].Members.GraphUser.GetAsync(r =>
-        {
-            r.QueryParameters.Select = UserFields;
-            r.QueryParameters.Count = true;
-            r.Headers.Add("ConsistencyLevel", "eventual");
-        }, cancellationToken)).ConfigureAwait(false);
-        var users = new List<EntraUser>();
-        while (page is not null)
-        {
-            users.AddRange(Users(page.Value));
-            if (string.IsNullOrEmpty(page.OdataNextLink))
-            {
-                break;
-            }
+        AllUsersAsync(
+            () => graph.Groups[groupId].Members.GraphUser.GetAsync(
+                r =>
+                {
+                    r.QueryParameters.Select = UserFields;
+                    r.QueryParameters.Count = true;
+                    r.Headers.Add("ConsistencyLevel", "eventual");
+                },
+                cancellationToken),
+            next => graph.Groups[groupId].Members.GraphUser.WithUrl(next).GetAsync(r => r.Headers.Add("ConsistencyLevel", "eventual"), cancellationToken));
 
-            var next = page.OdataNextLink;
-            page = await CallAsync(() => graph.Groups[groupId].Members.GraphUser.WithUrl(next).GetAsync(r => r.Headers.Add("ConsistencyLevel", "eventual"), cancellationToken)).ConfigureAwait(false);
-        }
-
-        return users;
-    }
-
-    public async Task<IReadOnlyList<EntraUser>> ListUsersByDepartmentAsync(string department, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EntraUser>> ListUsersByDepartmentAsync(string department, CancellationToken cancellationToken = default)
     {
         var filter = $"department eq '{department.Replace("'", "''", StringComparison.Ordinal)}'";
-        var page = await CallAsync(() => graph.Users.GetAsync(r =>
-        {
-            r.QueryParameters.Filter = filter;
-            r.QueryParameters.Select = UserFields;
-            r.QueryParameters.Count = true;
-            r.Headers.Add("ConsistencyLevel", "eventual");
-        }, cancellationToken)).ConfigureAwait(false);
-        var users = new List<EntraUser>();
-        while (page is not null)
-        {
-            users.AddRange(Users(page.Value));
-            if (string.IsNullOrEmpty(page.OdataNextLink))
-            {
-                break;
-            }
-
-            var next = page.OdataNextLink;
-            page = await CallAsync(() => graph.Users.WithUrl(next).GetAsync(r => r.Headers.Add("ConsistencyLevel", "eventual"), cancellationToken)).ConfigureAwait(false);
-        }
-
-        return users;
+        return AllUsersAsync(
+            () => graph.Users.GetAsync(
+                r =>
+                {
+                    r.QueryParameters.Filter = filter;
+                    r.QueryParameters.Select = UserFields;
+                    r.QueryParameters.Count = true;
+                    r.Headers.Add("ConsistencyLevel", "eventual");
+                },
+                cancellationToken),
+            next => graph.Users.WithUrl(next).GetAsync(r => r.Headers.Add("ConsistencyLevel", "eventual"), cancellationToken));
     }
 
     /// <summary>A user by object id or user principal name (email); null when there is none.</summary>
@@ -178,6 +156,26 @@ internal sealed class EntraClient(GraphServiceClient graph, IOptions<GraphOption
         {
             return null;
         }
+    }
+
+    /// <summary>Every user of a list, following <c>@odata.nextLink</c> to the last page.</summary>
+    private async Task<IReadOnlyList<EntraUser>> AllUsersAsync(Func<Task<UserCollectionResponse?>> first, Func<string, Task<UserCollectionResponse?>> next)
+    {
+        var page = await CallAsync(first).ConfigureAwait(false);
+        var users = new List<EntraUser>();
+        while (page is not null)
+        {
+            users.AddRange(Users(page.Value));
+            if (string.IsNullOrEmpty(page.OdataNextLink))
+            {
+                break;
+            }
+
+            var link = page.OdataNextLink;
+            page = await CallAsync(() => next(link)).ConfigureAwait(false);
+        }
+
+        return users;
     }
 
     private static IEnumerable<EntraUser> Users(List<User>? users) =>

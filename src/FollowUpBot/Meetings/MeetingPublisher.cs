@@ -65,6 +65,7 @@ internal sealed partial class ChecklistDelivery(
     ConnectorClient connector,
     PendingDeliveryStore pending,
     DeliveryRetries retries,
+    FollowUpBot.Progress.LastAskedItems lastAsked,
     TimeProvider time,
     ILogger<ChecklistDelivery> logger)
 {
@@ -118,6 +119,7 @@ internal sealed partial class ChecklistDelivery(
                     {
                         var delivery = await messenger.PostToChannelAsync(tenantId, channel.TeamId, channel.ChannelId, TurnContext.CardActivity(card), cancellationToken).ConfigureAwait(false);
                         sent.Add(Record(name, recipient, delivery, organiserLocale));
+                        await lastAsked.RecordAsync(tenantId, delivery.ConversationId, ItemsOf(meeting, name), cancellationToken).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 }
 
@@ -151,6 +153,7 @@ internal sealed partial class ChecklistDelivery(
                     var card = ChecklistCard.Build(new ChecklistView(meeting, name, locale, Today(meeting), RefreshUserIds: refreshUsers));
                     var delivery = await messenger.SendOrInstallAsync(tenantId, contact.AadObjectId, TurnContext.CardActivity(card), organiserServiceUrl, cancellationToken).ConfigureAwait(false);
                     sent.Add(Record(name, contact.AadObjectId, delivery, locale));
+                    await lastAsked.RecordAsync(tenantId, delivery.ConversationId, ItemsOf(meeting, name), cancellationToken).ConfigureAwait(false);
                 }
                 catch (RecipientUnreachableException e)
                 {
@@ -196,6 +199,11 @@ internal sealed partial class ChecklistDelivery(
                 new Activity { Type = ActivityTypes.Message, Text = report, TextFormat = "markdown" }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The open items a department's checklist names (a checklist of one item makes it the default of a reply).</summary>
+    private static List<ItemReference> ItemsOf(MeetingDocument meeting, string department) =>
+        [.. meeting.Items.Where(i => i.Status != ProgressStatus.Closed && (i.Lead.Contains(department, StringComparer.Ordinal) || i.Support.Contains(department, StringComparer.Ordinal)))
+            .Select(i => new ItemReference(meeting.Id, i.Id))];
 
     /// <summary>Re-renders every delivered checklist that shows one of these departments (PUT), so all viewers see the change.</summary>
     public async Task UpdateCardsAsync(string meetingId, IReadOnlyCollection<string> departments, string? exceptActivityId, CancellationToken cancellationToken)

@@ -190,6 +190,9 @@ internal static class ProgressFeature
         services.AddHostedService(sp => sp.GetRequiredService<Projector>());
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
+        services.AddTransient<StatusPickerFlow>();
+        services.AddTransient<ReplyUndoFlow>();
+        services.AddSingleton<LastAskedItems>();
         services.AddTransient<ApprovalService>();
         services.AddTransient<ICardActionHandler, ProgressReportAction>();
         services.AddTransient<IMessageHandler, PendingCommand>();

@@ -2,16 +2,6 @@ using FollowUpBot.Ledger;
 
 namespace FollowUpBot.Progress;
 
-/// <summary>An open item of a published meeting, seen from one of its departments, as the department's index lists it.</summary>
-internal sealed record OpenItem(OpenItemEntry Entry, string Department)
-{
-    public string MeetingId => Entry.MeetingId;
-
-    public string ItemId => Entry.ItemId;
-
-    public int? Number => Entry.Number;
-}
-
 /// <summary>
 /// The items a department still has to act on, across every published meeting: one read of the department's index
 /// (<c>index/departments/{department}.json</c>) per department, whatever the size of the ledger.

@@ -17,6 +17,7 @@ namespace FollowUpBot.Progress;
 internal sealed class ProgressReportAction(
     ProgressRecorder recorder,
     DepartmentAccess access,
+    StatusPickerFlow picker,
     TimeProvider time) : ICardActionHandler
 {
     public string Verb => ChecklistVerbs.Report;
@@ -43,7 +44,14 @@ internal sealed class ProgressReportAction(
             return await turn.AnswerCardAsync(action, stale, cancellationToken).ConfigureAwait(false);
         }
 
-        var status = ProgressStatuses.Parse(action.GetString(ChecklistVerbs.StatusInput(itemId))) ?? ProgressStatus.InProgress;
+        // The status picker's confirmation (and any extension request with its date input) is a reply, answered as one.
+        var wire = action.GetString(ChecklistVerbs.StatusInput(itemId));
+        if (action.GetString("source") == StatusPickerCard.Source || wire == StatusPickerCard.ExtensionValue)
+        {
+            return await picker.ConfirmAsync(turn, action, meeting, item, department, cancellationToken).ConfigureAwait(false);
+        }
+
+        var status = ProgressStatuses.Parse(wire) ?? ProgressStatus.InProgress;
         var percent = double.TryParse(action.GetString(ChecklistVerbs.PercentInput(itemId)), NumberStyles.Float, CultureInfo.InvariantCulture, out var pct)
             ? (int?)Math.Clamp((int)Math.Round(pct), 0, 100)
             : null;

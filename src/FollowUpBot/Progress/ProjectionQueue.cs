@@ -1,9 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
-using Azure;
-using Azure.Identity;
-using Azure.Storage.Queues;
 using FollowUpBot.Ledger;
 using FollowUpBot.Storage;
 
@@ -85,144 +81,43 @@ internal sealed class ChannelProjectionQueue : IProjectionQueue
 }
 
 /// <summary>
-/// The Azure Storage queue <c>Storage:ProjectionQueue</c> (created when missing), shared by every instance: a message
-/// taken by an instance that dies comes back after the visibility timeout and another instance applies it.
+/// The Azure Storage queue <c>Storage:ProjectionQueue</c>, shared by every instance: a message taken by an instance
+/// that dies comes back after ten seconds and another instance applies it.
 /// </summary>
-internal sealed class AzureProjectionQueue : IProjectionQueue, IDisposable
+internal sealed class AzureProjectionQueue(StorageQueue<ProjectionMessage> queue) : IProjectionQueue, IDisposable
 {
     /// <summary>Azure takes at most 64 KiB per message, Base64 included.</summary>
     public const int MaxMessageBytes = 45_000;
-    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(10);
-    private readonly QueueClient _queue;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _createGate = new(1, 1);
-    private bool _created;
 
-    public AzureProjectionQueue(QueueClient queue, TimeProvider timeProvider)
-    {
-        _queue = queue;
-        _time = timeProvider;
-    }
+    // Reports must show within seconds, so an empty queue is polled often, less so the longer it stays empty.
+    private static readonly TimeSpan FirstIdle = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestIdle = TimeSpan.FromMilliseconds(500);
 
-    public static AzureProjectionQueue Create(StorageOptions storage, TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        options.Retry.MaxRetries = storage.MaxRetries;
-        options.Retry.NetworkTimeout = storage.NetworkTimeout;
-        QueueClient client;
-        if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
-        {
-            client = new QueueClient(storage.ConnectionString, storage.ProjectionQueue, options);
-        }
-        else
-        {
-            // https://ACCOUNT.blob.core.windows.net → https://ACCOUNT.queue.core.windows.net/QUEUE
-            var builder = new UriBuilder(storage.AccountUrl!);
-            builder.Host = builder.Host.Replace(".blob.", ".queue.", StringComparison.OrdinalIgnoreCase);
-            builder.Path = storage.ProjectionQueue;
-            client = new QueueClient(builder.Uri, new DefaultAzureCredential(), options);
-        }
+    public static AzureProjectionQueue Create(StorageOptions storage, TimeProvider timeProvider) =>
+        new(StorageQueue<ProjectionMessage>.Create(storage, storage.ProjectionQueue, ProjectionQueueJson.Default.ProjectionMessage, timeProvider));
 
-        return new AzureProjectionQueue(client, timeProvider);
-    }
-
-    public async Task EnqueueAsync(ProjectionMessage message, CancellationToken cancellationToken = default)
-    {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var text = JsonSerializer.Serialize(message, ProjectionQueueJson.Default.ProjectionMessage);
-        await _queue.SendMessageAsync(text, null, NeverExpires, cancellationToken).ConfigureAwait(false);
-    }
+    public Task EnqueueAsync(ProjectionMessage message, CancellationToken cancellationToken = default) =>
+        queue.SendAsync(message, TimeSpan.Zero, cancellationToken);
 
     public async Task<IReadOnlyList<ReceivedProjection>> ReceiveAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var idle = TimeSpan.FromMilliseconds(20);
-        while (true)
-        {
-            var messages = (await _queue.ReceiveMessagesAsync(Math.Clamp(max, 1, 32), Visibility, cancellationToken).ConfigureAwait(false)).Value;
-            var batch = new List<ReceivedProjection>(messages.Length);
-            foreach (var message in messages)
-            {
-                ProjectionMessage? body;
-                try
-                {
-                    body = JsonSerializer.Deserialize(message.Body.ToMemory().Span, ProjectionQueueJson.Default.ProjectionMessage);
-                }
-                catch (JsonException)
-                {
-                    body = null;
-                }
-
-                if (body is null)
-                {
-                    // Unreadable: it can never be applied; the records it named stay stored and the journal lists their meeting.
-                    await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                batch.Add(new ReceivedProjection(body, message.MessageId, message.PopReceipt, message.DequeueCount));
-            }
-
-            if (batch.Count > 0)
-            {
-                return batch;
-            }
-
-            // Reports must show within seconds, so an empty queue is polled often, less so the longer it stays empty.
-            await Task.Delay(idle, _time, cancellationToken).ConfigureAwait(false);
-            idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, 500));
-        }
+        // An unreadable message can never be applied; the records it named stay stored and the journal lists their meeting.
+        var messages = await queue.ReceiveAsync(max, Visibility, FirstIdle, LongestIdle, cancellationToken).ConfigureAwait(false);
+        return [.. messages.Select(m => new ReceivedProjection(m.Body, m.MessageId, m.PopReceipt, m.DequeueCount))];
     }
 
-    public async Task CompleteAsync(ReceivedProjection received, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(ReceivedProjection received, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(received);
-        try
-        {
-            await _queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Gone already (its visibility ran out and another instance applied it).
-        }
+        return queue.DeleteAsync(received.MessageId!, received.PopReceipt!, cancellationToken);
     }
 
-    public async Task RetryLaterAsync(ReceivedProjection received, TimeSpan delay, CancellationToken cancellationToken = default)
+    public Task RetryLaterAsync(ReceivedProjection received, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(received);
-        try
-        {
-            await _queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Gone already.
-        }
+        return queue.HideAsync(received.MessageId!, received.PopReceipt!, delay, cancellationToken);
     }
 
-    public void Dispose() => _createGate.Dispose();
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created))
-        {
-            return;
-        }
-
-        await _createGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _created, true);
-            }
-        }
-        finally
-        {
-            _createGate.Release();
-        }
-    }
+    public void Dispose() => queue.Dispose();
 }

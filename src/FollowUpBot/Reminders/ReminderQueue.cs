@@ -1,9 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
-using Azure;
-using Azure.Identity;
-using Azure.Storage.Queues;
 using FollowUpBot.Storage;
 
 namespace FollowUpBot.Reminders;
@@ -103,145 +99,39 @@ internal sealed class ChannelReminderQueue(TimeProvider timeProvider) : IReminde
 }
 
 /// <summary>
-/// The Azure Storage queue <c>Storage:Queue</c> (created when missing), shared by every instance: a message
-/// taken by an instance that dies comes back after <see cref="RemindersOptions.QueueVisibilityTimeout"/>.
+/// The Azure Storage queue <c>Storage:Queue</c>, shared by every instance: a message taken by an instance that dies
+/// comes back after <see cref="RemindersOptions.QueueVisibilityTimeout"/>.
 /// </summary>
-internal sealed class AzureReminderQueue : IReminderQueue, IDisposable
+internal sealed class AzureReminderQueue(StorageQueue<ReminderSend> queue, TimeSpan visibility) : IReminderQueue, IDisposable
 {
-    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
-    private readonly QueueClient _queue;
-    private readonly TimeSpan _visibility;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _createGate = new(1, 1);
-    private bool _created;
+    // An empty queue is polled more slowly the longer it stays empty, up to every two seconds.
+    private static readonly TimeSpan FirstIdle = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestIdle = TimeSpan.FromSeconds(2);
 
-    public AzureReminderQueue(QueueClient queue, TimeSpan visibility, TimeProvider timeProvider)
-    {
-        _queue = queue;
-        _visibility = visibility;
-        _time = timeProvider;
-    }
+    public static AzureReminderQueue Create(StorageOptions storage, TimeSpan visibility, TimeProvider timeProvider) =>
+        new(StorageQueue<ReminderSend>.Create(storage, storage.Queue, ReminderQueueJson.Default.ReminderSend, timeProvider), visibility);
 
-    public static AzureReminderQueue Create(StorageOptions storage, TimeSpan visibility, TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        options.Retry.MaxRetries = storage.MaxRetries;
-        options.Retry.NetworkTimeout = storage.NetworkTimeout;
-        QueueClient client;
-        if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
-        {
-            client = new QueueClient(storage.ConnectionString, storage.Queue, options);
-        }
-        else
-        {
-            // https://ACCOUNT.blob.core.windows.net → https://ACCOUNT.queue.core.windows.net/QUEUE
-            var builder = new UriBuilder(storage.AccountUrl!);
-            builder.Host = builder.Host.Replace(".blob.", ".queue.", StringComparison.OrdinalIgnoreCase);
-            builder.Path = storage.Queue;
-            client = new QueueClient(builder.Uri, new DefaultAzureCredential(), options);
-        }
-
-        return new AzureReminderQueue(client, visibility, timeProvider);
-    }
-
-    public async Task EnqueueAsync(ReminderSend send, TimeSpan delay, CancellationToken cancellationToken = default)
-    {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var text = JsonSerializer.Serialize(send, ReminderQueueJson.Default.ReminderSend);
-        // Azure hides a message for at most seven days.
-        var hidden = delay <= TimeSpan.Zero ? (TimeSpan?)null : TimeSpan.FromTicks(Math.Min(delay.Ticks, TimeSpan.FromDays(6).Ticks));
-        await _queue.SendMessageAsync(text, hidden, NeverExpires, cancellationToken).ConfigureAwait(false);
-    }
+    public Task EnqueueAsync(ReminderSend send, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        queue.SendAsync(send, delay, cancellationToken);
 
     public async Task<IReadOnlyList<ReceivedSend>> ReceiveAsync(int max, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var idle = TimeSpan.FromMilliseconds(100);
-        while (true)
-        {
-            var messages = (await _queue.ReceiveMessagesAsync(Math.Clamp(max, 1, 32), _visibility, cancellationToken).ConfigureAwait(false)).Value;
-            var batch = new List<ReceivedSend>(messages.Length);
-            foreach (var message in messages)
-            {
-                ReminderSend? send;
-                try
-                {
-                    send = JsonSerializer.Deserialize(message.Body.ToMemory().Span, ReminderQueueJson.Default.ReminderSend);
-                }
-                catch (JsonException)
-                {
-                    send = null;
-                }
-
-                if (send is null)
-                {
-                    // Not ours or unreadable: it can never be sent, and the marker's take-over covers the slot.
-                    await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                batch.Add(new ReceivedSend(send, message.MessageId, message.PopReceipt));
-            }
-
-            if (batch.Count > 0)
-            {
-                return batch;
-            }
-
-            // An empty queue is polled more slowly the longer it stays empty, up to every two seconds.
-            await Task.Delay(idle, _time, cancellationToken).ConfigureAwait(false);
-            idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, 2000));
-        }
+        // A message that is not ours or unreadable can never be sent; the marker's take-over covers its slot.
+        var messages = await queue.ReceiveAsync(max, visibility, FirstIdle, LongestIdle, cancellationToken).ConfigureAwait(false);
+        return [.. messages.Select(m => new ReceivedSend(m.Body, m.MessageId, m.PopReceipt))];
     }
 
-    public async Task CompleteAsync(ReceivedSend received, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(ReceivedSend received, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(received);
-        try
-        {
-            await _queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Gone already (its visibility ran out and another instance completed it).
-        }
+        return queue.DeleteAsync(received.MessageId!, received.PopReceipt!, cancellationToken);
     }
 
-    public async Task AbandonAsync(ReceivedSend received, CancellationToken cancellationToken = default)
+    public Task AbandonAsync(ReceivedSend received, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(received);
-        try
-        {
-            await _queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Gone already.
-        }
+        return queue.HideAsync(received.MessageId!, received.PopReceipt!, TimeSpan.Zero, cancellationToken);
     }
 
-    public void Dispose() => _createGate.Dispose();
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created))
-        {
-            return;
-        }
-
-        await _createGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _created, true);
-            }
-        }
-        finally
-        {
-            _createGate.Release();
-        }
-    }
+    public void Dispose() => queue.Dispose();
 }

@@ -49,6 +49,7 @@ internal sealed partial class ReminderSender(
     ConversationReferenceStore references,
     ReminderMessengers messengers,
     ReminderPacer pacer,
+    FollowUpBot.Progress.LastAskedItems lastAsked,
     WorkingCalendar calendar,
     IOptions<RemindersOptions> options,
     IOptions<FollowUpOptions> followUp,
@@ -239,6 +240,8 @@ internal sealed partial class ReminderSender(
         await MarkSentAsync(claim with { Document = claim.Document with { Items = content.Items } }, delivery.ActivityId).ConfigureAwait(false);
         LogSent(send.MarkerName, content.Items.Count, send.Attempt + 1);
         await queue.CompleteAsync(received, CancellationToken.None).ConfigureAwait(false);
+        // A reminder about one item makes that item the default of a reply that names none.
+        await lastAsked.RecordAsync(send.TenantId, delivery.ConversationId, content.Items, CancellationToken.None).ConfigureAwait(false);
         if (content.Lines.Any(l => l.Item.FindDepartment(l.Department)?.Unreachable?.Any(c => c.AadObjectId == send.RecipientAadId) == true))
         {
             await ClearUnreachableAsync(send, content.Items, CancellationToken.None).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace FollowUpBot.IntegrationTests.Progress;
 /// <summary>
 /// The department contact's and the organiser's flows after publishing, through the Agents Playground as Teams:
 /// <c>我的任务</c>, a reply without an item number answered by picking the item on the "which item?" card, undo, and
-/// extension requests approved and rejected. Assertions are on what people see (replies, cards); stored state is
+/// extension requests approved and rejected; an unsure reply confirmed on the status picker, and undo in text. Assertions are on what people see (replies, cards); stored state is
 /// polled for, since the projection may be applied a moment after the answer.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -88,6 +88,68 @@ public sealed class ProgressFlowsThroughPlaygroundTests
         await PollAsync(bot, meetingId, m => Item(m, firstId)["extended"]?["due"]?.ToString() == "2027-03-31"
             && Item(m, secondId)["extended"]?["due"]?.ToString() != "2027-04-30"
             && Department(m, secondId)["extension"] is not null);
+    }
+
+    [Fact]
+    public async Task AnUnsureReplyIsConfirmedOnThePickerAsAnExtensionAndAReportIsUndoneInText()
+    {
+        using var bot = new BotApplication(new Dictionary<string, string?> { ["Reminders:Enabled"] = "false" });
+        var endpoint = bot.StartOnSocket();
+        await using var playground = await AgentsPlayground.StartAsync(endpoint);
+        var (meetingId, chat) = await PublishSeedAsync(bot, playground);
+        var numbers = (await MeetingAsync(bot, meetingId))["items"]!.AsArray()
+            .Where(i => i!["lead"]!.AsArray().Any(l => l!.ToString() == "市委宣传部")).Select(i => i!["number"]!.GetValue<int>()).ToList();
+        var (first, second) = (numbers[0], numbers[1]);
+        var itemId = ItemId(await MeetingAsync(bot, meetingId), first);
+
+        // An apology with a vague new target: the parser is unsure, so the bot shows the picker and stores nothing.
+        var text = $"{first} 不好意思拖了几天，争取下周三前弄完";
+        var seen = Seen(playground);
+        await PostAsUserAsync(endpoint, playground, chat, Megan, text);
+        var picker = await NextAsync(playground, seen, m => m.ConversationId == chat && m.CardText.Contains("\"source\":\"picker\"", StringComparison.Ordinal));
+        Assert.Contains("请确认办理状态", picker.CardText, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "progress", itemId)));
+
+        // Megan taps 申请延期 with the date she picked (the client sends the card's inputs with the button's data).
+        var extension = AllData(picker.Cards.Single(), "progress.report").Single(d => d["status_" + itemId]?.ToString() == "extension");
+        extension["due_" + itemId] = "2027-06-30";
+        extension["note_" + itemId] = text;
+        var confirmed = await playground.InvokeAsync(chat, picker.MessageId!, "progress.report", extension, fromUserId: Megan);
+        Assert.Contains("2027-06-30", confirmed!.ToJsonString(Readable), StringComparison.Ordinal);
+
+        // The ledger holds exactly that one record, and the organiser's pending list shows the request.
+        var records = Directory.GetFiles(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "progress", itemId));
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(Assert.Single(records)))!;
+        Assert.Equal("extensionRequest", record["kind"]!.ToString());
+        Assert.Equal("2027-06-30", record["due"]!.ToString());
+        Assert.Equal(text, record["note"]!.ToString());
+        List<JsonObject> requests;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        do
+        {
+            seen = Seen(playground);
+            await playground.SendAsync(playground.PersonalChatId, "待审核");
+            var pending = await NextAsync(playground, seen, m => m.ConversationId == playground.PersonalChatId && (m.Cards.Any() || !string.IsNullOrEmpty(m.Text)));
+            requests = !pending.Cards.Any() ? [] : [.. AllData(pending.Cards.Single(), "approval.decide").Where(d => d["kind"]?.ToString() == "extension" && d["itemId"]?.ToString() == itemId)];
+            if (requests.Count > 0)
+            {
+                Assert.Contains("2027-06-30", pending.CardText, StringComparison.Ordinal);
+            }
+        }
+        while (requests.Count == 0 && DateTimeOffset.UtcNow < deadline);
+        Assert.NotEmpty(requests);
+
+        // Undo in text: a sure report on the second item, then "撤销" takes it back.
+        var secondId = ItemId(await MeetingAsync(bot, meetingId), second);
+        seen = Seen(playground);
+        await PostAsUserAsync(endpoint, playground, chat, Megan, $"{second} 受阻：资金未到位");
+        await NextAsync(playground, seen, m => m.ConversationId == chat && m.CardText.Contains("reply.undo", StringComparison.Ordinal));
+        await PollAsync(bot, meetingId, m => Department(m, secondId)["status"]?.ToString() == "blocked");
+        seen = Seen(playground);
+        await PostAsUserAsync(endpoint, playground, chat, Megan, $"{second} 撤销");
+        var undone = await NextAsync(playground, seen, m => m.ConversationId == chat && !string.IsNullOrEmpty(m.Text));
+        Assert.Contains("已撤销", undone.Text, StringComparison.Ordinal);
+        await PollAsync(bot, meetingId, m => Department(m, secondId)["status"]?.ToString() is null or "notStarted" && Department(m, secondId)["reports"]?.GetValue<int>() == 2);
     }
 
     /// <summary>The answer says it in the language the playground's user has (zh-CN or en-US).</summary>

@@ -20,11 +20,14 @@ internal static class AdaptiveCardSchema
         var card = JsonNode.Parse(cardJson)!.AsObject();
         card.Remove("msteams");
         using var document = JsonDocument.Parse(card.ToJsonString());
-        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid)
+        // A yes/no answer first: collecting every node's details costs many times more, and is only
+        // worth it to say what is wrong.
+        if (Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
         {
             return [];
         }
+
+        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         return [.. (result.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })

@@ -84,7 +84,7 @@ public sealed class StatusPickerCardTests
         var id = view.Item.Id;
 
         Assert.Equal(60, inputs[ChecklistVerbs.PercentInput(id)].GetProperty("value").GetDouble());
-        Assert.Equal(view.Reply.Note, inputs[ChecklistVerbs.NoteInput(id)].GetProperty("value").GetString());
+        Assert.Equal(view.Text, inputs[ChecklistVerbs.NoteInput(id)].GetProperty("value").GetString());
         Assert.Equal("Input.Date", inputs[StatusPickerCard.DueInput(id)].GetProperty("type").GetString());
         var facts = json.GetProperty("body").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "FactSet").GetProperty("facts");
         Assert.Contains(facts.EnumerateArray(), f => f.GetProperty("value").GetString() == "60%");

@@ -1,0 +1,33 @@
+using FollowUpBot.Cli;
+
+namespace FollowUpBot.Tests.Directives;
+
+/// <summary>
+/// The real public meeting texts of issue 14 (tests/fixtures/eval/real): the batches tuned on stay at their levels, the
+/// held-out batches at the floors measured when they were scored once.
+/// </summary>
+public sealed class RealTextEvaluationTests
+{
+    [Theory]
+    [InlineData("zh1", 1.0)]
+    [InlineData("zh2", 1.0)]
+    [InlineData("zh3", 1.0)]
+    [InlineData("en1", 0.97)]
+    [InlineData("en2", 1.0)]
+    [InlineData("heldout", 0.95)]
+    [InlineData("heldout2", 0.72)]
+    public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(
+            ["eval", Testing.RepoPaths.Fixture($"eval/real/{batch}"), "--meeting-date", "2026-12-04", "--min-f1", minF1.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            output,
+            error,
+            CancellationToken.None);
+
+        Assert.True(code == 0, output + error.ToString());
+        Assert.Contains("**overall**", output.ToString(), StringComparison.Ordinal);
+    }
+}
