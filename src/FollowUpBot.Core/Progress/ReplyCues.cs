@@ -358,7 +358,7 @@ internal static partial class ReplyCues
         |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date)\b
         |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟|延期|延后)
         |(?<!(?:比|较)[^,。;]{0,8})(?:延|延后|延後|推迟|推遲|顺延|順延|往后推|往後推)(?:一|两|兩|二|三|几|幾|\d+)(?:个|個)?(?:礼拜|禮拜|星期|周|週|天|日|月)
-        |(?<!比)原(?:定|计划|計劃)[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
+        |(?<!比)原(?:定|计划|計劃)于?\d[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
         |\b(?:roll(?:ed)?\s*over|carr(?:y|ied|ying)\s+over)\s+(?:\w+\s+)?(?:to|into)\s+(?:the\s+)?next\b|\banother\s+(?:\d+(?:\s*-\s*\d+)?|few|couple(?:\s+of)?|one|two|three)\s+(?:days?|weeks?)\b
         |\b(?:pushed|moved|postponed|delayed|slipped)\s+(?:back\s+)?(?:to|until|into)\s+(?:the\s+)?(?:next\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid|next\s+(?:week|month|year|quarter|sprint))\b
         |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}?(?:date|deadline)\b|\bnow\s+targeting\b
