@@ -90,6 +90,9 @@ param containerName string = 'followup'
 @description('Queue for reminder fan-out across instances (Storage:Queue).')
 param queueName string = 'followup-reminders'
 
+@description('Queue that hands stored progress records to the instance holding a meeting\'s lease (Storage:ProjectionQueue); must differ from queueName.')
+param projectionQueueName string = 'followup-projections'
+
 @description('Days a deleted blob or container, or a replaced blob version, can be restored.')
 @minValue(1)
 @maxValue(365)
@@ -197,6 +200,11 @@ resource queue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-0
   name: queueName
 }
 
+resource projectionQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: projectionQueueName
+}
+
 // meeting.json is rewritten on every status change: keep its old versions for a while, not forever.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
@@ -296,6 +304,7 @@ var baseSettings = {
   Storage__AccountUrl: storage.properties.primaryEndpoints.blob
   Storage__Container: containerName
   Storage__Queue: queueName
+  Storage__ProjectionQueue: projectionQueueName
   // DefaultAzureCredential (storage) picks the user-assigned identity by this client id.
   AZURE_CLIENT_ID: identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
@@ -321,6 +330,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     queueRole
     container
     queue
+    projectionQueue
   ]
 }
 

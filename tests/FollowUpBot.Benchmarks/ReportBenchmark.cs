@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
@@ -21,7 +23,10 @@ namespace FollowUpBot.Benchmarks;
 /// with Azurite (blobs and queue), next to a bare ASP.NET Core endpoint in the same process that stores each
 /// activity as one blob with plain Azure.Storage.Blobs and answers 200. The two run in alternating rounds so that
 /// they share the machine's noise. After the bot's rounds it waits until meeting.json shows every report and prints
-/// that lag (the projector works off the request path). Prints throughput and p50/p99 of each and
+/// that lag (the projector works off the request path). Prints throughput and p50/p99 of each, the process's CPU time
+/// per report on each side (the bot's counted until meeting.json shows its reports, so the projector's work is in it),
+/// the storage requests per report on each side by method (HttpClient's own metrics, Azurite's blob and queue ports;
+/// the benchmark's own polling of meeting.json is left out) and
 /// <c>report: rps_ratio=… p99_ratio=…</c> (app / bare; targets ≥ 0.8 and ≤ 1.5).
 /// Arguments: <c>--requests N</c> (1000 each) <c>--concurrency N</c> (16) <c>--rounds N</c> (4) <c>--warmup N</c> (100).
 /// </summary>
@@ -68,6 +73,7 @@ internal sealed class ReportBenchmark : IBenchmark
             var bareUrl = new Uri(bare.Urls.First().TrimEnd('/') + "/api/messages");
 
             using var client = new HttpClient();
+            using var storageCalls = new StorageCalls(azurite);
             var next = 0;
             async Task<(List<double> Times, TimeSpan Elapsed)> BurstAsync(Uri url, int count, bool isApp)
             {
@@ -96,6 +102,9 @@ internal sealed class ReportBenchmark : IBenchmark
             var bareTimes = new List<double>();
             TimeSpan appElapsed = default, bareElapsed = default;
             var lags = new List<double>();
+            TimeSpan appCpu = default, bareCpu = default;
+            var appCalls = new Dictionary<string, int>(StringComparer.Ordinal);
+            var bareCalls = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var round = 0; round < rounds; round++)
             {
                 var share = requests / rounds + (round < requests % rounds ? 1 : 0);
@@ -103,6 +112,8 @@ internal sealed class ReportBenchmark : IBenchmark
                 for (var side = 0; side < 2; side++)
                 {
                     var isApp = side == 0 == (round % 2 == 0);
+                    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                    storageCalls.Start();
                     var (times, elapsed) = await BurstAsync(isApp ? botUrl : bareUrl, share, isApp).ConfigureAwait(false);
                     (isApp ? appTimes : bareTimes).AddRange(times);
                     if (isApp)
@@ -110,11 +121,15 @@ internal sealed class ReportBenchmark : IBenchmark
                         appElapsed += elapsed;
                         sent += share;
                         lags.Add(await ProjectionLagAsync(ledger, sent, cancellationToken).ConfigureAwait(false));
+                        appCpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                     }
                     else
                     {
                         bareElapsed += elapsed;
+                        bareCpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                     }
+
+                    storageCalls.AddTo(isApp ? appCalls : bareCalls);
                 }
             }
 
@@ -125,6 +140,8 @@ internal sealed class ReportBenchmark : IBenchmark
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests={appTimes.Count} each, one item, concurrency={concurrency}, rounds={rounds}, load average {BenchHosts.LoadAverage()}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app  /api/messages: {appRps:F1}/s p50={BenchHosts.Percentile(appTimes, 0.5):F1} ms p99={appP99:F1} ms"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare endpoint:      {bareRps:F1}/s p50={BenchHosts.Percentile(bareTimes, 0.5):F1} ms p99={bareP99:F1} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu per report (whole process, client included): app {appCpu.TotalMilliseconds / appTimes.Count:F2} ms, bare {bareCpu.TotalMilliseconds / bareTimes.Count:F2} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage requests per report: app {StorageCalls.Describe(appCalls, appTimes.Count)}; bare {StorageCalls.Describe(bareCalls, bareTimes.Count)}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"meeting.json showed every report {lags.Max():F0} ms after the last answer at most (rounds: {string.Join(", ", lags.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: rps_ratio={appRps / bareRps:F3} p99_ratio={appP99 / bareP99:F3}"));
             return 0;
@@ -141,7 +158,7 @@ internal sealed class ReportBenchmark : IBenchmark
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
-            var meeting = (await ledger.GetMeetingAsync(MeetingId, cancellationToken).ConfigureAwait(false))!.Document;
+            var meeting = (await StorageCalls.UncountedAsync(() => ledger.GetMeetingAsync(MeetingId, cancellationToken)).ConfigureAwait(false))!.Document;
             if (meeting.FindItem(ItemId)!.FindDepartment(Department)!.Reports >= sent)
             {
                 return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -249,4 +266,92 @@ internal sealed class ReportBenchmark : IBenchmark
             },
             new JsonObject { ["name"] = "市财政局", ["aliases"] = new JsonArray(), ["contacts"] = new JsonArray() }),
     }.ToJsonString();
+}
+
+/// <summary>
+/// Counts the requests this process makes to Azurite (blob and queue ports) by method, from HttpClient's
+/// <c>http.client.request.duration</c> metric, between <see cref="Start"/> and <see cref="AddTo"/>; the benchmark's own
+/// reads are left out.
+/// </summary>
+internal sealed class StorageCalls : IDisposable
+{
+    private static readonly AsyncLocal<bool> Uncounted = new();
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _services;
+
+    public StorageCalls(Azurite azurite)
+    {
+        _services = new Dictionary<int, string> { [azurite.BlobPort] = "blob" };
+        if (azurite.QueuePort > 0)
+        {
+            _services[azurite.QueuePort] = "queue";
+        }
+
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "System.Net.Http" && instrument.Name == "http.client.request.duration")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((_, _, tags, _) => Count(tags));
+        _listener.Start();
+    }
+
+    public void Start() => _counts.Clear();
+
+    public void AddTo(Dictionary<string, int> totals)
+    {
+        foreach (var (key, count) in _counts)
+        {
+            totals[key] = totals.GetValueOrDefault(key) + count;
+        }
+    }
+
+    public static async Task<T> UncountedAsync<T>(Func<Task<T>> call)
+    {
+        Uncounted.Value = true;
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            Uncounted.Value = false;
+        }
+    }
+
+    public static string Describe(Dictionary<string, int> counts, int reports) =>
+        string.Create(CultureInfo.InvariantCulture, $"{counts.Values.Sum() / (double)reports:F2}")
+        + " (" + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value / (double)reports:F3}"))) + ")";
+
+    public void Dispose() => _listener.Dispose();
+
+    private void Count(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (Uncounted.Value)
+        {
+            return;
+        }
+
+        string? method = null;
+        int? port = null;
+        foreach (var (key, value) in tags)
+        {
+            if (key == "http.request.method")
+            {
+                method = value as string;
+            }
+            else if (key == "server.port")
+            {
+                port = value switch { int p => p, long p => (int)p, _ => null };
+            }
+        }
+
+        if (port is { } p2 && _services.TryGetValue(p2, out var service))
+        {
+            _counts.AddOrUpdate($"{service} {method}", 1, (_, n) => n + 1);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using FollowUpBot.Cards;
@@ -53,10 +54,21 @@ internal static class ChecklistCard
             .ThenBy(i => i.Number ?? int.MaxValue)];
     }
 
+    /// <summary>
+    /// Fingerprints of items already seen. Items are immutable and a meeting view shares the unchanged ones with the
+    /// previous view, so a card's other items cost a lookup instead of a hash each time.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MeetingItem, string> Versions = [];
+
     /// <summary>A short fingerprint of what a department sees of an item; a report made against another version is stale.</summary>
     public static string VersionOf(MeetingItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        return Versions.GetValue(item, Fingerprint);
+    }
+
+    private static string Fingerprint(MeetingItem item)
+    {
         // Reports per department only grow (the applied-record list is folded away by the reconciler, so it can't count).
         var text = string.Join('|', string.Join(',', item.Departments.Select(d => $"{d.Department}:{d.Reports}:{d.Record}")), item.Status,
             item.CurrentDue?.ToString("O", CultureInfo.InvariantCulture), item.Task, string.Join(',', item.Lead), string.Join(',', item.Support));

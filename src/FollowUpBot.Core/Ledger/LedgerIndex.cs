@@ -35,18 +35,25 @@ internal sealed class LedgerIndex(IBlobStore store)
 
     /// <summary>Every meeting's header as a meeting document without items (one read): for lists and choosers.</summary>
     public async Task<IReadOnlyList<MeetingDocument>> MeetingHeadersAsync(CancellationToken cancellationToken = default) =>
-        [.. (await MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(m => new MeetingDocument
+        [.. (await MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(HeaderDocument)];
+
+    /// <summary>A header as a meeting document without items.</summary>
+    public static MeetingDocument HeaderDocument(MeetingEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new MeetingDocument
         {
-            Id = m.Id,
-            Title = m.Title,
-            State = m.State,
-            Organiser = m.Organiser,
-            MeetingDate = m.MeetingDate,
-            TimeZone = m.TimeZone,
-            CreatedAt = m.CreatedAt,
-            PublishedAt = m.PublishedAt,
-            Revision = m.Revision,
-        })];
+            Id = entry.Id,
+            Title = entry.Title,
+            State = entry.State,
+            Organiser = entry.Organiser,
+            MeetingDate = entry.MeetingDate,
+            TimeZone = entry.TimeZone,
+            CreatedAt = entry.CreatedAt,
+            PublishedAt = entry.PublishedAt,
+            Revision = entry.Revision,
+        };
+    }
 
     /// <summary>Whether the meetings index exists (a ledger written before the indexes has none: rebuild it).</summary>
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
@@ -275,6 +282,7 @@ internal sealed class LedgerIndex(IBlobStore store)
             PublishedAt = meeting.PublishedAt,
             Items = meeting.Items.Count,
             Revision = meeting.Revision,
+            Totals = MeetingTotals.Of(meeting),
         };
     }
 

@@ -71,7 +71,44 @@ internal sealed record MeetingEntry
     public int Items { get; init; }
 
     public long Revision { get; init; }
+
+    /// <summary>What the overview of all meetings draws, so it reads this index and no meeting; null in entries written before it existed.</summary>
+    public MeetingTotals? Totals { get; init; }
 }
+
+/// <summary>
+/// A meeting's items in numbers: closed items, and the open ones by current due date (the overdue and due-soon lights
+/// depend on the day asked, so the dates are kept, not the lights). Changes only when an item closes, reopens or its
+/// due date moves, so reports that keep a status leave the index alone.
+/// </summary>
+internal sealed record MeetingTotals
+{
+    public int Closed { get; init; }
+
+    /// <summary>Open items with a due date, counted per date, earliest first.</summary>
+    public IReadOnlyList<DueCount> OpenDue { get; init; } = [];
+
+    public static MeetingTotals Of(MeetingDocument meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return new MeetingTotals
+        {
+            Closed = meeting.Items.Count(i => i.Status == ProgressStatus.Closed),
+            OpenDue = [.. meeting.Items
+                .Where(i => i.Status != ProgressStatus.Closed && i.CurrentDue is not null)
+                .GroupBy(i => i.CurrentDue!.Value)
+                .OrderBy(g => g.Key)
+                .Select(g => new DueCount(g.Key, g.Count()))],
+        };
+    }
+
+    // By value, so an unchanged header is recognised and not written again.
+    public bool Equals(MeetingTotals? other) => other is not null && Closed == other.Closed && OpenDue.SequenceEqual(other.OpenDue);
+
+    public override int GetHashCode() => HashCode.Combine(Closed, OpenDue.Count);
+}
+
+internal sealed record DueCount(DateOnly Due, int Items);
 
 /// <summary><c>index/pending.json</c>: completion (申请办结) and extension (申请延期) requests waiting for an organiser.</summary>
 internal sealed record PendingIndexDocument : IVersionedDocument

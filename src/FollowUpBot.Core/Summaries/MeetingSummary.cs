@@ -168,6 +168,42 @@ internal static class MeetingSummaries
         };
     }
 
+    /// <summary>
+    /// The counts of a meeting from its index header (<see cref="MeetingTotals"/>) as of <paramref name="today"/>: total,
+    /// closed, open, overdue and due soon, by the same lights as <see cref="Summarise"/>; no lists.
+    /// </summary>
+    public static MeetingSummary FromTotals(MeetingEntry entry, MeetingTotals totals, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(totals);
+        var (overdue, dueSoon) = (0, 0);
+        foreach (var due in totals.OpenDue)
+        {
+            switch (Light(due.Due, today, ProgressStatus.InProgress))
+            {
+                case DueLight.Red:
+                    overdue += due.Items;
+                    break;
+                case DueLight.Yellow:
+                    dueSoon += due.Items;
+                    break;
+            }
+        }
+
+        return new MeetingSummary
+        {
+            MeetingId = entry.Id,
+            Title = entry.Title,
+            State = entry.State,
+            Today = today,
+            Total = entry.Items,
+            Closed = totals.Closed,
+            Open = entry.Items - totals.Closed,
+            Overdue = overdue,
+            DueSoon = dueSoon,
+        };
+    }
+
     /// <summary>Red when an open part is past due, yellow when due within <see cref="ChecklistCard.DueSoonDays"/> days (the checklist's rule).</summary>
     public static DueLight Light(DateOnly? due, DateOnly today, ProgressStatus status)
     {

@@ -74,8 +74,8 @@ internal static partial class DashboardFeature
     private static Task<IResult> MeetingsAsync(HttpContext http, SummaryService summaries, CancellationToken cancellationToken) =>
         PageAsync(http, summaries, "/dashboard", async (locale, href, expires) =>
         {
-            var meetings = await summaries.ListMeetingsAsync(cancellationToken).ConfigureAwait(false);
-            var list = meetings.OrderByDescending(m => m.PublishedAt ?? m.CreatedAt).Select(summaries.Summarise).ToList();
+            var overview = await summaries.OverviewAsync(cancellationToken).ConfigureAwait(false);
+            var list = overview.Lines.OrderByDescending(l => l.Header.PublishedAt ?? l.Header.CreatedAt).Select(l => l.Summary).ToList();
             return (T(locale, "dashboard.meetings"), DashboardPages.Meetings(locale, list, href, expires));
         }, cancellationToken);
 

@@ -69,6 +69,9 @@ internal sealed partial class ChecklistDelivery(
     TimeProvider time,
     ILogger<ChecklistDelivery> logger)
 {
+    /// <summary>How old a meeting read a card update may be built from (the per-message path's two seconds).</summary>
+    private static readonly TimeSpan CardsFrom = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Sends the checklists not sent yet. A contact the bot cannot reach yet gets the app installed (Microsoft Graph) and
     /// their checklist waits for the installation's conversationUpdate; a throttled installation is tried again after
@@ -208,7 +211,9 @@ internal sealed partial class ChecklistDelivery(
     /// <summary>Re-renders every delivered checklist that shows one of these departments (PUT), so all viewers see the change.</summary>
     public async Task UpdateCardsAsync(string meetingId, IReadOnlyCollection<string> departments, string? exceptActivityId, CancellationToken cancellationToken)
     {
-        var meeting = (await ledger.GetMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false))?.Document;
+        // Updates follow this instance's own meeting writes (the projector's, a publish), which the ledger remembers:
+        // no second read of the meeting just written.
+        var meeting = (await ledger.GetRecentMeetingAsync(meetingId, CardsFrom, cancellationToken).ConfigureAwait(false))?.Document;
         if (meeting is null)
         {
             return;

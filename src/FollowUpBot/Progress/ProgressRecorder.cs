@@ -74,11 +74,14 @@ internal static class ProgressRecords
 /// the meeting with these applied, so a contact who reports twice in a row on this instance sees the first report
 /// even before the projector wrote it. Entries go when a projection shows them, and after a minute in any case
 /// (well inside the reconciler's five-minute compaction grace, so an entry never counts a record twice).
+/// The last view of each meeting is kept: while the meeting read stays the same, the next view applies only the
+/// records stored since (the projection does not depend on order), instead of every waiting record again.
 /// </summary>
 internal sealed class PendingReports(TimeProvider time)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, (StoredProgress Stored, long At)>> _byMeeting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LastView> _views = new(StringComparer.Ordinal);
 
     public void Add(StoredProgress stored)
     {
@@ -103,24 +106,49 @@ internal sealed class PendingReports(TimeProvider time)
         ArgumentNullException.ThrowIfNull(meeting);
         if (!_byMeeting.TryGetValue(meeting.Id, out var pending) || pending.IsEmpty)
         {
+            _views.TryRemove(meeting.Id, out _);
             return meeting;
         }
 
-        var view = meeting;
-        foreach (var (name, entry) in pending.OrderBy(p => p.Value.Stored.Key, StringComparer.Ordinal))
+        var last = _views.TryGetValue(meeting.Id, out var kept) && ReferenceEquals(kept.Base, meeting) ? kept : null;
+        var applied = last?.BaseApplied ?? AppliedIn(meeting);
+        // ToArray is the dictionary's own snapshot: LINQ over it directly sizes an array, then copies, and fails when a
+        // concurrent report lands in between.
+        var live = new List<StoredProgress>();
+        foreach (var (name, entry) in pending.ToArray())
         {
-            var item = meeting.FindItem(entry.Stored.Record.ItemId);
-            if (time.GetElapsedTime(entry.At) > KeepFor || (item is not null && item.Applied.Contains(MeetingProjection.UpdateIdOf(entry.Stored.Key), StringComparer.Ordinal)))
+            if (time.GetElapsedTime(entry.At) > KeepFor || applied.Contains((entry.Stored.Record.ItemId, MeetingProjection.UpdateIdOf(entry.Stored.Key))))
             {
                 pending.TryRemove(name, out _);
                 continue;
             }
 
-            view = MeetingProjection.Apply(view, entry.Stored.Key, entry.Stored.Record);
+            live.Add(entry.Stored);
         }
 
+        if (live.Count == 0)
+        {
+            _views.TryRemove(meeting.Id, out _);
+            return meeting;
+        }
+
+        var names = live.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var reuse = last is not null && last.Names.IsSubsetOf(names);
+        var view = reuse ? last!.View : meeting;
+        foreach (var stored in live.Where(s => !reuse || !last!.Names.Contains(s.Name)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            view = MeetingProjection.Apply(view, stored.Key, stored.Record);
+        }
+
+        _views[meeting.Id] = new LastView(meeting, applied, view, names);
         return view;
     }
+
+    private static HashSet<(string ItemId, string UpdateId)> AppliedIn(MeetingDocument meeting) =>
+        [.. meeting.Items.SelectMany(i => i.Applied.Select(u => (i.Id, u)))];
+
+    /// <summary>A view built on one meeting read: the read, the update ids it had applied, the view, the records laid over it.</summary>
+    private sealed record LastView(MeetingDocument Base, HashSet<(string ItemId, string UpdateId)> BaseApplied, MeetingDocument View, HashSet<string> Names);
 }
 
 /// <summary>

@@ -98,11 +98,11 @@ internal sealed class SummaryCommand(SummaryService summaries) : IMessageHandler
         var selection = SummaryCommands.Select(meetings, argument);
         if (selection.All)
         {
-            // The overview of all reads every meeting (organisers ask for it rarely); unreadable ones are named on it.
+            // The overview of all is counted from the meetings index (one read), not from every meeting.
             var dashboard = await summaries.Links.DashboardAsync(turn.Locale, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var (full, unreadable) = await summaries.ReadMeetingsAsync(cancellationToken).ConfigureAwait(false);
-            var byId = full.ToDictionary(m => m.Id, StringComparer.Ordinal);
-            var overview = selection.Candidates.Where(m => byId.ContainsKey(m.Id)).Select(m => summaries.Summarise(byId[m.Id])).ToList();
+            var (lines, unreadable) = await summaries.OverviewAsync(cancellationToken).ConfigureAwait(false);
+            var byId = lines.ToDictionary(l => l.Summary.MeetingId, l => l.Summary, StringComparer.Ordinal);
+            var overview = selection.Candidates.Where(m => byId.ContainsKey(m.Id)).Select(m => byId[m.Id]).ToList();
             await turn.ReplyCardAsync(SummaryCard.BuildOverview(overview, turn.Locale, dashboard?.Url, SummaryService.Unreadable(unreadable)), cancellationToken).ConfigureAwait(false);
         }
         else if (selection.Meeting is { } header && await summaries.TryGetMeetingAsync(header.Id, cancellationToken).ConfigureAwait(false) is var (meeting, unreadable))

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Summaries;
 
-/// <summary>The meetings that could be read, and the ones that could not (each logged with its blob's name).</summary>
-internal sealed record MeetingList(IReadOnlyList<MeetingDocument> Meetings, IReadOnlyList<UnreadableMeeting> Unreadable);
+/// <summary>The overview of all meetings: a line per meeting (its header and counts), and the meetings that could not be counted.</summary>
+internal sealed record Overview(IReadOnlyList<OverviewLine> Lines, IReadOnlyList<UnreadableMeeting> Unreadable);
+
+/// <summary>One meeting in the overview: its header (no items) and its counts as of today.</summary>
+internal sealed record OverviewLine(MeetingDocument Header, MeetingSummary Summary);
 
 /// <summary>A meeting whose document could not be read: left out of lists, named to the organiser.</summary>
 internal sealed record UnreadableMeeting(string MeetingId, string BlobName);
@@ -25,36 +28,34 @@ internal sealed partial class SummaryService(MeetingLedger ledger, SummaryLinks 
     public Task<IReadOnlyList<MeetingDocument>> ListMeetingHeadersAsync(CancellationToken cancellationToken = default) =>
         ledger.Index.MeetingHeadersAsync(cancellationToken);
 
-    /// <summary>Every meeting document (the index, then one read per meeting: for overviews of all); unreadable ones are logged and left out.</summary>
-    public async Task<IReadOnlyList<MeetingDocument>> ListMeetingsAsync(CancellationToken cancellationToken = default) =>
-        (await ReadMeetingsAsync(cancellationToken).ConfigureAwait(false)).Meetings;
-
     /// <summary>
-    /// Every meeting document (the index, then one read per meeting: for overviews of all). A meeting that cannot be read (corrupt,
-    /// unknown schema, or its read failed) is logged with its blob's name and reported in
-    /// <see cref="MeetingList.Unreadable"/>; the others are read as usual.
+    /// The overview of every meeting (the organisers' <c>summary all</c> and the dashboard's list), counted from the totals
+    /// <c>index/meetings.json</c> carries: one read whatever the ledger's size. A header written before the index carried
+    /// totals is counted from its meeting (one read each; its next write adds them); such a meeting that cannot be read is
+    /// logged, left out and named in <see cref="Overview.Unreadable"/>. A meeting.json gone bad after it was indexed shows
+    /// its last indexed counts here and is named when opened.
     /// </summary>
-    public async Task<MeetingList> ReadMeetingsAsync(CancellationToken cancellationToken = default)
+    public async Task<Overview> OverviewAsync(CancellationToken cancellationToken = default)
     {
-        var ids = (await ledger.Index.MeetingsAsync(cancellationToken).ConfigureAwait(false)).Select(m => m.Id).ToList();
-
-        var meetings = new MeetingDocument?[ids.Count];
-        var unreadable = new UnreadableMeeting?[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>
+        var entries = await ledger.Index.MeetingsAsync(cancellationToken).ConfigureAwait(false);
+        var lines = new OverviewLine?[entries.Count];
+        var unreadable = new List<UnreadableMeeting>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            try
+            var entry = entries[i];
+            var header = LedgerIndex.HeaderDocument(entry);
+            if (entry.Totals is { } totals)
             {
-                meetings[i] = (await ledger.GetMeetingAsync(ids[i], token).ConfigureAwait(false))?.Document;
+                lines[i] = new OverviewLine(header, MeetingSummaries.FromTotals(entry, totals, TodayFor(header)));
+                continue;
             }
-            catch (Exception e) when (e is StoredDocumentException or BlobStoreException or LedgerException)
-            {
-                // A meeting that cannot be read is left out of lists rather than breaking them, and said so.
-                var blobName = BlobNames.Meeting(ids[i]);
-                LogUnreadableMeeting(logger, ids[i], blobName, e);
-                unreadable[i] = new UnreadableMeeting(ids[i], blobName);
-            }
-        }).ConfigureAwait(false);
-        return new MeetingList([.. meetings.OfType<MeetingDocument>()], [.. unreadable.OfType<UnreadableMeeting>()]);
+
+            var (meeting, failed) = await TryGetMeetingAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+            lines[i] = meeting is null ? null : new OverviewLine(header, Summarise(meeting));
+            unreadable.AddRange(failed ?? []);
+        }
+
+        return new Overview([.. lines.OfType<OverviewLine>()], unreadable);
     }
 
     /// <summary>One meeting's document; when it cannot be read, none, and the meeting named as unreadable (logged).</summary>

@@ -12,8 +12,8 @@ namespace FollowUpBot.Telemetry;
 /// Structured logs, traces and metrics. Traces and metrics come from ASP.NET Core, HttpClient (every
 /// call to Teams and to Storage) and the app's own <see cref="FollowUpTelemetry.Name"/> source and meter.
 /// They are exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (the
-/// Bicep template sets it), to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and
-/// nowhere otherwise.
+/// Bicep template sets it), to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; with
+/// neither, nothing is recorded.
 /// </summary>
 internal static class TelemetryRegistration
 {
@@ -35,12 +35,20 @@ internal static class TelemetryRegistration
             !context.Request.Path.StartsWithSegments(HealthRegistration.LivenessPath, StringComparison.OrdinalIgnoreCase)
             && !context.Request.Path.StartsWithSegments(HealthRegistration.ReadinessPath, StringComparison.OrdinalIgnoreCase));
 
+        var toAzureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        var toOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!toAzureMonitor && !toOtlp)
+        {
+            // Nothing would export them: recording spans and measurements for no one costs every request CPU.
+            return builder;
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(FollowUpTelemetry.Name))
             .WithTracing(t => t.AddSource(FollowUpTelemetry.Name))
             .WithMetrics(m => m.AddMeter(FollowUpTelemetry.Name));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        if (toAzureMonitor)
         {
             // The distro brings the ASP.NET Core and HttpClient instrumentation and the log exporter itself.
             telemetry.UseAzureMonitor();
@@ -52,7 +60,7 @@ internal static class TelemetryRegistration
                 .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         }
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (toOtlp)
         {
             builder.Logging.AddOpenTelemetry(o => o.IncludeFormattedMessage = true);
             telemetry.UseOtlpExporter();

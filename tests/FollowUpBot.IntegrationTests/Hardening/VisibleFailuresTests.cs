@@ -30,7 +30,7 @@ public sealed class VisibleFailuresTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("en-US", "could not be read")]
     [InlineData("zh-CN", "无法读取")]
-    public async Task AnUnreadableMeetingIsLoggedAndNamedOnTheSummaryWhileTheOthersAreSummarised(string locale, string warning)
+    public async Task AnUnreadableMeetingIsLoggedAndNamedWhenOpenedWhileTheOverviewCountsFromTheIndex(string locale, string warning)
     {
         using var app = App();
         using var client = app.CreateClient();
@@ -51,15 +51,22 @@ public sealed class VisibleFailuresTests : IAsyncLifetime, IDisposable
         var summary = LastCardTo("a:organiser");
         await PostAsync(client, Message("summary m-broken", locale));
         var broken = LastCardTo("a:organiser");
+        await PostAsync(client, Message("summary m-future", locale));
+        var future = LastCardTo("a:organiser");
 
-        Assert.Contains("m-q4", overview, StringComparison.Ordinal);
-        Assert.Contains("meetings/m-broken/meeting.json", overview, StringComparison.Ordinal);
-        Assert.Contains("meetings/m-future/meeting.json", overview, StringComparison.Ordinal);
-        Assert.Contains(warning, overview, StringComparison.Ordinal);
+        // The overview counts from index/meetings.json and reads no meeting: all three are on it with their indexed counts.
+        foreach (var id in (string[])["m-q4", "m-broken", "m-future"])
+        {
+            Assert.Contains($"\"meetingId\":\"{id}\"", overview, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(warning, overview, StringComparison.Ordinal);
         Assert.Contains("2026年第四季度重点工作推进会", summary, StringComparison.Ordinal);
-        // A one-meeting summary reads only that meeting (no ledger scan per message); asked for the broken one, it names it.
+        // A one-meeting summary reads only that meeting (no ledger scan per message); asked for a broken one, it names it.
         Assert.DoesNotContain("meetings/m-broken/meeting.json", summary, StringComparison.Ordinal);
         Assert.Contains("meetings/m-broken/meeting.json", broken, StringComparison.Ordinal);
+        Assert.Contains(warning, broken, StringComparison.Ordinal);
+        Assert.Contains("meetings/m-future/meeting.json", future, StringComparison.Ordinal);
         Assert.Contains(_logs.Find("meetings/m-broken/meeting.json", LogLevel.Error), l => l.Exception is not null);
         Assert.NotEmpty(_logs.Find("meetings/m-future/meeting.json", LogLevel.Error));
     }

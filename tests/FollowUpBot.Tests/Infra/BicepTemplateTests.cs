@@ -58,7 +58,11 @@ public sealed class BicepTemplateTests
         Assert.True((bool)blobs["deleteRetentionPolicy"]!["enabled"]!);
         Assert.True((bool)blobs["containerDeleteRetentionPolicy"]!["enabled"]!);
         Single("Microsoft.Storage/storageAccounts/blobServices/containers");
-        Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+        // The reminder queue and the projection queue, each under its own name.
+        var queues = resources.Where(r => (string?)r["type"] == "Microsoft.Storage/storageAccounts/queueServices/queues").Select(r => (string)r["name"]!).ToList();
+        Assert.Equal(2, queues.Count);
+        Assert.Contains(queues, q => q.Contains("parameters('queueName')", StringComparison.Ordinal));
+        Assert.Contains(queues, q => q.Contains("parameters('projectionQueueName')", StringComparison.Ordinal));
 
         var variables = JsonNode.Parse(run.Stdout)!["variables"]!.AsObject();
         var roles = resources.Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments")
@@ -81,7 +85,7 @@ public sealed class BicepTemplateTests
         foreach (var key in new[]
         {
             "Bot__AppId", "Bot__AppType", "Bot__TenantId", "Bot__ClientSecret", "FollowUp__PublicBaseUrl", "FollowUp__Organisers__",
-            "FollowUp__TimeZone", "FollowUp__DirectoryPath", "FollowUp__CalendarPath", "Storage__AccountUrl", "Storage__Container", "Storage__Queue", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "FollowUp__TimeZone", "FollowUp__DirectoryPath", "FollowUp__CalendarPath", "Storage__AccountUrl", "Storage__Container", "Storage__Queue", "Storage__ProjectionQueue", "AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING",
             "FollowUp__TeamsAppCatalogId", "FollowUp__Directory__SyncInterval",
         })
         {

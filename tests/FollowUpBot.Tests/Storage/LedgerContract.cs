@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using FollowUpBot.Ledger;
 using FollowUpBot.Storage;
+using FollowUpBot.Summaries;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FollowUpBot.Tests.Storage;
@@ -599,6 +600,56 @@ public abstract class LedgerContract
         Assert.Empty(await ledger.Index.PendingAsync());
         Assert.DoesNotContain(await ledger.Index.OpenItemsAsync(["宣传部"]), o => o.Entry.ItemId == "i1");
         Assert.Equal(new DateOnly(2027, 3, 1), (await ledger.Index.OpenItemsAsync(["发改委"])).Single().Entry.Due);
+    }
+
+    [Fact]
+    public async Task TheMeetingsIndexCarriesTheTotalsTheOverviewCountsFromOnAnyDay()
+    {
+        var backend = NewBackend();
+        var ledger = Ledger(backend());
+        var start = new DateOnly(2026, 12, 1);
+        foreach (var id in (string[])["m1", "m2"])
+        {
+            var meeting = Meeting(id, items: 6);
+            meeting = meeting with { Items = [.. meeting.Items.Select((i, k) => i with { Due = k == 5 ? null : start.AddDays(2 * k) })] };
+            await ledger.CreateMeetingAsync(meeting, "原文");
+        }
+
+        await ledger.AppendProgressAsync(Report("m1", "i1", "宣传部", null, T0.AddMinutes(1), "c1", ProgressKind.CompletionApproval));
+        await ledger.AppendProgressAsync(Report("m1", "i2", "发改委", null, T0.AddMinutes(2), "e1", ProgressKind.ExtensionApproval, due: start.AddDays(30)));
+        await ledger.AppendProgressAsync(Report("m2", "i4", "宣传部", ProgressStatus.Blocked, T0.AddMinutes(3), "b1"));
+        await ledger.AppendProgressAsync(Report("m2", "i3", "宣传部", null, T0.AddMinutes(4), "c2", ProgressKind.CompletionApproval));
+
+        async Task CountsMatchAsync()
+        {
+            var entries = await Ledger(backend()).Index.MeetingsAsync();
+            Assert.Equal(2, entries.Count);
+            foreach (var entry in entries)
+            {
+                var meeting = (await ledger.GetMeetingAsync(entry.Id))!.Document;
+                Assert.NotNull(entry.Totals);
+                for (var day = start.AddDays(-3); day <= start.AddDays(35); day = day.AddDays(1))
+                {
+                    var full = MeetingSummaries.Summarise(meeting, day);
+                    var fromIndex = MeetingSummaries.FromTotals(entry, entry.Totals, day);
+                    Assert.Equal((full.Total, full.Closed, full.Open, full.Overdue, full.DueSoon), (fromIndex.Total, fromIndex.Closed, fromIndex.Open, fromIndex.Overdue, fromIndex.DueSoon));
+                }
+            }
+        }
+
+        await CountsMatchAsync();
+
+        // A report that keeps the counts leaves the meetings index alone (totals compare by value).
+        var before = (await backend().GetAsync(BlobNames.MeetingsIndex))!.ETag;
+        await ledger.AppendProgressAsync(Report("m2", "i4", "宣传部", ProgressStatus.Blocked, T0.AddMinutes(5), "b2", percent: 40));
+        Assert.Equal(before, (await backend().GetAsync(BlobNames.MeetingsIndex))!.ETag);
+
+        // The reconciler's rebuild gives the same totals.
+        var stored = await Ledger(backend()).Index.MeetingsAsync();
+        await backend().DeleteAsync(BlobNames.MeetingsIndex);
+        await ledger.Index.RebuildAsync([(await ledger.GetMeetingAsync("m1"))!.Document, (await ledger.GetMeetingAsync("m2"))!.Document]);
+        Assert.Equal(stored.Select(e => e.Totals), (await Ledger(backend()).Index.MeetingsAsync()).Select(e => e.Totals));
+        await CountsMatchAsync();
     }
 
     [Fact]
