@@ -93,7 +93,7 @@ internal sealed class ParseReplyCommand : ICliCommand
             $"  #{row.Row} {row.Status ?? "-"} -> {parsed.Status?.ToContractName() ?? "-"} (item {parsed.Item?.ToString(CultureInfo.InvariantCulture) ?? "?"}, confidence {parsed.Confidence:0.00}): {row.Text}")));
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(path)}: rows {score.Rows}, status {score.StatusAccuracy:P1} ({score.StatusRight}/{score.Scored}), no status {score.NoStatusShare:P1}, wrong status {score.WrongStatusShare:P1}, item {score.ItemAccuracy:P1}, newDue {score.NewDueAccuracy:P1}").AsMemory(), cancellationToken).ConfigureAwait(false);
+            $"{Path.GetFileName(path)}: rows {score.Rows}, status {score.StatusAccuracy:P1} ({score.StatusRight}/{score.Scored}), no status {score.NoStatusShare:P1}, wrong status {score.WrongStatusShare:P1}, item {score.ItemAccuracy:P1}, newDue {score.NewDueAccuracy:P1}, confident wrong {score.ConfidentWrongShare:P1} ({score.ConfidentWrong})").AsMemory(), cancellationToken).ConfigureAwait(false);
         if (misses)
         {
             foreach (var line in lines)

@@ -225,7 +225,7 @@ internal static partial class ReplyCues
 
     private static bool IsFullStop(char c) => c is '。' or '!' or '?' or '\n' or '\r' or ';';
 
-    [GeneratedRegex(@"\G了?(?:(?!全部|所有|全)[^,。;\d]){0,8}?\d+(?:\.\d+)?\s*(?:项|个|件|条|所|家|处|座|宗|批|户|套|栋|公里|千米|亩|场|台|盏|名)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\G了?(?:(?!全部|所有|全)[^,。;\d]){0,8}?\d+(?:\.\d+)?\s*(?:项|个|件|条|所|家|处|座|宗|批|户|套|栋|公里|千米|亩|场|台|盏|名|万元|亿元|元)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CountAfter();
 
     [GeneratedRegex(@"(?:中|其中|^|,)有?\d+(?:\.\d+)?\s*[项个件条所家处座宗批户套栋][^,。;\d]{0,4}$", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -237,13 +237,13 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Remainder();
 
-    [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|采购|审批|规划|批复|审定|土石方|桩基|基础工程|一期|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex StepWords();
 
     [GeneratedRegex(@"复工|恢复施工|重新开工|才开始|已开始|开始进行|已恢复|\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Resumed();
 
-    [GeneratedRegex(@"无法|难以|未能|不能|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<!暂时?)无法|(?<!暂时?)难以|未能|(?<!暂时?)不能|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SoftBlock();
 
     [GeneratedRegex(@"因|由于|受[^,。;]{0,30}?影响|导致|\bbecause\b|\bdue\s+to\b|\bowing\s+to\b", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -312,6 +312,7 @@ internal static partial class ReplyCues
         |\b(?:keep(?:ing)?|let(?:ting)?|left|leaving|kept)\s+(?:you|you\s+all|everyone|people|users|folks|guys)\s+(?:waiting|wait)\b|\bwaiting\s+for\s+so\s+long\b
         |\b(?:done|did|do|doing|tried)\s+(?:my|our|his|her|their)\s+best\b
         |(?:一直|从来|并|并没有|从未)?(?:未|没有|没)(?:停工|停止施工|中断|停滞)
+        |\b(?:once|when|after)\s+(?:(?:it|this|that|all\s+\w+|\w+)\s+)?(?:is|are|gets?|got|has\s+been|have\s+been)\s+(?:done|merged|fixed|finished|complete|completed|released)\b|\b(?:once|when)\s+(?:done|finished|complete|ready)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -321,6 +322,7 @@ internal static partial class ReplyCues
         """
         (?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
         |有待(?:完成|落实)|基本(?:整改到位|落实到位|完工|建成|到位|实现)
+        |(?:尚未|还未|仍未|未|没有?)能?(?:全面|全部|完全|彻底|正常)(?:运行|投用|使用|开放|实施|修复|解决|恢复)
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
         |\b(?:isn't|wasn't|hasn't|haven't|aren't|weren't)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:done|completed?|finished)\b
         |\bincomplete\b|\bunfinished\b|\byet\s+to\s+be\s+(?:completed|finished|done)\b
@@ -340,6 +342,8 @@ internal static partial class ReplyCues
         |\bdeprioriti[sz](?:ed|ing)\b|\b(?:in|to|on|linger\s+in)\s+the\s+backlog\b|\bnot\s+(?:a\s+)?priority\b|\bnot\s+(?:planned|scheduled)\b
         |\bnot\s+(?:this|in\s+this|the\s+current)\s+(?:quarter|sprint|month|release|cycle|year)\b|\bbefore\s+(?:doing|starting)\s+any\s+work\b
         |\bneed\s+to\s+(?:start|begin)\b|(?:暂未|尚未|未)(?:列入|纳入)(?:计划|规划)
+        |(?:没|没有|暂时没|抽不出)(?:时间|空)|\b(?:haven't|hasn't|have\s+not|has\s+not|don't\s+have|do\s+not\s+have)\s+(?:had\s+)?(?:the\s+|any\s+)?(?:time|resources|capacity|bandwidth)\b
+        |\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:submitted|sent|written|opened|filed|created|touched)\b|\bassign\s+(?:this|it)\s+to\s+me\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -352,9 +356,15 @@ internal static partial class ReplyCues
         |\bextension\b
         |\b(?:request(?:ing|ed|s)?|ask(?:ing|ed)?\s+for|apply(?:ing)?\s+for|seek(?:ing)?|needs?|would\s+like)\s+(?:an?\s+|the\s+|some\s+|more\s+)?(?:\w+\s+)?(?:postponement|more\s+time|additional\s+time|new\s+(?:due\s+)?date)\b
         |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date)\b
-        |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟)
+        |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟|延期|延后)
+        |(?<!(?:比|较)[^,。;]{0,8})(?:延|延后|延後|推迟|推遲|顺延|順延|往后推|往後推)(?:一|两|兩|二|三|几|幾|\d+)(?:个|個)?(?:礼拜|禮拜|星期|周|週|天|日|月)
+        |(?<!比)原(?:定|计划|計劃)于?\d[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
+        |\b(?:roll(?:ed)?\s*over|carr(?:y|ied|ying)\s+over)\s+(?:\w+\s+)?(?:to|into)\s+(?:the\s+)?next\b|\banother\s+(?:\d+(?:\s*-\s*\d+)?|few|couple(?:\s+of)?|one|two|three)\s+(?:days?|weeks?)\b
+        |\b(?:pushed|moved|postponed|delayed|slipped)\s+(?:back\s+)?(?:to|until|into)\s+(?:the\s+)?(?:next\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid|next\s+(?:week|month|year|quarter|sprint))\b
+        |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}?(?:date|deadline)\b|\bnow\s+targeting\b
+        |\bskip(?:ping|ped)\s+the\s+\w+\s+(?:today|this\s+week)\b
         |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:an?|another|(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three))\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)\s+(?:back|out)\b
         |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
         |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
@@ -379,13 +389,14 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        受阻|阻滞|阻工|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
+        暂(?:时)?(?:无法|不能|难以)|受阻|阻滞|阻工|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
         |(?:暂|尚|还|目前|仍)?不具备[^,。;]{0,12}?条件|资金(?:问题|困难|紧张|短缺|不足)|缺口资金|缺额资金|(?:居民|群众|村民|业主|住户)[^,。;]{0,8}?(?:反对|不同意|阻挠|阻拦|阻碍)
         |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
         |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
         |存在(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍)
         |困难|阻力|障碍|瓶颈|制约|掣肘|资金缺口|(?:没有|毫无|暂无|尚无|并无|无)(?:实质性|明显|任何|大的)?的?进展|进展不大
         |\bblocked\b|\bblockers?\b|\bstuck\b|\bon\s+hold\b|\bcannot\b|\bcan't\b|\bcan\s+not\b|\bunable\s+to\b|\bnot\s+able\s+to\b
+        |\brefus(?:e|es|ed|ing)\s+to\b|\bobject(?:s|ed|ing)\s+to\b|\bopposed\s+to\b
         |\bheld\s+up\b|\bstalled\b|\bsuspended\b|\bhalted\b|\bpaused\b|\bimpeded\b|\bhindered\b|\bobstacles?\b|\bbottlenecks?\b
         |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
         """,
@@ -413,8 +424,13 @@ internal static partial class ReplyCues
         """
         (?:将于|计划|拟于|拟在|预计|(?<!正|正在|着手)准备|定于|下周|下月|明年|(?<!于)近期|力争|争取|尽早|尽快)[^,。;!?\n]{0,14}?(?:开工|动工|启动|开始|进场|开展|实施)
         |(?:已|已经|现已)?(?:列入|纳入)[^,。;]{0,16}?(?:建设计划|工作计划|投资计划|年度计划|计划|规划|项目库)(?!外)
-        |再(?:处理|弄|做|搞|开始|着手|推进|安排)|(?:这周|本周|下周|明天|今天|马上|随后|过几天)\s*(?:就|再)?\s*开始
+        |再(?:处理|弄|做|搞|开始|着手|推进|安排|说)|(?:这周|本周|下周|明天|今天|马上|随后|过几天)\s*(?:就|再)?\s*开始
         |(?:近期|择期|下周|下月|近日)(?:进行|开展|组织|安排)?(?:修复|维修|施工|处理|整改|安装|开工)
+        |(?<!于[^,。;]{0,10})(?<!已[^,。;]{0,4})(?:\d+月(?:份|初|底|中旬|上旬|下旬)?|明年|下半年|上半年|年内)(?:正式)?(?:开工|动工|启动建设|开始施工)
+        |(?<![已即])将(?:于|在)?[^,。;]{0,20}?(?:进行|组织)?(?:重新)?(?:修补|修复|维修|排线|制定)
+        |\b(?:i|we|they|he|she)(?:'ll|\s+will)\s+(?:\w+\s+){0,2}?(?:add|make|do|release|write|send|prepare|roll\s+out|publish|run|tag|cut)\b|\bwill\s+attend\s+to\b
+        |\b(?:will|should|would)\s+(?:begin|start|commence)\b|\bwill\s+be\s+(?:undertaken|carried\s+out|worked\s+on|attended\s+to)\b|\bplanning\s+to\b
+        |\bon\s+(?:their|our|the|his|her)\s+(?:schedule|list|agenda|radar)\b
         |\b(?:plan(?:ned)?|intend|hope|going)\s+to\s+(?:work\s+on|start|begin|handle|get\s+to|look\s+at|tackle|pick\s+(?:it|this)\s+up)\b
         |\b(?:i|we)(?:'ll|\s+will)\s+(?:try\s+to\s+)?(?:get\s+to|look\s+at|work\s+on|handle|tackle|pick\s+(?:it|this)\s+up|start)\b
         |\b(?:added|moved|scheduled|planned|put)\s+(?:\w+\s+){0,3}?(?:to|for|in|into)\s+(?:the\s+)?(?:next|upcoming|following)\s+(?:sprint|milestone|release|iteration|cycle|quarter)\b
@@ -442,7 +458,10 @@ internal static partial class ReplyCues
         |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园)
         |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放)?|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
         |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修)(?:到位|完毕|完成)
-        |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|搞完了|弄完了
+        |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
+        |(?<![计預预将拟])(?:交付使用|投入使用|建成投用)|(?:已经?|此前已经?)(?:公布|发布|添加|增加|重新发送|解决)
+        |\b(?:should|must)\s+be\s+(?:fixed|resolved|sorted|working)\s+now\b|\bsorted(?:\s+out)?\b|\b(?:we\s+)?can\s+merge\b
+        |\b(?:update|release|version|fix|build|it)\s+is\s+(?:now\s+)?(?:available|out|up)\b
         |(?<!\b(?:being|be|not|never|yet|until|unless|once|when|if)\s)(?<!n't\s)(?<!(?:n't|not)\s(?:yet\s)?been\s)\b(?:fixed|solved|resolved|addressed|merged|landed|shipped|released|deployed|published|implemented|erected|installed|emailed|repaired|replaced|corrected)\b
         |\b(?:pushed|merged|landed|deployed|committed)\s+(?:it\s+)?(?:to|into|in|on)\s+`?(?:dev|develop|main|master|prod|production|staging|trunk)\b
         |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
@@ -460,7 +479,10 @@ internal static partial class ReplyCues
         |(?:尚未|未|暂未|仍未|既未|迟迟未)予?(?:批复|获批|批准|审批|审核|核准|下达|拨付|同意)|资金(?:不|未|尚未)(?:到位|落实)|资金到位后|(?:未|没有)收到[^,。;]{0,6}?(?:反馈|回复|答复|批复)
         |\bwaiting\s+(?:for|on|to)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b|\b(?:dependent|depends|depending)\s+on\b
         |\bno\s+(?:update|response|reply|answer|feedback)\s+(?:had\s+|has\s+)?(?:been\s+)?received\b|\b(?:had|has|have)\s+received\s+no\s+(?:response|reply|update|answer)\b|\b(?:did\s+not|didn't)\s+get\s+back\b
-        |\bwill\s+learn\s+(?:from\s+\w+(?:\s+\w+)?\s+)?whether\b|\bwaiting\s+mode\b
+        |\bwill\s+learn\s+(?:from\s+(?:\w+\s+){1,3})?whether\b|\bwaiting\s+mode\b
+        |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything)\b|\bheard\s+nothing\b
+        |\b(?:must|need|needs|has|have)\s+(?:still\s+|yet\s+)?(?:to\s+)?(?:vote\s+to\s+)?approve\b
+        |待[^,。;]{0,10}?(?:购置|采购|到货|通电)(?:完毕|完成|到位)?
         |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
         |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
         """,
@@ -483,10 +505,16 @@ internal static partial class ReplyCues
         |正在|正抓紧|正加紧|正积极|已启动|启动了|已开工|开工建设|已召开|召开了|已开展|开展了|已进场|已印发|印发了|已制定|制定了
         |已出台|已部署|已成立|已组建|已下达|已拨付|已签订|已签署|已形成|已经开始|已开始|开始实施|已着手
         |稳步推进|有序推进|加快推进|积极推进|持续推进|扎实推进|全力推进|全面推进|加紧推进|推进
-        |(?:已|正式|现已|正)?(?:进入|转入|处于)[^,。;]{0,16}?阶段|(?<![真反公])正(?:在)?(?:办理|开展|推进|组织|实施|施工|建设|编制|进行|处于|着手|全力|有序|加快|按照|按)
+        |(?:已|正式|现已|正)?(?:进入|转入|处于)[^,。;]{0,24}?阶段|(?<![真反公])正(?:在)?(?:办理|开展|推进|组织|实施|施工|建设|编制|进行|处于|着手|全力|有序|加快|按照|按)
         |已(?:经)?(?:全面|正式|顺利)?(?:启动|开工|动工|进场)|持续(?:整改|推进|开展|跟进|实施)|继续(?:进行|施工|推进|实施|开展|整改)|开始(?:进行|施工|实施|建设|大修|维修|修复|改造|铺装|铺设)
         |进度(?:明显|有所|进一步)?加快|已有\d+[^,。;]{0,10}?(?:开工|启动|完成|建成|办结)|(?<!未|尚未|没有|没)开工(?:建设)?\s*\d+\s*[个项处座所家]
         |尚在|仍在|[一二三四五六七八九十]分之[一二三四五六七八九]
+        |(?<!完成[^,。;]{0,10})封顶|施工至|(?:正式|顺利|全面|现已全面|已全面)?(?:开工|复工)|进度恢复正常|(?:目前|现|正)在[^,。;]{0,12}?阶段
+        |(?:完善|修改|优化|调试|测试|开发|修复|处理|核实|采购|协调|设计|排查)中|(?:明天|后天|下周|回头|晚点)[^,。;]{0,6}?继续
+        |(?:按|按照)[^,。;]{0,20}?(?:施工|实施)
+        |\bcurrently\s+\w{3,}ing\b|\b(?:we're|we\s+are|i'm|i\s+am|they're|they\s+are)\s+(?:still|currently)\s+\w{3,}ing\b|\b(?:under|in)\s+review\b|\brolling\s+out\b
+        |\bstill\s+(?:plenty|a\s+lot|lots|some\s+work|work)\s+(?:left\s+)?(?:to\s+do|left)\b|\b(?:really|very|pretty|so|getting)\s+close\b
+        |\bhas\s+taken\s+place\b|\btenders?\s+(?:were\s+|have\s+been\s+)?received\b
         |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
         |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
         |(?<!\b(?:start|starting|begin|to)\s)\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
@@ -495,7 +523,7 @@ internal static partial class ReplyCues
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b|\bwip\b
         |\bstill\s+(?:in\s+discussions?|working|talking|discussing|negotiating)\b|\bin\s+discussions?\s+with\b|\bone\s+(?:final|last|more)\s+(?:review|step|thing|pass)\b|\bnearing\s+completion\b
         |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
-        |\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
+        |\b(?:is|was|has\s+been|have\s+been|has\s+now\s+been|have\s+now\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed|submitted)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]

@@ -17,7 +17,9 @@ internal sealed record LabelledReplyRow(
     DateOnly? NewDue);
 
 /// <summary>How a labelled set was read: the figures README reports for the reply parser.</summary>
-internal sealed record ReplyScore(int Rows, int Scored, int StatusRight, int NoStatus, int WrongStatus, int ItemRight, int NewDueRight)
+/// <param name="ConfidentWrong">Wrong statuses read with confidence at or above <see cref="ReplyParser.ConfirmBelow"/>:
+/// the bot stores those without asking, so they are the errors a user sees.</param>
+internal sealed record ReplyScore(int Rows, int Scored, int StatusRight, int NoStatus, int WrongStatus, int ItemRight, int NewDueRight, int ConfidentWrong)
 {
     public double StatusAccuracy => Share(StatusRight, Scored);
 
@@ -28,6 +30,8 @@ internal sealed record ReplyScore(int Rows, int Scored, int StatusRight, int NoS
     public double ItemAccuracy => Share(ItemRight, Rows);
 
     public double NewDueAccuracy => Share(NewDueRight, Rows);
+
+    public double ConfidentWrongShare => Share(ConfidentWrong, Scored);
 
     private static double Share(int n, int of) => of == 0 ? 0 : (double)n / of;
 }
@@ -73,7 +77,7 @@ internal static class ReplyLabels
     public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, Action<LabelledReplyRow, ParsedReply>? miss = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        int scored = 0, status = 0, none = 0, wrong = 0, item = 0, due = 0;
+        int scored = 0, status = 0, none = 0, wrong = 0, item = 0, due = 0, confidentWrong = 0;
         foreach (var row in rows)
         {
             var parsed = ReplyParser.Parse(row.Text, row.Context);
@@ -95,6 +99,7 @@ internal static class ReplyLabels
                 else
                 {
                     wrong++;
+                    confidentWrong += parsed.Confidence >= ReplyParser.ConfirmBelow ? 1 : 0;
                 }
             }
 
@@ -104,7 +109,7 @@ internal static class ReplyLabels
             }
         }
 
-        return new ReplyScore(rows.Count, scored, status, none, wrong, item, due);
+        return new ReplyScore(rows.Count, scored, status, none, wrong, item, due, confidentWrong);
     }
 
     private static int[]? Numbers(JsonElement element) =>

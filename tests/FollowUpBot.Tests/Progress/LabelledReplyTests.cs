@@ -98,13 +98,16 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
 
     /// <summary>
     /// The public batches (real statements, tests/fixtures/replies/public-batch-*.json) at the targets of issue 14:
-    /// status at least 85% with no status at most 10%, item at least 95%. Batch 3 was held out: it was scored once
-    /// after the parser changes and no rule was written from its misses, so its floor is what it scored then.
+    /// status at least 85% with no status at most 10%, item at least 95%. Batches 1–4 were tuned on (batch 3 was held
+    /// out in the first round and tuned on in the second). Batch 5 is held out: it was scored once after the
+    /// second round's changes and no rule was written from its misses, so its floor is what it scored then (63.0%).
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
     [InlineData("public-batch-2.json", 0.85)]
-    [InlineData("public-batch-3-heldout.json", 0.70)]
+    [InlineData("public-batch-3-heldout.json", 0.85)]
+    [InlineData("public-batch-4.json", 0.85)]
+    [InlineData("public-batch-5-heldout.json", 0.63)]
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));

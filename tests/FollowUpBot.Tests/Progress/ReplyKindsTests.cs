@@ -172,4 +172,94 @@ public sealed class ReplyKindsTests
         Assert.Equal(1, reply.Item);
         Assert.False(reply.Ambiguous);
     }
+
+    // The kinds found on the second round of public statements (batches 3 and 4), made-up examples in both languages.
+
+    [Theory]
+    [InlineData("新建综合楼交付使用。")]
+    [InlineData("我好了")]
+    [InlineData("ok 我寫完了")]
+    [InlineData("此前已经添加了审核页面")]
+    [InlineData("This should be fixed now")]
+    [InlineData("Looks like you got it sorted out!")]
+    [InlineData("The new version is available :)")]
+    public void HandoverAndColloquialDoneAreCompletionRequests(string text)
+    {
+        Assert.Equal(ReplyStatus.CompletionRequested, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("可研已获批复，10月开工建设")]
+    [InlineData("社区将督促物业对破损路面进行重新修补")]
+    [InlineData("最近没时间，过了春节再说")]
+    [InlineData("Thanks for the reminder! I'll make a release in a day or two.")]
+    [InlineData("The county will attend to the potholes.")]
+    [InlineData("Work should begin in August.")]
+    [InlineData("The council has this on their schedule for attention.")]
+    [InlineData("They haven't submitted a pull request yet.")]
+    public void FutureWorkAndNoTimeAreNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("这期延后一个礼拜发")]
+    [InlineData("原定4月17日开放，现向后推迟，另行通知")]
+    [InlineData("3个项目报市政府同意后调整节点目标")]
+    [InlineData("工期延期85天")]
+    [InlineData("We need to postpone the publication date for a week.")]
+    [InlineData("Supply chain issues created a delay, with the opening pushed to winter.")]
+    [InlineData("I updated the target completion date to read May.")]
+    [InlineData("Will need to roll over to the next sprint and another 2-3 days to finish.")]
+    public void PostponementsWithoutADateAreExtensions(string text)
+    {
+        Assert.Equal(ReplyStatus.Extension, Parse(text).Status);
+    }
+
+    [Fact]
+    public void LaterThanPlannedInAForecastIsStillProgress()
+    {
+        Assert.Equal(ReplyStatus.InProgress, Parse("预计明年1月底完成，比原计划推迟一个月").Status);
+    }
+
+    [Theory]
+    [InlineData("邮件发出一个月了，但还没有收到任何回复")]
+    [InlineData("待电缆购置完毕后更换")]
+    [InlineData("因暂无配件，暂时无法修复，已纳入维修计划，争取尽快亮灯")]
+    [InlineData("I submitted the form a month ago but haven't received any response yet.")]
+    [InlineData("We submitted on 29th March and have heard nothing since.")]
+    [InlineData("Two councillors are refusing to approve the first payment.")]
+    [InlineData("The board must still vote to approve funding for the mulch.")]
+    public void NoAnswerRefusalAndAwaitedPurchasesAreBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.Blocked, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("主体结构已顺利封顶")]
+    [InlineData("目前在投料试产阶段")]
+    [InlineData("目前还在完善中")]
+    [InlineData("按照统一方案施工")]
+    [InlineData("项目现已全面复工")]
+    [InlineData("目前仍未彻底修复，正督促施工方排查")]
+    [InlineData("污水厂试运行良好，但还未能全面运行")]
+    [InlineData("已完成投资40万元")]
+    [InlineData("一期建成投用，二期主体完工")]
+    [InlineData("Crews are currently pouring sidewalks.")]
+    [InlineData("The submission is still under review.")]
+    [InlineData("We're really close!")]
+    [InlineData("There is still plenty to do.")]
+    [InlineData("No negative results from the test. Rolling out globally this week.")]
+    public void StagesPartsAndOngoingWorkAreInProgress(string text)
+    {
+        Assert.Equal(ReplyStatus.InProgress, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("Sure, I'll run the tests and tag a release once done.")]
+    [InlineData("After all parts are merged, I will do an integration test.")]
+    public void ADoneInsideAConditionIsNotACompletion(string text)
+    {
+        Assert.NotEqual(ReplyStatus.CompletionRequested, Parse(text).Status);
+    }
 }
