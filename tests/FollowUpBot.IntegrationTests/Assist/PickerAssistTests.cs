@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FollowUpBot.Assist;
 using FollowUpBot.IntegrationTests.Teams;
@@ -66,36 +64,15 @@ public sealed class PickerAssistTests : IAsyncLifetime
         Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings", meetingId, "progress")));
     }
 
-    private JsonObject Message(string aadObjectId, string conversationId, string? text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["serviceUrl"] = _connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["locale"] = "zh-CN",
-        ["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = "User " + aadObjectId[^4..], ["aadObjectId"] = aadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
-        ["text"] = text,
-    };
+    private JsonObject Message(string aadObjectId, string conversationId, string? text) =>
+        TestActivities.Message(_connector.ServiceUrl, aadObjectId, conversationId, text, "zh-CN");
 
-    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data)
-    {
-        var activity = Message(aadObjectId, conversationId, null);
-        data["verb"] = verb;
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "card-message";
-        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
-        return activity;
-    }
+    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data) =>
+        TestActivities.Invoke(_connector.ServiceUrl, aadObjectId, conversationId, verb, data, "zh-CN");
 
     private static async Task PostAsync(HttpClient client, JsonObject activity)
     {
-        using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var response = await TestActivities.PostOkAsync(client, activity);
     }
 
     private static string Decode(string json) => JsonNode.Parse(json)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FollowUpBot.IntegrationTests.Teams;
 using FollowUpBot.Testing;
@@ -102,36 +100,11 @@ public sealed class PublishTests : IAsyncLifetime
     private static async Task<int> DeliveryCountAsync(BotApplication app, string meetingId) =>
         JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!["deliveries"]?.AsArray().Count ?? 0;
 
-    private JsonObject Activity(string aadObjectId, string conversationId, string? text = null) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["serviceUrl"] = _connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["locale"] = "en-US",
-        ["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = "User " + aadObjectId[^2..], ["aadObjectId"] = aadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
-        ["text"] = text,
-    };
+    private JsonObject Activity(string aadObjectId, string conversationId, string? text = null) =>
+        TestActivities.Message(_connector.ServiceUrl, aadObjectId, conversationId, text);
 
-    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data)
-    {
-        var activity = Activity(aadObjectId, conversationId);
-        data["verb"] = verb;
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "card-message";
-        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
-        return activity;
-    }
+    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data) =>
+        TestActivities.Invoke(_connector.ServiceUrl, aadObjectId, conversationId, verb, data);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity)
-    {
-        var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response;
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity) => TestActivities.PostOkAsync(client, activity);
 }

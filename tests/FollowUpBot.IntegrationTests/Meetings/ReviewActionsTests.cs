@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FollowUpBot.IntegrationTests.Teams;
 using FollowUpBot.Testing;
@@ -78,36 +76,19 @@ public sealed class ReviewActionsTests : IAsyncLifetime
     private static async Task<List<JsonNode?>> ItemsAsync(BotApplication app, string meetingId) =>
         [.. JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!["items"]!.AsArray()];
 
-    private JsonObject Activity(string aadObjectId, string? text = null) => new()
+    private JsonObject Activity(string aadObjectId, string? text = null)
     {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["timestamp"] = "2026-11-26T02:00:00.000Z",
-        ["serviceUrl"] = _connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["locale"] = "en-US",
-        ["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = "User " + aadObjectId[^2..], ["aadObjectId"] = aadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
-        ["conversation"] = new JsonObject { ["id"] = "a:chat-" + aadObjectId[^2..], ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
-        ["text"] = text,
-    };
-
-    private JsonObject Invoke(string aadObjectId, string verb, JsonObject data)
-    {
-        var activity = Activity(aadObjectId);
-        data["verb"] = verb;
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "card-message";
-        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
+        var activity = TestActivities.Message(_connector.ServiceUrl, aadObjectId, "a:chat-" + aadObjectId[^2..], text);
+        activity["timestamp"] = "2026-11-26T02:00:00.000Z";
         return activity;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity)
+    private JsonObject Invoke(string aadObjectId, string verb, JsonObject data)
     {
-        var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response;
+        var activity = TestActivities.Invoke(_connector.ServiceUrl, aadObjectId, "a:chat-" + aadObjectId[^2..], verb, data);
+        activity["timestamp"] = "2026-11-26T02:00:00.000Z";
+        return activity;
     }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity) => TestActivities.PostOkAsync(client, activity);
 }

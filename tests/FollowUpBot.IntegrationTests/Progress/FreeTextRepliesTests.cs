@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FollowUpBot.IntegrationTests.Teams;
 using FollowUpBot.Ledger;
@@ -293,36 +291,11 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
         }
     }
 
-    private JsonObject Message(string aadObjectId, string conversationId, string? text, string locale = "zh-CN") => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        ["serviceUrl"] = _connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["locale"] = locale,
-        ["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = "User " + aadObjectId[^2..], ["aadObjectId"] = aadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
-        ["text"] = text,
-    };
+    private JsonObject Message(string aadObjectId, string conversationId, string? text, string locale = "zh-CN") =>
+        TestActivities.Message(_connector.ServiceUrl, aadObjectId, conversationId, text, locale);
 
-    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data)
-    {
-        var activity = Message(aadObjectId, conversationId, null, locale: "en-US");
-        data["verb"] = verb;
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "card-message";
-        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
-        return activity;
-    }
+    private JsonObject Invoke(string aadObjectId, string conversationId, string verb, JsonObject data) =>
+        TestActivities.Invoke(_connector.ServiceUrl, aadObjectId, conversationId, verb, data);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity)
-    {
-        var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response;
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity) => TestActivities.PostOkAsync(client, activity);
 }
