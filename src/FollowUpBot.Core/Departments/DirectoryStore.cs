@@ -46,7 +46,14 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
 
         var readAt = time.GetTimestamp();
         var stored = await store.GetDocumentAsync(BlobNames.Directory, DirectoryJsonContext.Default.DirectoryDocument, cancellationToken).ConfigureAwait(false);
-        var directory = stored?.Document.ToDirectory() ?? DepartmentDirectory.Empty;
+        if (stored is null)
+        {
+            // Not written yet (an instance starting while the file seeds it): remembering "no directory" for
+            // half a minute would refuse every contact that long, so the next read asks again.
+            return DepartmentDirectory.Empty;
+        }
+
+        var directory = stored.Document.ToDirectory();
         _cached = new CachedDirectory(directory, readAt);
         return directory;
     }
@@ -163,11 +170,14 @@ internal sealed class DirectoryStore(IBlobStore store, TimeProvider time)
     {
         for (var attempt = 0; ; attempt++)
         {
+            var readAt = time.GetTimestamp();
             var stored = await store.GetDocumentAsync(BlobNames.Directory, DirectoryJsonContext.Default.DirectoryDocument, cancellationToken).ConfigureAwait(false);
             var current = stored?.Document ?? new DirectoryDocument();
             var departments = change(current);
             if (stored is not null && Same(departments, current.Departments))
             {
+                // Nothing to change (another instance wrote the same), but what was just read is the newest there is.
+                _cached = new CachedDirectory(current.ToDirectory(), readAt);
                 return;
             }
 
