@@ -258,38 +258,7 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
         return button;
     }
 
-    private static List<JsonObject> AllData(JsonNode? node, string verb)
-    {
-        var found = new List<JsonObject>();
-        Visit(node);
-        return found;
-
-        void Visit(JsonNode? n)
-        {
-            switch (n)
-            {
-                case JsonObject obj:
-                    if (obj["type"]?.ToString() == "Action.Execute" && obj["verb"]?.ToString() == verb && obj["data"] is JsonObject data)
-                    {
-                        found.Add(data.DeepClone().AsObject());
-                    }
-
-                    foreach (var (_, child) in obj)
-                    {
-                        Visit(child);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var child in array)
-                    {
-                        Visit(child);
-                    }
-
-                    break;
-            }
-        }
-    }
+    private static List<JsonObject> AllData(JsonNode? node, string verb) => CardActions.DataOf(node, verb);
 
     private JsonObject Message(string aadObjectId, string conversationId, string? text, string locale = "zh-CN") =>
         TestActivities.Message(_connector.ServiceUrl, aadObjectId, conversationId, text, locale);

@@ -224,41 +224,7 @@ public sealed class ProgressFlowsThroughPlaygroundTests
         return data["itemId"] is { } id ? Item(meeting, id.ToString())["number"]?.GetValue<int>() : null;
     }
 
-    /// <summary>The data of every Action.Execute with this verb anywhere in a card or answer.</summary>
-    private static List<JsonObject> AllData(JsonNode? node, string verb)
-    {
-        var found = new List<JsonObject>();
-        Visit(node);
-        return found;
-
-        void Visit(JsonNode? n)
-        {
-            switch (n)
-            {
-                case JsonObject obj:
-                    if (obj["type"]?.ToString() == "Action.Execute" && obj["verb"]?.ToString() == verb && obj["data"] is JsonObject data)
-                    {
-                        var copy = data.DeepClone().AsObject();
-                        copy["verb"] = verb;
-                        found.Add(copy);
-                    }
-
-                    foreach (var (_, child) in obj)
-                    {
-                        Visit(child);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var child in array)
-                    {
-                        Visit(child);
-                    }
-
-                    break;
-            }
-        }
-    }
+    private static List<JsonObject> AllData(JsonNode? node, string verb) => CardActions.DataOf(node, verb);
 
     /// <summary>A personal-chat message from a playground user, posted to the bot with the playground as its connector.</summary>
     private static async Task PostAsUserAsync(Uri endpoint, AgentsPlayground playground, string conversationId, string userId, string text)
