@@ -25,6 +25,9 @@ internal static class CardJson
 
     public static JsonElement ToElement(AdaptiveCard card) => JsonSerializer.SerializeToElement(card, Context.AdaptiveCard);
 
+    /// <summary>Writes the card into a JSON being written (the writer's encoder applies: give it one that keeps UTF-8).</summary>
+    public static void Write(Utf8JsonWriter writer, AdaptiveCard card) => JsonSerializer.Serialize(writer, card, Context.AdaptiveCard);
+
     public static int Size(AdaptiveCard card) => ToUtf8(card).Length;
 
     /// <summary>Action data: string pairs, the form every verb handler reads.</summary>

@@ -179,7 +179,7 @@ internal sealed class ShowSummaryAction(SummaryService summaries) : ICardActionH
         var card = await summaries.CardAsync(meeting, meetings, turn.Locale, unreadable, cancellationToken).ConfigureAwait(false);
         if (action.IsInvoke)
         {
-            return InvokeResponse.Card(CardJson.ToElement(card));
+            return InvokeResponse.Card(card);
         }
 
         await turn.ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);

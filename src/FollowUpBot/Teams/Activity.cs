@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FollowUpBot.Cards;
 
 namespace FollowUpBot.Teams;
 
@@ -203,14 +204,22 @@ internal static class ActivityTypes
     public const string InstallationUpdate = "installationUpdate";
 }
 
-/// <summary>The body of an invoke response (PROTOCOL.md §3.5): HTTP 200 always, the outcome in <see cref="StatusCode"/>.</summary>
+/// <summary>
+/// The body of an invoke response (PROTOCOL.md §3.5): HTTP 200 always, the outcome in <see cref="StatusCode"/>. A card
+/// answer keeps the card itself (<see cref="AdaptiveCard"/>), written straight into the answer's bytes once
+/// (<see cref="MessagesEndpoint"/>), never through a <see cref="JsonElement"/> that would be written, parsed and
+/// written again.
+/// </summary>
 internal sealed record InvokeResponse(int StatusCode, string? Type, JsonElement? Value)
 {
     public const string CardType = "application/vnd.microsoft.card.adaptive";
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 
-    public static InvokeResponse Card(JsonElement card) => new(200, CardType, card);
+    /// <summary>The card of a card answer (then <see cref="Value"/> is null): the answer's value.</summary>
+    public AdaptiveCard? AdaptiveCard { get; init; }
+
+    public static InvokeResponse Card(AdaptiveCard card) => new(200, CardType, null) { AdaptiveCard = card };
 
     public static InvokeResponse Message(string text) => new(200, MessageType, JsonSerializer.SerializeToElement(text, TeamsJson.Default.String));
 
@@ -264,7 +273,6 @@ internal sealed record ConnectorErrorDetail(string? Code, string? Message);
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(Activity))]
-[JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(InvokeError))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]

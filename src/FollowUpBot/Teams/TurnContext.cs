@@ -58,7 +58,7 @@ internal sealed partial class TurnContext(Activity activity, ConnectorClient con
         ArgumentNullException.ThrowIfNull(action);
         if (action.IsInvoke)
         {
-            return InvokeResponse.Card(CardJson.ToElement(card));
+            return InvokeResponse.Card(card);
         }
 
         if (!string.IsNullOrEmpty(Activity.ReplyToId) && Activity.Conversation?.Id is { } conversationId && Activity.ServiceUrl is { } serviceUrl)
@@ -70,7 +70,7 @@ internal sealed partial class TurnContext(Activity activity, ConnectorClient con
             await ReplyCardAsync(card, cancellationToken).ConfigureAwait(false);
         }
 
-        return InvokeResponse.Card(CardJson.ToElement(card));
+        return InvokeResponse.Card(card);
     }
 
     /// <summary>Answers a card action with a short message (the pressed card stays as it is).</summary>
