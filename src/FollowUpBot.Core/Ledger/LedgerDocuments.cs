@@ -244,10 +244,17 @@ internal sealed record MeetingItem
     public IReadOnlyList<DepartmentProgress> Departments { get; init; } = [];
 
     /// <summary>The update ids (the last part of a record's name) of the progress records applied to this item that were stored since <see cref="MeetingDocument.AppliedBefore"/>.</summary>
-    public IReadOnlyList<string> Applied { get; init; } = [];
+    /// <remarks>A document without the list (or with null) reads as none applied.</remarks>
+    public AppliedIds Applied
+    {
+        get => _applied;
+        init => _applied = value ?? AppliedIds.Empty;
+    }
 
     [JsonIgnore]
     public DateOnly? CurrentDue => Extended?.Due ?? Due;
+
+    private readonly AppliedIds _applied = AppliedIds.Empty;
 
     public DepartmentProgress? FindDepartment(string department) => Departments.FirstOrDefault(d => d.Department == department);
 }

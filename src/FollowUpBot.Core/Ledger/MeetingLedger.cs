@@ -399,7 +399,7 @@ internal sealed partial class MeetingLedger
 
             var updateId = MeetingProjection.UpdateIdOf(MeetingProjection.KeyOf(entry.Name));
             listed[(item.Id, updateId)] = entry.LastModified;
-            if (!IsBelow(entry.LastModified, meeting.Document.AppliedBefore) && !item.Applied.Contains(updateId, StringComparer.Ordinal))
+            if (!IsBelow(entry.LastModified, meeting.Document.AppliedBefore) && !item.Applied.Contains(updateId))
             {
                 missing.Add(entry);
             }
@@ -451,7 +451,7 @@ internal sealed partial class MeetingLedger
 
         var items = meeting.Items.Select(item => item with
         {
-            Applied = [.. item.Applied.Where(id => !(listed.TryGetValue((item.Id, id), out var storedAt) && storedAt < watermark))],
+            Applied = item.Applied.Where(id => !(listed.TryGetValue((item.Id, id), out var storedAt) && storedAt < watermark)),
         }).ToList();
 
         // Moving the watermark alone buys nothing; write only when ids can go.

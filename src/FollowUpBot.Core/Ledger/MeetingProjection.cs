@@ -86,9 +86,18 @@ internal static class MeetingProjection
         }
 
         var applied = Apply(item, key, record);
-        return ReferenceEquals(applied, item)
-            ? meeting
-            : meeting with { Items = [.. meeting.Items.Select(i => ReferenceEquals(i, item) ? applied : i)] };
+        if (ReferenceEquals(applied, item))
+        {
+            return meeting;
+        }
+
+        var items = new MeetingItem[meeting.Items.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = ReferenceEquals(meeting.Items[i], item) ? applied : meeting.Items[i];
+        }
+
+        return meeting with { Items = items };
     }
 
     public static MeetingItem Apply(MeetingItem item, string key, ProgressRecord record)
@@ -97,7 +106,7 @@ internal static class MeetingProjection
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(record);
         var updateId = UpdateIdOf(key);
-        if (item.Applied.Contains(updateId, StringComparer.Ordinal))
+        if (item.Applied.Contains(updateId))
         {
             return item;
         }
@@ -132,7 +141,7 @@ internal static class MeetingProjection
         {
             Departments = departments,
             Extended = extended,
-            Applied = [.. item.Applied, updateId],
+            Applied = item.Applied.Add(updateId),
         };
         return next with { Status = Derive(next) };
     }

@@ -111,13 +111,12 @@ internal sealed class PendingReports(TimeProvider time)
         }
 
         var last = _views.TryGetValue(meeting.Id, out var kept) && ReferenceEquals(kept.Base, meeting) ? kept : null;
-        var applied = last?.BaseApplied ?? AppliedIn(meeting);
         // ToArray is the dictionary's own snapshot: LINQ over it directly sizes an array, then copies, and fails when a
         // concurrent report lands in between.
         var live = new List<StoredProgress>();
         foreach (var (name, entry) in pending.ToArray())
         {
-            if (time.GetElapsedTime(entry.At) > KeepFor || applied.Contains((entry.Stored.Record.ItemId, MeetingProjection.UpdateIdOf(entry.Stored.Key))))
+            if (time.GetElapsedTime(entry.At) > KeepFor || IsApplied(meeting, entry.Stored))
             {
                 pending.TryRemove(name, out _);
                 continue;
@@ -140,15 +139,15 @@ internal sealed class PendingReports(TimeProvider time)
             view = MeetingProjection.Apply(view, stored.Key, stored.Record);
         }
 
-        _views[meeting.Id] = new LastView(meeting, applied, view, names);
+        _views[meeting.Id] = new LastView(meeting, view, names);
         return view;
     }
 
-    private static HashSet<(string ItemId, string UpdateId)> AppliedIn(MeetingDocument meeting) =>
-        [.. meeting.Items.SelectMany(i => i.Applied.Select(u => (i.Id, u)))];
+    private static bool IsApplied(MeetingDocument meeting, StoredProgress stored) =>
+        meeting.FindItem(stored.Record.ItemId)?.Applied.Contains(MeetingProjection.UpdateIdOf(stored.Key)) == true;
 
-    /// <summary>A view built on one meeting read: the read, the update ids it had applied, the view, the records laid over it.</summary>
-    private sealed record LastView(MeetingDocument Base, HashSet<(string ItemId, string UpdateId)> BaseApplied, MeetingDocument View, HashSet<string> Names);
+    /// <summary>A view built on one meeting read: the read, the view, the records laid over it.</summary>
+    private sealed record LastView(MeetingDocument Base, MeetingDocument View, HashSet<string> Names);
 }
 
 /// <summary>
