@@ -26,7 +26,8 @@ namespace FollowUpBot.Benchmarks;
 /// that lag (the projector works off the request path). Prints throughput and p50/p99 of each, the process's CPU time
 /// per report on each side (the bot's counted until meeting.json shows its reports, so the projector's work is in it),
 /// the storage requests per report on each side by method (HttpClient's own metrics, Azurite's blob and queue ports;
-/// the benchmark's own polling of meeting.json is left out) and
+/// the benchmark's own polling of meeting.json is left out), the bytes allocated per report and the gen2 collections on
+/// each side (the bot's, like its CPU, until meeting.json shows its reports) and
 /// <c>report: rps_ratio=… p99_ratio=…</c> (app / bare; targets ≥ 0.8 and ≤ 1.5).
 /// Arguments: <c>--requests N</c> (1000 each) <c>--concurrency N</c> (16) <c>--rounds N</c> (4) <c>--warmup N</c> (100).
 /// </summary>
@@ -103,6 +104,8 @@ internal sealed class ReportBenchmark : IBenchmark
             TimeSpan appElapsed = default, bareElapsed = default;
             var lags = new List<double>();
             TimeSpan appCpu = default, bareCpu = default;
+            long appAllocated = 0, bareAllocated = 0;
+            int appGen2 = 0, bareGen2 = 0;
             var appCalls = new Dictionary<string, int>(StringComparer.Ordinal);
             var bareCalls = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var round = 0; round < rounds; round++)
@@ -113,6 +116,8 @@ internal sealed class ReportBenchmark : IBenchmark
                 {
                     var isApp = side == 0 == (round % 2 == 0);
                     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                    var allocatedBefore = GC.GetTotalAllocatedBytes();
+                    var gen2Before = GC.CollectionCount(2);
                     storageCalls.Start();
                     var (times, elapsed) = await BurstAsync(isApp ? botUrl : bareUrl, share, isApp).ConfigureAwait(false);
                     (isApp ? appTimes : bareTimes).AddRange(times);
@@ -122,11 +127,15 @@ internal sealed class ReportBenchmark : IBenchmark
                         sent += share;
                         lags.Add(await ProjectionLagAsync(ledger, sent, cancellationToken).ConfigureAwait(false));
                         appCpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                        appAllocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
+                        appGen2 += GC.CollectionCount(2) - gen2Before;
                     }
                     else
                     {
                         bareElapsed += elapsed;
                         bareCpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                        bareAllocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
+                        bareGen2 += GC.CollectionCount(2) - gen2Before;
                     }
 
                     storageCalls.AddTo(isApp ? appCalls : bareCalls);
@@ -141,6 +150,7 @@ internal sealed class ReportBenchmark : IBenchmark
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app  /api/messages: {appRps:F1}/s p50={BenchHosts.Percentile(appTimes, 0.5):F1} ms p99={appP99:F1} ms"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare endpoint:      {bareRps:F1}/s p50={BenchHosts.Percentile(bareTimes, 0.5):F1} ms p99={bareP99:F1} ms"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu per report (whole process, client included): app {appCpu.TotalMilliseconds / appTimes.Count:F2} ms, bare {bareCpu.TotalMilliseconds / bareTimes.Count:F2} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated per report (whole process, client included): app {appAllocated / 1024.0 / appTimes.Count:F1} KB, bare {bareAllocated / 1024.0 / bareTimes.Count:F1} KB; gen2 collections: app {appGen2}, bare {bareGen2}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage requests per report: app {StorageCalls.Describe(appCalls, appTimes.Count)}; bare {StorageCalls.Describe(bareCalls, bareTimes.Count)}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"meeting.json showed every report {lags.Max():F0} ms after the last answer at most (rounds: {string.Join(", ", lags.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: rps_ratio={appRps / bareRps:F3} p99_ratio={appP99 / bareP99:F3}"));
