@@ -6,6 +6,7 @@ internal static class CardActions
     /// <summary>
     /// An Action.Execute whose verb also rides in its data, with an Action.Submit fallback (same data) for clients
     /// without Universal Actions, so both arrive at the same verb handler. A refresh action has no title and no fallback.
+    /// The fallback shares the data object: a card is never changed once built, only written.
     /// </summary>
     public static ActionExecute Execute(string? title, string verb, params (string Key, string? Value)[] data)
     {
@@ -15,7 +16,7 @@ internal static class CardActions
             Title = title,
             Verb = verb,
             Data = payload,
-            Fallback = title is null ? null : new ActionSubmit { Title = title, Data = payload.DeepClone().AsObject() },
+            Fallback = title is null ? null : new ActionSubmit { Title = title, Data = payload },
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -104,7 +105,7 @@ internal static class ChecklistCard
 
         foreach (var item in shown)
         {
-            body.Add(ItemBlock(view, item));
+            body.Add(CachedItemBlock(view, item));
         }
 
         var actions = new List<CardAction>();
@@ -161,6 +162,33 @@ internal static class ChecklistCard
             _ => (text, "default"),
         };
     }
+
+    /// <summary>
+    /// Item blocks already built, per item and what else a block shows (meeting, department, language, day). Items are
+    /// immutable and a view after a report shares every item the report did not touch, so the card answered to a report
+    /// builds one block instead of a page of them. Blocks are never changed once built, only written.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MeetingItem, ConcurrentDictionary<BlockKey, Container>> Blocks = [];
+
+    private static Container CachedItemBlock(ChecklistView view, MeetingItem item)
+    {
+        var blocks = Blocks.GetValue(item, static _ => new ConcurrentDictionary<BlockKey, Container>());
+        var key = new BlockKey(view.Meeting.Id, view.Department, view.Locale, view.Today);
+        if (blocks.TryGetValue(key, out var block))
+        {
+            return block;
+        }
+
+        if (blocks.Count >= 16)
+        {
+            // Days go by while an unchanged item stays in memory: keep only what today's cards use.
+            blocks.Clear();
+        }
+
+        return blocks.GetOrAdd(key, ItemBlock(view, item));
+    }
+
+    private readonly record struct BlockKey(string MeetingId, string Department, UiLocale Locale, DateOnly Today);
 
     /// <summary>One item as a department sees it, with its report form (reused by reminder digests).</summary>
     internal static Container ItemBlock(ChecklistView view, MeetingItem item)
