@@ -93,7 +93,7 @@ internal static partial class MessagesEndpoint
             var invokeResponse = await router.RouteAsync(activity, cancellationToken).ConfigureAwait(false);
             if (activity.Type == ActivityTypes.Invoke)
             {
-                return Answer(invokeResponse ?? new InvokeResponse(200, null, null));
+                return new InvokeAnswer(invokeResponse ?? new InvokeResponse(200, null, null));
             }
 
             return Results.Ok();
@@ -105,44 +105,65 @@ internal static partial class MessagesEndpoint
             {
                 // An unanswered invoke shows the user "Unable to reach app": answer it, with the error inside.
                 var locale = UiLocales.FromTag(activity.SenderLocale);
-                return Answer(InvokeResponse.Error(500, "InternalError", Texts.Get(locale, "error.generic")));
+                return new InvokeAnswer(InvokeResponse.Error(500, "InternalError", Texts.Get(locale, "error.generic")));
             }
 
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }
 
-    /// <summary>The invoke response as JSON (<c>statusCode</c>, <c>type</c>, <c>value</c>; nulls left out), a card written straight into it once.</summary>
+    /// <summary>The invoke response as JSON bytes, as <see cref="InvokeAnswer"/> writes it.</summary>
     internal static ReadOnlyMemory<byte> AnswerBytes(InvokeResponse response)
     {
-        var buffer = new ArrayBufferWriter<byte>(response.AdaptiveCard is null ? 256 : 16 * 1024);
+        var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, AnswerWriting))
         {
-            json.WriteStartObject();
-            json.WriteNumber("statusCode", response.StatusCode);
-            if (response.Type is { } type)
-            {
-                json.WriteString("type", type);
-            }
-
-            if (response.AdaptiveCard is { } card)
-            {
-                json.WritePropertyName("value");
-                Cards.CardJson.Write(json, card);
-            }
-            else if (response.Value is { } value)
-            {
-                json.WritePropertyName("value");
-                value.WriteTo(json);
-            }
-
-            json.WriteEndObject();
+            WriteAnswer(json, response);
         }
 
         return buffer.WrittenMemory;
     }
 
-    private static IResult Answer(InvokeResponse response) => Results.Bytes(AnswerBytes(response), "application/json; charset=utf-8");
+    /// <summary>The invoke response as JSON (<c>statusCode</c>, <c>type</c>, <c>value</c>; nulls left out), a card written straight into it once.</summary>
+    private static void WriteAnswer(Utf8JsonWriter json, InvokeResponse response)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("statusCode", response.StatusCode);
+        if (response.Type is { } type)
+        {
+            json.WriteString("type", type);
+        }
+
+        if (response.AdaptiveCard is { } card)
+        {
+            json.WritePropertyName("value");
+            Cards.CardJson.Write(json, card);
+        }
+        else if (response.Value is { } value)
+        {
+            json.WritePropertyName("value");
+            value.WriteTo(json);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>The invoke answer, written into the response's own buffers (no copy of the card in between).</summary>
+    private sealed class InvokeAnswer(InvokeResponse response) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            var body = httpContext.Response.BodyWriter;
+            using (var json = new Utf8JsonWriter(body, AnswerWriting))
+            {
+                WriteAnswer(json, response);
+            }
+
+            await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
 
     internal sealed record ProblemBody(string Error);
 
