@@ -20,6 +20,7 @@ internal sealed record AdaptiveCard
     [JsonPropertyOrder(-8)]
     public string Version { get; init; } = "1.5";
 
+    [JsonConverter(typeof(CardBodyConverter))]
     public IReadOnlyList<CardElement> Body { get; init; } = [];
 
     public IReadOnlyList<CardAction>? Actions { get; init; }

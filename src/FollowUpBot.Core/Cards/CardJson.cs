@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FollowUpBot.Cards;
 
@@ -30,6 +32,34 @@ internal static class CardJson
 
     public static int Size(AdaptiveCard card) => ToUtf8(card).Length;
 
+    /// <summary>
+    /// Marks a body element that many cards share as it is (a checklist item block kept while its item is unchanged): it
+    /// is written once and its bytes reused by every card that holds it. The element must never change afterwards.
+    /// </summary>
+    public static T Reused<T>(T element)
+        where T : CardElement
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        Written.TryAdd(element, new StrongBox<byte[]?>());
+        return element;
+    }
+
+    /// <summary>The bytes of a <see cref="Reused"/> element (written on first use); false for any other element.</summary>
+    internal static bool TryGetWritten(CardElement element, out byte[] bytes)
+    {
+        if (!Written.TryGetValue(element, out var box))
+        {
+            bytes = [];
+            return false;
+        }
+
+        // Two cards writing it at once both get the same bytes; either may keep them.
+        bytes = box.Value ??= JsonSerializer.SerializeToUtf8Bytes(element, Context.CardElement);
+        return true;
+    }
+
+    private static readonly ConditionalWeakTable<CardElement, StrongBox<byte[]?>> Written = [];
+
     /// <summary>Action data: string pairs, the form every verb handler reads.</summary>
     public static JsonObject Data(params (string Key, string? Value)[] pairs)
     {
@@ -50,4 +80,37 @@ internal static class CardJson
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(CardElement))]
 internal sealed partial class CardJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Writes a card's body element by element, as the serializer would, except that an element marked
+/// <see cref="CardJson.Reused"/> is written from the bytes kept for it. Cards are only ever written, never read.
+/// </summary>
+internal sealed class CardBodyConverter : JsonConverter<IReadOnlyList<CardElement>>
+{
+    public override IReadOnlyList<CardElement> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Cards are written, never read.");
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<CardElement> value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(options);
+        var element = (JsonTypeInfo<CardElement>)options.GetTypeInfo(typeof(CardElement));
+        writer.WriteStartArray();
+        foreach (var item in value)
+        {
+            if (CardJson.TryGetWritten(item, out var bytes))
+            {
+                writer.WriteRawValue(bytes, skipInputValidation: true);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, item, element);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+}

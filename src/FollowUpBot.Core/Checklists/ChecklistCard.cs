@@ -166,7 +166,8 @@ internal static class ChecklistCard
     /// <summary>
     /// Item blocks already built, per item and what else a block shows (meeting, department, language, day). Items are
     /// immutable and a view after a report shares every item the report did not touch, so the card answered to a report
-    /// builds one block instead of a page of them. Blocks are never changed once built, only written.
+    /// builds one block instead of a page of them, and writes the others from the bytes kept for them
+    /// (<see cref="CardJson.Reused"/>). Blocks are never changed once built, only written.
     /// </summary>
     private static readonly ConditionalWeakTable<MeetingItem, ConcurrentDictionary<BlockKey, Container>> Blocks = [];
 
@@ -185,7 +186,7 @@ internal static class ChecklistCard
             blocks.Clear();
         }
 
-        return blocks.GetOrAdd(key, ItemBlock(view, item));
+        return blocks.GetOrAdd(key, CardJson.Reused(ItemBlock(view, item)));
     }
 
     private readonly record struct BlockKey(string MeetingId, string Department, UiLocale Locale, DateOnly Today);

@@ -101,6 +101,41 @@ public sealed class ChecklistCardTests
         Assert.Equal(color, actual);
     }
 
+    [Fact]
+    public void ACardBuiltAgainAfterAReportReusesTheUntouchedBlocksAndWritesWhatAFreshCardWrites()
+    {
+        var meeting = LargeMeeting(10);
+        var view = new ChecklistView(meeting, "市发展改革委", UiLocale.ZhCN, MeetingDate, Banner: "已保存");
+        var before = ChecklistCard.Build(view);
+        var report = new ProgressRecord
+        {
+            MeetingId = meeting.Id,
+            ItemId = "i2",
+            Kind = ProgressKind.Progress,
+            Department = "市发展改革委",
+            By = new Person("aad-1", "联络员"),
+            At = new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero),
+            Status = ProgressStatus.Blocked,
+            Percent = 40,
+            Note = "等待用地审批",
+            ConversationId = "c1",
+            ActivityId = "a1",
+        };
+        var after = ChecklistCard.Build(view with { Meeting = MeetingProjection.Apply(meeting, "20261121T010000000Z-u1", report) });
+
+        // Title, department, banner, page line, then one block per item: item 1's block is the same object, item 2's is new.
+        Assert.Same(before.Body[4], after.Body[4]);
+        Assert.NotSame(before.Body[5], after.Body[5]);
+        var json = CardJson.ToJson(after);
+        Assert.Contains("等待用地审批", json, StringComparison.Ordinal);
+        Assert.Empty(AdaptiveCardSchema.Errors(json));
+
+        // Copies of the elements are not marked as reused, so they are written the ordinary way.
+        var fresh = after with { Body = [.. after.Body.Select(e => e with { })] };
+        Assert.Equal(CardJson.ToJson(fresh), json);
+        Assert.Equal(CardJson.ToJson(before with { Body = [.. before.Body.Select(e => e with { })] }), CardJson.ToJson(before));
+    }
+
     internal static MeetingDocument SeedMeeting()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "seeds", "000_9a5ecf22ee3b018f.txt"));
