@@ -38,6 +38,8 @@ internal static class BenchHosts
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!response.IsSuccessStatusCode || !ok(body))
         {
+            // Let the bot's console logger write what it logged about this request before the run ends.
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
             throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {body}");
         }
 
