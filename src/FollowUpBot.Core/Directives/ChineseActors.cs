@@ -67,8 +67,8 @@ internal static class ChineseActors
         "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
     ];
 
-    // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
-    private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";
+    // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
+    private const string NotInitial = "报向经送提按据依将对在于为把被让给由请和及与或";
 
     // 同 is left out: in meeting texts it is nearly always part of 会同/协同, not "and".
     private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与"];

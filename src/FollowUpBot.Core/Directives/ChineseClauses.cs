@@ -35,6 +35,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private const string AdjunctStarts = "对把将按在从就针围";
 
     private List<string>? _sentenceLead;
+    private int _sentenceStart;
     private int _topicStart = -1;
     private int _topicEnd = -1;
     private Draft? _current;
@@ -68,6 +69,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private void ReadSentence(int quoteStart, int start, int end, bool leadingModal)
     {
+        _sentenceStart = start;
         _sentenceLead = null;
         _topicStart = -1;
         _current = null;
@@ -116,7 +118,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         _frameInClause = false;
         var x = SkipConnectives(start, end, ref leadingModal);
-        if (x >= end || !SkipFrame(ref x, end, endsWithColon, afterConnective: x > start))
+        if (x >= end || !SkipFrame(ref x, end, endsWithColon, afterConnective: x > start || start == _sentenceStart))
         {
             return;
         }
@@ -177,7 +179,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private int ActorFrameLength(int x, int end, bool afterConnective)
     {
         // 会上传达了…精神，并要求建设单位严格落实…: 并要求 continues what the meeting did and hands what follows to the one
-        // asked. A bare 要求 (…作出批示，要求相关部门抓紧研究) reports someone else's instruction.
+        // asked, as does 要求 opening a sentence (the speaker goes on). A bare 要求 after a report (…作出批示，要求相关部门抓紧研究)
+        // is someone else's instruction.
         if (afterConnective && string.CompareOrdinal(text, x, "要求", 0, 2) == 0 && ChineseActors.ReadLeading(text, x + 2, end) is { } asked
             && asked.End < end && text[asked.End] != '的')
         {
@@ -420,7 +423,14 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // An adjunct between actor and modal: 各区在组织实施中要…
         var cut = subject.IndexOfAny(['在', '于', '对', '按', '以', '通', '为', '根', '结']);
-        return cut > 1 && ChineseActors.SplitActors(subject[..cut]) is { } before ? (before, []) : (null, []);
+        if (cut > 1 && ChineseActors.SplitActors(subject[..cut]) is { } before)
+        {
+            return (before, []);
+        }
+
+        // A time between actor and modal: 市政府各部门每月10日前要…, 各单位年底前要…
+        var when = TimeAdjunct().Match(subject);
+        return when.Success && when.Index > 1 && ChineseActors.SplitActors(subject[..when.Index]) is { } actors ? (actors, []) : (null, []);
     }
 
     private Draft Open(int start, int taskStart, List<string> lead)
@@ -649,6 +659,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     /// <summary>要领会精神, 要领取: 要 and a verb that starts with 领, not the noun 要领 (essentials).</summary>
     private bool IsModalBeforeLing(int i, int end) =>
         i + 2 < end && text[i + 1] == '领' && text[i + 2] is '会' or '取' or '悟' or '办';
+
+    [GeneratedRegex(@"(?:每[年季月周天日]|[0-9０-９]|[一二三四五六七八九十]+(?:月|日|个工作日)|年底|年内|月底|本周|本月|近期|今年|明年)", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAdjunct();
 
     [GeneratedRegex(@"\G(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:底前|底|前|内|起)?\s*(?![0-9，,。；;：:])", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingYear();
