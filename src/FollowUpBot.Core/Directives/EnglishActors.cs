@@ -102,6 +102,9 @@ internal static partial class EnglishActors
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleWord();
 
+    [GeneratedRegex(@"^@[A-Za-z0-9][\w.-]{0,38}(?:/[\w.-]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
+
     /// <summary>Splits "Finance and HR" or "Jane Smith, Tom Lee and the IT team" into actors; null when the phrase is not one.</summary>
     public static List<string>? Split(string phrase)
     {
@@ -156,6 +159,12 @@ internal static partial class EnglishActors
 
     private static bool IsSingleActor(string actor)
     {
+        // An @-mention always names a person or a team.
+        if (Mention().IsMatch(actor))
+        {
+            return true;
+        }
+
         var tokens = actor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length is 0 or > 7 || IsNotActorWord(tokens[0]) || IsNotActorWord(tokens[^1]))
         {

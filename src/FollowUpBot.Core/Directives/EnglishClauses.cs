@@ -29,6 +29,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     {
         var before = _drafts;
 
+        // "- [x] …" is done; "- [ ] …" is a task list item whose text starts after the box.
+        if (CheckBox().Match(text, contentStart, end - contentStart) is { Success: true } box)
+        {
+            if (box.Groups["done"].Success)
+            {
+                return;
+            }
+
+            contentStart += box.Length;
+        }
+
         // "Confirm the outreach channels and improve visibility. - Matt, Duncan, Hwang": the task first, its owners after a dash.
         if (OwnerSuffix().Match(text, contentStart, end - contentStart) is { Success: true } suffix
             && EnglishActors.IsImperativeVerb(suffix.Groups["verb"].Value) && !MeetingProcedure().IsMatch(text.AsSpan(contentStart, suffix.Groups["names"].Index - contentStart))
@@ -86,6 +97,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         if (owner.Success)
         {
             lead = LeadingActors(owner.Groups["actor"].Value);
+        }
+
+        // "Update the release notes (@maria) - due 2025-03-01": a mention in brackets owns the item.
+        if (lead is null && BracketedMentions().Match(content) is { Success: true } mentioned
+            && EnglishActors.Split(mentioned.Groups["names"].Value) is { } mentions)
+        {
+            lead = mentions;
         }
 
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
@@ -376,7 +394,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 var trimmed = raw.Trim();
 
                 // Cheap tests first: a subject is a few words without digits; most text before a "to" is not one.
-                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
+                if (trimmed.Length > 0 && (char.IsLetter(trimmed[0]) || trimmed[0] == '@') && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
                     && (EnglishActors.Split(trimmed.ToString()) ?? (InsideBrackets(sentence, candidate) ? EnglishActors.SplitHandles(trimmed.ToString()) : null)) is { } actors)
                 {
                     subjectStart = candidate + (raw.Length - raw.TrimStart().Length);
@@ -491,6 +509,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleName();
+
+    [GeneratedRegex(@"\G\[(?:\s|(?<done>[xX]))\]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckBox();
+
+    [GeneratedRegex(@"\((?<names>@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedMentions();
 
     // "Approve the Agenda - Ben & Leonard": the meeting's own procedure, not a task for after it.
     [GeneratedRegex(@"\b(?i:agenda|minutes)\b", RegexOptions.CultureInvariant)]

@@ -174,4 +174,13 @@ public sealed class ThirdRoundPhrasingTests
     {
         Assert.Empty(Assigned("Charge: To explore issues and develop plans for consideration by the board."));
     }
+
+    [Fact]
+    public void MentionsOwnTaskListItemsAndATickedItemIsDone()
+    {
+        var directives = Assigned("## Action Items\n\n- [ ] Update the release notes (@maria) - due 2025-03-01\n- [ ] @kenji to open an issue about flaky tests\n- [x] @lee to tag the release\n");
+
+        Assert.Equal([["@maria"], ["@kenji"]], directives.Select(d => d.Lead));
+        Assert.DoesNotContain("[ ]", directives[1].Quote, StringComparison.Ordinal);
+    }
 }
