@@ -105,6 +105,36 @@ internal sealed class AgentsPlayground : IAsyncDisposable
         return JsonNode.Parse(answer)?["messageId"]?.ToString() ?? string.Empty;
     }
 
+    /// <summary>
+    /// Posts a personal-chat message from a playground user straight to the bot, with the playground as its
+    /// connector: for 1:1 chats the bot opened itself, which the playground's UI does not carry.
+    /// </summary>
+    public async Task PostToBotAsUserAsync(Uri botEndpoint, string conversationId, string userId, string text, CancellationToken cancellationToken = default)
+    {
+        var user = Config["users"]!.AsArray().Single(u => u!["id"]!.ToString() == userId)!;
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["serviceUrl"] = $"http://localhost:{Port}/_connector",
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.ToString(), ["aadObjectId"] = user["aadObjectId"]!.ToString() },
+            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
+            ["recipient"] = new JsonObject { ["id"] = Config["bot"]!["id"]!.ToString(), ["name"] = Config["bot"]!["name"]!.ToString() },
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["locale"] = "zh-CN",
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        };
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(botEndpoint, new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The bot answered {(int)response.StatusCode}, not 200: {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
+        }
+    }
+
     /// <summary>Presses an Action.Execute button on a message; returns the bot's invoke response.</summary>
     public async Task<JsonNode?> InvokeAsync(string conversationId, string replyToId, string verb, JsonObject data, string fromUserId = "user-id-0", CancellationToken cancellationToken = default)
     {

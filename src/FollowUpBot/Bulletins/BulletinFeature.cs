@@ -119,15 +119,10 @@ internal sealed class UpdateBulletinAction(BulletinService bulletins) : ICardAct
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
-        if (!bulletins.IsOrganiser(turn.SenderAadObjectId))
-        {
-            return await turn.AnswerTextAsync(action, Texts.Get(turn.Locale, "bulletin.notOrganiser"), cancellationToken).ConfigureAwait(false);
-        }
-
-        var saved = await BulletinEdits.SaveAsync(bulletins, turn, action, cancellationToken).ConfigureAwait(false);
+        var (saved, refusal) = await BulletinEdits.SaveAsync(bulletins, turn, action, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
-            return await turn.AnswerTextAsync(action, Texts.Format(turn.Locale, "summary.noMatch", action.GetString("meetingId")), cancellationToken).ConfigureAwait(false);
+            return await turn.AnswerTextAsync(action, refusal, cancellationToken).ConfigureAwait(false);
         }
 
         return await turn.AnswerCardAsync(action, await bulletins.PreviewAsync(saved, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -141,15 +136,10 @@ internal sealed class SendBulletinAction(BulletinService bulletins, BackgroundWo
 
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
-        if (!bulletins.IsOrganiser(turn.SenderAadObjectId))
-        {
-            return await turn.AnswerTextAsync(action, Texts.Get(turn.Locale, "bulletin.notOrganiser"), cancellationToken).ConfigureAwait(false);
-        }
-
-        var saved = await BulletinEdits.SaveAsync(bulletins, turn, action, cancellationToken).ConfigureAwait(false);
+        var (saved, refusal) = await BulletinEdits.SaveAsync(bulletins, turn, action, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
-            return await turn.AnswerTextAsync(action, Texts.Format(turn.Locale, "summary.noMatch", action.GetString("meetingId")), cancellationToken).ConfigureAwait(false);
+            return await turn.AnswerTextAsync(action, refusal, cancellationToken).ConfigureAwait(false);
         }
 
         var (serviceUrl, conversationId, locale) = (turn.Activity.ServiceUrl, turn.Activity.Conversation?.Id, turn.Locale);
@@ -161,14 +151,22 @@ internal sealed class SendBulletinAction(BulletinService bulletins, BackgroundWo
 
 internal static class BulletinEdits
 {
-    /// <summary>Stores the title and requirements typed on the card (If-Match) and returns the bulletin with them; null when the meeting or period is unknown.</summary>
-    public static async Task<Bulletin?> SaveAsync(BulletinService bulletins, TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the title and requirements an organiser typed on the card (If-Match) and returns the bulletin with them;
+    /// no bulletin, and the text to answer instead, when the sender is not an organiser or the meeting or period is unknown.
+    /// </summary>
+    public static async Task<(Bulletin? Saved, string Refusal)> SaveAsync(BulletinService bulletins, TurnContext turn, CardActionRequest action, CancellationToken cancellationToken)
     {
+        if (!bulletins.IsOrganiser(turn.SenderAadObjectId))
+        {
+            return (null, Texts.Get(turn.Locale, "bulletin.notOrganiser"));
+        }
+
         if (action.GetString("meetingId") is not { Length: > 0 } meetingId
             || !BulletinStore.TryParsePeriodKey(action.GetString("period"), out var since, out var until)
             || await bulletins.Meetings.GetAsync(meetingId, cancellationToken).ConfigureAwait(false) is not { } meeting)
         {
-            return null;
+            return (null, Texts.Format(turn.Locale, "summary.noMatch", action.GetString("meetingId")));
         }
 
         var title = Limit(action.GetString(BulletinCard.TitleInput), 200);
@@ -181,7 +179,7 @@ internal static class BulletinEdits
             UpdatedBy = by,
             UpdatedAt = bulletins.Now,
         }, cancellationToken).ConfigureAwait(false);
-        return await bulletins.BuildAsync(meeting, turn.Locale, since, until, cancellationToken).ConfigureAwait(false);
+        return (await bulletins.BuildAsync(meeting, turn.Locale, since, until, cancellationToken).ConfigureAwait(false), string.Empty);
     }
 
     private static string? Limit(string? text, int max) =>

@@ -88,14 +88,10 @@ internal sealed class SummaryCommand(SummaryService summaries) : IMessageHandler
             return false;
         }
 
-        if (!summaries.IsOrganiser(turn.SenderAadObjectId))
+        if (await SummaryReplies.SelectForOrganiserAsync(summaries, turn, argument, cancellationToken).ConfigureAwait(false) is not (var meetings, var selection))
         {
-            await turn.ReplyTextAsync(Texts.Get(turn.Locale, "summary.notOrganiser"), cancellationToken).ConfigureAwait(false);
             return true;
         }
-
-        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
-        var selection = SummaryCommands.Select(meetings, argument);
         if (selection.All)
         {
             // The overview of all is counted from the meetings index (one read), not from every meeting.
@@ -133,14 +129,10 @@ internal sealed class ExportCommand(SummaryService summaries) : IMessageHandler
             return false;
         }
 
-        if (!summaries.IsOrganiser(turn.SenderAadObjectId))
+        if (await SummaryReplies.SelectForOrganiserAsync(summaries, turn, argument, cancellationToken).ConfigureAwait(false) is not (_, var selection))
         {
-            await turn.ReplyTextAsync(Texts.Get(turn.Locale, "summary.notOrganiser"), cancellationToken).ConfigureAwait(false);
             return true;
         }
-
-        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
-        var selection = SummaryCommands.Select(meetings, argument);
         if (selection.Meeting is { } meeting)
         {
             await turn.ReplyTextAsync(await SummaryReplies.ExportTextAsync(summaries, meeting, turn.Locale, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -209,6 +201,21 @@ internal sealed class ExportAction(SummaryService summaries) : ICardActionHandle
 
 internal static class SummaryReplies
 {
+    /// <summary>
+    /// The meetings a command's argument names, for an organiser; for anyone else a refusal is sent and there is no selection.
+    /// </summary>
+    public static async Task<(IReadOnlyList<MeetingDocument> Meetings, MeetingSelection Selection)?> SelectForOrganiserAsync(SummaryService summaries, TurnContext turn, string? argument, CancellationToken cancellationToken)
+    {
+        if (!summaries.IsOrganiser(turn.SenderAadObjectId))
+        {
+            await turn.ReplyTextAsync(Texts.Get(turn.Locale, "summary.notOrganiser"), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var meetings = await summaries.ListMeetingHeadersAsync(cancellationToken).ConfigureAwait(false);
+        return (meetings, SummaryCommands.Select(meetings, argument));
+    }
+
     public static async Task<string> ExportTextAsync(SummaryService summaries, MeetingDocument meeting, UiLocale locale, CancellationToken cancellationToken)
     {
         var link = await summaries.Links.ExportAsync(meeting.Id, locale, cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,7 @@ public sealed class SeedLoopThroughPlaygroundTests
         // current user, the organiser here, so her message is posted to the bot as Teams would send it.)
         var number = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "meeting.json")))!["items"]!
             .AsArray().Single(i => i!["id"]!.ToString() == itemId)!["number"]!.GetValue<int>();
-        await PostAsUserAsync(endpoint, playground, checklist.ConversationId, "user-id-1", $"{number} 已完成 已印发实施方案");
+        await playground.PostToBotAsUserAsync(endpoint, checklist.ConversationId, "user-id-1", $"{number} 已完成 已印发实施方案");
         var understood = await playground.WaitForBotMessageAsync(m => m.ConversationId == checklist.ConversationId && m.CardText.Contains("reply.undo", StringComparison.Ordinal));
         Assert.Contains("已完成", understood.CardText, StringComparison.Ordinal);
 
@@ -97,30 +97,6 @@ public sealed class SeedLoopThroughPlaygroundTests
             .Single(d => d!["department"]!.ToString() == department)!["status"]?.ToString();
 
     private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>A personal-chat message from a playground user, posted to the bot with the playground as its connector.</summary>
-    private static async Task PostAsUserAsync(Uri endpoint, AgentsPlayground playground, string conversationId, string userId, string text)
-    {
-        var user = playground.Config["users"]!.AsArray().Single(u => u!["id"]!.ToString() == userId)!;
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["serviceUrl"] = $"http://localhost:{playground.Port}/_connector",
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.ToString(), ["aadObjectId"] = user["aadObjectId"]!.ToString() },
-            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = playground.TenantId },
-            ["recipient"] = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString(), ["name"] = playground.Config["bot"]!["name"]!.ToString() },
-            ["text"] = text,
-            ["textFormat"] = "plain",
-            ["locale"] = "zh-CN",
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = playground.TenantId } },
-        };
-        using var http = new HttpClient();
-        using var response = await http.PostAsync(endpoint, new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-    }
 
     /// <summary>The data of the first Action.Execute with this verb anywhere in a card (including show-cards).</summary>
     internal static JsonObject? FindData(JsonNode? node, string verb)

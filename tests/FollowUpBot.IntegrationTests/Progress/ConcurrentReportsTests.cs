@@ -46,8 +46,8 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Fact]
-    public async Task TwoHundredContactsReportingAtOnceAreEachStoredOnceAndTheItemStatesMatchTheRecords()
+    /// <summary>Two hundred contacts in the directory file, their meeting stored, and the settings of an instance.</summary>
+    private async Task<(List<Reporter> Reporters, MeetingDocument Original, Dictionary<string, string?> Settings)> PrepareAsync()
     {
         var reporters = Reporters();
         var directoryPath = Path.Combine(_folder, "departments.json");
@@ -59,6 +59,13 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
             ["Storage:Container"] = Container,
             ["FollowUp:DirectoryPath"] = directoryPath,
         };
+        return (reporters, original, settings);
+    }
+
+    [Fact]
+    public async Task TwoHundredContactsReportingAtOnceAreEachStoredOnceAndTheItemStatesMatchTheRecords()
+    {
+        var (reporters, original, settings) = await PrepareAsync();
         using var first = new BotApplication(settings);
         using var second = new BotApplication(settings);
         using var firstClient = first.CreateClient();
@@ -85,18 +92,9 @@ public sealed class ConcurrentReportsTests : IAsyncLifetime
     [Fact]
     public async Task AnInstanceStoppedMidBurstLosesNothing()
     {
-        var reporters = Reporters();
-        var directoryPath = Path.Combine(_folder, "departments.json");
-        await File.WriteAllTextAsync(directoryPath, DirectoryJson(reporters));
-        var original = await StoreMeetingAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Storage:Container"] = Container,
-            ["FollowUp:DirectoryPath"] = directoryPath,
-            // Records the stopped instance stored but had not applied are found through the change journal.
-            ["Storage:ReconcileInterval"] = "00:00:02",
-        };
+        var (reporters, original, settings) = await PrepareAsync();
+        // Records the stopped instance stored but had not applied are found through the change journal.
+        settings["Storage:ReconcileInterval"] = "00:00:02";
         var first = new BotApplication(settings);
         using var second = new BotApplication(settings);
         var firstClient = first.CreateClient();

@@ -27,7 +27,7 @@ public sealed class ProgressFlowsThroughPlaygroundTests
 
         // 我的任务: Megan gets her department's open items as checklist cards.
         var seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, "我的任务");
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, "我的任务");
         var tasks = await NextAsync(playground, seen, m => m.ConversationId == chat && m.CardText.Contains("progress.report", StringComparison.Ordinal));
         Assert.Contains("市委宣传部", tasks.CardText, StringComparison.Ordinal);
         var numbers = (await MeetingAsync(bot, meetingId))["items"]!.AsArray()
@@ -36,7 +36,7 @@ public sealed class ProgressFlowsThroughPlaygroundTests
 
         // A reply without an item number: the bot asks which item, Megan picks one, the report is recorded.
         seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, "进展60%，方案已报审");
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, "进展60%，方案已报审");
         var which = await NextAsync(playground, seen, m => m.ConversationId == chat && m.CardText.Contains("reply.pick", StringComparison.Ordinal));
         var pick = AllData(which.Cards.Single(), "reply.pick").First(d => d["itemId"] is not null);
         var itemId = pick["itemId"]!.ToString();
@@ -57,10 +57,10 @@ public sealed class ProgressFlowsThroughPlaygroundTests
         // Two extension requests: the organiser approves the first and rejects the second.
         var (first, second) = (numbers[0], numbers[1]);
         seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, $"{first} 申请延期至2027-03-31，等待上级审批");
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, $"{first} 申请延期至2027-03-31，等待上级审批");
         await NextAsync(playground, seen, m => m.ConversationId == chat && (m.CardText + m.Text).Contains("2027-03-31", StringComparison.Ordinal));
         seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, $"{second} 申请延期至2027-04-30，需协调场地");
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, $"{second} 申请延期至2027-04-30，需协调场地");
         await NextAsync(playground, seen, m => m.ConversationId == chat && (m.CardText + m.Text).Contains("2027-04-30", StringComparison.Ordinal));
 
         // Requests reach the pending list once the projector has applied them (within seconds): ask until both are there.
@@ -105,7 +105,7 @@ public sealed class ProgressFlowsThroughPlaygroundTests
         // An apology with a vague new target: the parser is unsure, so the bot shows the picker and stores nothing.
         var text = $"{first} 不好意思拖了几天，争取下周三前弄完";
         var seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, text);
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, text);
         var picker = await NextAsync(playground, seen, m => m.ConversationId == chat && m.CardText.Contains("\"source\":\"picker\"", StringComparison.Ordinal));
         Assert.Contains("请确认办理状态", picker.CardText, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(bot.DataPath, "blobs", "meetings", meetingId, "progress", itemId)));
@@ -142,11 +142,11 @@ public sealed class ProgressFlowsThroughPlaygroundTests
         // Undo in text: a sure report on the second item, then "撤销" takes it back.
         var secondId = ItemId(await MeetingAsync(bot, meetingId), second);
         seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, $"{second} 受阻：资金未到位");
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, $"{second} 受阻：资金未到位");
         await NextAsync(playground, seen, m => m.ConversationId == chat && m.CardText.Contains("reply.undo", StringComparison.Ordinal));
         await PollAsync(bot, meetingId, m => Department(m, secondId)["status"]?.ToString() == "blocked");
         seen = Seen(playground);
-        await PostAsUserAsync(endpoint, playground, chat, Megan, $"{second} 撤销");
+        await playground.PostToBotAsUserAsync(endpoint, chat, Megan, $"{second} 撤销");
         var undone = await NextAsync(playground, seen, m => m.ConversationId == chat && !string.IsNullOrEmpty(m.Text));
         Assert.Contains("已撤销", undone.Text, StringComparison.Ordinal);
         await PollAsync(bot, meetingId, m => Department(m, secondId)["status"]?.ToString() is null or "notStarted" && Department(m, secondId)["reports"]?.GetValue<int>() == 2);
@@ -225,28 +225,4 @@ public sealed class ProgressFlowsThroughPlaygroundTests
     }
 
     private static List<JsonObject> AllData(JsonNode? node, string verb) => CardActions.DataOf(node, verb);
-
-    /// <summary>A personal-chat message from a playground user, posted to the bot with the playground as its connector.</summary>
-    private static async Task PostAsUserAsync(Uri endpoint, AgentsPlayground playground, string conversationId, string userId, string text)
-    {
-        var user = playground.Config["users"]!.AsArray().Single(u => u!["id"]!.ToString() == userId)!;
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["serviceUrl"] = $"http://localhost:{playground.Port}/_connector",
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.ToString(), ["aadObjectId"] = user["aadObjectId"]!.ToString() },
-            ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = playground.TenantId },
-            ["recipient"] = new JsonObject { ["id"] = playground.Config["bot"]!["id"]!.ToString(), ["name"] = playground.Config["bot"]!["name"]!.ToString() },
-            ["text"] = text,
-            ["textFormat"] = "plain",
-            ["locale"] = "zh-CN",
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = playground.TenantId } },
-        };
-        using var http = new HttpClient();
-        using var response = await http.PostAsync(endpoint, new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-    }
 }

@@ -132,19 +132,7 @@ public sealed partial class MultiInstanceReminderTests(Xunit.Abstractions.ITestO
         var contacts = directory.Departments.SelectMany(d => d.Contacts).Select(c => c.AadObjectId).ToList();
         foreach (var aad in contacts)
         {
-            var reference = new ConversationReferenceDocument
-            {
-                TenantId = Tenant,
-                ServiceUrl = serviceUrl,
-                ConversationId = Conversation(aad),
-                ConversationType = "personal",
-                BotId = "28:bot",
-                UserId = "29:" + aad,
-                UserAadObjectId = aad,
-                Locale = "zh-CN",
-                Updated = time.GetUtcNow(),
-            };
-            await store.PutAsync(BlobNames.Conversation(Tenant, aad), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(reference, ConversationReferenceJson.Default.ConversationReferenceDocument)), BlobCondition.CreateOnly);
+            await SeededConversations.PutAsync(store, Tenant, serviceUrl, aad, Conversation(aad), time.GetUtcNow(), BlobCondition.CreateOnly);
         }
 
         var ledger = new MeetingLedger(store, time, NullLogger<MeetingLedger>.Instance);

@@ -101,22 +101,8 @@ public sealed partial class SharedBudgetTests(Xunit.Abstractions.ITestOutputHelp
     {
         var names = Enumerable.Range(0, Recipients).Select(n => (Department: $"单位{n:D3}", Aad: $"aad-{n:D3}")).ToList();
         await new DirectoryStore(store, TimeProvider.System).SeedAsync(new DepartmentDirectory([.. names.Select(n => new Department(n.Department, null, [new Contact(n.Aad, n.Department + "联系人")], null))]));
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, ct) =>
-        {
-            var reference = new ConversationReferenceDocument
-            {
-                TenantId = Tenant,
-                ServiceUrl = serviceUrl,
-                ConversationId = "a:conv-" + n.Aad,
-                ConversationType = "personal",
-                BotId = "28:bot",
-                UserId = "29:" + n.Aad,
-                UserAadObjectId = n.Aad,
-                Locale = "zh-CN",
-                Updated = DateTimeOffset.UtcNow,
-            };
-            await store.PutAsync(BlobNames.Conversation(Tenant, n.Aad), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(reference, ConversationReferenceJson.Default.ConversationReferenceDocument)), BlobCondition.CreateOnly, ct);
-        });
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, (n, ct) =>
+            new ValueTask(SeededConversations.PutAsync(store, Tenant, serviceUrl, n.Aad, "a:conv-" + n.Aad, DateTimeOffset.UtcNow, BlobCondition.CreateOnly, ct)));
 
         var ledger = new MeetingLedger(store, TimeProvider.System, NullLogger<MeetingLedger>.Instance);
         var overdue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
