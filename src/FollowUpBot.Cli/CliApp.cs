@@ -12,6 +12,7 @@ internal static class CliApp
         new ExtractCommand(),
         new EvalCommand(),
         new Progress.ParseReplyCommand(),
+        new Progress.TrainRepliesCommand(),
         new ExportCommand(),
         new BulletinCommand(),
     ];

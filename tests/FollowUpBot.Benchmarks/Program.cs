@@ -10,6 +10,7 @@ IReadOnlyList<IBenchmark> benchmarks =
     new ReportBenchmark(),
     new ScaleBenchmark(),
     new FanoutBenchmark(),
+    new ReplyBenchmark(),
 ];
 
 var name = args.FirstOrDefault();

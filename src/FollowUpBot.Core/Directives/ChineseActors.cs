@@ -33,7 +33,7 @@ internal static class ChineseActors
         "交办", "领办", "之处", "好处", "到处", "长处", "难处", "相处", "益处", "用处", "深处", "出处", "场所", "住所", "重组", "改组",
         "学科", "本科", "城乡", "农村", "乡村", "城镇", "城市", "上市", "超市", "股市", "楼市", "都市", "机会", "体会", "理会", "误会",
         "聚会", "大会", "增长", "成长", "延长", "专长", "擅长", "生长", "助长", "特长", "见长", "漫长", "关联", "串联", "互联", "误区",
-        "盲区", "禁区", "社会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
+        "盲区", "禁区", "社会", "领会", "学会", "开会", "不会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
     ];
 
     private static readonly System.Buffers.SearchValues<char> HeadEnds =
@@ -57,8 +57,18 @@ internal static class ChineseActors
         "协同", "配合",
     ];
 
-    // Verbs and prepositions that start a clause, never a name (报市政府审定, 向市委报告).
-    private const string NotInitial = "报向经送提按据依将对在于为把被让给由请";
+    // Verbs that start a clause of tasks, never a name: under 会议要求 "加强部门间沟通" and "明晰…及所需材料" end on a head
+    // character (部门, 所) but are verb phrases.
+    private static readonly string[] StartVerbs =
+    [
+        "加强", "推进", "明晰", "落实", "做好", "建立", "完善", "确保", "提高", "强化", "抓好", "抓实", "严格", "加快", "开展", "深化",
+        "健全", "规范", "明确", "统筹", "紧盯", "聚焦", "坚持", "围绕", "督促", "指导", "压实", "夯实", "树立", "增强", "提升", "扎实",
+        "领会", "吃透", "谋划", "切实", "认真", "积极", "主动", "全力", "进一步", "充分", "及时", "尽快", "抓紧", "推动", "加大", "完成",
+        "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
+    ];
+
+    // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
+    private const string NotInitial = "报向经送提按据依将对在于为把被让给由请和及与或";
 
     // 同 is left out: in meeting texts it is nearly always part of 会同/协同, not "and".
     private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与"];
@@ -68,6 +78,20 @@ internal static class ChineseActors
         foreach (var pronoun in Pronouns)
         {
             if (phrase.SequenceEqual(pronoun))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the phrase starts with a verb that begins a task (加强…, 明晰…), so it cannot be a name.</summary>
+    public static bool StartsWithVerb(ReadOnlySpan<char> phrase)
+    {
+        foreach (var verb in StartVerbs)
+        {
+            if (phrase.StartsWith(verb, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -98,6 +122,11 @@ internal static class ChineseActors
             return false;
         }
 
+        if (StartsWithVerb(phrase))
+        {
+            return false;
+        }
+
         // "市住建局作为牵头单位" is an actor and its role, read by ReadLeading up to 作为.
         if (NotInitial.Contains(phrase[0], StringComparison.Ordinal) || phrase.Contains("作为", StringComparison.Ordinal))
         {
@@ -107,6 +136,13 @@ internal static class ChineseActors
         // Most phrases tested are not actors: reject on the last character before the costlier word lists.
         var last = StripTrailingBrackets(phrase);
         if (last.Length == 0 || (!HeadEnds.Contains(last[^1]) && !(phrase[0] == '各' && !strict) && phrase[^1] is not ('下' or '）' or ')')))
+        {
+            return false;
+        }
+
+        // A modal inside the phrase (各县市要领会) means a clause was read as a name; 要 in a word (机要局, 主要负责同志) is no modal.
+        var modal = phrase.IndexOf('要');
+        if (modal >= 0 && !(modal > 0 && "机主重需必首".Contains(phrase[modal - 1], StringComparison.Ordinal)))
         {
             return false;
         }
@@ -173,6 +209,14 @@ internal static class ChineseActors
             return null;
         }
 
+        // "A局、B局等部门": the list shares the class after 等. It splits only when every item before 等 is a unit of its own
+        // (国网市供电公司、市燃气集团等单位); "各级发改、自然资源等部门" names one class of departments.
+        if (ClassAfterEtc(phrase) is var etc and > 0 && phrase.AsSpan(0, etc).IndexOfAny('、', '和') > 0
+            && SplitActors(phrase[..etc], strict: true) is null)
+        {
+            return IsActor(phrase.Replace("、", string.Empty, StringComparison.Ordinal), strict) ? [phrase] : null;
+        }
+
         var parts = new List<(int Start, int End)>();
         var depth = 0;
         var start = 0;
@@ -230,6 +274,19 @@ internal static class ChineseActors
         }
 
         return pendingStart >= 0 || result.Count == 0 ? null : result;
+    }
+
+    /// <summary>The index of 等 when the phrase ends in 等 and a class noun (等部门, 等相关单位); otherwise -1.</summary>
+    private static int ClassAfterEtc(string phrase)
+    {
+        var etc = phrase.LastIndexOf('等');
+        if (etc <= 0 || etc > phrase.Length - 3)
+        {
+            return -1;
+        }
+
+        var tail = phrase.AsSpan(etc + 1).TrimStart("有关相");
+        return tail is "部门" or "单位" or "机构" or "处室" or "方面" ? etc : -1;
     }
 
     /// <summary>

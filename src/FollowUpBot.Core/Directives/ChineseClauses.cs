@@ -22,16 +22,20 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private static readonly string[] TrailingAdverbs =
     [
         "进一步", "一定", "首先", "更加", "同样", "必须", "切实", "继续", "共同", "分别", "率先", "尤其", "特别", "带头", "真正", "主动",
-        "积极", "认真", "全力", "主要", "具体", "全面", "坚决", "及时", "尽快", "抓紧", "严格", "务必", "统一", "负责", "都", "也", "还", "均", "更", "则", "就", "要",
+        "积极", "认真", "全力", "主要", "具体", "全面", "坚决", "及时", "尽快", "抓紧", "严格", "务必", "统一", "负责", "都", "也", "还", "均", "更", "则", "就", "要", "既", "又",
     ];
 
     // Words that show a proposal still has work ahead of it (修改完善, 审议, 实施, 印发, 报送).
     private static readonly System.Buffers.SearchValues<char> FollowUpVerbs = System.Buffers.SearchValues.Create("修完审施发报");
 
+    // Characters of clauses that a person's name does not contain (按照上级文件要求, 相关要求).
+    private static readonly System.Buffers.SearchValues<char> NotInNames = System.Buffers.SearchValues.Create("的按照据对在把将要和及与等");
+
     // Prepositions that start an adjunct, not a subject (对…要, 按…要, 在…要).
     private const string AdjunctStarts = "对把将按在从就针围";
 
     private List<string>? _sentenceLead;
+    private int _sentenceStart;
     private int _topicStart = -1;
     private int _topicEnd = -1;
     private Draft? _current;
@@ -65,6 +69,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private void ReadSentence(int quoteStart, int start, int end, bool leadingModal)
     {
+        _sentenceStart = start;
         _sentenceLead = null;
         _topicStart = -1;
         _current = null;
@@ -113,7 +118,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         _frameInClause = false;
         var x = SkipConnectives(start, end, ref leadingModal);
-        if (x >= end || !SkipFrame(ref x, end, endsWithColon))
+        if (x >= end || !SkipFrame(ref x, end, endsWithColon, afterConnective: x > start || start == _sentenceStart))
         {
             return;
         }
@@ -141,12 +146,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     }
 
     /// <summary>Steps over 会议要求 / 市长强调; false when the clause was only the frame (it then governs what follows).</summary>
-    private bool SkipFrame(ref int x, int end, bool endsWithColon)
+    private bool SkipFrame(ref int x, int end, bool endsWithColon, bool afterConnective)
     {
         var frame = FirstMatchLength(Frame(), x, end - x);
         if (frame == 0)
         {
-            frame = ActorFrameLength(x, end);
+            frame = ActorFrameLength(x, end, afterConnective);
         }
 
         if (frame == 0)
@@ -155,7 +160,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         x += frame;
-        _frame = true;
+        StartFrame();
         _frameInClause = true;
         if (x < end)
         {
@@ -171,8 +176,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     /// 省建设厅要求各市建设局… / 实事办负责人要求各责任单位，…: a party that asks another is a frame; the one asked owns
     /// what follows. Zero when the clause does not start with an actor and 要求/责成.
     /// </summary>
-    private int ActorFrameLength(int x, int end)
+    private int ActorFrameLength(int x, int end, bool afterConnective)
     {
+        // 会上传达了…精神，并要求建设单位严格落实…: 并要求 continues what the meeting did and hands what follows to the one
+        // asked, as does 要求 opening a sentence (the speaker goes on). A bare 要求 after a report (…作出批示，要求相关部门抓紧研究)
+        // is someone else's instruction.
+        if (afterConnective && string.CompareOrdinal(text, x, "要求", 0, 2) == 0 && ChineseActors.ReadLeading(text, x + 2, end) is { } asked
+            && asked.End < end && text[asked.End] != '的')
+        {
+            return 2;
+        }
+
         if (text.AsSpan(x, end - x).IndexOf("要求", StringComparison.Ordinal) is not (var ask and > 1) || (ask < end - x - 2 && text[x + ask + 2] == '的'))
         {
             return 0;
@@ -190,20 +204,32 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return 0;
     }
 
-    /// <summary>会议同意X提出的《…》，作进一步修改完善后提请…审议: X is to revise and resubmit.</summary>
+    /// <summary>
+    /// 会议同意X提出的《…》，作进一步修改完善后提请…审议 / 会议原则同意X拟草的《…》，修改完善后，批复实施: X is to revise
+    /// and resubmit. X may be followed by what it did first (县脱贫攻坚办对…考核评价后拟定的《…》).
+    /// </summary>
     private bool TryAgreedProposal(int start, int x, int end)
     {
         var head = text.AsSpan(x, Math.Min(8, end - x));
-        var agreed = head.Contains("同意", StringComparison.Ordinal) || head.Contains("通过", StringComparison.Ordinal)
-            ? AgreedProposal().Match(text, x, end - x)
-            : Match.Empty;
-        if (!agreed.Success || ChineseActors.SplitActors(agreed.Groups["actor"].Value) is not { } proposer || !HasFollowUp(end))
+        if (!head.Contains("同意", StringComparison.Ordinal) && !head.Contains("通过", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var agreed = AgreedHead().Match(text, x, end - x);
+        if (!agreed.Success || ChineseActors.ReadLeading(text, x + agreed.Length, end) is not { } proposer)
+        {
+            return false;
+        }
+
+        var document = text.IndexOf("的《", proposer.End, Math.Min(end, proposer.End + 80) - proposer.End, StringComparison.Ordinal);
+        if (document < 0 || !DraftingVerb().IsMatch(text.AsSpan(proposer.End, document - proposer.End)) || !HasFollowUp(end))
         {
             return false;
         }
 
         // The task is what follows the agreement (作进一步修改完善后提请…审议).
-        Open(start, end + 1, proposer);
+        Open(start, end + 1, proposer.Actors);
         return true;
     }
 
@@ -248,6 +274,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // A clause led by an actor (特别是各级领导干部，要带头… / 市住建局作为牵头单位，要会同…) may be the topic the next
         // subjectless 要 of the sentence refers to; it is only read if such a 要 comes.
         // A later clause without an actor (会同市自然资源局，抓紧完成选址) does not replace the topic that named one.
+        // 县委副书记、代县长王华指出 / 王华要求: the speaker introduces what follows and owns none of it.
+        if (IsSpeakerClause(x, end))
+        {
+            if (text.AsSpan(x, end - x).TrimEnd()[^1] is '求' or '调' or '确')
+            {
+                StartFrame();
+            }
+
+            return;
+        }
+
         if (_current is null && (_topicStart < 0 || ChineseActors.ReadLeading(text, x, end) is not null))
         {
             _topicStart = x;
@@ -386,7 +423,14 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // An adjunct between actor and modal: 各区在组织实施中要…
         var cut = subject.IndexOfAny(['在', '于', '对', '按', '以', '通', '为', '根', '结']);
-        return cut > 1 && ChineseActors.SplitActors(subject[..cut]) is { } before ? (before, []) : (null, []);
+        if (cut > 1 && ChineseActors.SplitActors(subject[..cut]) is { } before)
+        {
+            return (before, []);
+        }
+
+        // A time between actor and modal: 市政府各部门每月10日前要…, 各单位年底前要…
+        var when = TimeAdjunct().Match(subject);
+        return when.Success && when.Index > 1 && ChineseActors.SplitActors(subject[..when.Index]) is { } actors ? (actors, []) : (null, []);
     }
 
     private Draft Open(int start, int taskStart, List<string> lead)
@@ -402,6 +446,18 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     }
 
     private void Close() => _current = null;
+
+    /// <summary>
+    /// A requirement frame (会议要求, 市长强调, X要求) starts a new scope: a subjectless 要 after it does not inherit an actor
+    /// named before the frame in the same sentence (…各县市要谋划…；会议要求，要以…为目标).
+    /// </summary>
+    private void StartFrame()
+    {
+        Close();
+        _frame = true;
+        _sentenceLead = null;
+        _topicStart = -1;
+    }
 
     private int SkipConnectives(int x, int end, ref bool leadingModal)
     {
@@ -555,7 +611,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                     return (i, 2, Strength.Strong);
                 case '应' when "适响相供对反效回呼感答顺报照理".IndexOf(prev, StringComparison.Ordinal) < 0 && "对急用届变聘征收付试邀酬运允诺声激战".IndexOf(next, StringComparison.Ordinal) < 0:
                     return (i, 1, Strength.Strong);
-                case '要' when "重主需只必首纲摘提简扼显机政紧概总纪次想将所".IndexOf(prev, StringComparison.Ordinal) < 0 && "求素点害务么是领件闻职员地塞紧义旨略道目".IndexOf(next, StringComparison.Ordinal) < 0:
+                case '要' when "重主需只必首纲摘提简扼显机政紧概总纪次想将所".IndexOf(prev, StringComparison.Ordinal) < 0
+                    && ("求素点害务么是领件闻职员地塞紧义旨略道目".IndexOf(next, StringComparison.Ordinal) < 0 || IsModalBeforeLing(i, end)):
                     return (i, 1, Strength.Strong);
                 case '须' when "必务无毋莫".IndexOf(prev, StringComparison.Ordinal) < 0 && next is not ('知' or '臾'):
                     return (i, 1, Strength.Strong);
@@ -577,6 +634,35 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return (-1, 0, Strength.None);
     }
 
+    /// <summary>
+    /// 王华要求 / 县委副书记、代县长王华指出: a person's name (2–3 characters), after their titles, and a speech verb. "按照上级文件
+    /// 要求" and "对标…新要求" end the same way but name no one.
+    /// </summary>
+    private bool IsSpeakerClause(int x, int end)
+    {
+        var speech = SpeechVerb().Match(text, x, end - x);
+        if (!speech.Success)
+        {
+            return false;
+        }
+
+        var who = speech.Groups["who"];
+        var whoEnd = who.Index + who.Length;
+        if (who.Length is 2 or 3)
+        {
+            return !ChineseActors.StartsWithVerb(who.ValueSpan) && who.ValueSpan.IndexOfAny(NotInNames) < 0;
+        }
+
+        return ChineseActors.ReadLeading(text, x, whoEnd) is { } titles && whoEnd - titles.End is 2 or 3;
+    }
+
+    /// <summary>要领会精神, 要领取: 要 and a verb that starts with 领, not the noun 要领 (essentials).</summary>
+    private bool IsModalBeforeLing(int i, int end) =>
+        i + 2 < end && text[i + 1] == '领' && text[i + 2] is '会' or '取' or '悟' or '办';
+
+    [GeneratedRegex(@"(?:每[年季月周天日]|[0-9０-９]|[一二三四五六七八九十]+(?:月|日|个工作日)|年底|年内|月底|本周|本月|近期|今年|明年)", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAdjunct();
+
     [GeneratedRegex(@"\G(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:底前|底|前|内|起)?\s*(?![0-9，,。；;：:])", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingYear();
 
@@ -586,6 +672,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     [GeneratedRegex(@"\G(?:在[\u4E00-\u9FFF]{1,10}?方面要求(?![的是])|(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
     private static partial Regex Frame();
 
-    [GeneratedRegex(@"\G(?:会议)?(?:原则)?(?:同意|通过|审议通过)(?<actor>[^，。；《]{2,30}?)(?:提出|提交|起草|拟定|报送|制定|编制|汇报)的", RegexOptions.CultureInvariant)]
-    private static partial Regex AgreedProposal();
+    [GeneratedRegex(@"\G(?<who>[\u4E00-\u9FFF、（）()]{2,30}?)(?:指出|强调|要求|明确|表示|认为|提出|说)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeechVerb();
+
+    [GeneratedRegex(@"\G(?:会议)?(?:原则|原则上)?(?:同意|通过|审议通过)", RegexOptions.CultureInvariant)]
+    private static partial Regex AgreedHead();
+
+    [GeneratedRegex(@"(?:提出|提交|起草|草拟|拟草|拟定|拟订|报送|制定|编制|汇报|修订)(?:[^，。；《]{0,20})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DraftingVerb();
 }

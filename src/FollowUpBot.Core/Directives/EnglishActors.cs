@@ -41,9 +41,69 @@ internal static partial class EnglishActors
         // headings and field labels of minutes ("Goal: to spark discussion", "Bias to action"), and documents
         "goal", "goals", "aim", "aims", "purpose", "objective", "objectives", "context", "background", "summary", "outcome",
         "outcomes", "result", "results", "status", "bias", "document", "documents", "consideration", "definition", "emphasis",
+        "charge", "mandate", "mission", "scope", "vision", "question", "questions", "topic", "issue", "issues", "idea", "rationale",
+    };
+
+    // Verbs that open an imperative ("Direct the City Clerk to …", "Ask Mary to …", "Form a subcommittee to …"): a phrase
+    // starting with one is a task or a motion's wording, never a party. Given names that are also verbs (Mark, Grant, Will)
+    // are left out.
+    private static readonly HashSet<string> ImperativeVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "direct", "ask", "request", "instruct", "authorize", "authorise", "task", "invite", "remind", "tell", "have", "let", "thank",
+        "form", "rebuild", "build", "create", "establish", "publish", "gather", "confirm", "address", "share", "send", "review",
+        "update", "prepare", "schedule", "define", "consider", "explore", "develop", "improve", "negotiate", "follow", "start",
+        "make", "add", "set", "get", "contact", "draft", "finalize", "finalise", "submit", "organize", "organise", "arrange",
+        "check", "identify", "investigate", "research", "write", "look", "find", "reach", "coordinate", "continue", "keep", "hold",
+        "approve", "receive", "endorse", "refer", "adopt", "accept", "provide", "put", "bring", "ensure", "clarify", "educate",
+        "discuss", "decide", "assign", "engage", "implement", "call", "email", "notify", "circulate", "distribute", "compile",
+        "collect", "post", "open", "close", "move", "track", "test", "fix", "merge", "document", "announce", "present", "propose",
+        "recommend", "evaluate", "assess", "determine", "obtain", "seek", "work", "try", "use", "help", "support", "join",
     };
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;
+
+    /// <summary>True when the word opens an imperative ("Address …", "Form …").</summary>
+    public static bool IsImperativeVerb(string word) => ImperativeVerbs.Contains(word);
+
+    /// <summary>
+    /// Lower-case chat handles as owners inside minutes' brackets ("(akm and tommy to work off …)"); null when any part is an
+    /// ordinary word ("(due to …)", "(ready to …)").
+    /// </summary>
+    public static List<string>? SplitHandles(string phrase)
+    {
+        var parts = phrase.Split([" and ", ", ", " & ", "/"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length is 0 or > 4)
+        {
+            return null;
+        }
+
+        foreach (var part in parts)
+        {
+            if (!HandleWord().IsMatch(part) || NotActors.Contains(part) || CommonWords.Contains(part))
+            {
+                return null;
+            }
+        }
+
+        return [.. parts];
+    }
+
+    // Lower-case words that come before "to" in brackets without naming anyone.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "due", "up", "how", "ready", "back", "next", "according", "similar", "prior", "addition", "able", "unable", "going", "want",
+        "wants", "need", "needs", "have", "has", "had", "used", "likely", "unlikely", "about", "order", "is", "are", "was", "were",
+        "be", "been", "and", "or", "also", "only", "more", "less", "yet", "still", "now", "time", "way", "try", "trying", "where",
+        "easy", "hard", "related", "relevant", "respect", "regard", "subject", "set", "come", "go", "willing", "free", "reply",
+        "welcome", "thanks", "good", "great", "first", "last", "steps", "step", "moving", "agreed", "asked", "plan", "todo", "done",
+        "added", "linked", "link", "pointer", "pointers", "ok", "okay", "yes", "maybe", "tbd", "n/a", "in", "flight", "progress",
+    };
+
+    [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,15}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HandleWord();
+
+    [GeneratedRegex(@"^@[A-Za-z0-9][\w.-]{0,38}(?:/[\w.-]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Mention();
 
     /// <summary>Splits "Finance and HR" or "Jane Smith, Tom Lee and the IT team" into actors; null when the phrase is not one.</summary>
     public static List<string>? Split(string phrase)
@@ -99,8 +159,20 @@ internal static partial class EnglishActors
 
     private static bool IsSingleActor(string actor)
     {
+        // An @-mention always names a person or a team.
+        if (Mention().IsMatch(actor))
+        {
+            return true;
+        }
+
         var tokens = actor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length is 0 or > 7 || IsNotActorWord(tokens[0]) || IsNotActorWord(tokens[^1]))
+        {
+            return false;
+        }
+
+        // "Review Committee" is a name; "Review the roadmap", "Form a subcommittee" and "Ask Mary" are tasks.
+        if (tokens.Length > 1 && ImperativeVerbs.Contains(tokens[0]) && !(EndsWithUnitNoun(actor) && char.IsUpper(tokens[1][0])))
         {
             return false;
         }

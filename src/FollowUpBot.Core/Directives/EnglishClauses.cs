@@ -28,6 +28,27 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     public void ReadLine(int contentStart, int end, bool action)
     {
         var before = _drafts;
+
+        // "- [x] …" is done; "- [ ] …" is a task list item whose text starts after the box.
+        if (CheckBox().Match(text, contentStart, end - contentStart) is { Success: true } box)
+        {
+            if (box.Groups["done"].Success)
+            {
+                return;
+            }
+
+            contentStart += box.Length;
+        }
+
+        // "Confirm the outreach channels and improve visibility. - Matt, Duncan, Hwang": the task first, its owners after a dash.
+        if (OwnerSuffix().Match(text, contentStart, end - contentStart) is { Success: true } suffix
+            && EnglishActors.IsImperativeVerb(suffix.Groups["verb"].Value) && !MeetingProcedure().IsMatch(text.AsSpan(contentStart, suffix.Groups["names"].Index - contentStart))
+            && EnglishActors.Split(suffix.Groups["names"].Value) is { } suffixOwners)
+        {
+            Add(contentStart, contentStart, suffixOwners, end, taskEnd: suffix.Groups["names"].Index);
+            return;
+        }
+
         var tag = SpeakerTag().Match(text, contentStart, end - contentStart);
         _speaker = tag.Success ? EnglishActors.Split(tag.Groups["name"].Value) : null;
         var sentenceStart = contentStart;
@@ -76,6 +97,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         if (owner.Success)
         {
             lead = LeadingActors(owner.Groups["actor"].Value);
+        }
+
+        // "Update the release notes (@maria) - due 2025-03-01": a mention in brackets owns the item.
+        if (lead is null && BracketedMentions().Match(content) is { Success: true } mentioned
+            && EnglishActors.Split(mentioned.Groups["names"].Value) is { } mentions)
+        {
+            lead = mentions;
         }
 
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
@@ -209,7 +237,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 (subject, subjectStart) = (carried, 0);
             }
 
-            if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)))
+            if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
+                || (infinitive && Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length))))
             {
                 continue;
             }
@@ -349,7 +378,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         while (true)
         {
             // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
-            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ")
+            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ") || sentence[candidate - 1] == '('
                 || (sentence.AsSpan(candidate - 2, 2).SequenceEqual(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)
             {
@@ -365,8 +394,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 var trimmed = raw.Trim();
 
                 // Cheap tests first: a subject is a few words without digits; most text before a "to" is not one.
-                if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
-                    && EnglishActors.Split(trimmed.ToString()) is { } actors)
+                if (trimmed.Length > 0 && (char.IsLetter(trimmed[0]) || trimmed[0] == '@') && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
+                    && (EnglishActors.Split(trimmed.ToString()) ?? (InsideBrackets(sentence, candidate) ? EnglishActors.SplitHandles(trimmed.ToString()) : null)) is { } actors)
                 {
                     subjectStart = candidate + (raw.Length - raw.TrimStart().Length);
                     return actors;
@@ -384,6 +413,18 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         subjectStart = -1;
         return null;
     }
+
+    /// <summary>"The group agreed to defer …": the meeting body deciding about its own work assigns no one.</summary>
+    private static bool IsBodyAgreement(string sentence, int modalIndex, List<string> subject) =>
+        subject.Count == 1 && MeetingBodies.Contains(subject[0]) && (sentence.AsSpan(modalIndex).StartsWith("agreed") || sentence.AsSpan(modalIndex).StartsWith("has agreed") || sentence.AsSpan(modalIndex).StartsWith("have agreed"));
+
+    private static readonly HashSet<string> MeetingBodies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "group", "committee", "council", "board", "commission", "members", "participants", "attendees", "everyone", "all", "panel",
+    };
+
+    private static bool InsideBrackets(string sentence, int index) =>
+        sentence.LastIndexOf('(', Math.Max(0, index - 1)) is var open and >= 0 && sentence.IndexOf(')', open) is var close && (close < 0 || close >= index);
 
     private static bool IsProcedure(string sentence, int afterModal)
     {
@@ -435,7 +476,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
-    [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectBoundary();
 
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
@@ -454,7 +495,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?:a|an|the|some|more)\b|be\b(?!\s+[a-z]+ing\b))", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
-    [GeneratedRegex(@"\b(?:direct(?:ed)?|ask(?:ed)?|request(?:ed)?|instruct(?:ed)?|task(?:ed)?|charged|authori[sz]ed|mandated)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff)(?:\s+[\w'’&.-]+){0,5}?)\s+to\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff)(?:\s+[\w'’&.-]+){0,5}?)(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
@@ -469,6 +510,23 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleName();
 
+    [GeneratedRegex(@"\G\[(?:\s|(?<done>[xX]))\]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckBox();
+
+    [GeneratedRegex(@"\((?<names>@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedMentions();
+
+    // "Approve the Agenda - Ben & Leonard": the meeting's own procedure, not a task for after it.
+    [GeneratedRegex(@"\b(?i:agenda|minutes)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingProcedure();
+
+    // "Ask Corty, Gisela, and Peg to be on the joint committee": a seat, not a task.
+    [GeneratedRegex(@"^\s*be\s+(?:on|in|part|a|an|the|members?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Membership();
+
+    [GeneratedRegex(@"\G(?<verb>[A-Z][a-z]+)\b[^\n]*?\.?\s+[-–—]\s+(?<names>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}){0,5})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnerSuffix();
+
     [GeneratedRegex(@"(?:\s[-–—]\s*|\()\s*(?:already\s+)?(?:done|completed|complete)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DoneNote();
 
@@ -481,7 +539,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonCommitment();
 
-    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
     [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]

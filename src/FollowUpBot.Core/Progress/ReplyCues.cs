@@ -234,7 +234,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"\b(?:most|some|half|part|majority|\d+\s*/\s*\d+|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+|two[\s-]thirds?|three[\s-]quarters?)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ShareBefore();
 
-    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Remainder();
 
     [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|采购|审批|规划|批复|审定|土石方|桩基|基础工程|一期|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -320,7 +320,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
+        (?<!(?:拆迁|征迁|征地|搬迁)(?:工作)?)(?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
         |有待(?:完成|落实)|基本(?:整改到位|落实到位|完工|建成|到位|实现)
         |(?:尚未|还未|仍未|未|没有?)能?(?:全面|全部|完全|彻底|正常)(?:运行|投用|使用|开放|实施|修复|解决|恢复)
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
@@ -344,6 +344,8 @@ internal static partial class ReplyCues
         |\bneed\s+to\s+(?:start|begin)\b|(?:暂未|尚未|未)(?:列入|纳入)(?:计划|规划)
         |(?:没|没有|暂时没|抽不出)(?:时间|空)|\b(?:haven't|hasn't|have\s+not|has\s+not|don't\s+have|do\s+not\s+have)\s+(?:had\s+)?(?:the\s+|any\s+)?(?:time|resources|capacity|bandwidth)\b
         |\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:submitted|sent|written|opened|filed|created|touched)\b|\bassign\s+(?:this|it)\s+to\s+me\b
+        |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
+        |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -363,9 +365,12 @@ internal static partial class ReplyCues
         |\b(?:pushed|moved|postponed|delayed|slipped)\s+(?:back\s+)?(?:to|until|into)\s+(?:the\s+)?(?:next\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid|next\s+(?:week|month|year|quarter|sprint))\b
         |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}?(?:date|deadline)\b|\bnow\s+targeting\b
         |\bskip(?:ping|ped)\s+the\s+\w+\s+(?:today|this\s+week)\b
+        |会有所(?:延迟|推迟|延后)|(?:将|会)(?:适当)?(?:延迟|推迟|延后)(?:处理|完成|发布|交付|上线)
+        |\bpostpone\s+the\s+(?:deadline|due\s+date|launch|release|delivery|submission)\b|\b(?:got|was|been|is|are|were)\s+pushed\s+back\b
+        |\b(?:change|move|shift)\s+the\s+(?:\w+\s+)?date\s+to\s+be\b|\bpushing\s+(?:this|it)\s+to\s+(?:sprint|the\s+next|next)\b|\b(?:deadline|due\s+date)\s+(?:was\s+|has\s+been\s+)?extended\b
         |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:an?|another|(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three))\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)\s+(?:back|out)\b
+        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
         |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
         |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
         |\b(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:deliver|finish|complete|make)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|within\s+the\s+(?:\w+\s+)?(?:timeframe|deadline|time)|by\s+the\s+deadline)\b
@@ -399,6 +404,8 @@ internal static partial class ReplyCues
         |\brefus(?:e|es|ed|ing)\s+to\b|\bobject(?:s|ed|ing)\s+to\b|\bopposed\s+to\b
         |\bheld\s+up\b|\bstalled\b|\bsuspended\b|\bhalted\b|\bpaused\b|\bimpeded\b|\bhindered\b|\bobstacles?\b|\bbottlenecks?\b
         |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
+        |(?:居民|住户|村民|企业|商户)[^,。;]{0,6}?(?:尚未|未|没有)(?:搬迁|腾退|签约)|(?:拆迁|征迁|征地|搬迁)(?:工作)?(?:尚未|没有|未)(?:完成|完毕)|征迁问题|拆迁问题
+        |\bon\s+pause\b|\bblocking\b|\bin\s+the\s+hands\s+of\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -427,7 +434,9 @@ internal static partial class ReplyCues
         |再(?:处理|弄|做|搞|开始|着手|推进|安排|说)|(?:这周|本周|下周|明天|今天|马上|随后|过几天)\s*(?:就|再)?\s*开始
         |(?:近期|择期|下周|下月|近日)(?:进行|开展|组织|安排)?(?:修复|维修|施工|处理|整改|安装|开工)
         |(?<!于[^,。;]{0,10})(?<!已[^,。;]{0,4})(?:\d+月(?:份|初|底|中旬|上旬|下旬)?|明年|下半年|上半年|年内)(?:正式)?(?:开工|动工|启动建设|开始施工)
-        |(?<![已即])将(?:于|在)?[^,。;]{0,20}?(?:进行|组织)?(?:重新)?(?:修补|修复|维修|排线|制定)
+        |(?<![已即])将(?:于|在)?[^,。;]{0,20}?(?:进行|组织)?(?:重新)?(?:修补|修复|维修|排线|制定|改造|整治)
+        |(?:会|将)在[^,。;]{0,10}?(?:后|之后)(?:尽快)?(?:处理|进行|开始|着手|更新)|(?:近期|稍后|回头|以后|后续|之后|有空)(?:会|将|再)(?:补充|更新|处理|添加|加上|完善)
+        |\bwill\s+(?:seek|hold|issue|award|advertise)\b|\banticipat(?:es|ed|e)\s+(?:issuing|mobilizing|starting|beginning|awarding)\b
         |\b(?:i|we|they|he|she)(?:'ll|\s+will)\s+(?:\w+\s+){0,2}?(?:add|make|do|release|write|send|prepare|roll\s+out|publish|run|tag|cut)\b|\bwill\s+attend\s+to\b
         |\b(?:will|should|would)\s+(?:begin|start|commence)\b|\bwill\s+be\s+(?:undertaken|carried\s+out|worked\s+on|attended\s+to)\b|\bplanning\s+to\b
         |\bon\s+(?:their|our|the|his|her)\s+(?:schedule|list|agenda|radar)\b
@@ -456,15 +465,17 @@ internal static partial class ReplyCues
         |\bplease\s+close\b|\bclose\s+(?:this|it|the\s+item)\b|请予?(?:办结|销号)|申请关闭
         |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
         |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园)
-        |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放)?|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
+        |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放|(?!正常施工|施工|正常生产|生产|建设))|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
         |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修)(?:到位|完毕|完成)
         |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
+        |(?:已经?|均已|现已)(?:新)?(?:更新|修改|修正|改好|修好|修复|清理|清扫|清运|粉刷|拆除|建成)|(?:修复|解决|修改|修正|改)了(?:这个|该|此|你说的)?(?:问题|bug)
+        |\b(?:stabili[sz]ed|superseded)\s+(?:by|in|via)\b|\bsquashed\b|\bwent\s+(?:smoothly|well|fine)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b|\bnow\s+(?:\w+\s+){0,3}?updated\b
         |(?<![计預预将拟])(?:交付使用|投入使用|建成投用)|(?:已经?|此前已经?)(?:公布|发布|添加|增加|重新发送|解决)
         |\b(?:should|must)\s+be\s+(?:fixed|resolved|sorted|working)\s+now\b|\bsorted(?:\s+out)?\b|\b(?:we\s+)?can\s+merge\b
         |\b(?:update|release|version|fix|build|it)\s+is\s+(?:now\s+)?(?:available|out|up)\b
         |(?<!\b(?:being|be|not|never|yet|until|unless|once|when|if)\s)(?<!n't\s)(?<!(?:n't|not)\s(?:yet\s)?been\s)\b(?:fixed|solved|resolved|addressed|merged|landed|shipped|released|deployed|published|implemented|erected|installed|emailed|repaired|replaced|corrected)\b
         |\b(?:pushed|merged|landed|deployed|committed)\s+(?:it\s+)?(?:to|into|in|on)\s+`?(?:dev|develop|main|master|prod|production|staging|trunk)\b
-        |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
+        |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?|deadlines?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
         |\b(?:just\s+)?created\s+(?:your|the|a|an)\b|\bprovided\s+to\b|(?<!\b(?:be|been|not)\s)\bapproved\s+(?:this|it|the\s+(?:pr|change|request)|by)\b|\breviewed\s+and\s+approved\b
         |\b(?:release|fix|patch|change|pr|it)\s+(?:made|shipped|released|deployed|published|landed|merged|cut)\b|\bpermit\s+(?:was\s+|has\s+been\s+)?granted\b
         """,
@@ -483,6 +494,8 @@ internal static partial class ReplyCues
         |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything)\b|\bheard\s+nothing\b
         |\b(?:must|need|needs|has|have)\s+(?:still\s+|yet\s+)?(?:to\s+)?(?:vote\s+to\s+)?approve\b
         |待[^,。;]{0,10}?(?:购置|采购|到货|通电)(?:完毕|完成|到位)?
+        |需[^,。;]{0,10}?(?:核准|审批|批准|批复)|待[^,。;]{0,12}?(?:搬迁|拆迁|征迁|补偿|腾退)[^,。;]{0,4}?(?:后|完毕|到位|完成)|争取到资金后|(?:资金|经费)(?:筹措|争取)到位后
+        |\bnot\s+a\s+(?:top\s+)?priority\s+for\s+(?:them|the\s+\w+)\b|\bwaiting\s+to\s+hear\b|\bneeds\s+to\s+have\s+(?:a|an|the)\s+\w+\s+review\b
         |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
         |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
         """,
@@ -523,6 +536,8 @@ internal static partial class ReplyCues
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b|\bwip\b
         |\bstill\s+(?:in\s+discussions?|working|talking|discussing|negotiating)\b|\bin\s+discussions?\s+with\b|\bone\s+(?:final|last|more)\s+(?:review|step|thing|pass)\b|\bnearing\s+completion\b
         |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
+        |正?忙着|忙于|已实施|接下来继续|(?:将|会)?继续(?:翻译|更新|完善|开发|修改|处理|跟进|推动|督促|协调)|正对[^,。;]{1,20}?进行|对[^,。;]{1,20}?进行[^,。;]{0,6}?(?:改造|整治|施工|排查|建设)
+        |\bunder\s+(?:development|study|discussion|consideration)\b|\bstill\s+(?:happening|going\s+on)\b|\bfollowing\s+up\b|\bworking\s+hard\b
         |\b(?:is|was|has\s+been|have\s+been|has\s+now\s+been|have\s+now\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed|submitted)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,

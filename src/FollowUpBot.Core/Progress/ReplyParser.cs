@@ -24,9 +24,14 @@ internal static partial class ReplyParser
     /// <summary>Below this confidence the bot asks the sender to confirm the status with a picker instead of storing it.</summary>
     public const double ConfirmBelow = 0.7;
 
-    public static ParsedReply Parse(string? text, ReplyContext context)
+    public static ParsedReply Parse(string? text, ReplyContext context) =>
+        Parse(text, context, ReplyClassifier.Default, ReplyLearnedPolicy.Chosen);
+
+    /// <summary>Reads a reply with the given learned fallback; null reads with the rules alone (cross-validation compares both).</summary>
+    public static ParsedReply Parse(string? text, ReplyContext context, ReplyClassifier? learned, ReplyLearnedPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(policy);
         var original = text ?? string.Empty;
         var analysed = original.Length > MaxAnalysedLength ? original[..MaxAnalysedLength] : original;
         var folded = ReplyText.Fold(analysed);
@@ -57,7 +62,7 @@ internal static partial class ReplyParser
         var dates = ReplyDates.Find(folded, context.Today);
         var extension = FindExtension(folded, cues, dates);
 
-        var decision = DecideStatus(folded, original, cues, percent, extension, evidence);
+        var decision = Learned(DecideStatus(folded, original, cues, percent, extension, evidence), folded, learned, policy, evidence);
         var status = decision.Status;
         if (percent is not null)
         {
@@ -67,8 +72,9 @@ internal static partial class ReplyParser
         DateOnly? newDue = null;
         string? newDueText = null;
         // An extension read from an apology and a new target takes the latest date still ahead as the new due date.
+        // A learned extension takes no date: the picker asks for it rather than guess from dates the rules did not tie to a request.
         var target = status == ReplyStatus.Extension && extension is null
-            ? dates.LastOrDefault(d => d.Value >= context.Today)
+            ? (decision.Learned ? null : dates.LastOrDefault(d => d.Value >= context.Today))
             : extension?.Date;
         if (status == ReplyStatus.Extension && target is { } due)
         {
@@ -303,6 +309,9 @@ internal static partial class ReplyParser
     /// <summary>The status read, how sure the parser is of it, and the words that decided it.</summary>
     private sealed record Decision(ReplyStatus? Status, double Confidence, IReadOnlyList<string> Cues)
     {
+        /// <summary>The learned classifier decided the status, not the rules.</summary>
+        public bool Learned { get; init; }
+
         public static Decision None { get; } = new(null, 0, []);
     }
 

@@ -98,16 +98,19 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
 
     /// <summary>
     /// The public batches (real statements, tests/fixtures/replies/public-batch-*.json) at the targets of issue 14:
-    /// status at least 85% with no status at most 10%, item at least 95%. Batches 1–4 were tuned on (batch 3 was held
-    /// out in the first round and tuned on in the second). Batch 5 is held out: it was scored once after the
-    /// second round's changes and no rule was written from its misses, so its floor is what it scored then (63.0%).
+    /// status at least 85% with no status at most 10%, item at least 95%. Batches 1–6 were tuned on (batch 3 was held
+    /// out in round 1, batch 5 in round 2) and the learned fallback is trained on them, so they are not independent
+    /// evidence; batch 5 is held at 80% (it scored 63.0% held out). Batch 7 is held out in round 3: no rule and no
+    /// training row came from it, it was scored once at the end, and its floor is what it scored then.
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
     [InlineData("public-batch-2.json", 0.85)]
     [InlineData("public-batch-3-heldout.json", 0.85)]
     [InlineData("public-batch-4.json", 0.85)]
-    [InlineData("public-batch-5-heldout.json", 0.63)]
+    [InlineData("public-batch-5-heldout.json", 0.80)]
+    [InlineData("public-batch-6.json", 0.85)]
+    [InlineData("public-batch-7-heldout.json", 0.64)]
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
@@ -119,7 +122,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
 
         Assert.True(score.StatusAccuracy >= minStatus, $"status {score.StatusAccuracy:P1} below {minStatus:P0}");
         Assert.True(score.ItemAccuracy >= 0.95, $"item {score.ItemAccuracy:P1} below 95%");
-        if (minStatus >= 0.85)
+        if (minStatus >= 0.80)
         {
             Assert.True(score.NoStatusShare <= 0.10, $"no status {score.NoStatusShare:P1} above 10%");
         }

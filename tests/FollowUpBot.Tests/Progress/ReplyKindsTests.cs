@@ -262,4 +262,79 @@ public sealed class ReplyKindsTests
     {
         Assert.NotEqual(ReplyStatus.CompletionRequested, Parse(text).Status);
     }
+
+    // Round 3 (issue 14): kinds found in the misses of public batches 5 and 6, as made-up replies.
+    [Theory]
+    [InlineData("说明书已更新")]
+    [InlineData("你提的那处错误已经修改")]
+    [InlineData("修复了这个问题，麻烦再试一下")]
+    [InlineData("楼道已全部粉刷完毕")]
+    [InlineData("The install guide is now updated.")]
+    [InlineData("Squashed.")]
+    [InlineData("The migration went smoothly last night.")]
+    [InlineData("Stabilized by #212.")]
+    public void AFixOrUpdateReportedDoneIsACompletionRequest(string text)
+    {
+        Assert.Equal(ReplyStatus.CompletionRequested, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("维修人员正忙着更换线路")]
+    [InlineData("专班正对整改方案进行研究")]
+    [InlineData("除绿化外，主体工程均已完工")]
+    [InlineData("The new portal is still under development.")]
+    [InlineData("I'm following up with the vendor on the missing parts.")]
+    [InlineData("Everything is finished except for the signage.")]
+    public void OngoingWorkOrADoneWithAnExceptionIsInProgress(string text)
+    {
+        Assert.Equal(ReplyStatus.InProgress, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("暂时没有明确的施工安排")]
+    [InlineData("我会在节后尽快处理")]
+    [InlineData("We moved it to the icebox for now.")]
+    [InlineData("I'll do it later.")]
+    [InlineData("This won't get started until after the audit.")]
+    [InlineData("Staff will seek bids in March.")]
+    [InlineData("The contractor anticipates mobilizing in May.")]
+    public void AFuturePlanOrNoPlanYetIsNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("仍有两户商户未搬迁，正在协调")]
+    [InlineData("待征迁完毕后进场施工")]
+    [InlineData("道路征地拆迁没有完成，施工队在等")]
+    [InlineData("项目需省发改委核准，目前正在会签")]
+    [InlineData("The rollout is on pause until the audit.")]
+    [InlineData("This bug is blocking the release.")]
+    [InlineData("The contract is in the hands of the county lawyers.")]
+    public void AnOutsidePreconditionOrAPauseIsBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.Blocked, Parse(text).Status);
+    }
+
+    [Theory]
+    [InlineData("报表功能会有所延迟，望理解")]
+    [InlineData("Deadline extended.")]
+    [InlineData("The launch got pushed back again.")]
+    [InlineData("We need to postpone the deadline.")]
+    [InlineData("Change the due date to be two weeks later.")]
+    public void ADelayAnnouncedWithoutADateIsAnExtension(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.Extension, reply.Status);
+        Assert.Null(reply.NewDue);
+    }
+
+    [Theory]
+    [InlineData("施工队已恢复正常施工")]
+    [InlineData("We agreed to push the funding and closing deadlines back to 30 April.")]
+    public void AResumedWorkOrAClosingDeadlineIsNotACompletion(string text)
+    {
+        Assert.NotEqual(ReplyStatus.CompletionRequested, Parse(text).Status);
+    }
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace FollowUpBot.Progress;
+
+/// <summary>
+/// When the rules and the learned classifier (<see cref="ReplyClassifier"/>) meet. The rules decide whenever
+/// they are sure; the classifier speaks where they found no status, may replace a status the rules were unsure
+/// of, and makes the bot ask (confidence below <see cref="ConfirmBelow"/>) when it finds the rules' reading
+/// unlikely. A status only the classifier read is always confirmed with the picker: it is a best guess.
+/// </summary>
+/// <param name="MinEvidence">Known features a reply needs before the classifier's reading counts ("ok", "谢谢" have too few).</param>
+/// <param name="SpeakAbove">Where the rules found nothing, the classifier's status counts from this probability.</param>
+/// <param name="SwitchAbove">An unsure rules status gives way to a different classifier status this probable.</param>
+/// <param name="DoubtBelow">A sure rules status the classifier gives less than this probability is asked about.</param>
+/// <param name="Cap">The highest confidence of a status the classifier decided: below <see cref="ReplyParser.ConfirmBelow"/>, so the bot asks.</param>
+internal sealed record ReplyLearnedPolicy(int MinEvidence, double SpeakAbove, double SwitchAbove, double DoubtBelow, double Cap)
+{
+    /// <summary>The policy chosen by cross-validation on the tuned sets (README, "learned fallback").</summary>
+    public static ReplyLearnedPolicy Chosen { get; } = new(MinEvidence: 4, SpeakAbove: 0.3, SwitchAbove: 1.01, DoubtBelow: 0.05, Cap: 0.65);
+}
+
+internal static partial class ReplyParser
+{
+    /// <summary>
+    /// A status the rules are sure of but the classifier finds unlikely gets this confidence at most: the bot asks.
+    /// </summary>
+    public const double DoubtedConfidence = 0.6;
+
+    /// <summary>How the rules' reading and the classifier's meet; pure, so cross-validation can replay it.</summary>
+    public static (ReplyStatus? Status, double Confidence, bool Learned) Combine(
+        ReplyStatus? rules,
+        double confidence,
+        ReplyPrediction prediction,
+        ReadOnlySpan<double> probabilities,
+        ReplyLearnedPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (prediction.Evidence < policy.MinEvidence)
+        {
+            return (rules, confidence, false);
+        }
+
+        var guess = Math.Round(Math.Min(prediction.Probability, policy.Cap), 2);
+        if (rules is not { } status)
+        {
+            return prediction.Probability >= policy.SpeakAbove ? (prediction.Status, guess, true) : (null, 0, false);
+        }
+
+        if (prediction.Status == status)
+        {
+            return (rules, confidence, false);
+        }
+
+        if (confidence < ConfirmBelow && prediction.Probability >= policy.SwitchAbove)
+        {
+            return (prediction.Status, guess, true);
+        }
+
+        return probabilities[(int)status] < policy.DoubtBelow
+            ? (rules, Math.Min(confidence, DoubtedConfidence), false)
+            : (rules, confidence, false);
+    }
+
+    private static Decision Learned(Decision rules, string folded, ReplyClassifier? classifier, ReplyLearnedPolicy policy, List<ReplyEvidence> evidence)
+    {
+        if (classifier is null)
+        {
+            return rules;
+        }
+
+        Span<double> probabilities = stackalloc double[ReplyClassifier.Classes];
+        var prediction = classifier.Predict(folded, probabilities);
+        var (status, confidence, learned) = Combine(rules.Status, rules.Confidence, prediction, probabilities, policy);
+        if (learned)
+        {
+            var words = string.Join(", ", prediction.Deciding);
+            evidence.Add(new ReplyEvidence(words, string.Create(
+                CultureInfo.InvariantCulture,
+                $"learned reading: {prediction.Status.ToContractName()} ({prediction.Probability:0.00}){(rules.Status is { } was ? $" over the rules' unsure {was.ToContractName()}" : string.Empty)}: the bot asks to confirm")));
+            return new Decision(status, confidence, prediction.Deciding) { Learned = true };
+        }
+
+        if (rules.Status is { } kept && confidence < rules.Confidence)
+        {
+            evidence.Add(new ReplyEvidence(string.Empty, string.Create(
+                CultureInfo.InvariantCulture,
+                $"the learned reading ({prediction.Status.ToContractName()} {prediction.Probability:0.00}) finds {kept.ToContractName()} unlikely: the bot asks to confirm")));
+            return rules with { Confidence = confidence };
+        }
+
+        return rules;
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+
+using FollowUpBot.Cli;
+using FollowUpBot.Progress;
+using FollowUpBot.Testing;
+
+namespace FollowUpBot.Tests.Progress;
+
+/// <summary>The reply parser's learned fallback (<see cref="ReplyClassifier"/>) and the model file it ships with.</summary>
+public sealed class ReplyClassifierTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static List<ReplyExample> TrainingExamples() => ReplyClassifierTraining.Examples(
+        ReplyClassifierTraining.TrainingSets.Select(name => ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", name))))));
+
+    private static string EmbeddedModelText()
+    {
+        using var stream = typeof(ReplyClassifier).Assembly.GetManifestResourceStream(ReplyClassifier.ResourceName)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public void TheShippedModelIsAFreshTrainingRunOnTheTunedSets()
+    {
+        var model = ReplyClassifierTraining.Train(TrainingExamples(), ReplyClassifierOptions.Chosen);
+
+        // If this fails after a fixture or feature change: dotnet run --project src/FollowUpBot.Cli -- train-replies --out src/FollowUpBot.Core/Progress/reply-classifier.tsv
+        Assert.Equal(EmbeddedModelText(), ReplyClassifierTraining.Write(model));
+    }
+
+    [Fact]
+    public void TrainingTwiceWritesTheSameFile()
+    {
+        var examples = TrainingExamples();
+
+        var first = ReplyClassifierTraining.Write(ReplyClassifierTraining.Train(examples, ReplyClassifierOptions.Chosen));
+        var second = ReplyClassifierTraining.Write(ReplyClassifierTraining.Train([.. examples], ReplyClassifierOptions.Chosen));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void TheHeldOutBatchIsNeverTrainedOn()
+    {
+        Assert.DoesNotContain(ReplyClassifierTraining.TrainingSets, name => name.StartsWith("public-batch-7", StringComparison.Ordinal));
+        Assert.Equal(TrainingExamples().Count, ReplyClassifier.Default.TrainedOn);
+    }
+
+    [Fact]
+    public void AWrittenModelReadsBackAndClassifiesAlike()
+    {
+        var written = ReplyClassifierTraining.Write(ReplyClassifier.Default);
+        using var reader = new StringReader(written);
+
+        var read = ReplyClassifier.Read(reader);
+
+        Assert.Equal(ReplyClassifier.Default.FeatureCount, read.FeatureCount);
+        Assert.Equal(ReplyClassifier.Default.Probabilities("围墙已砌筑过半，正在抹灰"), read.Probabilities("围墙已砌筑过半，正在抹灰"));
+    }
+
+    [Theory]
+    [InlineData("尚未开工", "notStarted")]
+    [InlineData("正在施工，进展顺利", "inProgress")]
+    [InlineData("因资金不到位，工程暂停，无法推进", "blocked")]
+    [InlineData("已全部完成，申请办结", "completionRequested")]
+    [InlineData("申请延期至明年3月底完成", "extension")]
+    [InlineData("we have not started on this yet", "notStarted")]
+    [InlineData("work is in progress", "inProgress")]
+    [InlineData("blocked, still waiting on the permit approval", "blocked")]
+    [InlineData("this is done and fixed, please close it", "completionRequested")]
+    [InlineData("we need to push the deadline back by two weeks", "extension")]
+    public void AClearReplyOfEachStatusIsReadAsThatStatus(string text, string expected)
+    {
+        Span<double> probabilities = stackalloc double[ReplyClassifier.Classes];
+
+        var prediction = ReplyClassifier.Default.Predict(ReplyText.Fold(text), probabilities);
+
+        Assert.Equal(expected, prediction.Status.ToContractName());
+        Assert.NotEmpty(prediction.Deciding);
+    }
+
+    [Theory]
+    [InlineData("已完成")]
+    [InlineData("blocked: waiting for the budget")]
+    [InlineData("围墙已砌筑过半，正在抹灰 😀 #3 100% 2026-12-01")]
+    [InlineData("")]
+    public void TheProbabilitiesOfTheFiveStatusesSumToOne(string text)
+    {
+        var probabilities = ReplyClassifier.Default.Probabilities(text);
+
+        Assert.Equal(ReplyClassifier.Classes, probabilities.Length);
+        Assert.Equal(1.0, probabilities.Sum(), 9);
+        Assert.All(probabilities, p => Assert.InRange(p, 0, 1));
+    }
+
+    [Theory]
+    [InlineData("xyzzy plugh frobnicate")]
+    [InlineData("ok")]
+    [InlineData("谢谢")]
+    public void TextTheModelDoesNotKnowGetsNoLearnedStatus(string text)
+    {
+        Span<double> probabilities = stackalloc double[ReplyClassifier.Classes];
+        var prediction = ReplyClassifier.Default.Predict(ReplyText.Fold(text), probabilities);
+        var parsed = ReplyParser.Parse(text, new ReplyContext(Today, [1], DefaultItem: 1));
+
+        Assert.True(prediction.Evidence < ReplyLearnedPolicy.Chosen.MinEvidence, $"{prediction.Evidence} known features");
+        Assert.Null(parsed.Status);
+        Assert.Equal(0, parsed.Confidence);
+    }
+
+    [Theory]
+    [InlineData("工作人员这两天在现场忙活，材料陆续进场")]
+    [InlineData("The crew has been out there most days this week; materials keep arriving")]
+    public void WhereTheRulesFindNoStatusTheLearnedReadingIsAskedAbout(string text)
+    {
+        var rulesOnly = ReplyParser.Parse(text, new ReplyContext(Today, [1], DefaultItem: 1), null, ReplyLearnedPolicy.Chosen);
+        var parsed = ReplyParser.Parse(text, new ReplyContext(Today, [1], DefaultItem: 1));
+
+        Assert.Null(rulesOnly.Status);
+        Assert.NotNull(parsed.Status);
+        Assert.InRange(parsed.Confidence, 0.01, ReplyParser.ConfirmBelow - 0.01);
+        Assert.NotEmpty(parsed.Cues);
+        Assert.Contains(parsed.Evidence, e => e.Meaning.StartsWith("learned reading", StringComparison.Ordinal));
+        Assert.True(ReplyDecision.IsUnsure(parsed), "a learned status is always confirmed with the picker");
+    }
+
+    [Fact]
+    public void ASureRulesStatusTheModelAgreesWithKeepsItsConfidence()
+    {
+        var context = new ReplyContext(Today, [1, 2], DefaultItem: null);
+
+        var parsed = ReplyParser.Parse("2 已完成", context);
+        var rulesOnly = ReplyParser.Parse("2 已完成", context, null, ReplyLearnedPolicy.Chosen);
+
+        Assert.Equal(ReplyStatus.CompletionRequested, parsed.Status);
+        Assert.Equal(rulesOnly.Confidence, parsed.Confidence);
+    }
+
+    [Fact]
+    public void TheMeetingOfRulesAndModelFollowsThePolicy()
+    {
+        double[] probabilities = [0.02, 0.9, 0.04, 0.02, 0.02];
+        var sure = new ReplyPrediction(ReplyStatus.InProgress, 0.9, 10, ["正在"]);
+        var policy = ReplyLearnedPolicy.Chosen;
+
+        Assert.Equal((ReplyStatus.InProgress, policy.Cap, true), ReplyParser.Combine(null, 0, sure, probabilities, policy));
+        Assert.Equal((ReplyStatus.CompletionRequested, ReplyParser.DoubtedConfidence, false), ReplyParser.Combine(ReplyStatus.CompletionRequested, 0.9, sure, probabilities, policy));
+        Assert.Equal((ReplyStatus.InProgress, 0.85, false), ReplyParser.Combine(ReplyStatus.InProgress, 0.85, sure, probabilities, policy));
+        double[] blockedPossible = [0.02, 0.86, 0.08, 0.02, 0.02];
+        Assert.Equal((ReplyStatus.Blocked, 0.9, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure, blockedPossible, policy));
+        Assert.Equal((ReplyStatus.Blocked, 0.9, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure with { Evidence = 1 }, probabilities, policy));
+        Assert.Equal((ReplyStatus.Blocked, 0.55, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.55, sure, probabilities, policy));
+    }
+
+    [Fact]
+    public void ClassifyingAReplyAllocatesOnlyTheNamesOfTheDecidingFeatures()
+    {
+        var folded = ReplyText.Fold("截至11月底，道路主体已完工80%，附属工程正在施工，预计下月底全部完工。The contractor is on site and work is progressing well.");
+        var probabilities = new double[ReplyClassifier.Classes];
+        ReplyClassifier.Default.Predict(folded, probabilities);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            ReplyClassifier.Default.Predict(folded, probabilities);
+        }
+
+        var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        Assert.True(perCall < 512, $"{perCall.ToString(CultureInfo.InvariantCulture)} bytes per classification");
+    }
+
+    [Fact]
+    public void AMalformedModelFileIsRefusedWithAClearError()
+    {
+        using var missing = new StringReader("#\tnothing here\n");
+        using var shortLine = new StringReader("!options\talpha=0.3\tcjk=2\tmin-documents=2\ttemperature=6\tprior=empirical\ttrained-on=1\n!prior\t-1\t-1\n");
+
+        Assert.Contains("options, prior and feature lines", Assert.Throws<FormatException>(() => ReplyClassifier.Read(missing)).Message, StringComparison.Ordinal);
+        Assert.Contains("5 numbers expected", Assert.Throws<FormatException>(() => ReplyClassifier.Read(shortLine)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTrainCommandWritesTheShippedModel()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"reply-classifier-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var code = await CliApp.RunAsync(["train-replies", "--out", path, "--fixtures", RepoPaths.Fixture("replies")], output, error, CancellationToken.None);
+
+            Assert.Equal(0, code);
+            Assert.Equal(EmbeddedModelText(), await File.ReadAllTextAsync(path));
+            Assert.Contains("features from", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TheTrainCommandNeedsAnOutputOrCrossValidation()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["train-replies"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--out FILE", error.ToString(), StringComparison.Ordinal);
+    }
+}
