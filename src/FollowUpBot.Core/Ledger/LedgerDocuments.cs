@@ -141,7 +141,19 @@ internal sealed record MeetingDocument : IVersionedDocument
     /// <summary>Counts the writes of this document (the ledger adds one to each); the indexes use it to keep the newest state.</summary>
     public long Revision { get; init; }
 
-    public MeetingItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
+    public MeetingItem? FindItem(string itemId)
+    {
+        // An index loop: every report's view looks its item up, and a capturing lambda or a boxed enumerator allocates each time.
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (string.Equals(Items[i].Id, itemId, StringComparison.Ordinal))
+            {
+                return Items[i];
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A checklist card the bot sent: to whom, and the message to update (PUT) when its items change.</summary>

@@ -13,7 +13,26 @@ internal sealed record ProgressAppendResult(string RecordName, bool AlreadyStore
 /// <param name="Age">How long ago it was stored, as far as the caller knows (for the compaction watermark).</param>
 internal sealed record StoredProgress(string Name, ProgressRecord Record, bool AlreadyStored, DateTimeOffset? StoredAt, TimeSpan Age = default)
 {
-    public string Key => MeetingProjection.KeyOf(Name);
+    private (string Name, string Key, string UpdateId)? _keys;
+
+    /// <summary>The record's key (its file name without <c>.json</c>); worked out once, as views read it for every report.</summary>
+    public string Key => Keys().Key;
+
+    /// <summary>The update id part of <see cref="Key"/>, as an item's applied ids hold it.</summary>
+    public string UpdateId => Keys().UpdateId;
+
+    private (string Name, string Key, string UpdateId) Keys()
+    {
+        // Tied to the name it was worked out from, so a copy made with another name works its own out.
+        if (_keys is not { } keys || !ReferenceEquals(keys.Name, Name))
+        {
+            var key = MeetingProjection.KeyOf(Name);
+            keys = (Name, key, MeetingProjection.UpdateIdOf(key));
+            _keys = keys;
+        }
+
+        return keys;
+    }
 }
 
 /// <summary>A projection write: the meeting it started from, the meeting written, and how many records were new to it.</summary>

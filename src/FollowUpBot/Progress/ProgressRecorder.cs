@@ -144,7 +144,7 @@ internal sealed class PendingReports(TimeProvider time)
     }
 
     private static bool IsApplied(MeetingDocument meeting, StoredProgress stored) =>
-        meeting.FindItem(stored.Record.ItemId)?.Applied.Contains(MeetingProjection.UpdateIdOf(stored.Key)) == true;
+        meeting.FindItem(stored.Record.ItemId)?.Applied.Contains(stored.UpdateId) == true;
 
     /// <summary>A view built on one meeting read: the read, the view, the records laid over it.</summary>
     private sealed record LastView(MeetingDocument Base, MeetingDocument View, HashSet<string> Names);
