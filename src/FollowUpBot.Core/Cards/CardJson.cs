@@ -33,32 +33,43 @@ internal static class CardJson
     public static int Size(AdaptiveCard card) => ToUtf8(card).Length;
 
     /// <summary>
-    /// Marks a body element that many cards share as it is (a checklist item block kept while its item is unchanged): it
-    /// is written once and its bytes reused by every card that holds it. The element must never change afterwards.
+    /// Marks a body element that many cards share as it is (a checklist item block kept while its item is unchanged): from
+    /// its second card on, it is written once and its bytes reused by every card that holds it. The element must never
+    /// change afterwards.
     /// </summary>
     public static T Reused<T>(T element)
         where T : CardElement
     {
         ArgumentNullException.ThrowIfNull(element);
-        Written.TryAdd(element, new StrongBox<byte[]?>());
+        Written.TryAdd(element, new WrittenElement());
         return element;
     }
 
-    /// <summary>The bytes of a <see cref="Reused"/> element (written on first use); false for any other element.</summary>
+    /// <summary>
+    /// The bytes of a <see cref="Reused"/> element that was already written into a card; false for any other element,
+    /// and for a reused one's first card. The block of the item a report just changed is in one card only (the next report
+    /// changes it again), so it is written straight into that card instead of into bytes kept for nobody.
+    /// </summary>
     internal static bool TryGetWritten(CardElement element, out byte[] bytes)
     {
-        if (!Written.TryGetValue(element, out var box))
+        if (!Written.TryGetValue(element, out var written) || Interlocked.Increment(ref written.Uses) == 1)
         {
             bytes = [];
             return false;
         }
 
         // Two cards writing it at once both get the same bytes; either may keep them.
-        bytes = box.Value ??= JsonSerializer.SerializeToUtf8Bytes(element, Context.CardElement);
+        bytes = written.Bytes ??= JsonSerializer.SerializeToUtf8Bytes(element, Context.CardElement);
         return true;
     }
 
-    private static readonly ConditionalWeakTable<CardElement, StrongBox<byte[]?>> Written = [];
+    private static readonly ConditionalWeakTable<CardElement, WrittenElement> Written = [];
+
+    private sealed class WrittenElement
+    {
+        public int Uses;
+        public byte[]? Bytes;
+    }
 
     /// <summary>Action data: string pairs, the form every verb handler reads.</summary>
     public static JsonObject Data(params (string Key, string? Value)[] pairs)
