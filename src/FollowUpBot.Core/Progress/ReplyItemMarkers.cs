@@ -113,6 +113,11 @@ internal static partial class ReplyItemMarkers
             return "space";
         }
 
+        if (MonthAhead().IsMatch(folded, end))
+        {
+            return null; // 6-Jul, 6 July, 6/Jun: a day of a month
+        }
+
         var c = folded[end];
         var after = end + 1 < folded.Length ? folded[end + 1] : '\0';
         switch (c)
@@ -192,6 +197,14 @@ internal static partial class ReplyItemMarkers
 
     [GeneratedRegex(@"\G\s*(?<n>\d{1,3})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeoutMs)]
     private static partial Regex LeadingNumber();
+
+    // A month name right after the number, as dates are written in English minutes and trackers ("6-Jul", "6 July
+    // 2026", "6/Jun"). "may" is a month only when joined to the number or followed by a year: "3 may slip" is item 3.
+    [GeneratedRegex(
+        @"\G(?:[-/.]?\s?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|[-/]may|\s?may,?\s+\d{4})\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        TimeoutMs)]
+    private static partial Regex MonthAhead();
 
     [GeneratedRegex(@"\G\d+(?:\.\d+)?\s*", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex NumberAhead();

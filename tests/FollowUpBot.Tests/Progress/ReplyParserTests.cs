@@ -48,6 +48,19 @@ public sealed class ReplyParserTests
     }
 
     [Theory]
+    [InlineData("6-Jul: contractor started site works", null)]
+    [InlineData("6 July 2026 update: the survey is done", null)]
+    [InlineData("12/Jun - permits issued", null)]
+    [InlineData("6-May: permits issued", null)]
+    [InlineData("3 may slip to next week, waiting on the vendor", null)]
+    [InlineData("3 done", 3)]
+    [InlineData("3 - in progress", 3)]
+    public void ADayOfAMonthIsADateNotAnItem(string text, int? item)
+    {
+        Assert.Equal(item, Parse(text, defaultItem: null).Item);
+    }
+
+    [Theory]
     [InlineData("第3項 推進中 60% 已召開動員會", 3, "inProgress", 60)]
     [InlineData("第二項 因資金未到位，無法施工", 2, "blocked", null)]
     [InlineData("（4）已辦結", 4, "completionRequested", null)]
