@@ -1,3 +1,4 @@
+using FollowUpBot.Departments;
 using FollowUpBot.Directives;
 
 namespace FollowUpBot.Tests.Directives;
@@ -124,5 +125,29 @@ public sealed class FourthRoundPhrasingTests
         var directive = Assert.Single(Assigned("Hydra and Mithril teams to provide a detailed product roadmap."));
 
         Assert.Equal(["Hydra and Mithril teams"], directive.Lead);
+    }
+
+    [Fact]
+    public void ATraditionalOwnerFindsItsDepartment()
+    {
+        var matcher = new DepartmentMatcher(DepartmentDirectory.Parse(File.ReadAllText(Testing.RepoPaths.Fixture("departments/directory.json"))));
+        var directive = Assert.Single(Assigned("會議要求,宣傳部門要於每月10日前報送進度。"));
+
+        var match = matcher.Match(Assert.Single(directive.Lead));
+
+        Assert.Equal("宣傳部門", match.Phrase);
+        Assert.Equal("市委宣传部", match.Department?.Name);
+        Assert.Equal("每月10日前", directive.Deadline?.Text);
+        Assert.Equal("FREQ=MONTHLY;BYMONTHDAY=10", directive.Deadline?.Recurrence);
+    }
+
+    [Fact]
+    public void ATraditionalTimeLimitIsADeadline()
+    {
+        var directive = Assert.Single(Assigned("請各鄉鎮於5月31日前完成整改,逾期未完成的要限期整改。"));
+
+        Assert.Equal(["各鄉鎮"], directive.Lead);
+        Assert.Equal("5月31日前", directive.Deadline?.Text);
+        Assert.Equal(new DateOnly(2026, 5, 31), directive.Deadline?.Due);
     }
 }
