@@ -251,7 +251,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         var after = text[x] == '请' ? x + 1 : x + 2;
-        if (ChineseActors.ReadLeading(text, after, end) is not { } addressed)
+        if ((text[x] == '请' && IsRequestWord(after)) || ChineseActors.ReadLeading(text, after, end) is not { } addressed)
         {
             return false;
         }
@@ -270,7 +270,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 return -1;
             }
 
-            if (text[i] == '请' && !"申提邀报呈敬恳特聘宴".Contains(text[i - 1], StringComparison.Ordinal)
+            if (text[i] == '请' && !"申提邀报呈敬恳特聘宴".Contains(text[i - 1], StringComparison.Ordinal) && !IsRequestWord(i + 1)
                 && ChineseActors.ReadLeading(text, i + 1, end) is { } addressed && addressed.End < end)
             {
                 return i;
@@ -279,6 +279,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         return -1;
     }
+
+    /// <summary>请示, 请求, 请教, 请假: 请 as the first half of a word, not "please, X".</summary>
+    private bool IsRequestWord(int after) => after < text.Length && "示求教假柬愿缨".Contains(text[after], StringComparison.Ordinal);
 
     private void ReadClauseWithoutModal(int x, int end)
     {

@@ -56,6 +56,8 @@ public sealed class FourthRoundPhrasingTests
         Assert.Empty(Assigned("变更方案请先和规划局沟通。"));
         Assert.Empty(Assigned("现场踏勘请指派专人参加。"));
         Assert.Empty(Assigned("判决书送达后请专签市府。"));
+        Assert.Empty(Assigned("方案修改完善后请示市政府同意。"));
+        Assert.Empty(Assigned("请示市政府同意后实施。"));
     }
 
     [Fact]
