@@ -492,7 +492,7 @@ internal static partial class ReplyCues
         |\bto\s+be\s+(?:presented|discussed|considered|reviewed|scheduled|taken\s+up)\s+(?:on|at|in|next)\b|\bto\s+(?:get|obtain|seek|request)\s+(?:quotes?|quotations?)\b
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
-        |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,8}?(?:start|begin|commence)\b
+        |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,10}?(?:start|begin|commence)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -623,7 +623,7 @@ internal static partial class ReplyCues
         return AcceptancePattern().Match(folded, cue.End, end - cue.End).Success;
     }
 
-    [GeneratedRegex(@"^[^,。;]*?(?:验收|审计|结算|决算|销号|sign-?off|acceptance|final\s+inspection|handover)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"^[^,。;]*?(?:验收|审计|结算|决算|销号|sign-?off|acceptance|final\s+inspection|handover|paperwork|walk-?through)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AcceptancePattern();
 
     // 已完成年度目标 / 已完成各项任务: the object is the whole task.
