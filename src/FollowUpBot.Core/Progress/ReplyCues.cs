@@ -170,6 +170,27 @@ internal static partial class ReplyCues
         return Cause().IsMatch(folded[from..to]);
     }
 
+    /// <summary>
+    /// Whether a planned start is only a promise to act at once (收到，马上落实, "will action this right away"): the
+    /// reply acknowledges the item and says nothing of work done, so the bot asks rather than store "not started".
+    /// </summary>
+    public static bool IsPromise(string folded, Cue cue) => Promise().IsMatch(folded.AsSpan(cue.Start, cue.Length));
+
+    [GeneratedRegex(@"^(?:马上|立即|立刻|即刻|随即|尽快)|\b(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Promise();
+
+    /// <summary>
+    /// Whether a reply only acknowledges (好的，收到了，谢谢 / "ok thanks, noted"): it says nothing of the work, so the
+    /// learned fallback is not asked to guess a status for it.
+    /// </summary>
+    public static bool IsAcknowledgment(string folded) => Acknowledgment().IsMatch(folded);
+
+    [GeneratedRegex(
+        @"^[\s\p{P}\p{S}]*(?:(?:好的?|嗯+|收到了?|已收到|知道了?|明白了?|了解了?|清楚了?|谢谢(?:提醒|您|你)?|感谢|辛苦了?|ok(?:ay)?|thanks?(?:\s+you)?|thx|noted|got\s+it|understood|will\s+do|roger|sure)[\s\p{P}\p{S}]*)+$",
+        RegexOptions.CultureInvariant,
+        TimeoutMs)]
+    private static partial Regex Acknowledgment();
+
     /// <summary>Words that say the work is pushed to speed up (加快, 抓紧, 督促), which means it goes on.</summary>
     public static bool PushesOn(string folded) => SpeedUp().IsMatch(folded);
 
@@ -493,6 +514,7 @@ internal static partial class ReplyCues
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
         |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,10}?(?:start|begin|commence)\b
+        |(?:马上|立即|立刻|即刻|随即|尽快)(?:着手|安排|落实|整改|处理|办理|组织)|\b(?:will|'ll)\s+(?:\w+\s+){0,3}?(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]

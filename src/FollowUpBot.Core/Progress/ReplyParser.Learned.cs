@@ -68,7 +68,8 @@ internal static partial class ReplyParser
 
     private static Decision Learned(Decision rules, string folded, ReplyClassifier? classifier, ReplyLearnedPolicy policy, List<ReplyEvidence> evidence)
     {
-        if (classifier is null)
+        // A bare acknowledgment says nothing of the work: no learned guess is offered for it.
+        if (classifier is null || (rules.Status is null && ReplyCues.IsAcknowledgment(folded)))
         {
             return rules;
         }

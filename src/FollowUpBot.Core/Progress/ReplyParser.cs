@@ -294,6 +294,12 @@ internal static partial class ReplyParser
                 return Decide(ReplyStatus.Blocked, 0.65, notYet);
             }
 
+            if (notYet.Kind == CueKind.PlannedStart && ReplyCues.IsPromise(folded, notYet))
+            {
+                Because(notYet, "a promise to act at once: not started, asked");
+                return Decide(ReplyStatus.NotStarted, 0.6, notYet);
+            }
+
             Because(notYet, notYet.Kind == CueKind.PlannedStart ? "start still planned: not started" : "not started");
             return Decide(ReplyStatus.NotStarted, notYet.Kind == CueKind.PlannedStart ? 0.7 : 0.85, notYet);
         }

@@ -404,6 +404,29 @@ public sealed class ReplyKindsTests
     }
 
     [Theory]
+    [InlineData("收到，马上落实")]
+    [InlineData("received, will action this right away")]
+    public void APromiseToActAtOnceIsNotStartedAndAskedAbout(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.NotStarted, reply.Status);
+        Assert.True(ReplyDecision.IsUnsure(reply), "a promise is confirmed with the picker");
+    }
+
+    [Theory]
+    [InlineData("好的，收到了，谢谢")]
+    [InlineData("谢谢提醒，知道了")]
+    [InlineData("ok thanks, noted")]
+    public void ABareAcknowledgmentGetsNoLearnedGuess(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Null(reply.Status);
+        Assert.Equal(0, reply.Confidence);
+    }
+
+    [Theory]
     [InlineData("可研报告已获得省发改委批复，计划明年3月开工")]
     [InlineData("Acme Paving was the winning bidder; work should begin in May.")]
     [InlineData("The contract was awarded last week and mobilization starts next month.")]
