@@ -22,7 +22,7 @@ internal static class ChineseActors
     [
         "部署", "部分", "局面", "局部", "委托", "办理", "办好", "办法", "办结", "处理", "处置", "处罚", "科学", "室内", "院校",
         "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "会同", "会议", "会商", "会签", "司法", "行动", "行为", "社会",
-        "团结", "校园", "区域", "县域", "市场", "市民", "省级", "联系", "联动", "联合", "长期", "长效", "团队",
+        "团结", "校园", "区域", "县域", "市场", "市民", "市府", "县府", "区府", "省府", "省级", "联系", "联动", "联合", "长期", "长效", "团队",
     ];
 
     // Ordinary words that happen to end in a head character (格局, 执行, 增长 …).
@@ -32,7 +32,7 @@ internal static class ChineseActors
         "全局", "僵局", "变局", "新局", "原委", "督办", "举办", "承办", "主办", "创办", "兴办", "协办", "查办", "包办", "开办", "筹办",
         "交办", "领办", "之处", "好处", "到处", "长处", "难处", "相处", "益处", "用处", "深处", "出处", "场所", "住所", "重组", "改组",
         "学科", "本科", "城乡", "农村", "乡村", "城镇", "城市", "上市", "超市", "股市", "楼市", "都市", "机会", "体会", "理会", "误会",
-        "聚会", "大会", "增长", "成长", "延长", "专长", "擅长", "生长", "助长", "特长", "见长", "漫长", "关联", "串联", "互联", "误区",
+        "聚会", "大会", "部署", "增长", "成长", "延长", "专长", "擅长", "生长", "助长", "特长", "见长", "漫长", "关联", "串联", "互联", "误区",
         "盲区", "禁区", "社会", "领会", "学会", "开会", "不会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
     ];
 
@@ -65,6 +65,7 @@ internal static class ChineseActors
         "健全", "规范", "明确", "统筹", "紧盯", "聚焦", "坚持", "围绕", "督促", "指导", "压实", "夯实", "树立", "增强", "提升", "扎实",
         "领会", "吃透", "谋划", "切实", "认真", "积极", "主动", "全力", "进一步", "充分", "及时", "尽快", "抓紧", "推动", "加大", "完成",
         "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
+        "加速", "尽速", "迅速", "先", "再", "另", "即", "邀", "速", "研议", "研拟", "指派", "评估", "安排", "派员", "转知", "依",
     ];
 
     // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
@@ -117,7 +118,8 @@ internal static class ChineseActors
             }
         }
 
-        if (IsPronoun(phrase))
+        // 我区, 我市, 我局: the speaker's own body ("our district") is the speaker, like 我们, not an addressee.
+        if (IsPronoun(phrase) || phrase[0] == '我')
         {
             return false;
         }
@@ -296,6 +298,14 @@ internal static class ChineseActors
     public static (List<string> Actors, int End)? ReadLeading(string text, int start, int limit)
     {
         var max = Math.Min(limit, start + 40);
+
+        // 请财政局依地政处…所提意见: the one addressed ends where 依/按 (by, according to) begins.
+        var by = text.AsSpan(start + 2, Math.Max(0, max - start - 2)).IndexOfAny('依', '按');
+        if (by >= 0)
+        {
+            max = start + 2 + by;
+        }
+
         for (var end = max; end > start + 1; end--)
         {
             // Only an end on a head noun or a closing bracket can finish an actor; test that before building any strings.

@@ -187,7 +187,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return 2;
         }
 
-        if (text.AsSpan(x, end - x).IndexOf("要求", StringComparison.Ordinal) is not (var ask and > 1) || (ask < end - x - 2 && text[x + ask + 2] == '的'))
+        // "…统一到县委、县政府决策部署要求上来": 要求 followed by 上/下/中 is a noun (the requirements), not someone asking.
+        if (text.AsSpan(x, end - x).IndexOf("要求", StringComparison.Ordinal) is not (var ask and > 1)
+            || (ask < end - x - 2 && text[x + ask + 2] is '的' or '上' or '下' or '中'))
         {
             return 0;
         }
@@ -238,11 +240,18 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         if (text[x] != '请' && string.CompareOrdinal(text, x, "责成", 0, 2) != 0)
         {
-            return false;
+            // "…规划设计后移请公园处施作" / "有关留守作业请各单位依规定配合办理": 请 after a topic or a first step, before any modal.
+            var ask = MidClauseAddressee(x, end);
+            if (ask < 0)
+            {
+                return false;
+            }
+
+            x = ask;
         }
 
         var after = text[x] == '请' ? x + 1 : x + 2;
-        if (ChineseActors.ReadLeading(text, after, end) is not { } addressed)
+        if ((text[x] == '请' && IsRequestWord(after)) || ChineseActors.ReadLeading(text, after, end) is not { } addressed)
         {
             return false;
         }
@@ -250,6 +259,29 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         Open(x, addressed.End, addressed.Actors);
         return true;
     }
+
+    /// <summary>Where a 请 inside the clause addresses an actor (not 申请/提请/邀请…, not after a modal); -1 when none.</summary>
+    private int MidClauseAddressee(int x, int end)
+    {
+        for (var i = x + 1; i < end - 2; i++)
+        {
+            if (text[i] == '要' || text[i] == '须')
+            {
+                return -1;
+            }
+
+            if (text[i] == '请' && !"申提邀报呈敬恳特聘宴".Contains(text[i - 1], StringComparison.Ordinal) && !IsRequestWord(i + 1)
+                && ChineseActors.ReadLeading(text, i + 1, end) is { } addressed && addressed.End < end)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>请示, 请求, 请教, 请假: 请 as the first half of a word, not "please, X".</summary>
+    private bool IsRequestWord(int after) => after < text.Length && "示求教假柬愿缨".Contains(text[after], StringComparison.Ordinal);
 
     private void ReadClauseWithoutModal(int x, int end)
     {

@@ -20,18 +20,48 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var drafts = new ExtractionPass(text).Run();
+
+        // Traditional Chinese is read through its simplified forms, one char for one char, so every span found in the
+        // mapped text is the same span of the text as written and everything shown is cut from the original.
+        var read = ChineseScript.ToSimplified(text);
+        var drafts = new ExtractionPass(read).Run();
         var result = new List<Directive>(drafts.Count);
         foreach (var draft in drafts)
         {
-            var directive = Finish(text, draft, meetingDate, result.Count + 1);
+            var directive = Finish(read, draft, meetingDate, result.Count + 1);
             if (directive is not null)
             {
-                result.Add(directive);
+                result.Add(ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read));
             }
         }
 
         return result;
+    }
+
+    /// <summary>The directive with its quote, task, actors and deadline text cut from the text as written.</summary>
+    private static Directive AsWritten(Directive directive, string text, string read)
+    {
+        string Original(string found)
+        {
+            // Look in the quote first (the task, a deadline, most actors), then anywhere (an inherited actor, a heading).
+            var at = read.IndexOf(found, directive.Start, directive.Length, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = read.IndexOf(found, StringComparison.Ordinal);
+            }
+
+            return at < 0 ? found : text.Substring(at, found.Length);
+        }
+
+        return directive with
+        {
+            Section = Original(directive.Section),
+            Lead = [.. directive.Lead.Select(Original)],
+            Support = [.. directive.Support.Select(Original)],
+            Task = Original(directive.Task),
+            Deadline = directive.Deadline is { } deadline ? deadline with { Text = Original(deadline.Text) } : null,
+            Quote = text.Substring(directive.Start, directive.Length),
+        };
     }
 
     private Directive? Finish(string text, Draft draft, DateOnly meetingDate, int number)

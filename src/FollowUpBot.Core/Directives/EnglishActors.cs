@@ -245,7 +245,8 @@ internal static partial class EnglishActors
     private static bool EndsWithUnitNoun(string phrase)
     {
         var last = phrase.Trim().Split(' ')[^1];
-        return last is "Department" or "Office" or "Division" or "Committee" or "Commission" or "Authority" or "Agency" or "Services" or "Bureau" or "Board" or "Council" or "Directorate";
+        return last is "Department" or "Office" or "Division" or "Committee" or "Commission" or "Authority" or "Agency" or "Services" or "Bureau" or "Board" or "Council" or "Directorate"
+            or "teams" or "Teams" or "groups" or "Groups";
     }
 
     private static string StripInitials(string phrase)

@@ -118,7 +118,9 @@ internal sealed partial class ExtractionPass(string text)
                 return;
             }
 
-            new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList);
+            // "-Ricky Rand: Confirm with the IOE team …": a listed name and an imperative is an action line anywhere.
+            var namedTask = marker is { } item && IsListItem(item) && NamedTask(contentStart, end);
+            new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList || namedTask);
             return;
         }
 
@@ -364,6 +366,31 @@ internal sealed partial class ExtractionPass(string text)
         }
 
         return latin > 3 * cjk;
+    }
+
+    private bool NamedTask(int contentStart, int end)
+    {
+        var owner = OwnerLine().Match(text, contentStart, end - contentStart);
+        if (!owner.Success || owner.Index != contentStart)
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', contentStart, end - contentStart);
+        var verbStart = colon + 1;
+        while (verbStart < end && text[verbStart] == ' ')
+        {
+            verbStart++;
+        }
+
+        var verbEnd = verbStart;
+        while (verbEnd < end && char.IsLetter(text[verbEnd]))
+        {
+            verbEnd++;
+        }
+
+        return verbEnd > verbStart && char.IsUpper(text[verbStart]) && EnglishActors.IsImperativeVerb(text[verbStart..verbEnd])
+            && EnglishActors.Split(text[contentStart..colon].Trim('*')) is not null;
     }
 
     private static bool IsListItem(OutlineMarker marker) => marker.Kind is "bullet" or "action" || marker.Kind.StartsWith("num", StringComparison.Ordinal) || marker.Kind == "let";

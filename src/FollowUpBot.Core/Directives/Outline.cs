@@ -145,7 +145,9 @@ internal sealed partial class Outline
         @"|(?<let>[a-zA-Z])[.)](?=\s)\s*" +
         @"|(?<md>\#{1,6})\s+" +
         @"|(?<action>(?:\*\*)?(?:ACTIONS?|Actions?|Action items?|AI)(?:\*\*)?\s*[:：\-–—](?:\*\*)?\s*)" +
-        @"|(?<bullet>[-*+•·●○■□◆◇▪►–—])\s+)",
+        @"|(?<bullet>[-*+•·●○■□◆◇▪►–—])\s+" +
+        @"|(?<bullet>[-–—])(?=[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}:\s)" +
+        @")",
         RegexOptions.CultureInvariant)]
     private static partial Regex MarkerPattern();
 }

@@ -38,6 +38,9 @@ internal static class TextNormalizer
         return builder.ToString();
     }
 
-    /// <summary>Normalised and lower-cased, for matching names typed by people (English department names vary in case).</summary>
-    public static string NormalizeForMatch(string? value) => Normalize(value).ToUpperInvariant();
+    /// <summary>
+    /// Normalised, upper-cased and in simplified script, for matching names typed by people (English department names vary
+    /// in case; a traditional-script record writes 宣傳部門 for the directory's 宣传部门).
+    /// </summary>
+    public static string NormalizeForMatch(string? value) => ChineseScript.ToSimplified(Normalize(value)).ToUpperInvariant();
 }

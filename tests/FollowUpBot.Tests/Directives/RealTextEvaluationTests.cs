@@ -18,7 +18,8 @@ public sealed class RealTextEvaluationTests
     [InlineData("en3", 1.0)]
     [InlineData("heldout", 0.95)]
     [InlineData("heldout2", 0.96)]
-    [InlineData("heldout3", 0.87)]
+    [InlineData("heldout3", 1.0)]
+    [InlineData("heldout4", 0.83)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
