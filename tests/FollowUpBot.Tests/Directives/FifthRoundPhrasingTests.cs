@@ -105,6 +105,23 @@ public sealed class FifthRoundPhrasingTests
     }
 
     [Fact]
+    public void AMonthAndYearIsNotADayOfTheMonth()
+    {
+        var directive = Assert.Single(Assigned("Ana will send the revised charter by April 2027."));
+
+        Assert.Equal("by April 2027", directive.Deadline?.Text);
+    }
+
+    [Fact]
+    public void AMonthInBracketsAfterAnActionItemIsItsDueDate()
+    {
+        var directive = Assert.Single(Assigned(
+            "## Actions\n1. Ravi Menon: Prepare the demo for the user meeting (**June 2027**). This builds on the request to show something at the next community call"));
+
+        Assert.Equal("June 2027", directive.Deadline?.Text);
+    }
+
+    [Fact]
     public void 负责的DescribesAnEarlierAssignment()
     {
         Assert.Empty(Assigned("由县交通局负责的第3件事项进展滞后。"));
