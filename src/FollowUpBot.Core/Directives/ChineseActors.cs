@@ -213,6 +213,12 @@ internal static class ChineseActors
             return null;
         }
 
+        // 六、七科 (sections six and seven): numbers listed before one shared unit noun name one party, as written.
+        if (SharedNumberedUnit(phrase))
+        {
+            return [phrase];
+        }
+
         // "A局、B局等部门": the list shares the class after 等. It splits only when every item before 等 is a unit of its own
         // (国网市供电公司、市燃气集团等单位); "各级发改、自然资源等部门" names one class of departments.
         if (ClassAfterEtc(phrase) is var etc and > 0 && phrase.AsSpan(0, etc).IndexOfAny('、', '和') > 0
@@ -278,6 +284,24 @@ internal static class ChineseActors
         }
 
         return pendingStart >= 0 || result.Count == 0 ? null : result;
+    }
+
+    private static bool SharedNumberedUnit(string phrase)
+    {
+        if (phrase.Length < 4 || !"科处室组队股课".Contains(phrase[^1], StringComparison.Ordinal) || !phrase.Contains('、', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in phrase.AsSpan(0, phrase.Length - 1))
+        {
+            if (c != '、' && !"一二三四五六七八九十".Contains(c, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return phrase[0] != '、' && phrase[^2] != '、';
     }
 
     /// <summary>The index of 等 when the phrase ends in 等 and a class noun (等部门, 等相关单位); otherwise -1.</summary>

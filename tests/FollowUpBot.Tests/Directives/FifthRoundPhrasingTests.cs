@@ -155,6 +155,14 @@ public sealed class FifthRoundPhrasingTests
     }
 
     [Fact]
+    public void NumberedSectionsSharingOneUnitNounAreOneParty()
+    {
+        var directive = Assert.Single(Assigned("訂於下週三會勘現場,請二、三科會同四科派員參加。"));
+
+        Assert.Equal(["二、三科"], directive.Lead);
+    }
+
+    [Fact]
     public void AHelpingVerbDoesNotStartAName()
     {
         Assert.DoesNotContain(Assigned("会议要求,帮助市书法协会尽快完成注册。"), d => d.Lead.Any(l => l.StartsWith("帮助", StringComparison.Ordinal)));

@@ -19,7 +19,7 @@ public sealed class RealTextEvaluationTests
     [InlineData("heldout", 0.95)]
     [InlineData("heldout2", 0.96)]
     [InlineData("heldout3", 1.0)]
-    [InlineData("heldout4", 0.94)]
+    [InlineData("heldout4", 0.95)]
     [InlineData("heldout5", 0.73)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
