@@ -46,13 +46,65 @@ internal static class ChecklistCard
     public const int PageSize = 8;
     public const int DueSoonDays = 3;
 
+    /// <summary>The department's items: those it leads, then those it supports, each by number (a stable order).</summary>
     public static IReadOnlyList<MeetingItem> ItemsOf(MeetingDocument meeting, string department)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        return [.. meeting.Items
-            .Where(i => i.Lead.Contains(department, StringComparer.Ordinal) || i.Support.Contains(department, StringComparer.Ordinal))
-            .OrderBy(i => i.Lead.Contains(department, StringComparer.Ordinal) ? 0 : 1)
-            .ThenBy(i => i.Number ?? int.MaxValue)];
+
+        // Loops rather than LINQ: every card answered to a report lists a page of items, and Contains with a comparer
+        // over a list allocates an enumerator per call.
+        var items = new List<MeetingItem>();
+        foreach (var item in meeting.Items)
+        {
+            if (Names(item.Lead, department))
+            {
+                items.Add(item);
+            }
+        }
+
+        var leads = items.Count;
+        foreach (var item in meeting.Items)
+        {
+            if (!Names(item.Lead, department) && Names(item.Support, department))
+            {
+                items.Add(item);
+            }
+        }
+
+        SortByNumber(items, 0, leads);
+        SortByNumber(items, leads, items.Count);
+        return items;
+    }
+
+    private static bool Names(IReadOnlyList<string> departments, string department)
+    {
+        for (var i = 0; i < departments.Count; i++)
+        {
+            if (string.Equals(departments[i], department, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A stable insertion sort of items[from..to) by number (no number last): items are nearly always in order already.</summary>
+    private static void SortByNumber(List<MeetingItem> items, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            var item = items[i];
+            var number = item.Number ?? int.MaxValue;
+            var j = i - 1;
+            while (j >= from && (items[j].Number ?? int.MaxValue) > number)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
     }
 
     /// <summary>
@@ -195,7 +247,7 @@ internal static class ChecklistCard
     internal static Container ItemBlock(ChecklistView view, MeetingItem item)
     {
         var locale = view.Locale;
-        var isLead = item.Lead.Contains(view.Department, StringComparer.Ordinal);
+        var isLead = Names(item.Lead, view.Department);
         var mine = item.FindDepartment(view.Department);
         var status = mine?.Status ?? ProgressStatus.NotStarted;
         var (dueText, dueColor) = DueText(locale, item.CurrentDue, view.Today, item.Status);

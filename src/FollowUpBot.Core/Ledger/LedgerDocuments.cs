@@ -268,7 +268,19 @@ internal sealed record MeetingItem
 
     private readonly AppliedIds _applied = AppliedIds.Empty;
 
-    public DepartmentProgress? FindDepartment(string department) => Departments.FirstOrDefault(d => d.Department == department);
+    public DepartmentProgress? FindDepartment(string department)
+    {
+        // An index loop, as FindItem: views and projections look departments up for every record.
+        for (var i = 0; i < Departments.Count; i++)
+        {
+            if (Departments[i].Department == department)
+            {
+                return Departments[i];
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A due date granted by the record named <paramref name="Record"/>.</summary>

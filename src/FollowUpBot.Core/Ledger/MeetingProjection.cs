@@ -45,6 +45,14 @@ internal static class MeetingProjection
     public static MeetingItem Normalize(MeetingItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+
+        // Every report's view and every projector batch normalizes the item it changes, which almost always is already:
+        // give it back as it is instead of copying it and each of its departments.
+        if (IsNormalized(item))
+        {
+            return item;
+        }
+
         var departments = new List<DepartmentProgress>(item.Lead.Count + item.Support.Count);
         foreach (var name in item.Lead.Concat(item.Support).Distinct(StringComparer.Ordinal))
         {
@@ -55,23 +63,79 @@ internal static class MeetingProjection
 
         // A department taken off the item keeps its entry while it has history, so no report disappears.
         departments.AddRange(item.Departments.Where(d => d.Reports > 0 && !departments.Exists(x => x.Department == d.Department)));
-        var normalized = item with { Departments = departments };
-        return normalized with { Status = Derive(normalized) };
+        return item with { Departments = departments, Status = Derive(item.Lead, departments) };
+    }
+
+    /// <summary>
+    /// Whether <see cref="Normalize(MeetingItem)"/> would give back an item equal to this one: an entry per distinct lead,
+    /// then supporting, department in that order with its role; after them only departments with history named nowhere
+    /// before; and the derived status.
+    /// </summary>
+    internal static bool IsNormalized(MeetingItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var departments = item.Departments;
+        var named = item.Lead.Count + item.Support.Count;
+        var k = 0;
+        for (var i = 0; i < named; i++)
+        {
+            var name = NamedAt(item, i);
+            if (NamedBefore(item, i, name))
+            {
+                continue;
+            }
+
+            var role = IndexOf(item.Lead, name) >= 0 ? DepartmentRole.Lead : DepartmentRole.Support;
+            if (k >= departments.Count || departments[k].Department != name || departments[k].Role != role)
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        for (; k < departments.Count; k++)
+        {
+            if (departments[k].Reports <= 0 || IndexOf(departments, departments[k].Department, k) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return item.Status == Derive(item.Lead, departments);
     }
 
     /// <summary>The least advanced status of the lead departments (of all departments when none leads).</summary>
     public static ProgressStatus Derive(MeetingItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var names = item.Lead.Count > 0 ? item.Lead : item.Departments.Select(d => d.Department).ToList();
-        if (names.Count == 0)
+        return Derive(item.Lead, item.Departments);
+    }
+
+    private static ProgressStatus Derive(IReadOnlyList<string> lead, IReadOnlyList<DepartmentProgress> departments)
+    {
+        var count = lead.Count > 0 ? lead.Count : departments.Count;
+        if (count == 0)
         {
             return ProgressStatus.NotStarted;
         }
 
-        return names
-            .Select(n => item.FindDepartment(n)?.Status ?? ProgressStatus.NotStarted)
-            .MinBy(Rank);
+        // Loops, not LINQ: this runs for every record applied. A department is its first entry, as in FindDepartment.
+        var least = ProgressStatus.NotStarted;
+        var leastRank = int.MaxValue;
+        for (var i = 0; i < count; i++)
+        {
+            var name = lead.Count > 0 ? lead[i] : departments[i].Department;
+            var at = IndexOf(departments, name, departments.Count);
+            var status = at >= 0 ? departments[at].Status : ProgressStatus.NotStarted;
+            var rank = Rank(status);
+            if (rank < leastRank)
+            {
+                (least, leastRank) = (status, rank);
+            }
+        }
+
+        return least;
     }
 
     /// <summary>Applies one record; returns the same instance when it was applied before or names an item the meeting lacks.</summary>
@@ -112,38 +176,43 @@ internal static class MeetingProjection
         }
 
         item = Normalize(item);
-        var departments = item.Departments.ToList();
-        var extended = item.Extended;
+        var departments = new List<DepartmentProgress>(item.Departments.Count + 1);
+        departments.AddRange(item.Departments);
 
-        // An approval without a department closes the whole item: every department's part.
-        var targets = record.Department is { } department
-            ? [department]
-            : departments.Select(d => d.Department).ToList();
-        foreach (var target in targets)
+        // An approval without a department closes the whole item: every department's part (a normalized item names each once).
+        if (record.Department is { } department)
         {
-            var index = departments.FindIndex(d => d.Department == target);
+            var index = IndexOf(departments, department, departments.Count);
             if (index < 0)
             {
-                departments.Add(new DepartmentProgress { Department = target, Role = DepartmentRole.Support });
+                departments.Add(new DepartmentProgress { Department = department, Role = DepartmentRole.Support });
                 index = departments.Count - 1;
             }
 
             departments[index] = ApplyToDepartment(departments[index], key, record);
         }
+        else
+        {
+            for (var i = 0; i < departments.Count; i++)
+            {
+                departments[i] = ApplyToDepartment(departments[i], key, record);
+            }
+        }
 
+        var extended = item.Extended;
         if (record is { Kind: ProgressKind.ExtensionApproval, Due: { } granted }
             && (extended is null || string.CompareOrdinal(key, extended.Record) > 0))
         {
             extended = new DueChange(granted, key);
         }
 
-        var next = item with
+        return item with
         {
             Departments = departments,
             Extended = extended,
             Applied = item.Applied.Add(updateId),
+            Status = Derive(item.Lead, departments),
         };
-        return next with { Status = Derive(next) };
     }
 
     /// <summary>Replays records in name order onto the meeting's items as they were before any record: the reference the projection must equal.</summary>
@@ -169,7 +238,7 @@ internal static class MeetingProjection
 
     private static DepartmentProgress ApplyToDepartment(DepartmentProgress department, string key, ProgressRecord record)
     {
-        department = department with { Reports = department.Reports + 1 };
+        var reports = department.Reports + 1;
         var status = record.Kind switch
         {
             // A report without a status still says the work is going.
@@ -183,6 +252,7 @@ internal static class MeetingProjection
         {
             department = department with
             {
+                Reports = reports,
                 Status = s,
                 Percent = record.Percent ?? (s == ProgressStatus.Closed ? 100 : null),
                 Note = record.Note,
@@ -190,6 +260,10 @@ internal static class MeetingProjection
                 At = record.At,
                 Record = key,
             };
+        }
+        else
+        {
+            department = department with { Reports = reports };
         }
 
         var outcome = record.Kind switch
@@ -230,5 +304,47 @@ internal static class MeetingProjection
         var candidateClosed = candidate == ProgressStatus.Closed;
         var currentClosed = current.Status == ProgressStatus.Closed;
         return candidateClosed != currentClosed ? candidateClosed : string.CompareOrdinal(key, current.Record) > 0;
+    }
+
+    private static string NamedAt(MeetingItem item, int i) => i < item.Lead.Count ? item.Lead[i] : item.Support[i - item.Lead.Count];
+
+    private static bool NamedBefore(MeetingItem item, int i, string name)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (NamedAt(item, j) == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first of the first <paramref name="count"/> departments named <paramref name="name"/>, or -1.</summary>
+    private static int IndexOf(IReadOnlyList<DepartmentProgress> departments, string name, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (departments[i].Department == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using FollowUpBot.Checklists;
 using FollowUpBot.FollowUp;
 using FollowUpBot.Ledger;
@@ -111,10 +112,12 @@ internal sealed class PendingReports(TimeProvider time)
         }
 
         var last = _views.TryGetValue(meeting.Id, out var kept) && ReferenceEquals(kept.Base, meeting) ? kept : null;
-        // ToArray is the dictionary's own snapshot: LINQ over it directly sizes an array, then copies, and fails when a
-        // concurrent report lands in between.
+
+        // Enumerating the dictionary takes no lock and tolerates concurrent reports (LINQ over it, or ToArray under all its
+        // locks, either failed or held every report of the meeting up).
         var live = new List<StoredProgress>();
-        foreach (var (name, entry) in pending.ToArray())
+        var stillInLast = 0;
+        foreach (var (name, entry) in pending)
         {
             if (time.GetElapsedTime(entry.At) > KeepFor || IsApplied(meeting, entry.Stored))
             {
@@ -123,6 +126,7 @@ internal sealed class PendingReports(TimeProvider time)
             }
 
             live.Add(entry.Stored);
+            stillInLast += last is not null && last.Names.Contains(name) ? 1 : 0;
         }
 
         if (live.Count == 0)
@@ -131,12 +135,20 @@ internal sealed class PendingReports(TimeProvider time)
             return meeting;
         }
 
-        var names = live.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var reuse = last is not null && last.Names.IsSubsetOf(names);
+        // The last view can be built on while every record laid into it is still waiting; it then needs only the others.
+        var reuse = last is not null && stillInLast == last.Names.Count;
         var view = reuse ? last!.View : meeting;
-        foreach (var stored in live.Where(s => !reuse || !last!.Names.Contains(s.Name)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        var names = reuse ? last!.Names : NoNames;
+        if (reuse)
+        {
+            live.RemoveAll(stored => last!.Names.Contains(stored.Name));
+        }
+
+        live.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var stored in live)
         {
             view = MeetingProjection.Apply(view, stored.Key, stored.Record);
+            names = names.Add(stored.Name);
         }
 
         _views[meeting.Id] = new LastView(meeting, view, names);
@@ -146,8 +158,10 @@ internal sealed class PendingReports(TimeProvider time)
     private static bool IsApplied(MeetingDocument meeting, StoredProgress stored) =>
         meeting.FindItem(stored.Record.ItemId)?.Applied.Contains(stored.UpdateId) == true;
 
-    /// <summary>A view built on one meeting read: the read, the view, the records laid over it.</summary>
-    private sealed record LastView(MeetingDocument Base, MeetingDocument View, HashSet<string> Names);
+    private static readonly ImmutableHashSet<string> NoNames = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>A view built on one meeting read: the read, the view, the records laid over it (a set shared with the next view's).</summary>
+    private sealed record LastView(MeetingDocument Base, MeetingDocument View, ImmutableHashSet<string> Names);
 }
 
 /// <summary>

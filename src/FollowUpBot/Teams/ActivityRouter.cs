@@ -7,17 +7,21 @@ namespace FollowUpBot.Teams;
 /// to the message handlers (or, with a card's <c>value</c>, to the card action of its verb); invokes are
 /// always answered; conversation events go to their handlers; anything else is acknowledged and ignored.
 /// </summary>
+/// <remarks>
+/// The handlers are resolved from the request's scope when an activity of their kind arrives: a card action builds the
+/// card action handlers (and what they depend on), not also every message and conversation handler.
+/// </remarks>
 internal sealed partial class ActivityRouter(
     ConversationReferenceStore references,
     ConnectorClient connector,
-    IEnumerable<IMessageHandler> messageHandlers,
-    IEnumerable<ICardActionHandler> cardActionHandlers,
-    IEnumerable<IConversationEventHandler> conversationEventHandlers,
+    IServiceProvider services,
     ILogger<ActivityRouter> logger)
 {
-    private readonly IMessageHandler[] _messageHandlers = [.. messageHandlers.OrderBy(h => h.Order)];
-    private readonly ICardActionHandler[] _cardActions = [.. cardActionHandlers];
-    private readonly IConversationEventHandler[] _conversationEvents = [.. conversationEventHandlers];
+    private ICardActionHandler[]? _cardActions;
+
+    private IEnumerable<IMessageHandler> MessageHandlers => services.GetServices<IMessageHandler>().OrderBy(h => h.Order);
+
+    private ICardActionHandler[] CardActions => _cardActions ??= [.. services.GetServices<ICardActionHandler>()];
 
     public const string InvokeAdaptiveCardAction = "adaptiveCard/action";
 
@@ -34,7 +38,7 @@ internal sealed partial class ActivityRouter(
             case ActivityTypes.Invoke:
                 return await OnInvokeAsync(turn, cancellationToken).ConfigureAwait(false);
             case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
-                foreach (var handler in _conversationEvents)
+                foreach (var handler in services.GetServices<IConversationEventHandler>())
                 {
                     await handler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
                 }
@@ -62,7 +66,7 @@ internal sealed partial class ActivityRouter(
             return;
         }
 
-        foreach (var handler in _messageHandlers)
+        foreach (var handler in MessageHandlers)
         {
             if (await handler.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
             {
@@ -92,8 +96,8 @@ internal sealed partial class ActivityRouter(
 
     /// <summary>The handler of a verb: an exact match first, then a handler of a whole family ("draft.*").</summary>
     private ICardActionHandler? FindCardAction(string verb) =>
-        Array.Find(_cardActions, h => string.Equals(h.Verb, verb, StringComparison.OrdinalIgnoreCase))
-        ?? Array.Find(_cardActions, h => h.Verb.EndsWith(".*", StringComparison.Ordinal) && verb.StartsWith(h.Verb[..^1], StringComparison.OrdinalIgnoreCase));
+        Array.Find(CardActions, h => string.Equals(h.Verb, verb, StringComparison.OrdinalIgnoreCase))
+        ?? Array.Find(CardActions, h => h.Verb.EndsWith(".*", StringComparison.Ordinal) && verb.StartsWith(h.Verb[..^1], StringComparison.OrdinalIgnoreCase));
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Ignored an activity of type {Type}.")]
     private static partial void LogIgnored(ILogger logger, string? type);

@@ -67,11 +67,14 @@ internal sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens,
     {
         ArgumentNullException.ThrowIfNull(serviceUrl);
         var host = serviceUrl.IdnHost;
+        var rawHost = serviceUrl.Host;
         foreach (var allowed in allowedHosts)
         {
+            // Spans, not substrings, and the host taken once (Uri builds it anew on each call): every activity's serviceUrl
+            // is checked against the whole list.
             if (allowed.StartsWith('.')
-                ? host.EndsWith(allowed, StringComparison.OrdinalIgnoreCase) || host.Equals(allowed[1..], StringComparison.OrdinalIgnoreCase)
-                : host.Equals(allowed.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) || serviceUrl.Host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+                ? host.EndsWith(allowed, StringComparison.OrdinalIgnoreCase) || host.AsSpan().Equals(allowed.AsSpan(1), StringComparison.OrdinalIgnoreCase)
+                : host.AsSpan().Equals(allowed.AsSpan().Trim("[]"), StringComparison.OrdinalIgnoreCase) || rawHost.Equals(allowed, StringComparison.OrdinalIgnoreCase))
             {
                 // Only HTTPS carries the token, except to the local stand-ins on loopback.
                 return serviceUrl.Scheme == Uri.UriSchemeHttps || serviceUrl.IsLoopback;

@@ -69,6 +69,35 @@ public sealed class ChecklistCardTests
     }
 
     [Fact]
+    public void ItemsAreLeadThenSupportedEachByNumberWithTiesAndUnnumberedOnesInMeetingOrder()
+    {
+        var random = new Random(7);
+        string[][] roles = [[], ["市发展改革委"], ["市财政局"], ["市财政局", "市发展改革委"]];
+        for (var n = 0; n < 300; n++)
+        {
+            var meeting = new MeetingDocument
+            {
+                Id = "m",
+                Items = [.. Enumerable.Range(0, random.Next(12)).Select(k => new MeetingItem
+                {
+                    Id = $"i{k}",
+                    Task = "任务",
+                    Number = random.Next(4) == 0 ? null : random.Next(6),
+                    Lead = roles[random.Next(roles.Length)],
+                    Support = roles[random.Next(roles.Length)],
+                })],
+            };
+            var expected = meeting.Items
+                .Where(i => i.Lead.Contains("市发展改革委") || i.Support.Contains("市发展改革委"))
+                .OrderBy(i => i.Lead.Contains("市发展改革委") ? 0 : 1)
+                .ThenBy(i => i.Number ?? int.MaxValue)
+                .Select(i => i.Id);
+
+            Assert.Equal(expected, ChecklistCard.ItemsOf(meeting, "市发展改革委").Select(i => i.Id));
+        }
+    }
+
+    [Fact]
     public void TheVersionOfAnItemChangesWhenAReportIsApplied()
     {
         var meeting = MeetingProjection.Normalize(LargeMeeting(1));
