@@ -183,9 +183,9 @@ internal sealed class ReportBenchmark : IBenchmark
         }
     }
 
-    private static Func<byte[], bool> Answered(bool isApp) => isApp
-        ? body => body.AsSpan().IndexOf("\"statusCode\":200"u8) >= 0 && body.AsSpan().IndexOf("application/vnd.microsoft.card.adaptive"u8) >= 0
-        : body => body.AsSpan().IndexOf("\"statusCode\":200"u8) >= 0;
+    private static BenchHosts.AnswerCheck Answered(bool isApp) => isApp
+        ? body => body.IndexOf("\"statusCode\":200"u8) >= 0 && body.IndexOf("application/vnd.microsoft.card.adaptive"u8) >= 0
+        : body => body.IndexOf("\"statusCode\":200"u8) >= 0;
 
     /// <summary>The baseline: the same activity in, stored as one blob (create-only) with plain Azure.Storage.Blobs, 200 out.</summary>
     private static async Task<WebApplication> StartBareAsync(StorageOptions options, CancellationToken cancellationToken)

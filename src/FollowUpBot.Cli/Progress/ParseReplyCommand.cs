@@ -25,22 +25,23 @@ internal sealed class ParseReplyCommand : ICliCommand
 
     public string Summary => "show how a free-text progress reply is read";
 
-    public string Usage => "\"TEXT\" [--format json|text] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N] [--time-zone Asia/Shanghai] | --labels FILE.json [--misses]";
+    public string Usage => "\"TEXT\" [--format json|text] [--today YYYY-MM-DD] [--items 1,2,3] [--default-item N] [--time-zone Asia/Shanghai] | --labels FILE.json [--misses] [--rules-only]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var cli = new CliArgs(args, new HashSet<string>(["misses"], StringComparer.Ordinal));
+        var cli = new CliArgs(args, new HashSet<string>(["misses", "rules-only"], StringComparer.Ordinal));
         if (cli.Option("labels") is { } labels)
         {
             var misses = cli.Flag("misses");
+            var rulesOnly = cli.Flag("rules-only");
             cli.ThrowIfUnknownOptions();
             if (cli.Positional.Count > 0)
             {
                 throw new CliUsageException("give either the reply text or --labels FILE, not both.");
             }
 
-            return await ScoreAsync(labels, misses, output, error, cancellationToken).ConfigureAwait(false);
+            return await ScoreAsync(labels, misses, rulesOnly, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         var format = cli.Option("format") ?? "text";
@@ -74,7 +75,7 @@ internal sealed class ParseReplyCommand : ICliCommand
         return 0;
     }
 
-    private static async Task<int> ScoreAsync(string path, bool misses, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ScoreAsync(string path, bool misses, bool rulesOnly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         IReadOnlyList<LabelledReplyRow> rows;
         try
@@ -88,7 +89,8 @@ internal sealed class ParseReplyCommand : ICliCommand
         }
 
         var lines = new List<string>();
-        var score = ReplyLabels.Score(rows, (row, parsed) => lines.Add(string.Create(
+        // --rules-only scores the rules without the learned fallback, to split what each contributes.
+        var score = ReplyLabels.Score(rows, rulesOnly ? null : ReplyClassifier.Default, (row, parsed) => lines.Add(string.Create(
             CultureInfo.InvariantCulture,
             $"  #{row.Row} {row.Status ?? "-"} -> {parsed.Status?.ToContractName() ?? "-"} (item {parsed.Item?.ToString(CultureInfo.InvariantCulture) ?? "?"}, confidence {parsed.Confidence:0.00}): {row.Text}")));
         await output.WriteLineAsync(string.Create(

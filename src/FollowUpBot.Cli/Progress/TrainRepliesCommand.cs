@@ -114,29 +114,75 @@ internal sealed class TrainRepliesCommand : ICliCommand
             }
         }
 
-        var chosen = ReplyClassifierOptions.Chosen;
-        report.Append(CultureInfo.InvariantCulture, $"best: {best!.Format(rows.Count).Replace('\t', ' ')} {bestAccuracy:P1}; shipped: {chosen.Format(rows.Count).Replace('\t', ' ')}\n");
+        report.Append(CultureInfo.InvariantCulture, $"naive Bayes best: {best!.Format(rows.Count).Replace('\t', ' ')} {bestAccuracy:P1}\n");
 
-        // Calibration: the temperature with the lowest log loss for the shipped options.
-        var predictions = Predictions(rows, labels, fold, folds, chosen with { Temperature = 1 });
-        report.Append("temperature (log loss of the held-out readings):\n");
-        foreach (var t in new[] { 1.0, 2, 3, 4, 6, 8, 12 })
+        // Logistic regression over the same features, for each penalty.
+        ReplyClassifierOptions? bestLogistic = null;
+        var bestLogisticAccuracy = -1.0;
+        report.Append("logistic regression alone (accuracy, log loss at temperature 1):\n");
+        foreach (var l2 in new[] { 0.0001, 0.001, 0.01 })
         {
-            var loss = predictions.Average(p => -Math.Log(Math.Max(1e-12, Tempered(p.Probabilities, t)[(int)p.Label])));
-            report.Append(CultureInfo.InvariantCulture, $"  {t}: {loss:0.000}\n");
+            foreach (var minDocuments in new[] { 1, 2 })
+            {
+                var options = new ReplyClassifierOptions(0, 2, minDocuments, 1, false, ReplyClassifierMethod.Logistic, l2, LogisticEpochs);
+                var held = Predictions(rows, labels, fold, folds, options);
+                var accuracy = (double)held.Count(p => p.Right) / rows.Count;
+                var loss = held.Average(p => -Math.Log(Math.Max(1e-12, p.Probabilities[(int)p.Label])));
+                report.Append(CultureInfo.InvariantCulture, $"  l2 {l2} min-documents {minDocuments} epochs {LogisticEpochs}: {accuracy:P1}, log loss {loss:0.000}\n");
+                if (accuracy > bestLogisticAccuracy + 1e-9)
+                {
+                    bestLogisticAccuracy = accuracy;
+                    bestLogistic = options;
+                }
+            }
         }
 
-        // Rules plus classifier, for each meeting policy, with the shipped options.
-        predictions = Predictions(rows, labels, fold, folds, chosen);
+        report.Append(CultureInfo.InvariantCulture, $"logistic best: {bestLogistic!.Format(rows.Count).Replace('\t', ' ')} {bestLogisticAccuracy:P1}\n");
+
         var rules = rows.Select(r => ReplyParser.Parse(r.Text, r.Context, null, ReplyLearnedPolicy.Chosen)).ToList();
-        var baseline = Tally(rows.Count, i => (rules[i].Status, rules[i].Confidence), labels);
-        report.Append(CultureInfo.InvariantCulture, $"rules alone: {baseline}\n");
+        report.Append(CultureInfo.InvariantCulture, $"rules alone: {Tally(rows.Count, i => (rules[i].Status, rules[i].Confidence), labels)}\n");
+        foreach (var candidate in new[] { ReplyClassifierOptions.NaiveBayes, ReplyClassifierOptions.Chosen })
+        {
+            report.Append(Combined(rows, labels, fold, folds, candidate, rules));
+        }
+
+        var chosen = ReplyClassifierOptions.Chosen;
+        report.Append(CultureInfo.InvariantCulture, $"shipped: {chosen.Format(rows.Count).Replace('\t', ' ')}, policy {Describe(ReplyLearnedPolicy.Chosen)}\n");
+        return report.ToString();
+    }
+
+    // The logistic fit's full-batch steps: enough for the loss to settle on ~1,000 replies.
+    private const int LogisticEpochs = 300;
+
+    /// <summary>Temperature by log loss, then rules plus the classifier for each meeting policy, for one option set.</summary>
+    private static string Combined(List<LabelledReplyRow> rows, ReplyStatus[] labels, int[] fold, int folds, ReplyClassifierOptions options, List<ParsedReply> rules)
+    {
+        var report = new StringBuilder();
+        var name = options.Method == ReplyClassifierMethod.Logistic ? "logistic" : "naive Bayes";
+        var raw = Predictions(rows, labels, fold, folds, options with { Temperature = 1 });
+        report.Append(CultureInfo.InvariantCulture, $"{name} temperature (log loss of the held-out readings):\n");
+        var bestT = 1.0;
+        var bestLoss = double.MaxValue;
+        foreach (var t in new[] { 1.0, 1.5, 2, 3, 4, 6, 8, 12 })
+        {
+            var loss = raw.Average(p => -Math.Log(Math.Max(1e-12, Tempered(p.Probabilities, t)[(int)p.Label])));
+            report.Append(CultureInfo.InvariantCulture, $"  {t}: {loss:0.000}\n");
+            if (loss < bestLoss)
+            {
+                bestLoss = loss;
+                bestT = t;
+            }
+        }
+
+        report.Append(CultureInfo.InvariantCulture, $"  lowest at {bestT}; the shipped temperature is {options.Temperature}\n");
+        var tempered = options;
+        var predictions = Predictions(rows, labels, fold, folds, tempered);
         var results = new List<(ReplyLearnedPolicy Policy, Outcome Outcome)>();
         foreach (var minEvidence in new[] { 2, 4, 6 })
         {
             foreach (var speak in new[] { 0.0, 0.3, 0.5 })
             {
-                foreach (var switchAbove in new[] { 0.5, 0.6, 0.7, 0.8, 1.01 })
+                foreach (var switchAbove in new[] { 0.5, 0.6, 0.7, 0.8, 0.9, 1.01 })
                 {
                     foreach (var doubt in new[] { 0.0, 0.05, 0.1, 0.2 })
                     {
@@ -151,16 +197,23 @@ internal sealed class TrainRepliesCommand : ICliCommand
             }
         }
 
-        report.Append("rules + classifier, best 12 policies by status accuracy, then fewest confident wrong:\n");
-        foreach (var (policy, outcome) in results.OrderByDescending(r => r.Outcome.Right).ThenBy(r => r.Outcome.ConfidentWrong).Take(12))
+        report.Append(CultureInfo.InvariantCulture, $"rules + {name} (temperature {tempered.Temperature}), best 8 policies by status accuracy, then fewest confident wrong:\n");
+        foreach (var (policy, outcome) in results.OrderByDescending(r => r.Outcome.Right).ThenBy(r => r.Outcome.ConfidentWrong).Take(8))
         {
             report.Append(CultureInfo.InvariantCulture, $"  {Describe(policy)}: {outcome}\n");
         }
 
+        report.Append("  the shipped policy's evidence, speak and switch with each doubt threshold:\n");
+        foreach (var (policy, outcome) in results.Where(r => r.Policy with { DoubtBelow = 0 } == ReplyLearnedPolicy.Chosen with { DoubtBelow = 0 }))
+        {
+            report.Append(CultureInfo.InvariantCulture, $"    {Describe(policy)}: {outcome}\n");
+        }
+
         var shipped = results.Find(r => r.Policy == ReplyLearnedPolicy.Chosen);
-        report.Append(CultureInfo.InvariantCulture, $"shipped policy {Describe(ReplyLearnedPolicy.Chosen)}: {(shipped.Policy is null ? "not in the grid" : shipped.Outcome.ToString())}\n");
+        report.Append(CultureInfo.InvariantCulture, $"  shipped policy {Describe(ReplyLearnedPolicy.Chosen)}: {(shipped.Policy is null ? "not in the grid" : shipped.Outcome.ToString())}\n");
         return report.ToString();
     }
+
 
     private static string Describe(ReplyLearnedPolicy p) => string.Create(
         CultureInfo.InvariantCulture,

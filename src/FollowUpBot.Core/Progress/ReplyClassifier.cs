@@ -3,9 +3,10 @@ using System.Globalization;
 namespace FollowUpBot.Progress;
 
 /// <summary>
-/// The learned fallback of the reply parser: a multinomial naive Bayes model over <see cref="ReplyFeatures"/>
-/// (Chinese character n-grams, English words and word pairs), trained on the repository's labelled replies by
-/// <c>followup train-replies</c> and shipped as the embedded resource <c>reply-classifier.tsv</c>.
+/// The learned fallback of the reply parser: a linear model over <see cref="ReplyFeatures"/> (Chinese character
+/// n-grams, English words and word pairs) — multinomial naive Bayes or multinomial logistic regression, which score
+/// a reply the same way (a weight per feature and status, summed, then a softmax) — trained on the repository's
+/// labelled replies by <c>followup train-replies</c> and shipped as the embedded resource <c>reply-classifier.tsv</c>.
 /// <see cref="ReplyParser"/> consults it where the rules abstain or are unsure (<c>ReplyParser.Learned.cs</c>).
 /// Immutable and thread-safe; classifying allocates nothing but the prediction's few feature names.
 /// </summary>
@@ -272,20 +273,48 @@ internal sealed class ReplyClassifier
 /// <param name="Deciding">The known features that favoured <paramref name="Status"/> most.</param>
 internal readonly record struct ReplyPrediction(ReplyStatus Status, double Probability, int Evidence, IReadOnlyList<string> Deciding);
 
+/// <summary>How the classifier is learned: counted (naive Bayes) or fitted (logistic regression).</summary>
+internal enum ReplyClassifierMethod
+{
+    NaiveBayes,
+    Logistic,
+}
+
 /// <summary>How the classifier is trained and reads replies; written into the model file.</summary>
-/// <param name="Alpha">Additive smoothing of the feature counts.</param>
+/// <param name="Alpha">Additive smoothing of the feature counts (naive Bayes).</param>
 /// <param name="CjkGrams">The longest run of Chinese characters read as one feature (2 or 3).</param>
 /// <param name="MinDocuments">A feature counts only when at least this many training replies have it.</param>
 /// <param name="Temperature">Scores are divided by this before the softmax: naive Bayes is overconfident.</param>
-/// <param name="UniformPrior">Every status equally likely before the text is read (else the training shares).</param>
-internal sealed record ReplyClassifierOptions(double Alpha, int CjkGrams, int MinDocuments, double Temperature, bool UniformPrior)
+/// <param name="UniformPrior">Every status equally likely before the text is read (else the training shares; naive Bayes).</param>
+/// <param name="Method">Naive Bayes (counted) or logistic regression (fitted by full-batch gradient descent).</param>
+/// <param name="L2">The L2 penalty on the logistic weights (not the biases).</param>
+/// <param name="Epochs">Full-batch AdaGrad steps of the logistic fit, from zero weights: deterministic.</param>
+internal sealed record ReplyClassifierOptions(
+    double Alpha,
+    int CjkGrams,
+    int MinDocuments,
+    double Temperature,
+    bool UniformPrior,
+    ReplyClassifierMethod Method = ReplyClassifierMethod.NaiveBayes,
+    double L2 = 0,
+    int Epochs = 0)
 {
-    /// <summary>The options chosen by cross-validation on the tuned sets (README, "learned fallback").</summary>
-    public static ReplyClassifierOptions Chosen { get; } = new(Alpha: 0.3, CjkGrams: 2, MinDocuments: 2, Temperature: 6, UniformPrior: false);
+    /// <summary>The naive Bayes options chosen by cross-validation in round 3 (README, "learned fallback").</summary>
+    public static ReplyClassifierOptions NaiveBayes { get; } = new(Alpha: 0.3, CjkGrams: 2, MinDocuments: 2, Temperature: 6, UniformPrior: false);
 
-    public string Format(int trainedOn) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"!options\talpha={Alpha:R}\tcjk={CjkGrams}\tmin-documents={MinDocuments}\ttemperature={Temperature:R}\tprior={(UniformPrior ? "uniform" : "empirical")}\ttrained-on={trainedOn}");
+    /// <summary>
+    /// The options the shipped model is trained with, chosen by cross-validation on the tuned sets: logistic regression
+    /// reads 71.5% of held-out rows right alone (naive Bayes 62.5%) with a lower log loss at temperature 1 (0.80 against 1.24).
+    /// </summary>
+    public static ReplyClassifierOptions Chosen { get; } = new(Alpha: 0, CjkGrams: 2, MinDocuments: 2, Temperature: 1, UniformPrior: false, ReplyClassifierMethod.Logistic, L2: 0.001, Epochs: 300);
+
+    public string Format(int trainedOn) => Method == ReplyClassifierMethod.Logistic
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"!options\tmethod=logistic\tl2={L2:R}\tepochs={Epochs}\tcjk={CjkGrams}\tmin-documents={MinDocuments}\ttemperature={Temperature:R}\ttrained-on={trainedOn}")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"!options\tmethod=naive-bayes\talpha={Alpha:R}\tcjk={CjkGrams}\tmin-documents={MinDocuments}\ttemperature={Temperature:R}\tprior={(UniformPrior ? "uniform" : "empirical")}\ttrained-on={trainedOn}");
 
     public static ReplyClassifierOptions Parse(ReadOnlySpan<string> fields, out int trainedOn)
     {
@@ -303,6 +332,25 @@ internal sealed record ReplyClassifierOptions(double Alpha, int CjkGrams, int Mi
 
         string Value(string name) => values.TryGetValue(name, out var v) ? v : throw new FormatException($"option '{name}' is missing.");
         trainedOn = int.Parse(Value("trained-on"), CultureInfo.InvariantCulture);
+        var method = values.GetValueOrDefault("method", "naive-bayes");
+        if (method == "logistic")
+        {
+            return new ReplyClassifierOptions(
+                0,
+                int.Parse(Value("cjk"), CultureInfo.InvariantCulture),
+                int.Parse(Value("min-documents"), CultureInfo.InvariantCulture),
+                double.Parse(Value("temperature"), CultureInfo.InvariantCulture),
+                false,
+                ReplyClassifierMethod.Logistic,
+                double.Parse(Value("l2"), CultureInfo.InvariantCulture),
+                int.Parse(Value("epochs"), CultureInfo.InvariantCulture));
+        }
+
+        if (method != "naive-bayes")
+        {
+            throw new FormatException($"method '{method}' is not naive-bayes or logistic.");
+        }
+
         return new ReplyClassifierOptions(
             double.Parse(Value("alpha"), CultureInfo.InvariantCulture),
             int.Parse(Value("cjk"), CultureInfo.InvariantCulture),

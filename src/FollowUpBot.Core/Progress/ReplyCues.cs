@@ -155,9 +155,13 @@ internal static partial class ReplyCues
             return false;
         }
 
+        // A difficulty the reply says is being taken up (反映了问题，争取尽快解决) while the work goes on is not a block either.
         var (from, to) = Sentence(folded, cue.Start, cue.End);
-        return Cause().IsMatch(folded[from..to]);
+        return Cause().IsMatch(folded[from..to]) || BeingSolved().IsMatch(folded[from..to]);
     }
+
+    [GeneratedRegex(@"(?:争取|尽快|正在|积极|协调|努力)[^,。;]{0,6}?(?:解决|破解|化解)|\b(?:working\s+(?:to|on)\s+(?:resolve|fix|solve)|being\s+(?:resolved|addressed))\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BeingSolved();
 
     /// <summary>Whether the sentence of a cue gives a cause (因, 由于, 受…影响, "because", "due to").</summary>
     public static bool HasCause(string folded, Cue cue)
@@ -165,6 +169,27 @@ internal static partial class ReplyCues
         var (from, to) = Sentence(folded, cue.Start, cue.End);
         return Cause().IsMatch(folded[from..to]);
     }
+
+    /// <summary>
+    /// Whether a planned start is only a promise to act at once (收到，马上落实, "will action this right away"): the
+    /// reply acknowledges the item and says nothing of work done, so the bot asks rather than store "not started".
+    /// </summary>
+    public static bool IsPromise(string folded, Cue cue) => Promise().IsMatch(folded.AsSpan(cue.Start, cue.Length));
+
+    [GeneratedRegex(@"^(?:马上|立即|立刻|即刻|随即|尽快)|\b(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Promise();
+
+    /// <summary>
+    /// Whether a reply only acknowledges (好的，收到了，谢谢 / "ok thanks, noted"): it says nothing of the work, so the
+    /// learned fallback is not asked to guess a status for it.
+    /// </summary>
+    public static bool IsAcknowledgment(string folded) => Acknowledgment().IsMatch(folded);
+
+    [GeneratedRegex(
+        @"^[\s\p{P}\p{S}]*(?:(?:好的?|嗯+|收到了?|已收到|知道了?|明白了?|了解了?|清楚了?|谢谢(?:提醒|您|你)?|感谢|辛苦了?|ok(?:ay)?|thanks?(?:\s+you)?|thx|noted|got\s+it|understood|will\s+do|roger|sure)[\s\p{P}\p{S}]*)+$",
+        RegexOptions.CultureInvariant,
+        TimeoutMs)]
+    private static partial Regex Acknowledgment();
 
     /// <summary>Words that say the work is pushed to speed up (加快, 抓紧, 督促), which means it goes on.</summary>
     public static bool PushesOn(string folded) => SpeedUp().IsMatch(folded);
@@ -184,6 +209,34 @@ internal static partial class ReplyCues
 
         return apology;
     }
+
+    /// <summary>
+    /// The shares of a target a reply reports (为目标任务的94%, 占年度计划的97.2%, 完成率100%, "85% of the annual target"):
+    /// a report of several targets is done only when every share reaches 100%.
+    /// </summary>
+    public static List<double> TargetShares(string folded)
+    {
+        var shares = new List<double>();
+        foreach (Match m in TargetShare().Matches(folded))
+        {
+            if (double.TryParse(m.Groups["p"].ValueSpan, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share))
+            {
+                shares.Add(share);
+            }
+        }
+
+        return shares;
+    }
+
+    [GeneratedRegex(
+        """
+        (?:为|占|达到?|完成了?)[^,。;%\d]{0,12}?(?:目标|计划|任务|年度)[^,。;%]{0,12}?的?\s*(?<p>\d+(?:\.\d+)?)\s*%
+        |(?:完成|办结|整改|销号|办复)率(?:达到?|为|是)?\s*(?<p>\d+(?:\.\d+)?)\s*%
+        |(?<p>\d+(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:annual\s+|yearly\s+|overall\s+)?(?:target|goal|plan)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture,
+        TimeoutMs)]
+    private static partial Regex TargetShare();
 
     // A clause ends at punctuation, and in Chinese at a space too ("2 已完成 已印发实施方案": the label is a clause of its own).
     private static (int From, int To) Clause(string folded, int start, int end)
@@ -243,7 +296,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"复工|恢复施工|重新开工|才开始|已开始|开始进行|已恢复|\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Resumed();
 
-    [GeneratedRegex(@"(?<!暂时?)无法|(?<!暂时?)难以|未能|(?<!暂时?)不能|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<!暂时?)无法|(?<!暂时?)难以|未能|(?<!暂时?)不能|受阻|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex SoftBlock();
 
     [GeneratedRegex(@"因|由于|受[^,。;]{0,30}?影响|导致|\bbecause\b|\bdue\s+to\b|\bowing\s+to\b", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -254,7 +307,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        \b(?:sorry|apolog\w*|appoligi\w*|my\s+bad|my\s+mistake|my\s+fault)\b|抱歉|歉意|不好意思|对不起
+        \b(?:sorry|apolog\w*|appoligi\w*|my\s+bad|my\s+mistake|my\s+fault|unfortunately)\b|抱歉|歉意|不好意思|对不起
         |\b(?:didn't|did\s+not|couldn't|could\s+not|wasn't\s+able|was\s+not\s+able|not\s+(?:being\s+)?able)\s+(?:to\s+)?(?:manage|deliver|make|finish|get)\b|\bgot\s+late\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -263,7 +316,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        \blate\b|\blater\s+than\b|\bdelay\w*|\bbehind\b|\bmissed\b|\bon\s+time\b|\bslipp\w*|\boverdue\b|\bdidn't\s+manage\b
+        \blate\b|\blater\s+than\b|\bslower\s+(?:pace\s+)?than\s+(?:anticipated|expected|planned)\b|\bdelay\w*|\bbehind\b|\bmissed\b|\bon\s+time\b|\bslipp\w*|\boverdue\b|\bdidn't\s+manage\b
         |延误|滞后|逾期|延迟|拖延|拖了|晚了|没能按期|未能按期|未按期|耽误
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -275,6 +328,7 @@ internal static partial class ReplyCues
         \b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?(?:this\s+|next\s+)?(?:\w+\s+)?(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|tonight|spring|summer|autumn|fall|winter|\d)
         |\b(?:next|this|early\s+next|later\s+this)\s+(?:week|month|weekend|sprint|quarter)\b|\b(?:during|in|within)\s+the\s+next\s+(?:\d+|few|couple|two|three)
         |(?:争取|力争|预计|计划|确保|尽快|本周|这周|下周|明天|后天|月底|周[一二三四五六日天])[^,。;]{0,16}?(?:完成|完工|办结|交付|上线|弄完|搞完|做完|干完)
+        |\b(?:will|'ll|shall|going\s+to)\b[^.;!?\n]{0,40}?\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|evening|afternoon))\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -313,6 +367,7 @@ internal static partial class ReplyCues
         |\b(?:done|did|do|doing|tried)\s+(?:my|our|his|her|their)\s+best\b
         |(?:一直|从来|并|并没有|从未)?(?:未|没有|没)(?:停工|停止施工|中断|停滞)
         |\b(?:once|when|after)\s+(?:(?:it|this|that|all\s+\w+|\w+)\s+)?(?:is|are|gets?|got|has\s+been|have\s+been)\s+(?:done|merged|fixed|finished|complete|completed|released)\b|\b(?:once|when)\s+(?:done|finished|complete|ready)\b
+        |\b(?:late|early|mid)[\s-]+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|next\s+(?:week|month|year)|this\s+(?:week|month|year))\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -321,7 +376,9 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         (?<!(?:拆迁|征迁|征地|搬迁)(?:工作)?)(?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
-        |有待(?:完成|落实)|基本(?:整改到位|落实到位|完工|建成|到位|实现)
+        |有待(?:完成|落实)|基本(?:整改到位|落实到位|完工|建成|到位|实现|结束|完毕)
+        |(?:尚未|还未|仍未|未|没有?)(?:能)?(?:修复|维修|安装|施工|整改|处理|清理|拆除|建设|铺设|改造)(?:完毕|完成|到位|好)
+        |(?:未能|未|没有?|没能)通过[^,。;]{0,4}?验收|验收不合格|\bfailed\s+(?:the\s+)?(?:final\s+)?inspection\b|\bsubstantial(?:ly)?[\s-]+complet\w*
         |(?:尚未|还未|仍未|未|没有?)能?(?:全面|全部|完全|彻底|正常)(?:运行|投用|使用|开放|实施|修复|解决|恢复)
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
         |\b(?:isn't|wasn't|hasn't|haven't|aren't|weren't)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:done|completed?|finished)\b
@@ -346,6 +403,8 @@ internal static partial class ReplyCues
         |\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:submitted|sent|written|opened|filed|created|touched)\b|\bassign\s+(?:this|it)\s+to\s+me\b
         |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
         |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b
+        |\b(?:won't|will\s+not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?(?:work\s+on|start|begin|get\s+to|look\s+at|touch)\s+(?:this|it|that)\s+(?:just\s+)?yet\b
+        |\b(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not)\s+(?:really\s+)?(?:have|had)\s+(?:much|any|enough|the)?\s*(?:spare\s+|free\s+)?time\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -374,6 +433,12 @@ internal static partial class ReplyCues
         |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
         |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
         |\b(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:deliver|finish|complete|make)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|within\s+the\s+(?:\w+\s+)?(?:timeframe|deadline|time)|by\s+the\s+deadline)\b
+        |\b(?:new|revised|updated)\s+(?:deadline|due\s+date|target\s+date|completion\s+date|end\s+date|delivery\s+date)\b
+        |\b(?:unable|not\s+able)\s+to\s+(?:deliver|finish|complete|make|submit)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|before|by)\b
+        |\b(?:chang|mov|shift|push)(?:e|es|ed|ing|s)?\b[^.;!?\n]{0,50}?\bfrom\s+(?:(?:the|this|next|\d{1,2}(?:st|nd|rd|th)?)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|\d{1,2}(?:st|nd|rd|th)?|\d{4}-\d{2}-\d{2})\b[^.;!?\n]{0,24}?\bto\b
+        |\b(?:give|grant|allow)\s+(?:me|us|them|him|her)\s+(?:some|a\s+(?:bit|little)\s+(?:of\s+)?(?:more\s+)?|a\s+few\s+(?:more\s+)?|more|extra|another)\s*(?:time|days?|weeks?)\b
+        |(?:完成|办结|交付|竣工|截止|上线|提交)(?:时间|日期|时限|期限|节点)(?:由|从)[^,。;]{1,15}?(?:调整|变更|改|推迟|延)(?:为|至|到)
+        |(?:再|多)给(?:我|我们|我們)?(?:一些|一点|几天|幾天|点|些|一周|两天)时间|宽限(?:几天|幾天|一下|一些|些)|(?:稍晚|晚)(?:一点|一些|几天|幾天|两天|點)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -406,6 +471,8 @@ internal static partial class ReplyCues
         |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
         |(?:居民|住户|村民|企业|商户)[^,。;]{0,6}?(?:尚未|未|没有)(?:搬迁|腾退|签约)|(?:拆迁|征迁|征地|搬迁)(?:工作)?(?:尚未|没有|未)(?:完成|完毕)|征迁问题|拆迁问题
         |\bon\s+pause\b|\bblocking\b|\bin\s+the\s+hands\s+of\b
+        |\b(?:is|are|remains?|'s)\s+(?:still\s+|currently\s+)?(?:broken|failing)\b
+        |缺货|断货|缺料|\bout\s+of\s+stock\b|\bback-?ordered\b|找不(?:着|到)(?:合适的?)?(?:地方|场地|位置|地块|选址)|不让(?:弄|建|装|施工|进场|动工)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -446,6 +513,8 @@ internal static partial class ReplyCues
         |\bto\s+be\s+(?:presented|discussed|considered|reviewed|scheduled|taken\s+up)\s+(?:on|at|in|next)\b|\bto\s+(?:get|obtain|seek|request)\s+(?:quotes?|quotations?)\b
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
+        |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,10}?(?:start|begin|commence)\b
+        |(?:马上|立即|立刻|即刻|随即|尽快)(?:着手|安排|落实|整改|处理|办理|组织)|\b(?:will|'ll)\s+(?:\w+\s+){0,3}?(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -464,7 +533,8 @@ internal static partial class ReplyCues
         |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
         |\bplease\s+close\b|\bclose\s+(?:this|it|the\s+item)\b|请予?(?:办结|销号)|申请关闭
         |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
-        |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园)
+        |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园|上线|启用|开通)
+        |(?:已经?|均已|现已)[^,。;\d]{0,12}?(?:迁移|迁至|移至|搬至|改至)(?!工作)|\b(?:it|this|that)?\s*can\s+(?:now\s+)?be\s+closed\b|可以?(?:关闭|办结|销号)(?!吗)
         |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放|(?!正常施工|施工|正常生产|生产|建设))|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
         |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修)(?:到位|完毕|完成)
         |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
@@ -478,6 +548,10 @@ internal static partial class ReplyCues
         |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?|deadlines?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
         |\b(?:just\s+)?created\s+(?:your|the|a|an)\b|\bprovided\s+to\b|(?<!\b(?:be|been|not)\s)\bapproved\s+(?:this|it|the\s+(?:pr|change|request)|by)\b|\breviewed\s+and\s+approved\b
         |\b(?:release|fix|patch|change|pr|it)\s+(?:made|shipped|released|deployed|published|landed|merged|cut)\b|\bpermit\s+(?:was\s+|has\s+been\s+)?granted\b
+        |\b(?:all|everything|it|that|this)\s+works\b|\bworks\s+(?:fine|again|perfectly|great|properly)\b|\b(?:is|are|'s)\s+(?:now\s+)?working\s+(?:again|fine|properly|now)\b
+        |(?:已经?|均已|现已|目前已)[^,。;\d]{0,12}?(?:清走|清除|清理干净|清运完|拆除完)|(?:已经?|均已|现已|目前已)(?:全部|全面)?(?:恢复)?正常(?:使用|运行|运转|供水|供电|通行|开放|照明)
+        |恢复了?(?:往日的?|正常)(?!施工|生产|建设|推进|进度|秩序|开展|工作)
+        |(?:^|[\s,。!!])(?:已经?|都)?(?:改|修|换|装|清|弄|搞|处理)(?:好|完)?了(?=[!。!\s~]|$)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -498,6 +572,7 @@ internal static partial class ReplyCues
         |\bnot\s+a\s+(?:top\s+)?priority\s+for\s+(?:them|the\s+\w+)\b|\bwaiting\s+to\s+hear\b|\bneeds\s+to\s+have\s+(?:a|an|the)\s+\w+\s+review\b
         |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
         |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
+        |待[^,。;]{0,10}?(?:资金|经费|款项|补助|筹资)[^,。;]{0,4}?(?:到位|下达|拨付|落实|筹集|筹措|完成)|(?:资金|经费|款项|自筹)[^,。;]{0,8}?(?:尚未|未|没有|还没有?|仍未)(?:完全)?(?:到位|下达|拨付|落实)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -528,6 +603,7 @@ internal static partial class ReplyCues
         |\bcurrently\s+\w{3,}ing\b|\b(?:we're|we\s+are|i'm|i\s+am|they're|they\s+are)\s+(?:still|currently)\s+\w{3,}ing\b|\b(?:under|in)\s+review\b|\brolling\s+out\b
         |\bstill\s+(?:plenty|a\s+lot|lots|some\s+work|work)\s+(?:left\s+)?(?:to\s+do|left)\b|\b(?:really|very|pretty|so|getting)\s+close\b
         |\bhas\s+taken\s+place\b|\btenders?\s+(?:were\s+|have\s+been\s+)?received\b
+        |(?:获得|取得|拿到)[^,。;]{0,12}?(?:批复|批准|核准|许可)|\bwinning\s+bid(?:der)?\b|\b(?:contract|bid|tender)s?\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?awarded\b
         |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
         |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
         |(?<!\b(?:start|starting|begin|to)\s)\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
@@ -536,6 +612,9 @@ internal static partial class ReplyCues
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b|\bwip\b
         |\bstill\s+(?:in\s+discussions?|working|talking|discussing|negotiating)\b|\bin\s+discussions?\s+with\b|\bone\s+(?:final|last|more)\s+(?:review|step|thing|pass)\b|\bnearing\s+completion\b
         |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
+        |(?:已|已经|正在|正|积极)(?:和|与|同|向)[^,。;]{0,10}?(?:沟通|协调|对接|联系|衔接|反映)
+        |\bcoming\s+along\b|\bjust\s+(?:doing|finishing|wrapping|cleaning|polishing|fixing|adding|testing)\b|\bfinal\s+(?:clean[\s-]?up|round|pass|touches)\b|\bpunch[\s-]?list\b
+        |\bworking\s+through\b|\b(?:are|is|am)\s+(?:now\s+)?preparing\b|\bcontinued\b|\b(?:have|has)\s+returned\s+to\b|\bback\s+(?:on|to)\s+(?:it|this|work)\b
         |正?忙着|忙于|已实施|接下来继续|(?:将|会)?继续(?:翻译|更新|完善|开发|修改|处理|跟进|推动|督促|协调)|正对[^,。;]{1,20}?进行|对[^,。;]{1,20}?进行[^,。;]{0,6}?(?:改造|整治|施工|排查|建设)
         |\bunder\s+(?:development|study|discussion|consideration)\b|\bstill\s+(?:happening|going\s+on)\b|\bfollowing\s+up\b|\bworking\s+hard\b
         |\b(?:is|was|has\s+been|have\s+been|has\s+now\s+been|have\s+now\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed|submitted)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
@@ -566,7 +645,7 @@ internal static partial class ReplyCues
         return AcceptancePattern().Match(folded, cue.End, end - cue.End).Success;
     }
 
-    [GeneratedRegex(@"^[^,。;]*?(?:验收|审计|结算|决算|销号|sign-?off|acceptance|final\s+inspection|handover)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"^[^,。;]*?(?:验收|审计|结算|决算|销号|sign-?off|acceptance|final\s+inspection|handover|paperwork|walk-?through)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex AcceptancePattern();
 
     // 已完成年度目标 / 已完成各项任务: the object is the whole task.

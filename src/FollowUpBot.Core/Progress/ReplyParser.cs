@@ -194,8 +194,12 @@ internal static partial class ReplyParser
         // a rate of something else ("接种率达到95%，已完成年度目标") does not undo a whole completion.
         var completions = Completions(cues);
         var wholes = completions.Where(c => !ReplyCues.IsPart(folded, c)).ToList();
-        var partialOfWork = partialPercent && (percent!.OfProgress
-            || wholes.Exists(c => SameClause(folded, c.Start, percent.Start) || ReplyCues.IsPartial(folded, c)));
+        // A report against targets is done only when every target is met (为目标任务的101%…94%… is progress).
+        var shares = ReplyCues.TargetShares(folded);
+        var shareShort = shares.Exists(s => s < 100);
+        var shareMet = shares.Count > 0 && !shareShort;
+        var partialOfWork = shareShort || (partialPercent && (percent!.OfProgress
+            || wholes.Exists(c => SameClause(folded, c.Start, percent.Start) || ReplyCues.IsPartial(folded, c))));
         var beforeCompletion = progress.Where(c => !ReplyCues.IsAfterCompletion(folded, c)).ToList();
 
         // Work still going on, or a completion still forecast ("主体已完成，预计年底全部完工"), outweighs a
@@ -207,7 +211,7 @@ internal static partial class ReplyParser
         var completion = stillGoing || notDone
             ? null
             : wholes.Find(c => !ReplyCues.IsPartial(folded, c)) ?? wholes.FirstOrDefault() ?? accepting;
-        if (!partialOfWork && (completion is not null || (percent is { Value: 100 } && !stillGoing)))
+        if (!partialOfWork && (completion is not null || ((percent is { Value: 100 } || shareMet) && !stillGoing)))
         {
             if (completion is not null)
             {
@@ -252,7 +256,7 @@ internal static partial class ReplyParser
             ?? cues.Find(c => c.Kind == CueKind.NegatedCompletion)
             ?? ((notStarted ?? plannedStart) is null ? cues.Find(c => c.Kind == CueKind.Forecast) : null)
             ?? ((notStarted ?? plannedStart) is null ? completions.FirstOrDefault() : completions.Find(c => ReplyCues.IsPart(folded, c)));
-        if (going is not null || partialPercent)
+        if (going is not null || partialPercent || shareShort)
         {
             if (going is not null)
             {
@@ -274,7 +278,8 @@ internal static partial class ReplyParser
             return Decide(ReplyStatus.InProgress, sure, going);
         }
 
-        if (cues.Find(c => c.Kind == CueKind.Lagging) is { } lagging)
+        // A delay with a start still planned ("the latest delay is due to rain; repairs start tomorrow") has not started.
+        if (cues.Find(c => c.Kind == CueKind.Lagging) is { } lagging && (notStarted ?? plannedStart) is null)
         {
             Because(lagging, "behind schedule with no sign of work going on: blocked");
             return Decide(ReplyStatus.Blocked, 0.55, lagging);
@@ -287,6 +292,12 @@ internal static partial class ReplyParser
             {
                 Because(notYet, "not started for a reason given: blocked");
                 return Decide(ReplyStatus.Blocked, 0.65, notYet);
+            }
+
+            if (notYet.Kind == CueKind.PlannedStart && ReplyCues.IsPromise(folded, notYet))
+            {
+                Because(notYet, "a promise to act at once: not started, asked");
+                return Decide(ReplyStatus.NotStarted, 0.6, notYet);
             }
 
             Because(notYet, notYet.Kind == CueKind.PlannedStart ? "start still planned: not started" : "not started");

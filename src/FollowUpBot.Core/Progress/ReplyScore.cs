@@ -74,13 +74,17 @@ internal static class ReplyLabels
     }
 
     /// <summary>Parses every row and counts what was read right; <paramref name="miss"/> hears each row read wrong.</summary>
-    public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, Action<LabelledReplyRow, ParsedReply>? miss = null)
+    public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, Action<LabelledReplyRow, ParsedReply>? miss = null) =>
+        Score(rows, ReplyClassifier.Default, miss);
+
+    /// <summary>As <see cref="Score(IReadOnlyList{LabelledReplyRow}, Action{LabelledReplyRow, ParsedReply}?)"/> with the given learned fallback; null scores the rules alone.</summary>
+    public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, ReplyClassifier? learned, Action<LabelledReplyRow, ParsedReply>? miss = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         int scored = 0, status = 0, none = 0, wrong = 0, item = 0, due = 0, confidentWrong = 0;
         foreach (var row in rows)
         {
-            var parsed = ReplyParser.Parse(row.Text, row.Context);
+            var parsed = ReplyParser.Parse(row.Text, row.Context, learned, ReplyLearnedPolicy.Chosen);
             var itemRight = parsed.Item == row.Item && parsed.Ambiguous == row.Ambiguous;
             var statusRight = !row.ScoreStatus || parsed.Status?.ToContractName() == row.Status;
             item += itemRight ? 1 : 0;

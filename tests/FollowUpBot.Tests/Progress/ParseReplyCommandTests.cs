@@ -129,6 +129,19 @@ public sealed class ParseReplyCommandTests
     }
 
     [Fact]
+    public async Task RulesOnlyScoresASetWithoutTheLearnedFallback()
+    {
+        var path = FollowUpBot.Testing.RepoPaths.Fixture(Path.Combine("replies", "public-batch-5-heldout.json"));
+        var (code, withModel, _) = await Run("parse-reply", "--labels", path);
+        var (rulesCode, rulesOnly, _) = await Run("parse-reply", "--labels", path, "--rules-only");
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, rulesCode);
+        Assert.Contains("no status 0.0 %", withModel, StringComparison.Ordinal);
+        Assert.DoesNotContain("no status 0.0 %", rulesOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LabelsThatAreNotALabelledSetAreABadInput()
     {
         var path = Path.Combine(Path.GetTempPath(), $"not-labels-{Guid.NewGuid():N}.json");

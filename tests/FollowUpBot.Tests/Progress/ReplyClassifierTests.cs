@@ -44,7 +44,8 @@ public sealed class ReplyClassifierTests
     [Fact]
     public void TheHeldOutBatchIsNeverTrainedOn()
     {
-        Assert.DoesNotContain(ReplyClassifierTraining.TrainingSets, name => name.StartsWith("public-batch-7", StringComparison.Ordinal));
+        Assert.DoesNotContain(ReplyClassifierTraining.TrainingSets, name => name.StartsWith("public-batch-8", StringComparison.Ordinal));
+        Assert.Contains("public-batch-7-heldout.json", ReplyClassifierTraining.TrainingSets);
         Assert.Equal(TrainingExamples().Count, ReplyClassifier.Default.TrainedOn);
     }
 
@@ -148,10 +149,51 @@ public sealed class ReplyClassifierTests
         Assert.Equal((ReplyStatus.InProgress, policy.Cap, true), ReplyParser.Combine(null, 0, sure, probabilities, policy));
         Assert.Equal((ReplyStatus.CompletionRequested, ReplyParser.DoubtedConfidence, false), ReplyParser.Combine(ReplyStatus.CompletionRequested, 0.9, sure, probabilities, policy));
         Assert.Equal((ReplyStatus.InProgress, 0.85, false), ReplyParser.Combine(ReplyStatus.InProgress, 0.85, sure, probabilities, policy));
-        double[] blockedPossible = [0.02, 0.86, 0.08, 0.02, 0.02];
+        double[] blockedPossible = [0.02, 0.82, 0.12, 0.02, 0.02];
         Assert.Equal((ReplyStatus.Blocked, 0.9, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure, blockedPossible, policy));
         Assert.Equal((ReplyStatus.Blocked, 0.9, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure with { Evidence = 1 }, probabilities, policy));
         Assert.Equal((ReplyStatus.Blocked, 0.55, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.55, sure, probabilities, policy));
+    }
+
+    [Fact]
+    public void TheShippedModelIsALogisticRegression()
+    {
+        Assert.Equal(ReplyClassifierMethod.Logistic, ReplyClassifier.Default.Options.Method);
+        Assert.StartsWith("#\tThe reply parser's learned fallback: multinomial logistic regression", EmbeddedModelText(), StringComparison.Ordinal);
+        Assert.Contains("!options\tmethod=logistic\tl2=0.001\tepochs=300\t", EmbeddedModelText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALogisticFitLearnsWordsThatSeparateTheStatuses()
+    {
+        List<ReplyExample> examples =
+        [
+            new("路面已铺好，完工", ReplyStatus.CompletionRequested),
+            new("全部完工，可以验收", ReplyStatus.CompletionRequested),
+            new("还在铺路面，施工中", ReplyStatus.InProgress),
+            new("正在施工，路面铺了一半", ReplyStatus.InProgress),
+            new("the road is paved and finished", ReplyStatus.CompletionRequested),
+            new("paving still under way", ReplyStatus.InProgress),
+        ];
+        var options = ReplyClassifierOptions.Chosen with { MinDocuments = 1 };
+
+        var model = ReplyClassifierTraining.Train(examples, options);
+
+        Assert.Equal(ReplyStatus.CompletionRequested, model.Predict(ReplyText.Fold("完工"), new double[ReplyClassifier.Classes]).Status);
+        Assert.Equal(ReplyStatus.InProgress, model.Predict(ReplyText.Fold("施工中"), new double[ReplyClassifier.Classes]).Status);
+        Assert.Equal(ReplyStatus.InProgress, model.Predict(ReplyText.Fold("still under way"), new double[ReplyClassifier.Classes]).Status);
+        Assert.Equal(ReplyClassifierTraining.Write(model), ReplyClassifierTraining.Write(ReplyClassifierTraining.Train(examples, options)));
+    }
+
+    [Fact]
+    public void ANaiveBayesModelFileWithoutAMethodStillReads()
+    {
+        using var reader = new StringReader("!options\talpha=0.3\tcjk=2\tmin-documents=2\ttemperature=6\tprior=empirical\ttrained-on=3\n!prior\t-1\t-1\t-1\t-1\t-1\n完工\t-3\t-3\t-3\t-1\t-3\n");
+
+        var model = ReplyClassifier.Read(reader);
+
+        Assert.Equal(ReplyClassifierMethod.NaiveBayes, model.Options.Method);
+        Assert.Equal(ReplyStatus.CompletionRequested, model.Predict(ReplyText.Fold("完工"), new double[ReplyClassifier.Classes]).Status);
     }
 
     [Fact]

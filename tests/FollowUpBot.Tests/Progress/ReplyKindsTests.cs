@@ -337,4 +337,106 @@ public sealed class ReplyKindsTests
     {
         Assert.NotEqual(ReplyStatus.CompletionRequested, Parse(text).Status);
     }
+
+    // Round 4: the rules alone (no learned fallback), so each test shows the rule family it names.
+    private static ParsedReply Rules(string text) =>
+        ReplyParser.Parse(text, new ReplyContext(Today, [1, 2, 3], DefaultItem: 1), null, ReplyLearnedPolicy.Chosen);
+
+    [Theory]
+    [InlineData("截至11月底，完成道路硬化52公里，为目标任务的104%；完成路灯安装300盏，为目标任务的88%", "inProgress")]
+    [InlineData("完成年度计划投资的76.5%", "inProgress")]
+    [InlineData("We are at 92% of the annual target for resurfacing.", "inProgress")]
+    [InlineData("全年目标任务完成率106%", "completionRequested")]
+    [InlineData("Resurfacing reached 103% of the annual target and patching 100% of the plan.", "completionRequested")]
+    public void AReportAgainstTargetsIsDoneOnlyWhenEveryTargetIsMet(string text, string status)
+    {
+        Assert.Equal(status, Rules(text).Status?.ToContractName());
+    }
+
+    [Theory]
+    [InlineData("因连日降雨有所延误，施工队计划下周一进场施工")]
+    [InlineData("The latest delay is due to rain; the crew will start on Monday.")]
+    [InlineData("Work is scheduled to begin in early spring.")]
+    [InlineData("I won't be able to work on this just yet.")]
+    [InlineData("Didn't have much time for it lately.")]
+    public void ADelayWithAStartStillPlannedOrNoTimeYetIsNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("改好了")]
+    [InlineData("路边堆放的杂物已全部清走")]
+    [InlineData("电梯目前已恢复正常运行")]
+    [InlineData("新系统已于本周正式上线")]
+    [InlineData("公交站点已由公交公司迁移至路口东侧")]
+    [InlineData("Everything works now.")]
+    [InlineData("It works again after the patch.")]
+    [InlineData("I sent the final report; after the review it can be closed.")]
+    public void DoneSaidAsAStateIsACompletionRequest(string text)
+    {
+        Assert.Equal(ReplyStatus.CompletionRequested, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("The build server is broken.")]
+    [InlineData("The replacement pump is backordered.")]
+    [InlineData("配件缺货，至今未维修完毕")]
+    [InlineData("一直找不到合适的场地，小区也不让施工")]
+    [InlineData("设计已完成，待专项资金到位后开工")]
+    [InlineData("The parts are out of stock at every supplier.")]
+    public void BrokenOutOfStockNoSiteOrWaitingOnFundsIsBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.Blocked, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("Let's make Friday the new deadline.")]
+    [InlineData("Moves the handover from Monday to Wednesday.")]
+    [InlineData("Please give me a few more days.")]
+    [InlineData("Sorry for the delay, I'll send the report tonight.")]
+    [InlineData("交付时间由本月底调整为下月中旬")]
+    [InlineData("麻烦再给我们几天时间")]
+    [InlineData("材料还在整理，稍晚一点提交")]
+    public void AMovedDateANewDeadlineOrAskingForTimeIsAnExtension(string text)
+    {
+        Assert.Equal(ReplyStatus.Extension, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("收到，马上落实")]
+    [InlineData("received, will action this right away")]
+    public void APromiseToActAtOnceIsNotStartedAndAskedAbout(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.NotStarted, reply.Status);
+        Assert.True(ReplyDecision.IsUnsure(reply), "a promise is confirmed with the picker");
+    }
+
+    [Theory]
+    [InlineData("好的，收到了，谢谢")]
+    [InlineData("谢谢提醒，知道了")]
+    [InlineData("ok thanks, noted")]
+    public void ABareAcknowledgmentGetsNoLearnedGuess(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Null(reply.Status);
+        Assert.Equal(0, reply.Confidence);
+    }
+
+    [Theory]
+    [InlineData("可研报告已获得省发改委批复，计划明年3月开工")]
+    [InlineData("Acme Paving was the winning bidder; work should begin in May.")]
+    [InlineData("The contract was awarded last week and mobilization starts next month.")]
+    [InlineData("管道已铺设，但未通过压力验收")]
+    [InlineData("The roof is substantially complete; punch-list items remain.")]
+    [InlineData("施工正在进行，遇到的管线迁改问题已向供电部门反映，争取尽快解决")]
+    [InlineData("M2 is coming along, just doing a final clean up.")]
+    [InlineData("已与交警部门沟通临时交通组织方案")]
+    public void AFinishedPreparatoryStepOrWorkNotYetAcceptedIsInProgress(string text)
+    {
+        Assert.Equal(ReplyStatus.InProgress, Rules(text).Status);
+    }
 }

@@ -93,7 +93,7 @@ public sealed class StatusPickerCardTests
     [Fact]
     public void AReplyWithNoStatusPreselectsNothing()
     {
-        var (_, json, view) = Picker("收到，马上落实", "en-US");
+        var (_, json, view) = Picker("好的，收到了，谢谢", "en-US");
         var actions = json.GetProperty("actions").EnumerateArray().ToList();
 
         Assert.Null(view.Reply.Status);
