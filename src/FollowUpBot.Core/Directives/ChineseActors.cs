@@ -14,7 +14,7 @@ internal static class ChineseActors
         "上下", "政府", "机关", "企业", "学校", "医院", "银行", "公司", "集团", "协会", "书记", "主任", "主席", "经理", "班子",
         "专班", "机构", "系统", "战线", "街道", "社区", "乡镇", "园区", "人大", "政协", "法院", "平台", "代表", "职工", "商会",
         "部", "局", "委", "办", "厅", "处", "科", "室", "院", "所", "队", "站", "组", "会", "司", "署", "行", "社", "团", "馆",
-        "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行",
+        "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行", "厂",
     ];
 
     // A single-character head followed by one of these is the start of a word, not the end of a name (部署, 组织, 会同 …).
@@ -42,6 +42,7 @@ internal static class ChineseActors
     private static readonly string[] Collectives =
     [
         "全市上下", "全县上下", "全区上下", "全省上下", "各级各部门", "各地各部门", "各地区各部门", "各级各类", "全体党员", "全体干部",
+        "全局上下", "全厂上下", "全校上下", "全院上下", "全镇上下", "全乡上下", "全系统上下",
     ];
 
     private static readonly string[] Pronouns = ["我们", "大家", "你们", "咱们", "我", "他们", "同志们", "各位", "自己", "我们大家"];
@@ -66,6 +67,7 @@ internal static class ChineseActors
         "领会", "吃透", "谋划", "切实", "认真", "积极", "主动", "全力", "进一步", "充分", "及时", "尽快", "抓紧", "推动", "加大", "完成",
         "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
         "加速", "尽速", "迅速", "先", "再", "另", "即", "邀", "速", "研议", "研拟", "指派", "评估", "安排", "派员", "转知", "依",
+        "帮助", "支持", "协助", "鼓励", "引导",
     ];
 
     // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
@@ -211,6 +213,12 @@ internal static class ChineseActors
             return null;
         }
 
+        // 六、七科 (sections six and seven): numbers listed before one shared unit noun name one party, as written.
+        if (SharedNumberedUnit(phrase))
+        {
+            return [phrase];
+        }
+
         // "A局、B局等部门": the list shares the class after 等. It splits only when every item before 等 is a unit of its own
         // (国网市供电公司、市燃气集团等单位); "各级发改、自然资源等部门" names one class of departments.
         if (ClassAfterEtc(phrase) is var etc and > 0 && phrase.AsSpan(0, etc).IndexOfAny('、', '和') > 0
@@ -276,6 +284,24 @@ internal static class ChineseActors
         }
 
         return pendingStart >= 0 || result.Count == 0 ? null : result;
+    }
+
+    private static bool SharedNumberedUnit(string phrase)
+    {
+        if (phrase.Length < 4 || !"科处室组队股课".Contains(phrase[^1], StringComparison.Ordinal) || !phrase.Contains('、', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in phrase.AsSpan(0, phrase.Length - 1))
+        {
+            if (c != '、' && !"一二三四五六七八九十".Contains(c, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return phrase[0] != '、' && phrase[^2] != '、';
     }
 
     /// <summary>The index of 等 when the phrase ends in 等 and a class noun (等部门, 等相关单位); otherwise -1.</summary>

@@ -188,10 +188,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         // "…统一到县委、县政府决策部署要求上来": 要求 followed by 上/下/中 is a noun (the requirements), not someone asking.
-        if (text.AsSpan(x, end - x).IndexOf("要求", StringComparison.Ordinal) is not (var ask and > 1)
+        if (text.AsSpan(x, end - x).IndexOf("要求", StringComparison.Ordinal) is not (var ask and > 0)
             || (ask < end - x - 2 && text[x + ask + 2] is '的' or '上' or '下' or '中'))
         {
             return 0;
+        }
+
+        // 他要求住建局全体干部职工要…: the speaker named in the sentence before, as a pronoun, asks too.
+        if (ask == 1 && text[x] is '他' or '她' && ChineseActors.ReadLeading(text, x + 3, end) is { } addressee && addressee.End < end)
+        {
+            return ask + 2;
         }
 
         // A short lead-in before the asking party (该市…负责人要求) is allowed.
@@ -280,6 +286,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return -1;
     }
 
+    /// <summary>由县民政局负责的第1件…: 负责的/牵头的 after 由X describes an assignment made before, it does not make one.</summary>
+    private bool DescribesEarlierAssignment(int afterActor, int end) =>
+        afterActor + 2 < end && text.AsSpan(afterActor, 3) is "负责的" or "牵头的" or "負責的" or "牽頭的";
+
     /// <summary>请示, 请求, 请教, 请假: 请 as the first half of a word, not "please, X".</summary>
     private bool IsRequestWord(int after) => after < text.Length && "示求教假柬愿缨".Contains(text[after], StringComparison.Ordinal);
 
@@ -287,7 +297,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         // 由X without 负责/牵头 names an owner only when no directive of the sentence is open: "…报区督查组,由区督查组综合后
         // 向区政府汇报" hands the result on, it does not assign a new task.
-        if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor)
+        if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor && !DescribesEarlierAssignment(byActor.End, end))
         {
             Open(x, byActor.End, byActor.Actors);
             return;
@@ -650,7 +660,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                     return (i, 1, Strength.Strong);
                 case '需' when "必所急无军".IndexOf(prev, StringComparison.Ordinal) < 0 && next is not ('求' or '知'):
                     return (i, next == '要' ? 2 : 1, Strength.Weak);
-                case '负' when next == '责' && (i + 2 >= end || text[i + 2] is not ('人' or '同')):
+                // 由县民政局负责的第1件…进展滞后: 负责的 describes an earlier assignment, it does not make one.
+                case '负' when next == '责' && (i + 2 >= end || text[i + 2] is not ('人' or '同' or '的')):
                     return (i, 2, Strength.Weak);
                 case '负' when next == '总' && i + 2 < end && text[i + 2] == '责':
                     return (i, 3, Strength.Weak);

@@ -16,7 +16,9 @@ internal sealed partial class DeadlineParser
             var found = new DeadlineMatch(ResolveEnglish(value, meetingDate), start + match.Index, value.Length);
             // "weekly" alone and a date after "on" are weaker than an explicit "by …" in the same clause.
             var named = NamedDate().Match(value.ToLowerInvariant());
-            if (!BareFrequency().IsMatch(value) && !char.IsAsciiDigit(value[0]) && !(named.Success && named.Index == 0))
+            // "(**April 2019**)" right after an action item is its due month, as explicit as "by April 2019".
+            var bracketed = match.Index > 0 && (span[match.Index - 1] == '(' || span[..match.Index].EndsWith("(**"));
+            if (bracketed || (!BareFrequency().IsMatch(value) && !char.IsAsciiDigit(value[0]) && !(named.Success && named.Index == 0)))
             {
                 return found;
             }
@@ -203,14 +205,15 @@ internal sealed partial class DeadlineParser
 
     [GeneratedRegex(
         @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
-        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
+        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
         @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?))?|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
         @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
         @"|\bon an ongoing basis\b|\bongoing\b" +
         @"|\bduring\s+the\s+(?:fall|spring|summer|autumn|winter|first|second|third|fourth|next|current)\s+(?:term|semester|quarter|half|week|month)\b" +
         @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b" +
-        @"|(?<=\bon\s)(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\b",
+        @"|(?<=\((?:\*\*)?)" + Month + @"\s+\d{4}(?=(?:\*\*)?\))" +
+        @"|(?<=\bon\s)(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDeadline();
 
@@ -226,7 +229,7 @@ internal sealed partial class DeadlineParser
     [GeneratedRegex(@"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>" + Month + @")|(?<m2>" + Month + @")(?:\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)?)(?:,?\s+(?<y>\d{4}))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>" + Month + @")|(?<m2>" + Month + @")(?:\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?)(?:,?\s+(?<y>\d{4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex NamedDate();
 
     [GeneratedRegex(@"\b(\d{1,2})(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant)]

@@ -22,6 +22,7 @@ internal static partial class EnglishActors
         "directorate", "bureau", "ministry", "service", "desk", "support", "regional", "city", "county", "district", "area",
         "advisers", "advisors", "adviser", "advisor", "suppliers", "supplier", "providers", "lawyers", "solicitors", "trustees",
         "governors", "volunteers", "committees", "stakeholders", "everyone", "everybody",
+        "chairperson", "chairman", "chairwoman", "president", "vice-president", "vice-chair", "editor", "webmaster",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };
@@ -97,7 +98,12 @@ internal static partial class EnglishActors
         "easy", "hard", "related", "relevant", "respect", "regard", "subject", "set", "come", "go", "willing", "free", "reply",
         "welcome", "thanks", "good", "great", "first", "last", "steps", "step", "moving", "agreed", "asked", "plan", "todo", "done",
         "added", "linked", "link", "pointer", "pointers", "ok", "okay", "yes", "maybe", "tbd", "n/a", "in", "flight", "progress",
+        "important", "necessary", "nice", "better", "best", "worth", "useful", "helpful", "difficult", "possible", "needed", "required",
+        "fine", "hoping", "happy", "sure", "keen", "fair",
     };
+
+    /// <summary>True for a word that comes before "to" without naming anyone ("Good to do …", "Needs to …").</summary>
+    public static bool IsCommonWord(string word) => CommonWords.Contains(word) || NotActors.Contains(word);
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleWord();
@@ -255,8 +261,20 @@ internal static partial class EnglishActors
         return open > 0 && phrase.EndsWith(')') ? phrase[..open] : phrase;
     }
 
-    private static string StripArticle(string phrase) =>
-        phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
+    private static string StripArticle(string phrase)
+    {
+        // "And the TSC will have to decide …": a sentence-opening conjunction is not part of the party.
+        foreach (var conjunction in (ReadOnlySpan<string>)["And ", "But ", "So ", "Also ", "Then "])
+        {
+            if (phrase.StartsWith(conjunction, StringComparison.Ordinal))
+            {
+                phrase = phrase[conjunction.Length..].TrimStart();
+                break;
+            }
+        }
+
+        return phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
+    }
 
     [GeneratedRegex(@"(?<=\b[A-Z][a-z]+)/(?=[A-Z][a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SlashedNames();

@@ -113,6 +113,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         {
             lead = actors;
             taskStart = contentStart + named.Index + named.Length;
+
+            // "Owen Arnold: Andrei Savici: Add …": each name before a colon shares the item.
+            while (NamedAction().Match(text, taskStart, end - taskStart) is { Success: true } next && next.Value.Trim().StartsWith(':')
+                && text.AsSpan(taskStart, next.Index - taskStart).Trim().Count(' ') <= 3 && EnglishActors.Split(text[taskStart..next.Index]) is { } more)
+            {
+                lead.AddRange(more);
+                taskStart = next.Index + next.Length;
+            }
         }
 
         // ACTION lines with no owner are still actions: the organiser assigns them.
@@ -238,7 +246,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
-                || (infinitive && Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length))))
+                || (infinitive && (Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length)) || NotInfinitive(sentence.AsSpan(modal.Index + modal.Length), subject))))
             {
                 continue;
             }
@@ -261,11 +269,29 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return current;
     }
 
+    /// <summary>
+    /// "Needs to be figured out", "Comparisons to existing Mantid need …", "Good to do user testing early": a "to" after a thing
+    /// acted on (a passive follows), before an -ing word (a preposition, not an infinitive), or after a lone common word
+    /// assigns no one.
+    /// </summary>
+    private static bool NotInfinitive(ReadOnlySpan<char> rest, List<string> subject)
+    {
+        rest = rest.TrimStart();
+        if (PassiveParticiple().IsMatch(rest))
+        {
+            return true;
+        }
+
+        var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var space and >= 0 ? space : rest.Length)];
+        return (word.Length >= 7 && word.EndsWith("ing", StringComparison.Ordinal))
+            || (subject.Count == 1 && !subject[0].Contains(' ') && EnglishActors.IsCommonWord(subject[0]));
+    }
+
     /// <summary>"Tobie is at FOSDEM this week, but will be working on the draft": "but will" keeps the sentence's subject.</summary>
     private static List<string>? CarriedSubject(string sentence, int modalIndex)
     {
         var before = sentence.AsSpan(0, modalIndex).TrimEnd();
-        if (!(before.EndsWith(", but") || before.EndsWith(" but") || before.EndsWith(", and")))
+        if (!(before.EndsWith(", but") || before.EndsWith(" but") || before.EndsWith(" and")))
         {
             return null;
         }
@@ -473,7 +499,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]

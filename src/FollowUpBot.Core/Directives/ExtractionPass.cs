@@ -83,6 +83,12 @@ internal sealed partial class ExtractionPass(string text)
 
         var marker = Outline.Read(text, start, end);
         var contentStart = start + (marker?.Length ?? 0);
+
+        // "- - President to present …": a second bullet right after the first nests the item, it does not start it.
+        while (marker?.Kind == "bullet" && contentStart + 1 < end && text[contentStart] is '-' or '*' or '+' or '•' && text[contentStart + 1] == ' ')
+        {
+            contentStart += 2;
+        }
         OutlineEntry? entry = null;
         if (marker is { } m && m.Kind is not ("bullet" or "action"))
         {
@@ -98,8 +104,9 @@ internal sealed partial class ExtractionPass(string text)
         if (IsEnglish(start, end))
         {
             // Items listed under an "Actions" / "Next steps" heading are action lines even without the ACTION: prefix.
-            var canBeHeading = marker is null || marker.Value.Kind[0] == 'h';
-            var actionList = canBeHeading && ActionsHeading().IsMatch(text.AsSpan(start, end - start));
+            // "* Action Items:" is a heading too when it is a bullet of its own.
+            var canBeHeading = marker is null || marker.Value.Kind[0] == 'h' || marker.Value.Kind == "bullet";
+            var actionList = canBeHeading && ActionsHeading().IsMatch(text.AsSpan(marker?.Kind == "bullet" ? contentStart : start, end - (marker?.Kind == "bullet" ? contentStart : start)));
             if (actionList)
             {
                 _inActionList = true;
@@ -407,7 +414,7 @@ internal sealed partial class ExtractionPass(string text)
     [GeneratedRegex(@"^(?:\#{1,6}\s*)?(?:[0-9]{1,2}[.)]\s*)?(?:\*\*)?(?:actions?|action items|action points|next steps|follow-ups?|follow-up actions)(?:\*\*)?\s*[:：]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionsHeading();
 
-    [GeneratedRegex(@"^\**[A-Za-z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s+\S", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\**(?:[A-Za-z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|@[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?)\**\s*:\s+\S", RegexOptions.CultureInvariant)]
     private static partial Regex OwnerLine();
 
     [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]

@@ -142,7 +142,7 @@ internal sealed partial class Outline
         @"|(?<num>[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3})\s+" +
         @"|[（(](?<nump>[0-9]{1,2})[）)]\s*" +
         @"|(?<circ>[\u2460-\u2473\u2776-\u277F])\s*" +
-        @"|(?<let>[a-zA-Z])[.)](?=\s)\s*" +
+        @"|(?<let>[a-zA-Z])[.)](?=\s)(?!\s+(?:will|would|shall|has|had|is|was)\b)\s*" +
         @"|(?<md>\#{1,6})\s+" +
         @"|(?<action>(?:\*\*)?(?:ACTIONS?|Actions?|Action items?|AI)(?:\*\*)?\s*[:：\-–—](?:\*\*)?\s*)" +
         @"|(?<bullet>[-*+•·●○■□◆◇▪►–—])\s+" +

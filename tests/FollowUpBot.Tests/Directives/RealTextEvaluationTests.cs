@@ -19,7 +19,8 @@ public sealed class RealTextEvaluationTests
     [InlineData("heldout", 0.95)]
     [InlineData("heldout2", 0.96)]
     [InlineData("heldout3", 1.0)]
-    [InlineData("heldout4", 0.83)]
+    [InlineData("heldout4", 0.95)]
+    [InlineData("heldout5", 0.73)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
