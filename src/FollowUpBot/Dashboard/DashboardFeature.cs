@@ -30,6 +30,10 @@ internal static partial class DashboardFeature
     /// </summary>
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
+        // Only the dashboard asks for this scheme, by name. As the only scheme it would otherwise become the default one
+        // (ASP.NET Core 7+), and the authentication middleware would run every Bot Framework request's connector token
+        // through the SSO validation, fail it, and pay for that on every message.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         builder.Services.AddAuthentication().AddJwtBearer(SsoScheme, _ => { });
         builder.Services.AddOptions<JwtBearerOptions>(SsoScheme)
             .Configure<IOptions<SummaryOptions>, IOptions<BotOptions>, IOptions<FollowUpOptions>>((jwt, summaries, bot, followUp) =>

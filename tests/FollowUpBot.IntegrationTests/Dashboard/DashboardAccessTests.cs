@@ -53,6 +53,19 @@ public sealed class DashboardAccessTests
     }
 
     [Fact]
+    public async Task TheDashboardsSignOnSchemeIsNeverTheDefaultSoBotRequestsAreNotRunThroughIt()
+    {
+        using var app = await SeededAsync();
+        var schemes = app.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+
+        // The only scheme would be the default one (ASP.NET Core 7+): every Bot Framework request's connector token would
+        // then be validated against the dashboard's SSO settings by the authentication middleware, fail, and cost CPU.
+        Assert.NotNull(await schemes.GetSchemeAsync(FollowUpBot.Dashboard.DashboardFeature.SsoScheme));
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
+        Assert.Null(await schemes.GetDefaultChallengeSchemeAsync());
+    }
+
+    [Fact]
     public async Task AnExportLinkForOneMeetingOpensNeitherAnotherMeetingNorTheDashboard()
     {
         using var app = await SeededAsync();
