@@ -191,6 +191,19 @@ internal static partial class ReplyCues
         TimeoutMs)]
     private static partial Regex Acknowledgment();
 
+    /// <summary>
+    /// Whether the reply hedges (可能/大概/也许/估计, "maybe", "probably", "I think"): an extension read from a hedged
+    /// reply (可能得晚一些，大概十月底吧) is a guess at a new due date, so the bot asks before storing it.
+    /// 尽可能 (as far as possible) and 不可能 (cannot) are not hedges.
+    /// </summary>
+    public static bool Hedges(string folded) => Hedge().IsMatch(folded);
+
+    [GeneratedRegex(
+        @"(?<![尽盡不])可能|大概|也许|也許|或许|或許|估计|估計|说不定|說不定|\b(?:maybe|probably|perhaps|possibly|might|hopefully|i\s+(?:think|guess|suppose))\b",
+        RegexOptions.CultureInvariant,
+        TimeoutMs)]
+    private static partial Regex Hedge();
+
     /// <summary>Words that say the work is pushed to speed up (加快, 抓紧, 督促), which means it goes on.</summary>
     public static bool PushesOn(string folded) => SpeedUp().IsMatch(folded);
 

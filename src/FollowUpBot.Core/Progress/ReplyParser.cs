@@ -165,6 +165,12 @@ internal static partial class ReplyParser
         if (extension is { } ext)
         {
             Because(ext.Cue, "extension request");
+            if (ReplyCues.Hedges(folded))
+            {
+                // A hedged new date is a guess: asked with the picker, pre-filled, rather than stored.
+                return Decide(ReplyStatus.Extension, 0.65, ext.Cue);
+            }
+
             return Decide(ReplyStatus.Extension, ext.Date is null ? 0.85 : 0.95, ext.Cue);
         }
 

@@ -68,6 +68,32 @@ public sealed class ReplyKindsTests
     }
 
     [Theory]
+    [InlineData("领导，方案那个事，可能得晚一些，大概十月底吧", "2027-10-31")]
+    [InlineData("估计要推迟到12月20日", "2026-12-20")]
+    [InlineData("we will probably push this back to 15 December", "2026-12-15")]
+    [InlineData("maybe we need until Friday, sorry this is late", "2026-11-27")]
+    public void AHedgedNewDateIsAskedNotStored(string text, string due)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.Extension, reply.Status);
+        Assert.Equal(due, reply.NewDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.True(reply.Confidence < ReplyParser.ConfirmBelow, "a hedged date is a guess: the bot asks to confirm");
+    }
+
+    [Theory]
+    [InlineData("不可能按期完成，申请延期到12月20日")]
+    [InlineData("我们将尽可能推迟到12月20日前完成")]
+    [InlineData("request an extension to 20 December")]
+    public void AFirmRequestIsNotAHedge(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(ReplyStatus.Extension, reply.Status);
+        Assert.InRange(reply.Confidence, ReplyParser.ConfirmBelow, 1.0);
+    }
+
+    [Theory]
     [InlineData("sorry this is late, I will finish it by Friday", "2026-11-27")]
     [InlineData("不好意思拖了几天，争取下周三前弄完", "2026-12-02")]
     public void ALateApologyWithANewTargetAsksForMoreTime(string text, string? due)
