@@ -1,6 +1,8 @@
 using FollowUpBot.Departments;
 using FollowUpBot.Directives;
 
+using static FollowUpBot.Tests.Directives.PhrasingExtraction;
+
 namespace FollowUpBot.Tests.Directives;
 
 /// <summary>
@@ -9,12 +11,6 @@ namespace FollowUpBot.Tests.Directives;
 /// </summary>
 public sealed class FourthRoundPhrasingTests
 {
-    private static readonly DateOnly MeetingDate = new(2026, 3, 5);
-
-    private static IReadOnlyList<Directive> All(string text) => new DirectiveExtractor().Extract(text, MeetingDate);
-
-    private static List<Directive> Assigned(string text) => [.. All(text).Where(d => d.Lead.Count > 0)];
-
     [Fact]
     public void RequirementsAsANounAreNotSomeoneAsking()
     {

@@ -1,14 +1,12 @@
 using FollowUpBot.Directives;
 
+using static FollowUpBot.Tests.Directives.PhrasingExtraction;
+
 namespace FollowUpBot.Tests.Directives;
 
 /// <summary>Owner phrasings met in the second batch of real public texts (issue 14), one behaviour per test.</summary>
 public sealed class NewOwnerPhrasingTests
 {
-    private static readonly DateOnly MeetingDate = new(2026, 3, 5);
-
-    private static List<Directive> Assigned(string text) => [.. new DirectiveExtractor().Extract(text, MeetingDate).Where(d => d.Lead.Count > 0)];
-
     [Fact]
     public void APartyThatAsksAnotherIsAFrameAndTheOneAskedOwnsTheTask()
     {

@@ -1,5 +1,7 @@
 using FollowUpBot.Directives;
 
+using static FollowUpBot.Tests.Directives.PhrasingExtraction;
+
 namespace FollowUpBot.Tests.Directives;
 
 /// <summary>
@@ -8,12 +10,6 @@ namespace FollowUpBot.Tests.Directives;
 /// </summary>
 public sealed class ThirdRoundPhrasingTests
 {
-    private static readonly DateOnly MeetingDate = new(2026, 3, 5);
-
-    private static IReadOnlyList<Directive> All(string text) => new DirectiveExtractor().Extract(text, MeetingDate);
-
-    private static List<Directive> Assigned(string text) => [.. All(text).Where(d => d.Lead.Count > 0)];
-
     [Fact]
     public void VerbPhrasesAfterAFramedAddresseeStayItsTasks()
     {
