@@ -38,6 +38,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private List<string>? _sentenceLead;
 
+    // The sentence reports a party's proposal or view (市交通局建议，…) or a fact (据了解，…): nothing in it is assigned.
+    private bool _reportedView;
+
     // The part of the sentence since the last ；: the lead it could inherit, and whether its first directive named its own actor.
     private List<string>? _partStartLead;
     private bool _partOpened;
@@ -78,6 +81,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         _sentenceStart = start;
         _sentenceLead = null;
+        _reportedView = ReportedFact().IsMatch(text.AsSpan(start, Math.Min(8, end - start)).TrimStart());
         StartPart();
         _topicStart = -1;
         _current = null;
@@ -127,6 +131,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _frameInClause = false;
         var x = SkipConnectives(start, end, ref leadingModal);
         if (x >= end || !SkipFrame(ref x, end, endsWithColon, afterConnective: x > start || start == _sentenceStart || !AfterInstruction(start)))
+        {
+            return;
+        }
+
+        // 市财政局提出，应尽快明确…; 据了解，该项目由…负责建设: what a party proposed or what is reported assigns nothing until a
+        // requirement frame (会议要求) takes over.
+        if (_reportedView && !_frameInClause)
         {
             return;
         }
@@ -332,6 +343,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 StartFrame();
             }
 
+            return;
+        }
+
+        if (end - x > 3 && "出议为示映绍报称".Contains(text[end - 1], StringComparison.Ordinal) && ChineseActors.ReadLeading(text, x, end) is { } proposer && ProposalVerb().Match(text, proposer.End, end - proposer.End).Success)
+        {
+            Close();
+            _reportedView = true;
             return;
         }
 
@@ -543,6 +561,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         Close();
         _frame = true;
         _sentenceLead = null;
+        _reportedView = false;
         StartPart();
         _topicStart = -1;
     }
@@ -751,6 +770,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"(?:每[年季月周天日]|[0-9０-９]|[一二三四五六七八九十]+(?:月|日|个工作日)|年底|年内|月底|本周|本月|近期|今年|明年)", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAdjunct();
+
+    // A party and what it proposed, thought or reported, closing its clause (市财政局提出 / 县交通局建议 / 该局负责人表示).
+    [GeneratedRegex(@"\G(?:在会上|会上|也|还|则|随后|同时)?(?:提出|建议|认为|表示|反映|介绍|汇报|称)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProposalVerb();
+
+    [GeneratedRegex(@"^(?:据(?:了解|介绍|悉|统计|报道|初步统计)|截至目前|截止目前)", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportedFact();
 
     [GeneratedRegex(@"批示|指示|通知|文件|来函|印发|下发", RegexOptions.CultureInvariant)]
     private static partial Regex InstructionWord();

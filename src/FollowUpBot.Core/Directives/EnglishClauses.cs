@@ -590,7 +590,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:said|says|stated|states|felt|feels|thought|thinks|believed|suggested|recommended|argued|noted|pointed\s+out|commented|mentioned|explained|reported|advised|hoped|warned|wondered|reminded)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ReportingWord();
 
-    [GeneratedRegex(@"^\s*(?:not\s+)?(?:consider|discuss|debate|deliberate|vote|note|receive|endorse|revisit|return\s+to|take\s+up|review\s+(?:this|the\s+matter|the\s+item)|look\s+again)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:not\s+)?(?:consider|discuss|debate|deliberate|vote|note|receive|endorse|revisit|return\s+to|take\s+up|review\s+(?:this|the\s+matter|the\s+item)|look\s+again|hold\s+(?:a|an|the)\s+(?:public\s+|special\s+)?(?:hearing|meeting|workshop|session))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Deliberation();
 
     // "would meet with the residents" is a task; "the Committee will meet on 9 August" is the meeting's own procedure.
@@ -650,7 +650,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonCommitment();
 
-    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to|to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
     [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|RESOLVED|Resolved)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
