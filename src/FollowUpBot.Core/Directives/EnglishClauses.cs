@@ -278,6 +278,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 continue;
             }
 
+            // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
+            if (sentence.AsSpan(modal.Index, modal.Length).EndsWith("expected to") && Forecast().IsMatch(sentence.AsSpan(modal.Index + modal.Length)))
+            {
+                continue;
+            }
+
             // "would" assigns only as reported agreement: "It was agreed that the Treasurer would circulate …".
             if (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart)))
             {
@@ -581,6 +587,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex ReportingVerb();
 
     // "The Chair stated the position … was to support …, and matters … should be clarified by the Borough Council": a stated view.
+    [GeneratedRegex(@"^(?:(?!\bby\b)[^;])*\b(?:in|during|over|later\s+in)\s+(?:(?:early|late|mid)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|the\s+(?:coming|next|new)\b|next\b|[0-9]{4}\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Forecast();
+
     [GeneratedRegex(@"\b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)?(?:done\s+so|been\s+done|been\s+completed|completed\s+(?:this|it|that|the\s+task))\b", RegexOptions.CultureInvariant)]
     private static partial Regex DoneClause();
 
