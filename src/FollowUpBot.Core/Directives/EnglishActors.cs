@@ -251,7 +251,8 @@ internal static partial class EnglishActors
 
             if (Roles.Contains(bare))
             {
-                substantive |= bare is not ("all" or "each" or "every" or "both" or "relevant" or "respective");
+                // "project", "working", "task" modify a head ("project team", "working group"); alone they name no one.
+                substantive |= bare is not ("all" or "each" or "every" or "both" or "relevant" or "respective" or "project" or "working" or "task" or "area" or "regional" or "desk");
                 continue;
             }
 

@@ -25,9 +25,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // The speaker of a transcript or minutes line ("Isaiah Langer: Sounds good. I will draft …"); null when none.
     private List<string>? _speaker;
 
+    // The drafts count when the current line started, so a closing "Action: Clerk" knows the line already assigned its task.
+    private int _lineStartDrafts;
+
     public void ReadLine(int contentStart, int end, bool action)
     {
         var before = _drafts;
+        _lineStartDrafts = before;
 
         // "- [x] …" is done; "- [ ] …" is a task list item whose text starts after the box.
         if (CheckBox().Match(text, contentStart, end - contentStart) is { Success: true } box)
@@ -413,6 +417,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return;
         }
 
+        // "Clerk to write to the landowner. Action: Clerk": the note repeats the owner of the task its line already gave.
+        if (owner.Index == 0 && owner.Length + 1 >= end - start && _drafts > _lineStartDrafts)
+        {
+            pass.AssignPrevious(owners);
+            return;
+        }
+
         Add(lineContentStart, lineContentStart, owners, end);
     }
 
@@ -468,7 +479,22 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 break;
             }
 
-            candidate = from + boundaries.Current.Index + boundaries.Current.Length;
+            var next = from + boundaries.Current.Index + boundaries.Current.Length;
+
+            // "A committee of parents and teachers will review …": an "and" inside an "of" phrase joins its nouns, so the
+            // words after it are not the subject on their own.
+            if (!OfPhraseAnd().IsMatch(sentence.AsSpan(candidate, next - candidate)))
+            {
+                candidate = next;
+            }
+            else if (!boundaries.MoveNext())
+            {
+                break;
+            }
+            else
+            {
+                candidate = from + boundaries.Current.Index + boundaries.Current.Length;
+            }
         }
 
         subjectStart = -1;
@@ -587,6 +613,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex ReportingVerb();
 
     // "The Chair stated the position … was to support …, and matters … should be clarified by the Borough Council": a stated view.
+    [GeneratedRegex(@"\b(?:of|for)\s+(?:the\s+)?[\w'’-]+\s+and\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OfPhraseAnd();
+
     [GeneratedRegex(@"^(?:(?!\bby\b)[^;])*\b(?:in|during|over|later\s+in)\s+(?:(?:early|late|mid)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|the\s+(?:coming|next|new)\b|next\b|[0-9]{4}\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Forecast();
 

@@ -216,6 +216,29 @@ public sealed class SixthRoundPhrasingTests
     }
 
     [Fact]
+    public void AnActionNoteAfterTheTaskRepeatsItsOwner()
+    {
+        var directive = Assert.Single(Assigned("Clerk to write to the landowner about the hedge. Action: Clerk"));
+
+        Assert.Equal(["Clerk"], directive.Lead);
+    }
+
+    [Fact]
+    public void AnAndInsideAnOfPhraseDoesNotStartTheSubject()
+    {
+        Assert.DoesNotContain(Assigned("A panel of parents and governors will look at the uniform policy."), d => d.Lead.SequenceEqual(["governors"]));
+    }
+
+    [Fact]
+    public void AModifierAloneIsNoParty()
+    {
+        Assert.Empty(Assigned("Decision: the project will adopt the new code of conduct."));
+
+        var directive = Assert.Single(Assigned("The project team will adopt the new code of conduct."));
+        Assert.Equal(["project team"], directive.Lead);
+    }
+
+    [Fact]
     public void AfterASemicolonAnActorNamedMidListIsNotInherited()
     {
         // The part before ； opened without its own actor and named three in a list: the next part inherits none of them.
