@@ -67,7 +67,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             }
 
             var stop = i;
-            if (stop > sentenceStart)
+
+            // 各部门要不要提前介入？: a question asks, it assigns nothing.
+            if (stop > sentenceStart && !(i < end && text[i] is '？' or '?'))
             {
                 ReadSentence(first ? quoteStart : sentenceStart, sentenceStart, stop, first && leadingModal);
                 first = false;

@@ -51,6 +51,9 @@ public sealed class SixthRoundPhrasingTests
 
         var directive = Assert.Single(Assigned("- Priya: Will publish the benchmarks this week."));
         Assert.Equal(["Priya"], directive.Lead);
+
+        Assert.Empty(Assigned("各部门要不要提前介入？"));
+        Assert.Single(Assigned("各部门要提前介入。"));
     }
 
     [Fact]
