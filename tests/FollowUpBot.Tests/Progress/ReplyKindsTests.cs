@@ -483,6 +483,14 @@ public sealed class ReplyKindsTests
     }
 
     [Theory]
+    [InlineData("The launch slips to Friday.", "2026-11-27")]
+    [InlineData("Could you postpone the report until Tuesday?", "2026-12-01")]
+    public void AWeekdayAfterToOrUntilIsTheNewDueDate(string text, string due)
+    {
+        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), Rules(text).NewDue);
+    }
+
+    [Theory]
     [InlineData("On it.")]
     [InlineData("Thanks, I'm looking into it.")]
     [InlineData("We are investigating this now.")]
