@@ -324,6 +324,28 @@ public sealed class ReplyClassifierTests
         Assert.Equal(ReplyClassifierTraining.Write(ReplyClassifierTraining.Train(examples, plain with { Balanced = true })), ReplyClassifierTraining.Write(ReplyClassifierTraining.Train([.. examples], plain with { Balanced = true })));
     }
 
+    [Fact]
+    public void TheComparisonScoresEachLeftOutBatchWithTheRulesFixed()
+    {
+        static IReadOnlyList<LabelledReplyRow> Set(params (string Text, string Status)[] rows) => ReplyLabels.Parse(
+            "{\"today\": \"2026-11-26\", \"replies\": ["
+            + string.Join(", ", rows.Select(r => $"{{\"text\": \"{r.Text}\", \"defaultItem\": 1, \"item\": 1, \"status\": \"{r.Status}\"}}"))
+            + "]}");
+        var own = Set(("已完成", "completionRequested"), ("正在施工", "inProgress"), ("尚未开工", "notStarted"), ("blocked on the permit", "blocked"));
+        var first = Set(("路面已铺好，完工了", "completionRequested"), ("施工中，进展顺利", "inProgress"));
+        var second = Set(("材料已进场，正在施工", "inProgress"), ("全部完工，申请办结", "completionRequested"));
+
+        var report = FollowUpBot.Cli.Progress.ReplyModelComparison.Run(["replies.json", "public-batch-1.json", "public-batch-2.json"], [own, first, second], 2);
+
+        // replies.json is only trained on; each public batch is left out once and gets its own figure in every line.
+        Assert.Contains("comparison: 8 rows; 2-fold CV", report, StringComparison.Ordinal);
+        Assert.Contains("leave-one-batch-out over 2 public batches", report, StringComparison.Ordinal);
+        Assert.Matches(@"rules alone: CV [\d.]+ ?%; per batch b1 [\d.]+ ?%, b2 [\d.]+ ?%\n", report);
+        Assert.Equal(
+            FollowUpBot.Cli.Progress.ReplyModelComparison.Candidates.Count * FollowUpBot.Cli.Progress.ReplyModelComparison.Policies.Count,
+            report.Split('\n').Count(line => line.Contains("LOBO mean", StringComparison.Ordinal) && line.Contains("b1 ", StringComparison.Ordinal) && line.Contains("b2 ", StringComparison.Ordinal)));
+    }
+
     private struct ListSink() : IReplyFeatureSink
     {
         public List<string> Features { get; } = [];
