@@ -324,6 +324,10 @@ internal static class ChineseActors
     public static (List<string> Actors, int End)? ReadLeading(string text, int start, int limit)
     {
         var max = Math.Min(limit, start + 40);
+        if (max - start < 2)
+        {
+            return null;
+        }
 
         // 请财政局依地政处…所提意见: the one addressed ends where 依/按 (by, according to) begins.
         var by = text.AsSpan(start + 2, Math.Max(0, max - start - 2)).IndexOfAny('依', '按');

@@ -404,8 +404,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         while (true)
         {
             // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
-            var allowed = !infinitive || candidate == from || sentence.AsSpan(candidate - 2, 2).SequenceEqual(": ") || sentence[candidate - 1] == '('
-                || (sentence.AsSpan(candidate - 2, 2).SequenceEqual(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
+            var before = sentence.AsSpan(0, candidate);
+            var allowed = !infinitive || candidate == from || before.EndsWith(": ") || before.EndsWith("(")
+                || (before.EndsWith(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)
             {
                 var raw = sentence.AsSpan(candidate, modalIndex - candidate);

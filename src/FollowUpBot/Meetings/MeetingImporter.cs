@@ -5,6 +5,7 @@ using FollowUpBot.FollowUp;
 using FollowUpBot.Ledger;
 using FollowUpBot.Localization;
 using FollowUpBot.Meetings;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Meetings;
@@ -43,12 +44,13 @@ internal sealed class ImportException : Exception
 /// Meeting text → stored draft: decode (any encoding, .docx), extract the directives, map actors to the directory,
 /// store <c>source.txt</c> and the draft <c>meeting.json</c>. Nothing is stored when there is nothing to follow up.
 /// </summary>
-internal sealed class MeetingImporter(
+internal sealed partial class MeetingImporter(
     MeetingLedger ledger,
     DirectoryStore directory,
     WorkingCalendar calendar,
     IOptions<FollowUpOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<MeetingImporter> logger)
 {
     public async Task<MeetingDocument> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -85,7 +87,18 @@ internal sealed class MeetingImporter(
         var timeZone = ResolveTimeZone(request.TimeZone ?? options.Value.TimeZone);
         var now = time.GetUtcNow();
         var meetingDate = request.MeetingDate ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
-        var directives = new DirectiveExtractor(calendar).Extract(text, meetingDate);
+        IReadOnlyList<Directive> directives;
+        try
+        {
+            directives = new DirectiveExtractor(calendar).Extract(text, meetingDate);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault in the extractor's rules: the organiser hears so, and nothing half-read is stored.
+            LogExtractionFailed(logger, text.Length, e);
+            throw new ImportException(Texts.Get(locale, "import.extractFailed"), e);
+        }
+
         if (directives.Count == 0)
         {
             throw new ImportException(Texts.Get(locale, "import.noDirectives"));
@@ -101,9 +114,27 @@ internal sealed class MeetingImporter(
         return stored.Document;
     }
 
-    /// <summary>True when a message looks like a pasted meeting text with at least one directive.</summary>
-    public bool LooksLikeMeetingText(string text, DateOnly today) =>
-        text.Length >= 60 && new DirectiveExtractor(calendar).Extract(text, today).Any(d => d.Lead.Count > 0);
+    /// <summary>
+    /// True when a message looks like a pasted meeting text with at least one directive. A text the extractor fails on is
+    /// taken for one, so the import answers the organiser instead of the message vanishing.
+    /// </summary>
+    public bool LooksLikeMeetingText(string text, DateOnly today)
+    {
+        if (text.Length < 60)
+        {
+            return false;
+        }
+
+        try
+        {
+            return new DirectiveExtractor(calendar).Extract(text, today).Any(d => d.Lead.Count > 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogExtractionFailed(logger, text.Length, e);
+            return true;
+        }
+    }
 
     private static string ResolveTimeZone(string zone) => TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : "Asia/Shanghai";
 
@@ -112,4 +143,8 @@ internal sealed class MeetingImporter(
         var name = Path.GetFileNameWithoutExtension(fileName ?? string.Empty).Trim();
         return name.Length is > 0 and <= 200 ? name : null;
     }
+
+    // The text is the organiser's, not the bot's: only its length is logged.
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "The directive extractor failed on a text of {Length} characters.")]
+    private static partial void LogExtractionFailed(ILogger logger, int length, Exception exception);
 }

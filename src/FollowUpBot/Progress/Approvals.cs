@@ -190,6 +190,7 @@ internal static class ProgressFeature
         services.AddHostedService(sp => sp.GetRequiredService<Projector>());
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
+        services.AddSingleton<ReplyReader>();
         services.AddTransient<StatusPickerFlow>();
         services.AddTransient<ReplyUndoFlow>();
         services.AddSingleton<LastAskedItems>();

@@ -106,6 +106,7 @@ internal sealed class ProgressReplyCommand(
     StatusPickerFlow picker,
     ReplyUndoFlow undo,
     LastAskedItems lastAsked,
+    ReplyReader reader,
     IOptions<FollowUpOptions> options,
     TimeProvider time) : IMessageHandler
 {
@@ -127,11 +128,11 @@ internal sealed class ProgressReplyCommand(
         var open = await finder.ForDepartmentsAsync(departments, cancellationToken).ConfigureAwait(false);
         var numbers = open.Where(o => o.Number is not null).Select(o => o.Number!.Value).Distinct().ToList();
         var today = turn.Today(time, options.Value.TimeZone);
-        var parsed = ReplyParser.Parse(turn.Text, new ReplyContext(today, numbers));
+        var parsed = reader.Read(turn.Text, new ReplyContext(today, numbers));
         var defaultItem = await DefaultItemAsync(turn, parsed, open, cancellationToken).ConfigureAwait(false);
         if (defaultItem is not null)
         {
-            parsed = ReplyParser.Parse(turn.Text, new ReplyContext(today, numbers, defaultItem.Number));
+            parsed = reader.Read(turn.Text, new ReplyContext(today, numbers, defaultItem.Number));
         }
 
         var decision = ReplyDecision.Decide(parsed, turn.Text, open, defaultItem);
@@ -234,7 +235,7 @@ internal sealed class ProgressReplyCommand(
 /// <c>reply.pick</c> (the item chosen on the question card: recorded, or the status picker for an unsure reply) and
 /// <c>reply.undo</c>.
 /// </summary>
-internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, ReplyUndoFlow undo, Assist.PickerAssist assist, TimeProvider time) : ICardActionHandler
+internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess access, ReplyRecorder replies, ReplyUndoFlow undo, ReplyReader reader, Assist.PickerAssist assist, TimeProvider time) : ICardActionHandler
 {
     public string Verb => "reply.*";
 
@@ -270,7 +271,7 @@ internal sealed class ReplyActions(ProgressRecorder recorder, DepartmentAccess a
             // An unsure reply: the chosen item's status picker, read again from the text the question card carried.
             var text = action.GetString(ProgressReplyCommand.TextInput) ?? string.Empty;
             var numbers = item.Number is { } n ? new[] { n } : null;
-            var parsed = ReplyParser.Parse(text, new ReplyContext(ChecklistDelivery.Today(meeting, time), numbers, item.Number));
+            var parsed = reader.Read(text, new ReplyContext(ChecklistDelivery.Today(meeting, time), numbers, item.Number));
             var view = new StatusPickerView(meeting, item, department, parsed, text, locale);
             var answer = await turn.AnswerCardAsync(action, StatusPickerCard.Build(view), cancellationToken).ConfigureAwait(false);
 

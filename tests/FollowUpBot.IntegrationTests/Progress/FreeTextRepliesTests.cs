@@ -136,6 +136,26 @@ public sealed class FreeTextRepliesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyTheParserFailsOnIsNotLostTheSenderChoosesTheItemAndStatusWithTheirTextKept()
+    {
+        // A fault inside the parser (as a regex engine bug once threw on "push the date to Friday") must not fail the turn.
+        using var app = new BotApplication(services: s => s.AddSingleton(sp => new ReplyReader(
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReplyReader>>(),
+            (_, _) => throw new InvalidOperationException("a rule's bug"))));
+        using var client = app.CreateClient();
+        var (meetingId, items) = await PublishSeedAsync(app, client);
+        var text = $"{items[0].Number} 已完成，材料已报送";
+
+        using var answer = await PostAsync(client, Message(Megan, MeganChat, text));
+
+        Assert.True(answer.IsSuccessStatusCode, answer.StatusCode.ToString());
+        var pick = AllData(JsonNode.Parse(LastCardTo(MeganChat))!, "reply.pick").First(d => d["itemId"]!.ToString() == items[0].Id);
+        Assert.Equal("true", pick["confirm"]!.ToString());
+        Assert.Contains(text, LastCardTo(MeganChat), StringComparison.Ordinal);
+        Assert.Empty(await RecordsAsync(app, meetingId, items[0].Id));
+    }
+
+    [Fact]
     public async Task UndoInTextTakesBackTheSendersLastReportOnTheItem()
     {
         using var app = new BotApplication();
