@@ -445,8 +445,8 @@ internal static partial class ReplyCues
         |\b(?:change|move|shift)\s+the\s+(?:\w+\s+)?date\s+to\s+be\b|\bpushing\s+(?:this|it)\s+to\s+(?:sprint|the\s+next|next)\b|\b(?:deadline|due\s+date)\s+(?:was\s+|has\s+been\s+)?extended\b
         |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:an?|another|(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three))\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
-        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
+        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,4}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
+        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,3}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
         |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
         |\b(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:deliver|finish|complete|make)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|within\s+the\s+(?:\w+\s+)?(?:timeframe|deadline|time)|by\s+the\s+deadline)\b
         |\b(?:new|revised|updated)\s+(?:deadline|due\s+date|target\s+date|completion\s+date|end\s+date|delivery\s+date)\b
@@ -468,7 +468,7 @@ internal static partial class ReplyCues
         """
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
-        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
+        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
         |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
         |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b

@@ -485,6 +485,7 @@ public sealed class ReplyKindsTests
     [Theory]
     [InlineData("The launch slips to Friday.", "2026-11-27")]
     [InlineData("Could you postpone the report until Tuesday?", "2026-12-01")]
+    [InlineData("push the date to Friday", "2026-11-27")]
     public void AWeekdayAfterToOrUntilIsTheNewDueDate(string text, string due)
     {
         Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), Rules(text).NewDue);
