@@ -67,7 +67,7 @@ internal static class ChineseActors
         "领会", "吃透", "谋划", "切实", "认真", "积极", "主动", "全力", "进一步", "充分", "及时", "尽快", "抓紧", "推动", "加大", "完成",
         "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
         "加速", "尽速", "迅速", "先", "再", "另", "即", "邀", "速", "研议", "研拟", "指派", "评估", "安排", "派员", "转知", "依",
-        "帮助", "支持", "协助", "鼓励", "引导",
+        "帮助", "支持", "协助", "鼓励", "引导", "办理", "处理", "解决", "启动", "出台", "做实", "做细",
     ];
 
     // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
@@ -92,6 +92,13 @@ internal static class ChineseActors
     /// <summary>True when the phrase starts with a verb that begins a task (加强…, 明晰…), so it cannot be a name.</summary>
     public static bool StartsWithVerb(ReadOnlySpan<char> phrase)
     {
+        // 办理好…, 管好…, 落实好…: a verb and its 好 complement open a task; no unit name starts that way.
+        var good = phrase.Length > 3 ? phrase[1..4].IndexOf('好') : -1;
+        if (good >= 0 && phrase[0] != '好')
+        {
+            return true;
+        }
+
         foreach (var verb in StartVerbs)
         {
             if (phrase.StartsWith(verb, StringComparison.Ordinal))

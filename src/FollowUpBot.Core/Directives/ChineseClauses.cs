@@ -34,7 +34,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     // Prepositions that start an adjunct, not a subject (对…要, 按…要, 在…要).
     private const string AdjunctStarts = "对把将按在从就针围";
 
+    private static readonly System.Buffers.SearchValues<char> InstructionHints = System.Buffers.SearchValues.Create("批指通文函印下");
+
     private List<string>? _sentenceLead;
+
+    // The sentence reports a party's proposal or view (市交通局建议，…) or a fact (据了解，…): nothing in it is assigned.
+    private bool _reportedView;
+
+    // The part of the sentence since the last ；: the lead it could inherit, and whether its first directive named its own actor.
+    private List<string>? _partStartLead;
+    private bool _partOpened;
+    private bool _partNamedOpener;
     private int _sentenceStart;
     private int _topicStart = -1;
     private int _topicEnd = -1;
@@ -57,7 +67,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             }
 
             var stop = i;
-            if (stop > sentenceStart)
+
+            // 各部门要不要提前介入？: a question asks, it assigns nothing.
+            if (stop > sentenceStart && !(i < end && text[i] is '？' or '?'))
             {
                 ReadSentence(first ? quoteStart : sentenceStart, sentenceStart, stop, first && leadingModal);
                 first = false;
@@ -71,6 +83,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         _sentenceStart = start;
         _sentenceLead = null;
+        _reportedView = ReportedFact().IsMatch(text.AsSpan(start, Math.Min(8, end - start)).TrimStart());
+        StartPart();
         _topicStart = -1;
         _current = null;
         _frame = framed;
@@ -101,7 +115,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
             if (i < end && text[i] is '；' or ';')
             {
-                Close();
+                EndPart();
             }
 
             clauseStart = i + 1;
@@ -118,7 +132,14 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         _frameInClause = false;
         var x = SkipConnectives(start, end, ref leadingModal);
-        if (x >= end || !SkipFrame(ref x, end, endsWithColon, afterConnective: x > start || start == _sentenceStart))
+        if (x >= end || !SkipFrame(ref x, end, endsWithColon, afterConnective: x > start || start == _sentenceStart || !AfterInstruction(start)))
+        {
+            return;
+        }
+
+        // 市财政局提出，应尽快明确…; 据了解，该项目由…负责建设: what a party proposed or what is reported assigns nothing until a
+        // requirement frame (会议要求) takes over.
+        if (_reportedView && !_frameInClause)
         {
             return;
         }
@@ -327,6 +348,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
+        if (end - x > 3 && "出议为示映绍报称".Contains(text[end - 1], StringComparison.Ordinal) && ChineseActors.ReadLeading(text, x, end) is { } proposer && ProposalVerb().Match(text, proposer.End, end - proposer.End).Success)
+        {
+            Close();
+            _reportedView = true;
+            return;
+        }
+
         if (_current is null && (_topicStart < 0 || ChineseActors.ReadLeading(text, x, end) is not null))
         {
             _topicStart = x;
@@ -484,10 +512,47 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             _sentenceLead = lead;
         }
 
+        if (!_partOpened)
+        {
+            _partOpened = true;
+            _partNamedOpener = lead.Count > 0 && !ReferenceEquals(lead, _partStartLead) && !ReferenceEquals(lead, paragraphActor);
+        }
+
         return _current;
     }
 
     private void Close() => _current = null;
+
+    /// <summary>
+    /// At ；: a subjectless 要 of the next part inherits the actor of a part that opened with one (镇村干部要…；要…; 责任问题，
+    /// 各级各有关部门要…；绿化问题，要…), not one named inside a list of actors in a part that opened without its own actor
+    /// (要把…落实到…，各分指挥部要…，创建办要…；要成立…领导小组).
+    /// </summary>
+    private void EndPart()
+    {
+        Close();
+        if (_partOpened && !_partNamedOpener)
+        {
+            _sentenceLead = _partStartLead;
+        }
+
+        StartPart();
+    }
+
+    private void StartPart()
+    {
+        _partStartLead = _sentenceLead;
+        _partOpened = false;
+        _partNamedOpener = false;
+    }
+
+    /// <summary>
+    /// …作出批示，要求相关部门抓紧研究: 要求 after a reported instruction, notice or document is its content, someone else's;
+    /// after what the meeting or its visitors did (听取了…汇报，要求X…) it hands the task to X.
+    /// </summary>
+    private bool AfterInstruction(int clauseStart) =>
+        text.AsSpan(_sentenceStart, clauseStart - _sentenceStart).IndexOfAny(InstructionHints) is var at && at >= 0
+        && InstructionWord().IsMatch(text.AsSpan(_sentenceStart, clauseStart - _sentenceStart));
 
     /// <summary>
     /// A requirement frame (会议要求, 市长强调, X要求) starts a new scope: a subjectless 要 after it does not inherit an actor
@@ -498,6 +563,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         Close();
         _frame = true;
         _sentenceLead = null;
+        _reportedView = false;
+        StartPart();
         _topicStart = -1;
     }
 
@@ -705,6 +772,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"(?:每[年季月周天日]|[0-9０-９]|[一二三四五六七八九十]+(?:月|日|个工作日)|年底|年内|月底|本周|本月|近期|今年|明年)", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAdjunct();
+
+    // A party and what it proposed, thought or reported, closing its clause (市财政局提出 / 县交通局建议 / 该局负责人表示).
+    [GeneratedRegex(@"\G(?:在会上|会上|也|还|则|随后|同时)?(?:提出|建议|认为|表示|反映|介绍|汇报|称)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProposalVerb();
+
+    [GeneratedRegex(@"^(?:据(?:了解|介绍|悉|统计|报道|初步统计)|截至目前|截止目前)", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportedFact();
+
+    [GeneratedRegex(@"批示|指示|通知|文件|来函|印发|下发", RegexOptions.CultureInvariant)]
+    private static partial Regex InstructionWord();
 
     [GeneratedRegex(@"\G(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:底前|底|前|内|起)?\s*(?![0-9，,。；;：:])", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingYear();

@@ -23,6 +23,11 @@ internal static partial class EnglishActors
         "advisers", "advisors", "adviser", "advisor", "suppliers", "supplier", "providers", "lawyers", "solicitors", "trustees",
         "governors", "volunteers", "committees", "stakeholders", "everyone", "everybody",
         "chairperson", "chairman", "chairwoman", "president", "vice-president", "vice-chair", "editor", "webmaster",
+        // people a council or board sends work to ("ask the handyman to cut the area")
+        "handyman", "caretaker", "groundsman", "groundskeeper", "gardener", "cleaner", "surveyor", "architect", "solicitor", "accountant",
+        "warden", "wardens", "ranger", "verger", "steward", "stewards", "trustee", "councillor", "councillors", "superintendent", "principal",
+        "headteacher", "inspector", "builder", "electrician", "plumber", "janitor", "custodian", "attorney", "landowner", "landlord",
+        "lengthsman",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };
@@ -43,6 +48,11 @@ internal static partial class EnglishActors
         "goal", "goals", "aim", "aims", "purpose", "objective", "objectives", "context", "background", "summary", "outcome",
         "outcomes", "result", "results", "status", "bias", "document", "documents", "consideration", "definition", "emphasis",
         "charge", "mandate", "mission", "scope", "vision", "question", "questions", "topic", "issue", "issues", "idea", "rationale",
+        // "Nothing to report", "None to report": no one
+        "nothing", "none", "something", "anything", "everything", "no-one", "noone", "someone", "somebody", "anybody",
+        // dates are when, not who ("… should be set by January")
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     };
 
     // Verbs that open an imperative ("Direct the City Clerk to …", "Ask Mary to …", "Form a subcommittee to …"): a phrase
@@ -88,6 +98,12 @@ internal static partial class EnglishActors
 
         return [.. parts];
     }
+
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal)
+    {
+        "whether", "if", "that", "which", "who", "whom", "what", "when", "where", "why", "how", "is", "are", "was", "were", "be", "been",
+        "has", "have", "had", "do", "does", "did", "can", "could", "may", "might", "would", "should", "shall", "will", "must", "to", "not",
+    };
 
     // Lower-case words that come before "to" in brackets without naming anyone.
     private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
@@ -208,6 +224,12 @@ internal static partial class EnglishActors
                 return false;
             }
 
+            // "The TSC discussed whether the project …": a past-tense word after a name is its verb, and a clause word is no modifier.
+            if (i > 0 && bare.All(char.IsLower) && ((bare.EndsWith("ed", StringComparison.Ordinal) && char.IsUpper(tokens[i - 1][0])) || ClauseWords.Contains(bare)))
+            {
+                return false;
+            }
+
             // A lower-case modifier is fine when the phrase ends on a role: "external advisers", "line managers".
             if (i < tokens.Length - 1 && i < 3 && bare.All(char.IsLower) && Roles.Contains(tokens[^1].TrimEnd(',')))
             {
@@ -229,7 +251,8 @@ internal static partial class EnglishActors
 
             if (Roles.Contains(bare))
             {
-                substantive |= bare is not ("all" or "each" or "every" or "both" or "relevant" or "respective");
+                // "project", "working", "task" modify a head ("project team", "working group"); alone they name no one.
+                substantive |= bare is not ("all" or "each" or "every" or "both" or "relevant" or "respective" or "project" or "working" or "task" or "area" or "regional" or "desk");
                 continue;
             }
 

@@ -25,9 +25,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // The speaker of a transcript or minutes line ("Isaiah Langer: Sounds good. I will draft …"); null when none.
     private List<string>? _speaker;
 
+    // The drafts count when the current line started, so a closing "Action: Clerk" knows the line already assigned its task.
+    private int _lineStartDrafts;
+
     public void ReadLine(int contentStart, int end, bool action)
     {
         var before = _drafts;
+        _lineStartDrafts = before;
 
         // "- [x] …" is done; "- [ ] …" is a task list item whose text starts after the box.
         if (CheckBox().Match(text, contentStart, end - contentStart) is { Success: true } box)
@@ -46,6 +50,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             && EnglishActors.Split(suffix.Groups["names"].Value) is { } suffixOwners)
         {
             Add(contentStart, contentStart, suffixOwners, end, taskEnd: suffix.Groups["names"].Index);
+            return;
+        }
+
+        // "- Clerk to write to Highways - done", "Order the bench (completed)": nothing left to follow up.
+        if (DoneSuffix().IsMatch(text.AsSpan(contentStart, end - contentStart)))
+        {
             return;
         }
 
@@ -144,7 +154,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             start++;
         }
 
+        // "Will you be opening new PRs today?", "Should the Clerk write to Highways?": a question asks, it assigns nothing.
+        if (end < text.Length && text[end] == '?')
+        {
+            return;
+        }
+
         var sentence = text[start..end];
+
+        // "John was asked to draft the letter and has done so": an assignment reported together with its completion.
+        if (sentence.Contains(" ha", StringComparison.Ordinal) && DoneClause().IsMatch(sentence))
+        {
+            return;
+        }
+
         if (TrySpeakerCommitment(sentence, start, end, lineContentStart))
         {
             return;
@@ -226,6 +249,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             var infinitive = modal.Length == 2;
+
+            // "should the need arise", "will the contractor be able to …": a modal before its subject is a condition or a question.
+            if (!infinitive && FirstWordIsDeterminer(sentence.AsSpan(modal.Index + modal.Length)))
+            {
+                continue;
+            }
+
             if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActors
                 && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
             {
@@ -246,7 +276,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
+                || IsBodyDeliberation(sentence, modal.Index + modal.Length, subject) || IsReported(sentence, subjectStart)
                 || (infinitive && (Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length)) || NotInfinitive(sentence.AsSpan(modal.Index + modal.Length), subject))))
+            {
+                continue;
+            }
+
+            // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
+            if (sentence.AsSpan(modal.Index, modal.Length).EndsWith("expected to") && Forecast().IsMatch(sentence.AsSpan(modal.Index + modal.Length)))
             {
                 continue;
             }
@@ -283,7 +320,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var space and >= 0 ? space : rest.Length)];
-        return (word.Length >= 7 && word.EndsWith("ing", StringComparison.Ordinal))
+
+        // "Access to the site …", "Changes to the constitution were approved": "to" before a determiner is a preposition.
+        return Determiners.Contains(word.ToString()) || (word.Length >= 7 && word.EndsWith("ing", StringComparison.Ordinal))
             || (subject.Count == 1 && !subject[0].Contains(' ') && EnglishActors.IsCommonWord(subject[0]));
     }
 
@@ -310,14 +349,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     /// <summary>"All corrections should be made by the City Clerk": the agent of an obliged passive does the work.</summary>
     private Draft? PassiveAgent(string sentence, int start, int end) =>
         sentence.Contains(" by ", StringComparison.Ordinal) && PassiveBy().Match(sentence) is { Success: true } passive
-            && LeadingActors(passive.Groups["actor"].Value) is { } agents
+            && !ReportingWord().IsMatch(sentence.AsSpan(0, passive.Index)) && LeadingActors(passive.Groups["actor"].Value) is { } agents
             ? Add(start, start, agents, end, taskEnd: start + passive.Index)
             : null;
 
     /// <summary>"It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.</summary>
     private Draft? ResolvedOwner(string sentence, int start, int end)
     {
-        var resolved = sentence.Contains(" that ", StringComparison.Ordinal) ? ResolvedThat().Match(sentence) : Match.Empty;
+        var resolved = sentence.Contains(" that ", StringComparison.OrdinalIgnoreCase) ? ResolvedThat().Match(sentence) : Match.Empty;
 
         // "The Council requested Staff explore options for …": a request with a bare infinitive and no "that".
         if (!resolved.Success && sentence.Contains("request", StringComparison.Ordinal))
@@ -373,6 +412,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
+        {
+            pass.AssignPrevious(owners);
+            return;
+        }
+
+        // "Clerk to write to the landowner. Action: Clerk": the note repeats the owner of the task its line already gave.
+        if (owner.Index == 0 && owner.Length + 1 >= end - start && _drafts > _lineStartDrafts)
         {
             pass.AssignPrevious(owners);
             return;
@@ -434,16 +480,60 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 break;
             }
 
-            candidate = from + boundaries.Current.Index + boundaries.Current.Length;
+            var next = from + boundaries.Current.Index + boundaries.Current.Length;
+
+            // "A committee of parents and teachers will review …": an "and" inside an "of" phrase joins its nouns, so the
+            // words after it are not the subject on their own.
+            if (!OfPhraseAnd().IsMatch(sentence.AsSpan(candidate, next - candidate)))
+            {
+                candidate = next;
+            }
+            else if (!boundaries.MoveNext())
+            {
+                break;
+            }
+            else
+            {
+                candidate = from + boundaries.Current.Index + boundaries.Current.Length;
+            }
         }
 
         subjectStart = -1;
         return null;
     }
 
+    /// <summary>
+    /// "He said that the Council should agree …", "Members felt that the Parish Council should press …", "The Clerk reported that
+    /// the contractor will start …": a modal clause that is what someone said, felt or reported is an opinion or a forecast, not
+    /// an assignment (the speaker's own "said he would" is read by the modal list).
+    /// </summary>
+    private static bool IsReported(string sentence, int subjectStart) =>
+        subjectStart > 0 && ReportingVerb().IsMatch(sentence.AsSpan(0, subjectStart));
+
+    /// <summary>
+    /// "The Council will consider the matter at its next meeting", "Council to endorse …", "The Board will vote on …": the meeting
+    /// body deliberating is the meeting's own procedure, not a task for after it. A named body ("the Finance Committee") is not
+    /// the meeting and keeps its task.
+    /// </summary>
+    private static bool IsBodyDeliberation(string sentence, int afterModal, List<string> subject) =>
+        subject.Count == 1 && MeetingBodies.Contains(subject[0]) && Deliberation().IsMatch(sentence.AsSpan(afterModal));
+
     /// <summary>"The group agreed to defer …": the meeting body deciding about its own work assigns no one.</summary>
     private static bool IsBodyAgreement(string sentence, int modalIndex, List<string> subject) =>
         subject.Count == 1 && MeetingBodies.Contains(subject[0]) && (sentence.AsSpan(modalIndex).StartsWith("agreed") || sentence.AsSpan(modalIndex).StartsWith("has agreed") || sentence.AsSpan(modalIndex).StartsWith("have agreed"));
+
+    private static bool FirstWordIsDeterminer(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart();
+        var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var space and >= 0 ? space : rest.Length)].ToString();
+        return Determiners.Contains(word) || word is "there" or "it" or "he" or "she" or "they" or "we" or "you" or "anyone";
+    }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "all", "any", "each", "every",
+        "some", "no", "both", "date", "whom", "which", "what",
+    };
 
     private static readonly HashSet<string> MeetingBodies = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -459,8 +549,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
         return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
-            || rest.StartsWith("meet") || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
-            || rest.StartsWith("begin") || rest.StartsWith("commence") || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
+            || (rest.StartsWith("meet") && !MeetWith().IsMatch(rest)) || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
+            || ((rest.StartsWith("begin") || rest.StartsWith("commence")) && !BeginWork().IsMatch(rest)) || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
     }
 
     private static int TrimConnector(string sentence, int index)
@@ -500,7 +590,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|offered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -515,17 +605,50 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\s*(?:[:：–—]|\s-)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex NamedAction();
 
-    [GeneratedRegex(@"\b(?:agreed|resolved|decided|requested|asked|directed)\s+that\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    // "It was proposed that Councillor Johnson would follow up …" reports the motion the meeting took up; "Cllr Earl proposed …" does not.
+    [GeneratedRegex(@"(?:\b(?:agreed|resolved|decided|requested|asked|directed)|\b(?:[Ii]t|[Tt]his)\s+(?:was|is)\s+(?:proposed|suggested\s+and\s+agreed))\s+that\s+(?:the\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AgreedThat();
 
+    // What someone said, felt, suggested or reported, up to the subject of the clause they said it about.
+    [GeneratedRegex(@"\b(?:said|says|stated|states|felt|feels|thought|thinks|believed|believes|suggested|suggests|recommended|recommends|argued|argues|noted|notes|observed|pointed\s+out|commented|comments|mentioned|mentions|explained|explains|reported|reports|advised|advises|hoped|hopes|warned|considered|wondered|confirmed|confirms|(?:was|were|is|are)\s+of\s+the\s+(?:view|opinion)|expressed\s+(?:the\s+)?(?:view|concern|hope))\b(?:\s+(?:that|whether|if|how|when|why))?(?:\s+(?:the|a|an))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingVerb();
+
+    // "The Chair stated the position … was to support …, and matters … should be clarified by the Borough Council": a stated view.
+    [GeneratedRegex(@"\b(?:of|for)\s+(?:the\s+)?[\w'’-]+\s+and\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OfPhraseAnd();
+
+    [GeneratedRegex(@"^(?:(?!\bby\b)[^;])*\b(?:in|during|over|later\s+in)\s+(?:(?:early|late|mid)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter|the\s+(?:coming|next|new)\b|next\b|[0-9]{4}\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Forecast();
+
+    [GeneratedRegex(@"\b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)?(?:done\s+so|been\s+done|been\s+completed|completed\s+(?:this|it|that|the\s+task))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DoneClause();
+
+    [GeneratedRegex(@"(?:\s[-–—]\s*|\(\s*)(?:already\s+|now\s+)?(?:done|completed|complete|closed|finished)\s*\)?\s*[.;]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DoneSuffix();
+
+    [GeneratedRegex(@"\b(?:said|says|stated|states|felt|feels|thought|thinks|believed|suggested|recommended|argued|noted|pointed\s+out|commented|mentioned|explained|reported|advised|hoped|warned|wondered|reminded)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingWord();
+
+    [GeneratedRegex(@"^\s*(?:not\s+)?(?:consider|discuss|debate|deliberate|vote|note|receive|endorse|revisit|return\s+to|take\s+up|review\s+(?:this|the\s+matter|the\s+item)|look\s+again|hold\s+(?:a|an|the)\s+(?:public\s+|special\s+)?(?:hearing|meeting|workshop|session))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Deliberation();
+
+    // "would meet with the residents" is a task; "the Committee will meet on 9 August" is the meeting's own procedure.
+    [GeneratedRegex(@"^meet\s+(?:with|the|a|an|residents|representatives|officers)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetWith();
+
+    // "will begin inviting people", "will begin to draft": work started, not a meeting beginning.
+    [GeneratedRegex(@"^(?:begin|commence)\s+(?:to\s+[a-z]|[a-z]{3,}ing\b|work\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex BeginWork();
+
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
-    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?:a|an|the|some|more)\b|continue\s+(?:until|through|till)\b|have\s+(?:some|more|no|any)\b|be\b(?!\s+[a-z]+ing\b))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?!to\b)[a-z]|cost|include|involve|comprise|consist|cover|last|mean|depend|open\s+(?:in|on|at|next|this|from)\b|continue\s+(?:until|through|till)\b|have\s+(?:some|more|no|any)\b|be\s+(?:retiring|leaving|stepping\s+down|standing\s+down|moving|away|absent|on\s+(?:leave|holiday|vacation))\b|be\b(?!\s+[a-z]+ing\b))", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
-    [GeneratedRegex(@"\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff)(?:\s+[\w'’&.-]+){0,5}?)(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
+    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5}?)(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
-    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerCommitment();
 
     [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s", RegexOptions.CultureInvariant)]
@@ -563,13 +686,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\(\s*(?<actor>[A-Z][\w'’.-]*(?:\s(?:and|&)\s[A-Z][\w'’.-]*)?)\s+volunteer(?:s|ed)\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex Volunteers();
 
-    [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonCommitment();
 
-    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to|to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
-    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|recommended|directed)\s+that\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|RESOLVED|Resolved)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();
 
     [GeneratedRegex(@"\brequested\s+(?:the\s+)?(?<actor>Staff|staff|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or|of|for|to|on|in|at|by|with|about|from|that|the|a|an|if|whether|this|these|their|its|his|her)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
