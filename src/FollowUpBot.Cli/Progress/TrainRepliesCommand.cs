@@ -19,25 +19,26 @@ internal sealed class TrainRepliesCommand : ICliCommand
 
     public string Summary => "train the reply parser's learned fallback from the labelled replies";
 
-    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K]";
+    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal));
+        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare" });
         var outPath = cli.Option("out");
         var fixtures = cli.Option("fixtures") ?? Path.Combine("tests", "fixtures", "replies");
         var cvText = cli.Option("cv");
+        var compare = cli.Flag("compare");
         cli.ThrowIfUnknownOptions();
         if (cli.Positional.Count > 0)
         {
             throw new CliUsageException("no positional arguments.");
         }
 
-        if (outPath is null && cvText is null)
+        if (outPath is null && cvText is null && !compare)
         {
-            throw new CliUsageException("give --out FILE (and/or --cv K).");
+            throw new CliUsageException("give --out FILE (and/or --cv K, --compare).");
         }
 
         var folds = 0;
@@ -64,6 +65,11 @@ internal sealed class TrainRepliesCommand : ICliCommand
         if (folds > 0)
         {
             await output.WriteAsync(CrossValidate(sets, folds).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (compare)
+        {
+            await output.WriteAsync(ReplyModelComparison.Run([.. ReplyClassifierTraining.TrainingSets], sets, folds > 0 ? folds : 10).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
         if (outPath is not null)

@@ -409,6 +409,9 @@ internal static partial class ReplyCues
         |\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not|isn't|is\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:start(?:ed)?|begin|begun|commenced?|initiated|launched)\b
         |\byet\s+to\s+(?:start|begin|commence|be\s+started)\b
         |\b(?:no\s+work|no\s+action|nothing)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:started|begun|taken|done)\b
+        |\bno\s+(?:\w+\s+){0,2}?(?:work|action|construction|repairs?|progress|effort)\s+(?:has|have)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|made|taken)\b
+        |\b(?:cannot|can't|can\s+not|won't|will\s+not|couldn't|could\s+not)\s+(?:be\s+)?(?:begin|start|commence|begun|started|get\s+(?:started|going))\s+(?:\w+\s+){0,2}?until\b
+        |(?:要|得|需|需要)?等到?[^,。;]{1,10}?(?:后|以后|之后)(?:才|再)(?:能|可以?)?(?:开工|动工|启动|开始|实施)
         |\bdeprioriti[sz](?:ed|ing)\b|\b(?:in|to|on|linger\s+in)\s+the\s+backlog\b|\bnot\s+(?:a\s+)?priority\b|\bnot\s+(?:planned|scheduled)\b
         |\bnot\s+(?:this|in\s+this|the\s+current)\s+(?:quarter|sprint|month|release|cycle|year)\b|\bbefore\s+(?:doing|starting)\s+any\s+work\b
         |\bneed\s+to\s+(?:start|begin)\b|(?:暂未|尚未|未)(?:列入|纳入)(?:计划|规划)
@@ -442,8 +445,8 @@ internal static partial class ReplyCues
         |\b(?:change|move|shift)\s+the\s+(?:\w+\s+)?date\s+to\s+be\b|\bpushing\s+(?:this|it)\s+to\s+(?:sprint|the\s+next|next)\b|\b(?:deadline|due\s+date)\s+(?:was\s+|has\s+been\s+)?extended\b
         |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:an?|another|(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three))\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:\w+\s+){0,3}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
-        |\bpush(?:ing|ed)?\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
+        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,4}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
+        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,3}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
         |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
         |\b(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:deliver|finish|complete|make)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|within\s+the\s+(?:\w+\s+)?(?:timeframe|deadline|time)|by\s+the\s+deadline)\b
         |\b(?:new|revised|updated)\s+(?:deadline|due\s+date|target\s+date|completion\s+date|end\s+date|delivery\s+date)\b
@@ -452,6 +455,10 @@ internal static partial class ReplyCues
         |\b(?:give|grant|allow)\s+(?:me|us|them|him|her)\s+(?:some|a\s+(?:bit|little)\s+(?:of\s+)?(?:more\s+)?|a\s+few\s+(?:more\s+)?|more|extra|another)\s*(?:time|days?|weeks?)\b
         |(?:完成|办结|交付|竣工|截止|上线|提交)(?:时间|日期|时限|期限|节点)(?:由|从)[^,。;]{1,15}?(?:调整|变更|改|推迟|延)(?:为|至|到)
         |(?:再|多)给(?:我|我们|我們)?(?:一些|一点|几天|幾天|点|些|一周|两天)时间|宽限(?:几天|幾天|一下|一些|些)|(?:稍晚|晚)(?:一点|一些|几天|幾天|两天|點)
+        |\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:back|out)\s+(?:by\s+)?(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\b(?:was|were|been|is|are|be|being)\s+(?:extended|postponed|deferred|pushed\s+back)\s+(?:by|for)\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|another|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\b(?:days?|weeks?|\w+\s+(?:days?|weeks?))\s+(?:after|past|beyond)\s+the\s+(?:\w+\s+)?(?:deadline|due\s+date)\b
+        |延缓(?:启动|实施|建设|开工|施工|推进|执行|办理)|(?:推迟|推后|延后|顺延|往后推|推|延)(?:到|至)(?:下周|下个?礼拜|下个?星期|下个?月|明年|下半年|年后|节后|春节后)(?!\s*[\d一二三四五六七八九十底末初中上下])
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -461,10 +468,11 @@ internal static partial class ReplyCues
         """
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
-        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
+        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
         |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
         |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
+        |\b(?:extend|postpone|defer|delay|push)(?:s|ed|ing)?\s+(?:the\s+|our\s+|my\s+|this\s+|its\s+|their\s+)?(?:\w+\s+){1,3}?(?=(?:until|till)\b)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -486,6 +494,8 @@ internal static partial class ReplyCues
         |\bon\s+pause\b|\bblocking\b|\bin\s+the\s+hands\s+of\b
         |\b(?:is|are|remains?|'s)\s+(?:still\s+|currently\s+)?(?:broken|failing)\b
         |缺货|断货|缺料|\bout\s+of\s+stock\b|\bback-?ordered\b|找不(?:着|到)(?:合适的?)?(?:地方|场地|位置|地块|选址)|不让(?:弄|建|装|施工|进场|动工)
+        |(?:暂|尚|目前|近期|暂时)(?:无|没有)[^,。;]{0,4}?条件|(?:无|没有|暂无|缺乏|缺少)[^,。;]{0,10}?(?:资金|经费)(?:来源|支持|保障|补助|投入|安排)
+        |\b(?:cancel(?:l)?ed|called\s+off|scrapped|postponed)\b[^.;!?\n]{0,40}?\b(?:due\s+to|because\s+of|owing\s+to)\b[^.;!?\n]{0,40}?\bfail\w*
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -493,9 +503,9 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货|开放|恢复|亮灯|开园|搞完|弄完|做完|干完)
+        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货|开放|恢复|亮灯|开园|搞完|弄完|做完|干完)(?!后|之后|以后)
         |(?<!已于[^,。;]{0,15})(?<!提)(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
-        |\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
+        |(?<!\b(?:appears|appear|seems|seem)\s)\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
         |\bcompletion\s+(?:is\s+)?(?:expected|estimated|planned|scheduled|targeted)\b
         |\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:for|in|by|next)\b|\bgo(?:es)?\s+live\b
@@ -514,7 +524,7 @@ internal static partial class ReplyCues
         |再(?:处理|弄|做|搞|开始|着手|推进|安排|说)|(?:这周|本周|下周|明天|今天|马上|随后|过几天)\s*(?:就|再)?\s*开始
         |(?:近期|择期|下周|下月|近日)(?:进行|开展|组织|安排)?(?:修复|维修|施工|处理|整改|安装|开工)
         |(?<!于[^,。;]{0,10})(?<!已[^,。;]{0,4})(?:\d+月(?:份|初|底|中旬|上旬|下旬)?|明年|下半年|上半年|年内)(?:正式)?(?:开工|动工|启动建设|开始施工)
-        |(?<![已即])将(?:于|在)?[^,。;]{0,20}?(?:进行|组织)?(?:重新)?(?:修补|修复|维修|排线|制定|改造|整治)
+        |(?<![已即])将(?:于|在)?[^,。;]{0,20}?(?:进行|组织)?(?:重新)?(?:修补|修复|维修|排线|制定|改造|整治)(?!完毕|完成|到位|好了)
         |(?:会|将)在[^,。;]{0,10}?(?:后|之后)(?:尽快)?(?:处理|进行|开始|着手|更新)|(?:近期|稍后|回头|以后|后续|之后|有空)(?:会|将|再)(?:补充|更新|处理|添加|加上|完善)
         |\bwill\s+(?:seek|hold|issue|award|advertise)\b|\banticipat(?:es|ed|e)\s+(?:issuing|mobilizing|starting|beginning|awarding)\b
         |\b(?:i|we|they|he|she)(?:'ll|\s+will)\s+(?:\w+\s+){0,2}?(?:add|make|do|release|write|send|prepare|roll\s+out|publish|run|tag|cut)\b|\bwill\s+attend\s+to\b
@@ -527,6 +537,8 @@ internal static partial class ReplyCues
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
         |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,10}?(?:start|begin|commence)\b
+        |\b(?:slated|set|due|poised|expected)\s+to\s+(?:start|begin|commence|get\s+underway)\b
+        |计划(?:在|于)[^。;]{1,24}?(?:后|之后|以后),?(?:再)?对[^,。;]{1,20}?进行[^,。;]{0,6}
         |(?:马上|立即|立刻|即刻|随即|尽快)(?:着手|安排|落实|整改|处理|办理|组织)|\b(?:will|'ll)\s+(?:\w+\s+){0,3}?(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -549,7 +561,9 @@ internal static partial class ReplyCues
         |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园|上线|启用|开通)
         |(?:已经?|均已|现已)[^,。;\d]{0,12}?(?:迁移|迁至|移至|搬至|改至)(?!工作)|\b(?:it|this|that)?\s*can\s+(?:now\s+)?be\s+closed\b|可以?(?:关闭|办结|销号)(?!吗)
         |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放|(?!正常施工|施工|正常生产|生产|建设))|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
-        |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修)(?:到位|完毕|完成)
+        |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修|施工|铺设)(?:到位|完毕)
+        |(?<!未|未能|没有|没|尚未|正在|逐步|有望|将|可望)得到(?:了)?(?:彻底|有效|妥善|圆满|根本|较好)?的?(?:解决|处理|整改|落实)
+        |\b(?:appears|appear|seems|seem)\s+to\s+be\s+(?:complete|completed|done|finished)\b
         |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
         |(?:已经?|均已|现已)(?:新)?(?:更新|修改|修正|改好|修好|修复|清理|清扫|清运|粉刷|拆除|建成)|(?:修复|解决|修改|修正|改)了(?:这个|该|此|你说的)?(?:问题|bug)
         |\b(?:stabili[sz]ed|superseded)\s+(?:by|in|via)\b|\bsquashed\b|\bwent\s+(?:smoothly|well|fine)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b|\bnow\s+(?:\w+\s+){0,3}?updated\b
@@ -581,7 +595,7 @@ internal static partial class ReplyCues
         |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything)\b|\bheard\s+nothing\b
         |\b(?:must|need|needs|has|have)\s+(?:still\s+|yet\s+)?(?:to\s+)?(?:vote\s+to\s+)?approve\b
         |待[^,。;]{0,10}?(?:购置|采购|到货|通电)(?:完毕|完成|到位)?
-        |需[^,。;]{0,10}?(?:核准|审批|批准|批复)|待[^,。;]{0,12}?(?:搬迁|拆迁|征迁|补偿|腾退)[^,。;]{0,4}?(?:后|完毕|到位|完成)|争取到资金后|(?:资金|经费)(?:筹措|争取)到位后
+        |需[^,。;]{0,10}?(?:核准|审批|批准|批复)|需[^,。;]{0,14}?(?:部门|单位)[^,。;]{0,2}?(?:意见|同意|许可)|待[^,。;]{0,12}?(?:搬迁|拆迁|征迁|补偿|腾退)[^,。;]{0,4}?(?:后|完毕|到位|完成)|争取到资金后|(?:资金|经费)(?:筹措|争取)到位后
         |\bnot\s+a\s+(?:top\s+)?priority\s+for\s+(?:them|the\s+\w+)\b|\bwaiting\s+to\s+hear\b|\bneeds\s+to\s+have\s+(?:a|an|the)\s+\w+\s+review\b
         |\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:approved|signed|released|allocated|granted|issued|funded)\b
         |\bnot\s+(?:yet\s+)?(?:approved|funded|released|allocated)\b
@@ -629,6 +643,8 @@ internal static partial class ReplyCues
         |\bcoming\s+along\b|\bjust\s+(?:doing|finishing|wrapping|cleaning|polishing|fixing|adding|testing)\b|\bfinal\s+(?:clean[\s-]?up|round|pass|touches)\b|\bpunch[\s-]?list\b
         |\bworking\s+through\b|\b(?:are|is|am)\s+(?:now\s+)?preparing\b|\bcontinued\b|\b(?:have|has)\s+returned\s+to\b|\bback\s+(?:on|to)\s+(?:it|this|work)\b
         |正?忙着|忙于|已实施|接下来继续|(?:将|会)?继续(?:翻译|更新|完善|开发|修改|处理|跟进|推动|督促|协调)|正对[^,。;]{1,20}?进行|对[^,。;]{1,20}?进行[^,。;]{0,6}?(?:改造|整治|施工|排查|建设)
+        |(?:^|[.!,;:]\s*)(?:i'm\s+|i\s+am\s+|we're\s+|we\s+are\s+)?on\s+it\b|\b(?:i'm|i\s+am|we're|we\s+are|am|are|is|currently|now)\s+(?:still\s+)?(?:looking\s+into|investigating|digging\s+into|on)\s+(?:it|this|that|the\s+issue)\b|\blooking\s+into\s+(?:it|this|that)\b
+        |在(?:办|弄|做|处理|跟进|改|修|搞|推进|落实)了|(?:现已|已|正式)(?:进入|转入)[^,。;]{0,20}?(?:施工|建设|安装|调试|装修)
         |\bunder\s+(?:development|study|discussion|consideration)\b|\bstill\s+(?:happening|going\s+on)\b|\bfollowing\s+up\b|\bworking\s+hard\b
         |\b(?:is|was|has\s+been|have\s+been|has\s+now\s+been|have\s+now\s+been|are|were)\s+(?:signed|approved|awarded|issued|tendered|procured|appointed|submitted)\b|\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b
         """,

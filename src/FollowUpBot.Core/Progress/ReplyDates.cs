@@ -188,7 +188,8 @@ internal static partial class ReplyDates
         |(?<md>\b(?<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?<y>20\d\d))?)
         |(?<yearend>\b(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+)?year|year[\s-]end|(?<nextyear>end\s+of\s+next\s+year)))
         |(?<monthend>\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|end\s+of\s+(?<nextmonth>next\s+month))
-        |(?<weekday>\b(?:(?<nextweek>next)\s+|this\s+|on\s+|by\s+|until\s+|till\s+)(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b)
+        |(?<weekday>\b(?:(?<nextweek>next)\s+|this\s+|on\s+|by\s+)(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b)
+        |(?<weekday>(?<=\b(?:until|till|to)\s+)(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
         |(?<tomorrow>明天|明日|\btomorrow\b)
         |(?<dayafter>后天|day\s+after\s+tomorrow)
         """,

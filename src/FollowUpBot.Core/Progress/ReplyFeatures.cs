@@ -6,10 +6,24 @@ internal interface IReplyFeatureSink
     void Add(scoped ReadOnlySpan<char> feature);
 }
 
+/// <summary>Features read besides the character n-grams and words; the model file names the ones it was trained with.</summary>
+[Flags]
+internal enum ReplyFeatureExtras
+{
+    None = 0,
+
+    /// <summary>Words in the scope of a negation ("no repair work has started", 尚未开工) also as <c>~word</c> / <c>~开工</c>.</summary>
+    Negation = 1,
+
+    /// <summary>The kinds of the rules' cues found in the reply (<see cref="ReplyCues.Find"/>) as <c>&lt;cue:kind&gt;</c>.</summary>
+    Cues = 2,
+}
+
 /// <summary>
 /// What the learned reply classifier reads of a reply (<see cref="ReplyText.Fold"/>ed first): every Chinese
 /// character and every run of two (and, when the model asks, three) Chinese characters; every English word and
-/// every pair of neighbouring words in a clause; a number as <c>&lt;n&gt;</c> and a percent sign as <c>&lt;%&gt;</c>.
+/// every pair of neighbouring words in a clause; a number as <c>&lt;n&gt;</c> and a percent sign as <c>&lt;%&gt;</c>;
+/// and, when the model asks (<see cref="ReplyFeatureExtras"/>), negated words and the kinds of the rules' cues.
 /// Training and classifying read the same features, so a model file stays valid as long as this class does.
 /// No allocation: the features are spans handed to the sink.
 /// </summary>
@@ -21,11 +35,26 @@ internal static class ReplyFeatures
     // Longer words are cut: a feature is a short key, and the pair buffer lives on the stack.
     private const int MaxWord = 24;
 
+    // A negation reaches this many words (English) or characters (Chinese) into its clause.
+    private const int EnglishScope = 4;
+    private const int ChineseScope = 4;
+
+    private static readonly string[] CueNames = BuildCueNames();
+
     public static void Each<TSink>(ReadOnlySpan<char> folded, int cjkGrams, ref TSink sink)
+        where TSink : IReplyFeatureSink, allows ref struct =>
+        Each(folded, cjkGrams, ReplyFeatureExtras.None, null, ref sink);
+
+    /// <summary>The features of a reply; <paramref name="cues"/> are the rules' cues of it, read only with <see cref="ReplyFeatureExtras.Cues"/>.</summary>
+    public static void Each<TSink>(ReadOnlySpan<char> folded, int cjkGrams, ReplyFeatureExtras extras, IReadOnlyList<Cue>? cues, ref TSink sink)
         where TSink : IReplyFeatureSink, allows ref struct
     {
         Span<char> pair = stackalloc char[(2 * MaxWord) + 1];
+        Span<char> negated = stackalloc char[MaxWord + 3];
+        var negation = (extras & ReplyFeatureExtras.Negation) != 0;
         var previous = ReadOnlySpan<char>.Empty;
+        var englishScope = 0;
+        var chineseScope = 0;
         var i = 0;
         while (i < folded.Length)
         {
@@ -37,7 +66,20 @@ internal static class ReplyFeatures
                     sink.Add(folded.Slice(i, n));
                 }
 
+                if (negation)
+                {
+                    if (chineseScope > 0 && i + 1 < folded.Length && ReplyText.IsCjk(folded[i + 1]))
+                    {
+                        negated[0] = '~';
+                        folded.Slice(i, 2).CopyTo(negated[1..]);
+                        sink.Add(negated[..3]);
+                    }
+
+                    chineseScope = IsChineseNegator(c) ? ChineseScope : Math.Max(0, chineseScope - 1);
+                }
+
                 previous = ReadOnlySpan<char>.Empty;
+                englishScope = 0;
                 i++;
                 continue;
             }
@@ -65,7 +107,23 @@ internal static class ReplyFeatures
                     sink.Add(pair[..(previous.Length + 1 + word.Length)]);
                 }
 
+                if (negation)
+                {
+                    if (IsEnglishNegator(word))
+                    {
+                        englishScope = EnglishScope;
+                    }
+                    else if (englishScope > 0)
+                    {
+                        negated[0] = '~';
+                        word.CopyTo(negated[1..]);
+                        sink.Add(negated[..(word.Length + 1)]);
+                        englishScope--;
+                    }
+                }
+
                 previous = word;
+                chineseScope = 0;
                 continue;
             }
 
@@ -84,12 +142,52 @@ internal static class ReplyFeatures
             {
                 sink.Add(Percent);
             }
-            else if (ReplyText.IsSentenceBreak(c) || c is ',' or ':' or '(' or ')')
+            else if (ReplyText.IsSentenceBreak(c) || c is ',' or ':' or '(' or ')' or '、')
             {
                 previous = ReadOnlySpan<char>.Empty;
+                englishScope = 0;
+                chineseScope = 0;
             }
 
             i++;
         }
+
+        if ((extras & ReplyFeatureExtras.Cues) != 0 && cues is not null)
+        {
+            // Each kind once, in the order of the kinds, whatever order the cues were found in.
+            var seen = 0;
+            foreach (var cue in cues)
+            {
+                seen |= 1 << (int)cue.Kind;
+            }
+
+            for (var k = 0; k < CueNames.Length; k++)
+            {
+                if ((seen & (1 << k)) != 0)
+                {
+                    sink.Add(CueNames[k]);
+                }
+            }
+        }
+    }
+
+    private static bool IsChineseNegator(char c) => c is '未' or '没' or '不' or '无' or '非';
+
+    private static bool IsEnglishNegator(ReadOnlySpan<char> word) => word switch
+    {
+        "not" or "no" or "never" or "nothing" or "none" or "without" or "cannot" or "nor" => true,
+        _ => word.EndsWith("n't", StringComparison.Ordinal) || word is "cant" or "wont" or "didnt" or "hasnt" or "havent" or "isnt" or "dont",
+    };
+
+    private static string[] BuildCueNames()
+    {
+        var kinds = Enum.GetValues<CueKind>();
+        var names = new string[kinds.Length];
+        foreach (var kind in kinds)
+        {
+            names[(int)kind] = $"<cue:{kind.ToString().ToLowerInvariant()}>";
+        }
+
+        return names;
     }
 }

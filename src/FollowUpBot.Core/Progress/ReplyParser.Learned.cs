@@ -66,7 +66,7 @@ internal static partial class ReplyParser
             : (rules, confidence, false);
     }
 
-    private static Decision Learned(Decision rules, string folded, ReplyClassifier? classifier, ReplyLearnedPolicy policy, List<ReplyEvidence> evidence)
+    private static Decision Learned(Decision rules, string folded, List<Cue> cues, ReplyClassifier? classifier, ReplyLearnedPolicy policy, List<ReplyEvidence> evidence)
     {
         // A bare acknowledgment says nothing of the work: no learned guess is offered for it.
         if (classifier is null || (rules.Status is null && ReplyCues.IsAcknowledgment(folded)))
@@ -75,7 +75,7 @@ internal static partial class ReplyParser
         }
 
         Span<double> probabilities = stackalloc double[ReplyClassifier.Classes];
-        var prediction = classifier.Predict(folded, probabilities);
+        var prediction = classifier.Predict(folded, cues, probabilities);
         var (status, confidence, learned) = Combine(rules.Status, rules.Confidence, prediction, probabilities, policy);
         if (learned)
         {

@@ -62,7 +62,7 @@ internal static partial class ReplyParser
         var dates = ReplyDates.Find(folded, context.Today);
         var extension = FindExtension(folded, cues, dates);
 
-        var decision = Learned(DecideStatus(folded, original, cues, percent, extension, evidence), folded, learned, policy, evidence);
+        var decision = Learned(DecideStatus(folded, original, cues, percent, extension, evidence), folded, cues, learned, policy, evidence);
         var status = decision.Status;
         if (percent is not null)
         {
@@ -210,7 +210,9 @@ internal static partial class ReplyParser
 
         // Work still going on, or a completion still forecast ("主体已完成，预计年底全部完工"), outweighs a
         // reported completion; a step taken (已印发) or what follows completion (正在审计) does not.
-        var plannedStart = cues.Find(c => c.Kind == CueKind.PlannedStart);
+        // A promise to act at once told before the work it led to (随即安排施工人员…连夜施工完毕) is the story of a finished job.
+        var plannedStart = cues.Find(c => c.Kind == CueKind.PlannedStart
+            && !(ReplyCues.IsPromise(folded, c) && cues.Exists(d => d.Kind == CueKind.Completion && d.Start > c.End)));
         var stillGoing = beforeCompletion.Exists(c => ReplyCues.IsOngoing(folded, c)) || forecasts.Count > 0 || plannedStart is not null;
         var notDone = cues.Exists(c => c.Kind == CueKind.NegatedCompletion);
         var accepting = cues.Find(c => c.Kind == CueKind.Waiting && ReplyCues.WaitsOnAcceptance(folded, c));

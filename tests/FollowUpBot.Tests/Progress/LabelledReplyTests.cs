@@ -100,8 +100,8 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// The public batches (real statements, tests/fixtures/replies/public-batch-*.json) at the targets of issue 14:
     /// status at least 85% with no status at most 10%, item at least 95%. Batches 1–7 were tuned on (batch 3 was held
     /// out in round 1, batch 5 in round 2, batch 7 in round 3) and the learned fallback is trained on them, so they are
-    /// not independent evidence. Batch 8 is held out in round 4: no rule and no training row came from it, it was scored
-    /// once with the round-3 parser before any change of the round (71.5%), and its floor is that figure.
+    /// not independent evidence. Batch 8 was held out in round 4 (scored once with the round-3 parser: 71.5%) and is tuned on
+    /// since round 5, so it is held at the targets too; a new held-out batch is scored before it joins this list.
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
@@ -111,7 +111,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-5-heldout.json", 0.85)]
     [InlineData("public-batch-6.json", 0.85)]
     [InlineData("public-batch-7-heldout.json", 0.85)]
-    [InlineData("public-batch-8-heldout.json", 0.71)]
+    [InlineData("public-batch-8-heldout.json", 0.85)]
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));

@@ -465,4 +465,84 @@ public sealed class ReplyKindsTests
     {
         Assert.Equal(ReplyStatus.InProgress, Rules(text).Status);
     }
+
+    // Round 5 (made-up examples of the kinds batches 7-8 missed; on the rules alone).
+    [Theory]
+    [InlineData("The launch slips to Friday.")]
+    [InlineData("We had to push back a couple of months because of the supplier.")]
+    [InlineData("The tender was extended by one week to answer bidders' questions.")]
+    [InlineData("Could you postpone the report until Friday?")]
+    [InlineData("We would like to extend our deadline date until Tuesday.")]
+    [InlineData("Can I hand it in two days after the deadline?")]
+    [InlineData("已报请区政府同意延缓启动，节后再组织实施")]
+    [InlineData("这项工作推到下周")]
+    [InlineData("验收时间顺延至下个月")]
+    public void ADateMovedWithoutSayingExtensionIsAnExtension(string text)
+    {
+        Assert.Equal(ReplyStatus.Extension, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("The launch slips to Friday.", "2026-11-27")]
+    [InlineData("Could you postpone the report until Tuesday?", "2026-12-01")]
+    [InlineData("push the date to Friday", "2026-11-27")]
+    public void AWeekdayAfterToOrUntilIsTheNewDueDate(string text, string due)
+    {
+        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), Rules(text).NewDue);
+    }
+
+    [Theory]
+    [InlineData("On it.")]
+    [InlineData("Thanks, I'm looking into it.")]
+    [InlineData("We are investigating this now.")]
+    [InlineData("在办了，别急")]
+    [InlineData("已经在处理了")]
+    [InlineData("主体已封顶，现已进入内部装修施工")]
+    public void OnItLookingIntoItOrEnteringAStageIsInProgress(string text)
+    {
+        Assert.Equal(ReplyStatus.InProgress, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("No repair work has been started on the bridge.")]
+    [InlineData("I drove past today and no work has started.")]
+    [InlineData("The resurfacing cannot begin until next spring.")]
+    [InlineData("The new fence is slated to start at the end of the month.")]
+    [InlineData("计划在管网改造完工后，对该路段进行整修")]
+    [InlineData("要等到汛期结束后才能开工")]
+    public void NoWorkYetOrAStartAfterSomethingElseIsNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("该路口增设信号灯近期暂无条件实施")]
+    [InlineData("目前暂无专项资金支持，项目无法推进")]
+    [InlineData("拓宽工程需铁路部门意见，我局将积极向上反映")]
+    [InlineData("Tonight's paving was cancelled again due to the mix failing the state tests.")]
+    public void NoConditionsNoFundsOrAnotherBodysConsentIsBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.Blocked, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("经回访，群众反映的积水问题已经得到彻底解决")]
+    [InlineData("接到反映后随即安排人员抢修，当晚将破损管道维修完毕")]
+    [InlineData("The crew has left and the sealcoat appears to be complete.")]
+    [InlineData("路灯线路施工完毕，已恢复照明")]
+    public void ResolvedOrFinishedAfterAQuickResponseIsACompletionRequest(string text)
+    {
+        Assert.Equal(ReplyStatus.CompletionRequested, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("问题正在逐步得到解决", "inProgress")]
+    [InlineData("相关问题尚未得到解决，正在协调", "inProgress")]
+    [InlineData("计划下月开工，设计已完成", "inProgress")]
+    [InlineData("收到，马上安排人员处理", "notStarted")]
+    [InlineData("Tuesday's session was moved to the main hall.", null)]
+    public void TheNewKindsKeepTheirLimits(string text, string? expected)
+    {
+        Assert.Equal(expected, Rules(text).Status?.ToContractName());
+    }
 }

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+
+using FollowUpBot.Progress;
+
+namespace FollowUpBot.Cli.Progress;
+
+/// <summary>
+/// <c>followup train-replies --compare</c>: scores candidate option sets of the learned fallback and meeting policies
+/// two ways — K-fold cross-validation on every tuned row, and leave-one-batch-out (train on every set but one public
+/// batch, score that batch; the figure closest to a batch nobody tuned to). The rules stay fixed (they were written from
+/// all these batches, so the rules' share of each figure is optimistic); only the classifier is retrained per fold.
+/// </summary>
+internal static class ReplyModelComparison
+{
+    private const int Epochs = 300;
+
+    private static readonly ReplyClassifierOptions Round4 = new(0, 2, 2, 1, false, ReplyClassifierMethod.Logistic, 0.001, Epochs);
+
+    /// <summary>The option sets compared; the first is round 4's.</summary>
+    public static IReadOnlyList<(string Name, ReplyClassifierOptions Options)> Candidates { get; } =
+    [
+        ("round 4 (cjk 2)", Round4),
+        ("cjk 3 (round 5, shipped)", Round4 with { CjkGrams = 3 }),
+        ("negation", Round4 with { Extras = ReplyFeatureExtras.Negation }),
+        ("cues", Round4 with { Extras = ReplyFeatureExtras.Cues }),
+        ("negation+cues", Round4 with { Extras = ReplyFeatureExtras.Negation | ReplyFeatureExtras.Cues }),
+        ("cjk 3+negation+cues", Round4 with { CjkGrams = 3, Extras = ReplyFeatureExtras.Negation | ReplyFeatureExtras.Cues }),
+        ("negation+cues balanced", Round4 with { Extras = ReplyFeatureExtras.Negation | ReplyFeatureExtras.Cues, Balanced = true }),
+        ("negation+cues l2 0.003", Round4 with { Extras = ReplyFeatureExtras.Negation | ReplyFeatureExtras.Cues, L2 = 0.003 }),
+    ];
+
+    /// <summary>The meeting policies compared: round 4's (never switch) and a confident classifier deciding where the rules are unsure.</summary>
+    public static IReadOnlyList<ReplyLearnedPolicy> Policies { get; } =
+    [
+        new(4, 0.3, 1.01, 0.1, 0.65),
+        new(4, 0.3, 0.8, 0.1, 0.65),
+        new(4, 0.3, 0.7, 0.1, 0.65),
+        new(4, 0.3, 0.6, 0.1, 0.65),
+        new(4, 0.3, 0.5, 0.1, 0.65),
+        new(4, 0.3, 0.6, 0.05, 0.65),
+        new(4, 0.3, 0.6, 0.2, 0.65),
+    ];
+
+    public static string Run(IReadOnlyList<string> names, List<IReadOnlyList<LabelledReplyRow>> sets, int folds)
+    {
+        var rows = new List<(LabelledReplyRow Row, int Set, ReplyStatus Label)>();
+        for (var s = 0; s < sets.Count; s++)
+        {
+            foreach (var row in sets[s])
+            {
+                if (row.ScoreStatus && row.Status is { } name && ReplyClassifierTraining.FromContractName(name) is { } label)
+                {
+                    rows.Add((row, s, label));
+                }
+            }
+        }
+
+        var rules = rows.Select(r => ReplyParser.Parse(r.Row.Text, r.Row.Context, null, ReplyLearnedPolicy.Chosen)).ToArray();
+        var cues = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cue>>(StringComparer.Ordinal);
+        foreach (var (row, _, _) in rows)
+        {
+            var folded = ReplyText.Fold(row.Text);
+            cues.TryAdd(folded, ReplyCues.Find(folded));
+        }
+
+        IReadOnlyList<Cue> CuesOf(string folded) => cues.GetOrAdd(folded, f => ReplyCues.Find(f));
+        var batches = Enumerable.Range(0, sets.Count).Where(s => names[s].StartsWith("public-batch-", StringComparison.Ordinal)).ToList();
+        var report = new StringBuilder();
+        report.Append(CultureInfo.InvariantCulture, $"comparison: {rows.Count} rows; {folds}-fold CV (row i in fold i mod {folds}) and leave-one-batch-out over {batches.Count} public batches; rules fixed\n");
+        report.Append(CultureInfo.InvariantCulture, $"rules alone: CV {Accuracy(rows, i => rules[i].Status, _ => true):P1}; per batch {string.Join(", ", batches.Select(b => $"{Short(names[b])} {Accuracy(rows, i => rules[i].Status, i => rows[i].Set == b):P1}"))}\n");
+        foreach (var (name, options) in Candidates)
+        {
+            // Fold k of the CV holds rows i mod folds == k; fold of leave-one-batch-out b holds batch b.
+            var cv = HeldOut(rows, options, folds, i => i % folds, CuesOf);
+            var lobo = HeldOut(rows, options, batches.Count, i => batches.IndexOf(rows[i].Set), CuesOf);
+            report.Append(CultureInfo.InvariantCulture, $"{name}: classifier alone CV {Accuracy(rows, i => cv[i]?.Prediction.Status, _ => true):P1}, LOBO {Accuracy(rows, i => lobo[i]?.Prediction.Status, i => lobo[i] is not null):P1}\n");
+            foreach (var policy in Policies)
+            {
+                ReplyStatus? Combined(HeldReading?[] held, int i) => held[i] is { } h
+                    ? ReplyParser.Combine(rules[i].Status, rules[i].Confidence, h.Prediction, h.Probabilities, policy).Status
+                    : null;
+                int ConfidentWrong(HeldReading?[] held, Func<int, bool> where) => Enumerable.Range(0, rows.Count).Count(i =>
+                {
+                    if (!where(i) || held[i] is not { } h)
+                    {
+                        return false;
+                    }
+
+                    var (status, confidence, _) = ReplyParser.Combine(rules[i].Status, rules[i].Confidence, h.Prediction, h.Probabilities, policy);
+                    return status is not null && status != rows[i].Label && confidence >= ReplyParser.ConfirmBelow;
+                });
+
+                var perBatch = batches.Select(b => (Name: Short(names[b]), Accuracy: Accuracy(rows, i => Combined(lobo, i), i => rows[i].Set == b))).ToList();
+                report.Append(CultureInfo.InvariantCulture, $"  switch {policy.SwitchAbove} doubt {policy.DoubtBelow}: CV {Accuracy(rows, i => Combined(cv, i), _ => true):P1} (confident wrong {ConfidentWrong(cv, _ => true)}); LOBO mean {perBatch.Average(p => p.Accuracy):P1} (confident wrong {ConfidentWrong(lobo, i => lobo[i] is not null)}): {string.Join(", ", perBatch.Select(p => $"{p.Name} {p.Accuracy:P1}"))}\n");
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private static string Short(string name) => name.Replace("public-batch-", "b", StringComparison.Ordinal).Replace("-heldout", string.Empty, StringComparison.Ordinal).Replace(".json", string.Empty, StringComparison.Ordinal);
+
+    private static double Accuracy(List<(LabelledReplyRow Row, int Set, ReplyStatus Label)> rows, Func<int, ReplyStatus?> read, Func<int, bool> where)
+    {
+        int n = 0, right = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (where(i))
+            {
+                n++;
+                right += read(i) == rows[i].Label ? 1 : 0;
+            }
+        }
+
+        return n == 0 ? 0 : (double)right / n;
+    }
+
+    /// <summary>Each row read by a model trained on the other folds; a row of no fold (fold &lt; 0) is only trained on.</summary>
+    private static HeldReading?[] HeldOut(List<(LabelledReplyRow Row, int Set, ReplyStatus Label)> rows, ReplyClassifierOptions options, int folds, Func<int, int> foldOf, Func<string, IReadOnlyList<Cue>> cuesOf)
+    {
+        var held = new HeldReading?[rows.Count];
+        Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = 2 }, k =>
+        {
+            var training = new List<ReplyExample>();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (foldOf(i) != k)
+                {
+                    training.Add(new ReplyExample(rows[i].Row.Text, rows[i].Label));
+                }
+            }
+
+            var model = ReplyClassifierTraining.Train(training, options, cuesOf);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (foldOf(i) == k)
+                {
+                    var probabilities = new double[ReplyClassifier.Classes];
+                    var folded = ReplyText.Fold(rows[i].Row.Text);
+                    held[i] = new HeldReading(model.Predict(folded, cuesOf(folded), probabilities), probabilities);
+                }
+            }
+        });
+
+        return held;
+    }
+
+    private sealed record HeldReading(ReplyPrediction Prediction, double[] Probabilities);
+}
