@@ -645,7 +645,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex NonAgentive();
 
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
-    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5}?)(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]

@@ -291,7 +291,7 @@ internal static partial class ReplyCues
 
     private static bool IsFullStop(char c) => c is '。' or '!' or '?' or '\n' or '\r' or ';';
 
-    [GeneratedRegex(@"\G了?(?:(?!全部|所有|全)[^,。;\d]){0,8}?\d+(?:\.\d+)?\s*(?:项|个|件|条|所|家|处|座|宗|批|户|套|栋|公里|千米|亩|场|台|盏|名|万元|亿元|元)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\G了?(?:(?!全部|所有|全)[^,。;\d]){0,8}\d+(?:\.\d+)?\s*(?:项|个|件|条|所|家|处|座|宗|批|户|套|栋|公里|千米|亩|场|台|盏|名|万元|亿元|元)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CountAfter();
 
     [GeneratedRegex(@"(?:中|其中|^|,)有?\d+(?:\.\d+)?\s*[项个件条所家处座宗批户套栋][^,。;\d]{0,4}$", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -409,8 +409,8 @@ internal static partial class ReplyCues
         |\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not|isn't|is\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:start(?:ed)?|begin|begun|commenced?|initiated|launched)\b
         |\byet\s+to\s+(?:start|begin|commence|be\s+started)\b
         |\b(?:no\s+work|no\s+action|nothing)\s+(?:has\s+|have\s+)?(?:been\s+)?(?:started|begun|taken|done)\b
-        |\bno\s+(?:\w+\s+){0,2}?(?:work|action|construction|repairs?|progress|effort)\s+(?:has|have)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|made|taken)\b
-        |\b(?:cannot|can't|can\s+not|won't|will\s+not|couldn't|could\s+not)\s+(?:be\s+)?(?:begin|start|commence|begun|started|get\s+(?:started|going))\s+(?:\w+\s+){0,2}?until\b
+        |\bno\s+(?:\w+\s+){0,2}(?:work|action|construction|repairs?|progress|effort)\s+(?:has|have)\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|made|taken)\b
+        |\b(?:cannot|can't|can\s+not|won't|will\s+not|couldn't|could\s+not)\s+(?:be\s+)?(?:begin|start|commence|begun|started|get\s+(?:started|going))\s+(?:\w+\s+){0,2}until\b
         |(?:要|得|需|需要)?等到?[^,。;]{1,10}?(?:后|以后|之后)(?:才|再)(?:能|可以?)?(?:开工|动工|启动|开始|实施)
         |\bdeprioriti[sz](?:ed|ing)\b|\b(?:in|to|on|linger\s+in)\s+the\s+backlog\b|\bnot\s+(?:a\s+)?priority\b|\bnot\s+(?:planned|scheduled)\b
         |\bnot\s+(?:this|in\s+this|the\s+current)\s+(?:quarter|sprint|month|release|cycle|year)\b|\bbefore\s+(?:doing|starting)\s+any\s+work\b
@@ -438,15 +438,15 @@ internal static partial class ReplyCues
         |(?<!比)原(?:定|计划|計劃)于?\d[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
         |\b(?:roll(?:ed)?\s*over|carr(?:y|ied|ying)\s+over)\s+(?:\w+\s+)?(?:to|into)\s+(?:the\s+)?next\b|\banother\s+(?:\d+(?:\s*-\s*\d+)?|few|couple(?:\s+of)?|one|two|three)\s+(?:days?|weeks?)\b
         |\b(?:pushed|moved|postponed|delayed|slipped)\s+(?:back\s+)?(?:to|until|into)\s+(?:the\s+)?(?:next\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid|next\s+(?:week|month|year|quarter|sprint))\b
-        |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}?(?:date|deadline)\b|\bnow\s+targeting\b
+        |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}(?:date|deadline)\b|\bnow\s+targeting\b
         |\bskip(?:ping|ped)\s+the\s+\w+\s+(?:today|this\s+week)\b
         |会有所(?:延迟|推迟|延后)|(?:将|会)(?:适当)?(?:延迟|推迟|延后)(?:处理|完成|发布|交付|上线)
         |\bpostpone\s+the\s+(?:deadline|due\s+date|launch|release|delivery|submission)\b|\b(?:got|was|been|is|are|were)\s+pushed\s+back\b
         |\b(?:change|move|shift)\s+the\s+(?:\w+\s+)?date\s+to\s+be\b|\bpushing\s+(?:this|it)\s+to\s+(?:sprint|the\s+next|next)\b|\b(?:deadline|due\s+date)\s+(?:was\s+|has\s+been\s+)?extended\b
         |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}?(?:out\s+|back\s+)?(?:by|for)\s+(?:an?|another|(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three))\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,4}?(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
-        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,3}?(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
+        |\b(?:delay(?:ing|ed)?|push(?:ing|ed)?|postpon(?:e|ed|ing)|slip(?:ped|ping)?|mov(?:e|ed|ing))\s+(?:\w+\s+){0,4}(?:out\s+|back\s+)?(?:by|for)\s+(?:an?|another|(?:a\s+|another\s+)?(?:few|couple(?:\s+of)?|several|\d+(?:\s*(?:or|-)\s*\d+)?|one|two|three))\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,4}(?:release|deadline|due\s+date|date|milestone|timeline|launch|delivery|schedule)s?\s+(?:back|out)\b
+        |\bpush(?:ing|ed)?\s+(?:\w+\s+){0,3}(?:release|launch|delivery)\s+(?:a|one|two|\d+)\s+(?:days?|weeks?|months?)\b
         |\b(?:deadline|due\s+date|timeline|milestone|release|schedule|completion|launch|delivery)\b[^.;!?\n]{0,30}?\b(?:has\s+been\s+|have\s+been\s+|was\s+|is\s+)?(?:moved|pushed|set|slipped)\s+back\b
         |\b(?:not|n't)\s+(?:be\s+able\s+to\s+)?(?:deliver|finish|complete|make)\b[^.;!?\n]{0,40}?\b(?:on\s+time|in\s+time|within\s+the\s+(?:\w+\s+)?(?:timeframe|deadline|time)|by\s+the\s+deadline)\b
         |\b(?:new|revised|updated)\s+(?:deadline|due\s+date|target\s+date|completion\s+date|end\s+date|delivery\s+date)\b
@@ -455,7 +455,7 @@ internal static partial class ReplyCues
         |\b(?:give|grant|allow)\s+(?:me|us|them|him|her)\s+(?:some|a\s+(?:bit|little)\s+(?:of\s+)?(?:more\s+)?|a\s+few\s+(?:more\s+)?|more|extra|another)\s*(?:time|days?|weeks?)\b
         |(?:完成|办结|交付|竣工|截止|上线|提交)(?:时间|日期|时限|期限|节点)(?:由|从)[^,。;]{1,15}?(?:调整|变更|改|推迟|延)(?:为|至|到)
         |(?:再|多)给(?:我|我们|我們)?(?:一些|一点|几天|幾天|点|些|一周|两天)时间|宽限(?:几天|幾天|一下|一些|些)|(?:稍晚|晚)(?:一点|一些|几天|幾天|两天|點)
-        |\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:back|out)\s+(?:by\s+)?(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:back|out)\s+(?:by\s+)?(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:was|were|been|is|are|be|being)\s+(?:extended|postponed|deferred|pushed\s+back)\s+(?:by|for)\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|another|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:days?|weeks?|\w+\s+(?:days?|weeks?))\s+(?:after|past|beyond)\s+the\s+(?:\w+\s+)?(?:deadline|due\s+date)\b
         |延缓(?:启动|实施|建设|开工|施工|推进|执行|办理)|(?:推迟|推后|延后|顺延|往后推|推|延)(?:到|至)(?:下周|下个?礼拜|下个?星期|下个?月|明年|下半年|年后|节后|春节后)(?!\s*[\d一二三四五六七八九十底末初中上下])
@@ -469,10 +469,10 @@ internal static partial class ReplyCues
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
         |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
-        |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
+        |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
         |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
-        |\b(?:extend|postpone|defer|delay|push)(?:s|ed|ing)?\s+(?:the\s+|our\s+|my\s+|this\s+|its\s+|their\s+)?(?:\w+\s+){1,3}?(?=(?:until|till)\b)
+        |\b(?:extend|postpone|defer|delay|push)(?:s|ed|ing)?\s+(?:the\s+|our\s+|my\s+|this\s+|its\s+|their\s+)?(?:\w+\s+){1,3}(?=(?:until|till)\b)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -509,8 +509,8 @@ internal static partial class ReplyCues
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
         |\bcompletion\s+(?:is\s+)?(?:expected|estimated|planned|scheduled|targeted)\b
         |\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:for|in|by|next)\b|\bgo(?:es)?\s+live\b
-        |\bthen\s+(?:we(?:'re|\s+are)\s+|it(?:'s|\s+is)\s+)?(?:done|complete|finished)\b|\buntil\s+(?:\w+\s+){0,4}?(?:is|are|be)\s+(?:complete|done|finished)\b
-        |\bget\s+(?:\w+\s+){0,3}?(?:complete|completed|done|finished|shipped|fixed|merged|released)\b|\bshould\s+be\s+(?:complete|done|finished)\b
+        |\bthen\s+(?:we(?:'re|\s+are)\s+|it(?:'s|\s+is)\s+)?(?:done|complete|finished)\b|\buntil\s+(?:\w+\s+){0,4}(?:is|are|be)\s+(?:complete|done|finished)\b
+        |\bget\s+(?:\w+\s+){0,3}(?:complete|completed|done|finished|shipped|fixed|merged|released)\b|\bshould\s+be\s+(?:complete|done|finished)\b
         |(?:就|即|便)(?:能|可|将)[^,。;]{0,8}?(?:开放|使用|通行|通车|恢复|完成|完工)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -527,19 +527,19 @@ internal static partial class ReplyCues
         |(?<![已即])将(?:于|在)?[^,。;]{0,20}?(?:进行|组织)?(?:重新)?(?:修补|修复|维修|排线|制定|改造|整治)(?!完毕|完成|到位|好了)
         |(?:会|将)在[^,。;]{0,10}?(?:后|之后)(?:尽快)?(?:处理|进行|开始|着手|更新)|(?:近期|稍后|回头|以后|后续|之后|有空)(?:会|将|再)(?:补充|更新|处理|添加|加上|完善)
         |\bwill\s+(?:seek|hold|issue|award|advertise)\b|\banticipat(?:es|ed|e)\s+(?:issuing|mobilizing|starting|beginning|awarding)\b
-        |\b(?:i|we|they|he|she)(?:'ll|\s+will)\s+(?:\w+\s+){0,2}?(?:add|make|do|release|write|send|prepare|roll\s+out|publish|run|tag|cut)\b|\bwill\s+attend\s+to\b
+        |\b(?:i|we|they|he|she)(?:'ll|\s+will)\s+(?:\w+\s+){0,2}(?:add|make|do|release|write|send|prepare|roll\s+out|publish|run|tag|cut)\b|\bwill\s+attend\s+to\b
         |\b(?:will|should|would)\s+(?:begin|start|commence)\b|\bwill\s+be\s+(?:undertaken|carried\s+out|worked\s+on|attended\s+to)\b|\bplanning\s+to\b
         |\bon\s+(?:their|our|the|his|her)\s+(?:schedule|list|agenda|radar)\b
         |\b(?:plan(?:ned)?|intend|hope|going)\s+to\s+(?:work\s+on|start|begin|handle|get\s+to|look\s+at|tackle|pick\s+(?:it|this)\s+up)\b
         |\b(?:i|we)(?:'ll|\s+will)\s+(?:try\s+to\s+)?(?:get\s+to|look\s+at|work\s+on|handle|tackle|pick\s+(?:it|this)\s+up|start)\b
-        |\b(?:added|moved|scheduled|planned|put)\s+(?:\w+\s+){0,3}?(?:to|for|in|into)\s+(?:the\s+)?(?:next|upcoming|following)\s+(?:sprint|milestone|release|iteration|cycle|quarter)\b
+        |\b(?:added|moved|scheduled|planned|put)\s+(?:\w+\s+){0,3}(?:to|for|in|into)\s+(?:the\s+)?(?:next|upcoming|following)\s+(?:sprint|milestone|release|iteration|cycle|quarter)\b
         |\bto\s+be\s+(?:presented|discussed|considered|reviewed|scheduled|taken\s+up)\s+(?:on|at|in|next)\b|\bto\s+(?:get|obtain|seek|request)\s+(?:quotes?|quotations?)\b
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
-        |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,10}?(?:start|begin|commence)\b
+        |\b(?:expect(?:s|ed)?|plan(?:s|ned)?|hop(?:e|es|ing)|schedul(?:ed|es))\s+to\s+(?:\w+\s+){0,10}(?:start|begin|commence)\b
         |\b(?:slated|set|due|poised|expected)\s+to\s+(?:start|begin|commence|get\s+underway)\b
         |计划(?:在|于)[^。;]{1,24}?(?:后|之后|以后),?(?:再)?对[^,。;]{1,20}?进行[^,。;]{0,6}
-        |(?:马上|立即|立刻|即刻|随即|尽快)(?:着手|安排|落实|整改|处理|办理|组织)|\b(?:will|'ll)\s+(?:\w+\s+){0,3}?(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b
+        |(?:马上|立即|立刻|即刻|随即|尽快)(?:着手|安排|落实|整改|处理|办理|组织)|\b(?:will|'ll)\s+(?:\w+\s+){0,3}(?:right\s+away|straight\s+away|asap|immediately|at\s+once)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -549,7 +549,7 @@ internal static partial class ReplyCues
         """
         (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?)(?:全部|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
         |(?:全部|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)
-        |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}?(?:完毕|完成|办结)(?!\d|率)
+        |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}(?:完毕|完成|办结)(?!\d|率)
         |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
         |(?:(?<![\u3400-\u9FFF])|(?<=[项条]))(?:完成|完工|竣工|办结|完毕)(?![\u3400-\u9FFF])
         |已纳入(?:常态化|日常|长效)|(?:已|均已|顺利)通过了?[^,。;]{0,8}?(?:验收|认证|评审|审核|考核|评估|审查)
@@ -566,7 +566,7 @@ internal static partial class ReplyCues
         |\b(?:appears|appear|seems|seem)\s+to\s+be\s+(?:complete|completed|done|finished)\b
         |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
         |(?:已经?|均已|现已)(?:新)?(?:更新|修改|修正|改好|修好|修复|清理|清扫|清运|粉刷|拆除|建成)|(?:修复|解决|修改|修正|改)了(?:这个|该|此|你说的)?(?:问题|bug)
-        |\b(?:stabili[sz]ed|superseded)\s+(?:by|in|via)\b|\bsquashed\b|\bwent\s+(?:smoothly|well|fine)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b|\bnow\s+(?:\w+\s+){0,3}?updated\b
+        |\b(?:stabili[sz]ed|superseded)\s+(?:by|in|via)\b|\bsquashed\b|\bwent\s+(?:smoothly|well|fine)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b|\bnow\s+(?:\w+\s+){0,3}updated\b
         |(?<![计預预将拟])(?:交付使用|投入使用|建成投用)|(?:已经?|此前已经?)(?:公布|发布|添加|增加|重新发送|解决)
         |\b(?:should|must)\s+be\s+(?:fixed|resolved|sorted|working)\s+now\b|\bsorted(?:\s+out)?\b|\b(?:we\s+)?can\s+merge\b
         |\b(?:update|release|version|fix|build|it)\s+is\s+(?:now\s+)?(?:available|out|up)\b
