@@ -21,7 +21,7 @@ internal static class ChineseActors
     private static readonly string[] WordStarts =
     [
         "部署", "部分", "局面", "局部", "委托", "办理", "办好", "办法", "办结", "处理", "处置", "处罚", "科学", "室内", "院校",
-        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "会同", "会议", "会商", "会签", "司法", "行动", "行为", "社会",
+        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "会同", "会议", "会后", "会前", "会商", "会签", "司法", "行动", "行为", "社会",
         "团结", "校园", "区域", "县域", "市场", "市民", "市府", "县府", "区府", "省府", "省级", "联系", "联动", "联合", "长期", "长效", "团队",
     ];
 
@@ -90,6 +90,21 @@ internal static class ChineseActors
     }
 
     /// <summary>True when the phrase starts with a verb that begins a task (加强…, 明晰…), so it cannot be a name.</summary>
+    private static readonly System.Buffers.SearchValues<char> TimeWordStarts = System.Buffers.SearchValues.Create("会近今随目当");
+
+    private static bool ContainsTimeWord(ReadOnlySpan<char> phrase)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["会后", "会前", "近期", "今后", "随后", "目前", "当前"])
+        {
+            if (phrase[1..].IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool StartsWithVerb(ReadOnlySpan<char> phrase)
     {
         // 办理好…, 管好…, 落实好…: a verb and its 好 complement open a task; no unit name starts that way.
@@ -129,6 +144,12 @@ internal static class ChineseActors
 
         // 我区, 我市, 我局: the speaker's own body ("our district") is the speaker, like 我们, not an addressee.
         if (IsPronoun(phrase) || phrase[0] == '我')
+        {
+            return false;
+        }
+
+        // 编制单位会后与相关部门…: a time word ends the actor before it (会后, 近期 are when, not who).
+        if (phrase.Length > 3 && phrase[1..].IndexOfAny(TimeWordStarts) >= 0 && ContainsTimeWord(phrase))
         {
             return false;
         }

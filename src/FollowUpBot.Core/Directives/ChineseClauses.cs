@@ -38,6 +38,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private List<string>? _sentenceLead;
 
+    // The lead in force when the sentence's first inline item (一是) began: what every later item (二是, 三是) inherits.
+    private List<string>? _enumerationLead;
+    private bool _enumerated;
+
+    // The clause before ended in a conditional topic (需要向上级反映的，), which a subjectless 要 after it continues.
+    private bool _deTopic;
+
     // The sentence reports a party's proposal or view (市交通局建议，…) or a fact (据了解，…): nothing in it is assigned.
     private bool _reportedView;
 
@@ -83,6 +90,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         _sentenceStart = start;
         _sentenceLead = null;
+        _enumerationLead = null;
+        _enumerated = false;
+        _deTopic = false;
         _reportedView = ReportedFact().IsMatch(text.AsSpan(start, Math.Min(8, end - start)).TrimStart());
         StartPart();
         _topicStart = -1;
@@ -156,6 +166,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         var (modal, length, strength) = FindModal(x, end);
+        var deTopic = text[end - 1] == '的';
         if (strength == Strength.None)
         {
             ReadClauseWithoutModal(x, end);
@@ -164,6 +175,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         {
             ReadSubjectAndModal(x, modal, length, strength);
         }
+
+        _deTopic = deTopic;
     }
 
     /// <summary>Steps over 会议要求 / 市长强调; false when the clause was only the frame (it then governs what follows).</summary>
@@ -221,6 +234,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return ask + 2;
         }
 
+        // 欧阳秋虹要求有关部门要…: a person's name (2–4 characters) asks the party after 要求.
+        if (ask is >= 2 and <= 4 && !ChineseActors.StartsWithVerb(text.AsSpan(x, ask)) && text.AsSpan(x, ask).IndexOfAny(NotInNames) < 0
+            && IsNameRun(x, ask) && ChineseActors.ReadLeading(text, x + ask + 2, end) is { } askedParty && askedParty.End < end && text[askedParty.End] != '的')
+        {
+            return ask + 2;
+        }
+
         // A short lead-in before the asking party (该市…负责人要求) is allowed.
         for (var s = x; s <= Math.Min(x + 2, x + ask - 2); s++)
         {
@@ -231,6 +251,20 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return 0;
+    }
+
+    /// <summary>Characters of a person's name only: CJK, none of them a head noun that would make the run a unit.</summary>
+    private bool IsNameRun(int x, int length)
+    {
+        for (var i = x; i < x + length; i++)
+        {
+            if (text[i] is < '\u4E00' or > '\u9FFF')
+            {
+                return false;
+            }
+        }
+
+        return ChineseActors.ReadLeading(text, x, x + length) is null;
     }
 
     /// <summary>
@@ -365,10 +399,27 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private void ReadSubjectAndModal(int x, int modal, int length, Strength strength)
     {
         var (subject, directiveStart) = Subject(x, modal);
+
+        // 要对照单位职责，能解决的要尽快提出办理意见 / …，需要向上级反映的，要及时报告: a 要 after a conditional topic ending in
+        // 的 (those that can be solved, what must go up) continues the item that is open, it does not start another.
+        var afterTopic = _deTopic;
+        _deTopic = false;
+        if (_current is not null && strength == Strength.Strong && (subject.EndsWith('的') || (subject.Length == 0 && afterTopic)))
+        {
+            return;
+        }
+
         if (subject.Length == 0)
         {
-            // The quote of a directive whose actor was a topic clause starts at that actor.
+            // The quote of a directive whose actor was a topic clause starts at that actor. A topic clause that states a fact
+            // (两校合并是既定工作，要…; 市政府与省政府签订了责任书，必须…) is about the actor, it does not hand it the 要.
             var topic = _current is null ? Topic() : null;
+            if (topic is not null && strength == Strength.Strong && StatesFact())
+            {
+                topic = null;
+                _topicStart = -1;
+            }
+
             if (strength == Strength.Strong)
             {
                 Open(topic is null ? x : _topicStart, modal + length, topic ?? _sentenceLead ?? paragraphActor ?? []);
@@ -592,6 +643,19 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             var inline = FirstMatchLength(InlineEnumerator(), x, Math.Min(6, end - x));
             if (inline > 0)
             {
+                // 一是县政府各分管领导要…；二是教育方面，要…: an item inherits what governs the list, not what a sibling named.
+                if (_enumerated)
+                {
+                    _sentenceLead = _enumerationLead;
+                    _partStartLead = _enumerationLead;
+                    Close();
+                }
+                else
+                {
+                    _enumerated = true;
+                    _enumerationLead = _sentenceLead;
+                }
+
                 leadingModal |= text[x + inline - 1] == '要';
                 x += inline;
                 moved = true;
@@ -631,6 +695,33 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         return ChineseActors.SplitActors(text[_topicStart.._topicEnd].Trim())
             ?? (ChineseActors.ReadLeading(text, _topicStart, _topicEnd) is { } led && text[led.End] != '的' ? led.Actors : null);
+    }
+
+    /// <summary>
+    /// The topic clause holds a completed action (了) or a copula (是) after its first two characters; "市住建局是牵头单位" /
+    /// "各乡镇是责任主体" name the holder of a duty and stay topics.
+    /// </summary>
+    private bool StatesFact()
+    {
+        if (_topicEnd - _topicStart <= 2)
+        {
+            return false;
+        }
+
+        var clause = text.AsSpan(_topicStart + 2, _topicEnd - _topicStart - 2).TrimEnd();
+        if (clause.IndexOf('了') >= 0)
+        {
+            return true;
+        }
+
+        var copula = clause.IndexOf('是');
+        if (copula < 0)
+        {
+            return false;
+        }
+
+        var holder = clause[(copula + 1)..];
+        return !(holder.EndsWith("主体") || holder.EndsWith("责任单位") || ChineseActors.IsActor(holder));
     }
 
     private bool IsCooperation(int from, int end)

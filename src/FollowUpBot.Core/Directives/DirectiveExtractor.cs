@@ -21,9 +21,11 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // Traditional Chinese is read through its simplified forms, one char for one char, so every span found in the
-        // mapped text is the same span of the text as written and everything shown is cut from the original.
-        var read = ChineseScript.ToSimplified(text);
+        // Traditional Chinese is read through its simplified forms, one char for one char, and hard-wrapped lines are joined
+        // into their sentences; every span found in the text read is mapped back, so what is shown is cut from the text as
+        // written.
+        var simplified = ChineseScript.ToSimplified(text);
+        var read = HardWraps.Unwrap(simplified, out var map);
         var drafts = new ExtractionPass(read).Run();
         var result = new List<Directive>(drafts.Count);
         foreach (var draft in drafts)
@@ -31,28 +33,42 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
             var directive = Finish(read, draft, meetingDate, result.Count + 1);
             if (directive is not null)
             {
-                result.Add(ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read));
+                result.Add(ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, !ReferenceEquals(simplified, text)));
             }
         }
 
         return result;
     }
 
-    /// <summary>The directive with its quote, task, actors and deadline text cut from the text as written.</summary>
-    private static Directive AsWritten(Directive directive, string text, string read)
+    /// <summary>
+    /// The directive with its offsets in the text as written and its quote, task, actors and deadline text cut from it.
+    /// <paramref name="map"/> gives each character of <paramref name="read"/> its index in <paramref name="text"/> (null when
+    /// no line was joined).
+    /// </summary>
+    private static Directive AsWritten(Directive directive, string text, string read, int[]? map, bool scriptChanged)
     {
+        int Written(int index) => map is null ? index : map[index];
+
         string Original(string found)
         {
-            // Look in the quote first (the task, a deadline, most actors), then anywhere (an inherited actor, a heading).
+            if (found.Length == 0)
+            {
+                return found;
+            }
+
+            // Look in the quote first (the task, a deadline, most actors); then, for traditional script only, anywhere (an
+            // inherited actor, a heading): with joined lines alone, what lies outside the quote reads the same in both texts.
             var at = read.IndexOf(found, directive.Start, directive.Length, StringComparison.Ordinal);
-            if (at < 0)
+            if (at < 0 && scriptChanged)
             {
                 at = read.IndexOf(found, StringComparison.Ordinal);
             }
 
-            return at < 0 ? found : text.Substring(at, found.Length);
+            return at < 0 ? found : text[Written(at)..(Written(at + found.Length - 1) + 1)];
         }
 
+        var start = Written(directive.Start);
+        var end = Written(directive.Start + directive.Length - 1) + 1;
         return directive with
         {
             Section = Original(directive.Section),
@@ -60,7 +76,9 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
             Support = [.. directive.Support.Select(Original)],
             Task = Original(directive.Task),
             Deadline = directive.Deadline is { } deadline ? deadline with { Text = Original(deadline.Text) } : null,
-            Quote = text.Substring(directive.Start, directive.Length),
+            Quote = text[start..end],
+            Start = start,
+            Length = end - start,
         };
     }
 

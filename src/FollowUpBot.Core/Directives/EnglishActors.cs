@@ -21,7 +21,7 @@ internal static partial class EnglishActors
         "schools", "principals", "teachers", "partners", "organisers", "organizers", "authority", "authorities", "panel",
         "directorate", "bureau", "ministry", "service", "desk", "support", "regional", "city", "county", "district", "area",
         "advisers", "advisors", "adviser", "advisor", "suppliers", "supplier", "providers", "lawyers", "solicitors", "trustees",
-        "governors", "volunteers", "committees", "stakeholders", "everyone", "everybody",
+        "governors", "volunteers", "committees", "stakeholders", "everyone", "everybody", "participants", "attendees",
         "chairperson", "chairman", "chairwoman", "president", "vice-president", "vice-chair", "editor", "webmaster",
         // people a council or board sends work to ("ask the handyman to cut the area")
         "handyman", "caretaker", "groundsman", "groundskeeper", "gardener", "cleaner", "surveyor", "architect", "solicitor", "accountant",
@@ -70,6 +70,20 @@ internal static partial class EnglishActors
         "collect", "post", "open", "close", "move", "track", "test", "fix", "merge", "document", "announce", "present", "propose",
         "recommend", "evaluate", "assess", "determine", "obtain", "seek", "work", "try", "use", "help", "support", "join",
     };
+
+    // More verbs of everyday action lists ("Require attendees to book tickets … — Lisha", "Phone the contractor — Tao"),
+    // read only where a verb is expected: the first word of a task whose owner follows after a dash.
+    private static readonly HashSet<string> ListVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "require", "phone", "ring", "book", "order", "print", "pay", "sign", "file", "buy", "purchase", "install", "replace", "repair",
+        "clean", "inform", "attend", "upload", "register", "renew", "inspect", "cancel", "reply", "respond", "visit", "apply", "liaise",
+        "enquire", "inquire", "report", "record", "list", "return", "deliver", "produce", "complete", "finish", "resolve", "raise",
+        "plan", "design", "compose", "collate", "advertise", "source", "secure", "chase", "remove", "delete", "migrate", "release",
+        "tag", "label", "sort", "agree", "invite", "remind", "follow-up", "followup", "draw", "set-up", "setup", "mail", "text",
+    };
+
+    /// <summary>True when the word opens a task in an action list ("Require …", "Phone …" as well as "Send …").</summary>
+    public static bool IsListVerb(string word) => ImperativeVerbs.Contains(word) || ListVerbs.Contains(word);
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;
 
@@ -152,7 +166,7 @@ internal static partial class EnglishActors
         var parts = new List<string>();
         foreach (var piece in phrase.Split([", and ", ", & ", ", "], StringSplitOptions.RemoveEmptyEntries))
         {
-            var andParts = piece.Split([" and ", " & "], StringSplitOptions.RemoveEmptyEntries);
+            var andParts = piece.Split([" and ", " & ", " or "], StringSplitOptions.RemoveEmptyEntries);
             if (andParts.Length == 2 && andParts[0].Trim().Split(' ').Length == 1 && EndsWithUnitNoun(andParts[1]))
             {
                 // "Parks and Recreation Department" is one name.
@@ -209,6 +223,12 @@ internal static partial class EnglishActors
                 return false;
             }
 
+            // "Chair of this Ad-Hoc Committee", "Secretary of each board": a determiner after "of" belongs to the name.
+            if (i > 0 && i < tokens.Length - 1 && tokens[i - 1] == "of" && bare is "this" or "that" or "each" or "its" or "their" or "our" or "every")
+            {
+                continue;
+            }
+
             if (Connectors.Contains(bare))
             {
                 if (i == 0 || i == tokens.Length - 1)
@@ -243,7 +263,8 @@ internal static partial class EnglishActors
             }
 
             // "All trustees", "Each school": a quantifier makes the plural noun after it a class of parties.
-            if (i == 1 && tokens[0] is "All" or "all" or "Each" or "each" or "Every" or "every" && bare.All(char.IsLower))
+            if (i == 1 && tokens[0] is "All" or "all" or "Each" or "each" or "Every" or "every" && bare.All(char.IsLower)
+                && (Roles.Contains(bare) || (bare.EndsWith('s') && tokens[0] is "All" or "all")))
             {
                 substantive = true;
                 continue;
@@ -299,6 +320,7 @@ internal static partial class EnglishActors
         return phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
     }
 
-    [GeneratedRegex(@"(?<=\b[A-Z][a-z]+)/(?=[A-Z][a-z]+\b)", RegexOptions.CultureInvariant)]
+    // "Ben/Leonard", "Nick / Naomi / Joe".
+    [GeneratedRegex(@"(?<=\b[A-Z][a-z]+)\s*/\s*(?=[A-Z][a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SlashedNames();
 }

@@ -46,7 +46,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "Confirm the outreach channels and improve visibility. - Matt, Duncan, Hwang": the task first, its owners after a dash.
         if (OwnerSuffix().Match(text, contentStart, end - contentStart) is { Success: true } suffix
-            && EnglishActors.IsImperativeVerb(suffix.Groups["verb"].Value) && !MeetingProcedure().IsMatch(text.AsSpan(contentStart, suffix.Groups["names"].Index - contentStart))
+            && EnglishActors.IsListVerb(suffix.Groups["verb"].Value) && !MeetingProcedure().IsMatch(text.AsSpan(contentStart, suffix.Groups["names"].Index - contentStart))
             && EnglishActors.Split(suffix.Groups["names"].Value) is { } suffixOwners)
         {
             Add(contentStart, contentStart, suffixOwners, end, taskEnd: suffix.Groups["names"].Index);
@@ -173,6 +173,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return;
         }
 
+        // "All, please add your goals …", "RCA: Everyone, please review …", "Team: please send …": the one addressed owns it.
+        if (sentence.Contains("lease ", StringComparison.Ordinal) && Vocative().Match(sentence) is { Success: true } vocative
+            && EnglishActors.Split(vocative.Groups["who"].Value) is { } addressed)
+        {
+            Add(start + vocative.Groups["who"].Index, start + vocative.Index + vocative.Length, addressed, end);
+            return;
+        }
+
         var current = ReadModals(sentence, start, end)
             ?? DirectedOwner(sentence, start, end)
             ?? PassiveAgent(sentence, start, end)
@@ -210,7 +218,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "Silona - to reach out …" / "Hwang - set up a mailing list": a name, a dash, then the task.
         if (start == lineContentStart && DashedOwner().Match(sentence) is { Success: true } dashed
-            && EnglishActors.Split(dashed.Groups["name"].Value) is { } owners)
+            && DashedVerb(sentence, dashed.Length) && EnglishActors.Split(dashed.Groups["name"].Value) is { } owners)
         {
             Add(start, start + dashed.Length, owners, end);
             return true;
@@ -224,6 +232,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         return false;
+    }
+
+    /// <summary>"Silona - to reach out …", "Hwang - set up …" but not "JanusGraph - ongoing meetings …", "UIs - type explorer": a task after the dash.</summary>
+    private static bool DashedVerb(string sentence, int taskStart)
+    {
+        var before = sentence.AsSpan(0, taskStart).TrimEnd();
+        if (before.EndsWith(" to") || before.EndsWith(" To"))
+        {
+            return true;
+        }
+
+        var rest = sentence.AsSpan(taskStart);
+        var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var space and >= 0 ? space : rest.Length)];
+        return EnglishActors.IsListVerb(word.ToString());
     }
 
     /// <summary>A directive per modal with a subject that names parties; each ends where the next one's subject starts.</summary>
@@ -288,6 +310,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 continue;
             }
 
+            // "RCA: … The chair group should make a definitive list": in a speaker's line "should" is what the speaker suggests.
+            if (_speaker is not null && sentence.AsSpan(modal.Index, modal.Length) is "should" or "could" or "might")
+            {
+                continue;
+            }
+
             // "would" assigns only as reported agreement: "It was agreed that the Treasurer would circulate …".
             if (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart)))
             {
@@ -347,11 +375,26 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             : null;
 
     /// <summary>"All corrections should be made by the City Clerk": the agent of an obliged passive does the work.</summary>
-    private Draft? PassiveAgent(string sentence, int start, int end) =>
-        sentence.Contains(" by ", StringComparison.Ordinal) && PassiveBy().Match(sentence) is { Success: true } passive
-            && !ReportingWord().IsMatch(sentence.AsSpan(0, passive.Index)) && LeadingActors(passive.Groups["actor"].Value) is { } agents
-            ? Add(start, start, agents, end, taskEnd: start + passive.Index)
+    private Draft? PassiveAgent(string sentence, int start, int end)
+    {
+        if (!sentence.Contains(" by ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (PassiveBy().Match(sentence) is { Success: true } passive && !ReportingWord().IsMatch(sentence.AsSpan(0, passive.Index))
+            && LeadingActors(passive.Groups["actor"].Value) is { } agents)
+        {
+            return Add(start, start, agents, end, taskEnd: start + passive.Index);
+        }
+
+        // "RESOLVED that an ad-hoc committee be appointed by the Executive Committee to …": a resolution's subjunctive passive
+        // gives the work to its agent.
+        return ResolvedPassiveBy().Match(sentence) is { Success: true } resolved
+            && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedAgents
+            ? Add(start + resolved.Groups["what"].Index, start + resolved.Groups["what"].Index, resolvedAgents, end, taskEnd: start + resolved.Groups["what"].Index + resolved.Groups["what"].Length)
             : null;
+    }
 
     /// <summary>"It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.</summary>
     private Draft? ResolvedOwner(string sentence, int start, int end)
@@ -364,7 +407,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             resolved = RequestedBare().Match(sentence);
         }
 
+        // "BE IT RESOLVED THAT Council receives Memo …": the meeting body acting by the resolution assigns no one.
         return resolved.Success && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors
+            && !(resolvedActors.Count == 1 && MeetingBodies.Contains(resolvedActors[0]))
             ? Add(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, end)
             : null;
     }
@@ -590,7 +635,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -648,7 +693,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
-    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerCommitment();
 
     [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s", RegexOptions.CultureInvariant)]
@@ -671,7 +716,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex MeetingProcedure();
 
     // "Ask Corty, Gisela, and Peg to be on the joint committee": a seat, not a task.
-    [GeneratedRegex(@"^\s*be\s+(?:on|in|part|a|an|the|members?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:be\s+(?:on|in|part|a|an|the|members?)|serve\s+(?:on|as)|sit\s+on)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Membership();
 
     [GeneratedRegex(@"\G(?<verb>[A-Z][a-z]+)\b[^\n]*?\.?\s+[-–—]\s+(?<names>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}){0,5})\s*$", RegexOptions.CultureInvariant)]
@@ -703,4 +748,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveParticiple();
+
+    [GeneratedRegex(@"^(?:\**[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s*)?(?<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s*[,:]\s*[Pp]lease\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex Vocative();
+
+    [GeneratedRegex(@"\b(?i:resolved|agreed|decided|ordered|directed)\s*(?:[:–—-]\s*)?(?i:that)\s+(?<what>(?:(?!\bthat\b)[^;,:]){1,80}\s+be\s+[a-z]+(?:ed|en|t))\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResolvedPassiveBy();
 }

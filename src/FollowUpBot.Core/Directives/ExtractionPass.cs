@@ -174,6 +174,19 @@ internal sealed partial class ExtractionPass(string text)
 
             contentEnd = note.Index;
         }
+        else if (EndsWithBracket(contentStart, end) && KeylessNote(contentStart, end) is { } keyless)
+        {
+            // "（市政府办公室、市审改办牵头，市级各有关部门按职责分工负责）" after an item of a work plan: the units named
+            // before 牵头 lead it, those after support it.
+            (noteLead, noteSupport) = (keyless.Lead, keyless.Support);
+            if (text.AsSpan(contentStart, keyless.Start - contentStart).Trim().IsEmpty)
+            {
+                ApplyStandaloneNote(noteLead, noteSupport);
+                return;
+            }
+
+            contentEnd = keyless.Start;
+        }
 
         var before = _drafts.Count;
         var paragraphActor = noteLead ?? lineActor;
@@ -215,6 +228,42 @@ internal sealed partial class ExtractionPass(string text)
                 draft.Support.AddRange(noteSupport ?? []);
             }
         }
+    }
+
+    private bool EndsWithBracket(int start, int end)
+    {
+        while (end > start && text[end - 1] is '。' or '；' or ';' or ' ')
+        {
+            end--;
+        }
+
+        return end > start && text[end - 1] is '）' or ')';
+    }
+
+    private (List<string> Lead, List<string>? Support, int Start)? KeylessNote(int start, int end)
+    {
+        var match = LeadingNote().Match(text, start, end - start);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var lead = ActorCell(match.Groups["lead"].Value);
+        var support = match.Groups["support"].Success ? ActorCell(WithoutCooperation(match.Groups["support"].Value)) : null;
+        return lead is null || (match.Groups["support"].Success && support is null) ? null : (lead, support, match.Index);
+    }
+
+    private static string WithoutCooperation(string value)
+    {
+        foreach (var tail in (ReadOnlySpan<string>)["配合", "参与", "协助", "协同"])
+        {
+            if (value.Length > tail.Length && value.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return value[..^tail.Length];
+            }
+        }
+
+        return value;
     }
 
     private void ApplyStandaloneNote(List<string> lead, List<string>? support)
@@ -406,6 +455,10 @@ internal sealed partial class ExtractionPass(string text)
 
     [GeneratedRegex(@"[（(〔]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)〕]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
+
+    // （A、B牵头，C按职责分工负责） / （A牵头，B配合） / （A负责）: a note without keys at the end of an item.
+    [GeneratedRegex(@"[（(](?<lead>[^（()）：:；;。，,]{2,60})(?:牵头(?:[，,；;](?<support>[^（()）：:。]{2,80}))?|负责)[）)]\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingNote();
 
     // Splits a note before each "key：" it holds.
     [GeneratedRegex(@"[；;，,]\s*(?=[\u4E00-\u9FFF]{2,6}[:：])", RegexOptions.CultureInvariant)]

@@ -1,0 +1,256 @@
+namespace FollowUpBot.Directives;
+
+/// <summary>
+/// Text as people publish it is often hard-wrapped: plain-text minutes, mail, PDF text layers and .txt exports break a
+/// sentence at a fixed width ("directed staff not to break the\nproposed $9 Million mark …", "各承办单位要对照\n单位职责…"),
+/// and the line-based reading would cut the directive at the line end. This joins a line to the next when the break is a
+/// wrap and not a paragraph, list-item, heading or table-row break. English lines are joined with a space, Chinese lines
+/// with nothing. The read text comes with a map from each of its characters to the text as written, so every span found
+/// in it is cut from the original.
+/// </summary>
+internal static class HardWraps
+{
+    // Chinese wraps at a fixed number of characters, so every wrapped line runs close to the text's width; a heading, an
+    // item of a list or the closing line of a paragraph is shorter.
+    private const double ChineseWidthShare = 0.9;
+
+    /// <summary>
+    /// The text with its wrapped lines joined, and for every character of it (and one past the end) its index in
+    /// <paramref name="text"/>; the same string and a null map when nothing was joined.
+    /// </summary>
+    public static string Unwrap(string text, out int[]? map)
+    {
+        map = null;
+        var lines = Lines(text);
+        if (lines.Count < 2)
+        {
+            return text;
+        }
+
+        var width = TypicalWidth(lines);
+        List<(int From, int To, bool Space)>? joins = null;
+        for (var k = 0; k + 1 < lines.Count; k++)
+        {
+            var (prevStart, prevEnd) = lines[k];
+            var (nextStart, nextEnd) = lines[k + 1];
+            if (prevStart == prevEnd || nextStart == nextEnd || !AdjacentLines(text, prevEnd, nextStart))
+            {
+                continue;
+            }
+
+            if (Join(text, prevStart, prevEnd, nextStart, nextEnd, width) is { } space)
+            {
+                (joins ??= []).Add((prevEnd, nextStart, space));
+            }
+        }
+
+        if (joins is null)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var positions = new int[text.Length + 1];
+        var written = 0;
+        var at = 0;
+        foreach (var (from, to, space) in joins)
+        {
+            for (; at < from; at++)
+            {
+                builder.Append(text[at]);
+                positions[written++] = at;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                positions[written++] = from;
+            }
+
+            at = to;
+        }
+
+        for (; at < text.Length; at++)
+        {
+            builder.Append(text[at]);
+            positions[written++] = at;
+        }
+
+        positions[written] = text.Length;
+        map = positions[..(written + 1)];
+        return builder.ToString();
+    }
+
+    /// <summary>Each line's content without its leading and trailing whitespace (empty when blank), in text order.</summary>
+    private static List<(int Start, int End)> Lines(string text)
+    {
+        var lines = new List<(int, int)>();
+        var position = 0;
+        while (position <= text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', position);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            int start = position, end = lineEnd;
+            while (start < end && IsSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && IsSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            lines.Add(start == end ? (start, start) : (start, end));
+            position = lineEnd + 1;
+        }
+
+        return lines;
+    }
+
+    /// <summary>Only whitespace and one line break between the two lines: a blank line is a paragraph break.</summary>
+    private static bool AdjacentLines(string text, int prevEnd, int nextStart)
+    {
+        var breaks = 0;
+        for (var i = prevEnd; i < nextStart; i++)
+        {
+            breaks += text[i] == '\n' ? 1 : 0;
+        }
+
+        return breaks == 1;
+    }
+
+    /// <summary>The length most lines stay within (the 90th percentile of non-blank line lengths).</summary>
+    private static int TypicalWidth(List<(int Start, int End)> lines)
+    {
+        var lengths = new List<int>(lines.Count);
+        foreach (var (start, end) in lines)
+        {
+            if (end > start)
+            {
+                lengths.Add(end - start);
+            }
+        }
+
+        if (lengths.Count == 0)
+        {
+            return 0;
+        }
+
+        lengths.Sort();
+        return lengths[(int)((lengths.Count - 1) * 0.9)];
+    }
+
+    /// <summary>Whether the break after the first line is a wrap: true to join with a space, false with nothing, null to keep it.</summary>
+    private static bool? Join(string text, int prevStart, int prevEnd, int nextStart, int nextEnd, int width)
+    {
+        // A table row (cells by tabs or "|"), a Markdown heading, a list item or an owner line after the break start
+        // something of their own.
+        if (IsTableRow(text, prevStart, prevEnd) || IsTableRow(text, nextStart, nextEnd) || text[prevStart] == '#'
+            || Outline.Read(text, nextStart, nextEnd) is not null || StartsWithLabel(text, nextStart, nextEnd))
+        {
+            return null;
+        }
+
+        var last = text[prevEnd - 1];
+        var english = IsLatin(text, prevStart, prevEnd);
+        if (english != IsLatin(text, nextStart, nextEnd))
+        {
+            return null;
+        }
+
+        if (english)
+        {
+            // "… the August 19"' meeting." / "(status quo);": a sentence or an item that ended.
+            if (last is '.' or '!' or '?' or ':' or ';' or ')' or ']' or '"' or '”' || (last is '\'' or '’' && prevEnd - prevStart > 1 && text[prevEnd - 2] is '.' or '!' or '?'))
+            {
+                return null;
+            }
+
+            // A break before a lower-case word, or after a comma or a word that cannot end a sentence ("… for the combined
+            // Police\nDepartment" ends on a noun and is not joined; "… not to break the\nproposed" is), is inside a sentence.
+            // Lines listed without bullets ("Leonard & Hwang to …\nSilona - to …") end on a word and start with a capital.
+            return char.IsLower(text[nextStart]) || last is ',' or '-' or '–' || EndsWithFunctionWord(text, prevStart, prevEnd) ? true : null;
+        }
+
+        if (last is '。' or '！' or '？' or '；' or '：' or ':' or ';' or '!' or '?' or '”' or '）' or ')' or '」' or '』' || prevEnd - prevStart < width * ChineseWidthShare)
+        {
+            return null;
+        }
+
+        return IsCjk(text[nextStart]) || char.IsAsciiDigit(text[nextStart]) || text[nextStart] is '，' or '、' or '“' or '《' or '（' ? false : null;
+    }
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "of", "to", "for", "and", "or", "nor", "with", "in", "on", "at", "by", "from", "into", "onto", "than", "that",
+        "not", "be", "been", "will", "would", "should", "shall", "must", "can", "could", "may", "is", "are", "was", "were", "has", "have",
+        "had", "as", "this", "these", "those", "their", "its", "his", "her", "our", "your", "but", "if", "who", "which", "whose", "per",
+        "via", "about", "between", "during", "under", "over", "upon", "within", "without", "all", "any", "each", "every", "some", "no",
+    };
+
+    private static bool EndsWithFunctionWord(string text, int start, int end)
+    {
+        var wordStart = end;
+        while (wordStart > start && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return wordStart < end && (wordStart == start || text[wordStart - 1] == ' ')
+            && FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(wordStart, end - wordStart));
+    }
+
+    /// <summary>"Mary: review …", "mmccool: Clean up …", "RCA: Okay, …", "Action: …" open a line of their own.</summary>
+    private static bool StartsWithLabel(string text, int start, int end)
+    {
+        var colon = text.IndexOf(':', start, Math.Min(40, end - start));
+        if (colon <= start || colon + 1 >= end || text[colon + 1] != ' ' || !char.IsLetter(text[start]))
+        {
+            return false;
+        }
+
+        var words = 1;
+        for (var i = start; i < colon; i++)
+        {
+            if (text[i] == ' ')
+            {
+                words++;
+            }
+            else if (!char.IsLetterOrDigit(text[i]) && text[i] is not ('.' or '-' or '\'' or '’' or '*' or '_' or '@' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return words <= 3;
+    }
+
+    private static bool IsTableRow(string text, int start, int end) => text[start] == '|' || text.IndexOf('\t', start, end - start) >= 0;
+
+    private static bool IsLatin(string text, int start, int end)
+    {
+        int cjk = 0, latin = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (IsCjk(text[i]))
+            {
+                cjk++;
+            }
+            else if (char.IsAsciiLetter(text[i]))
+            {
+                latin++;
+            }
+        }
+
+        return latin > 3 * cjk;
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+}
