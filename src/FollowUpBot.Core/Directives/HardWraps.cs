@@ -14,6 +14,9 @@ internal static class HardWraps
     // item of a list or the closing line of a paragraph is shorter.
     private const double ChineseWidthShare = 0.9;
 
+    // Below this a "width" is that of a few short lines (a heading, a note), not of a page.
+    private const int MinChineseWidth = 16;
+
     /// <summary>
     /// The text with its wrapped lines joined, and for every character of it (and one past the end) its index in
     /// <paramref name="text"/>; the same string and a null map when nothing was joined.
@@ -124,7 +127,7 @@ internal static class HardWraps
         return breaks == 1;
     }
 
-    /// <summary>The length most lines stay within (the 90th percentile of non-blank line lengths).</summary>
+    /// <summary>The length most lines stay within (the 90th percentile of non-blank line lengths); 0 for fewer than three lines.</summary>
     private static int TypicalWidth(List<(int Start, int End)> lines)
     {
         var lengths = new List<int>(lines.Count);
@@ -136,7 +139,7 @@ internal static class HardWraps
             }
         }
 
-        if (lengths.Count == 0)
+        if (lengths.Count < 3)
         {
             return 0;
         }
@@ -177,7 +180,8 @@ internal static class HardWraps
             return char.IsLower(text[nextStart]) || last is ',' or '-' or '–' || EndsWithFunctionWord(text, prevStart, prevEnd) ? true : null;
         }
 
-        if (last is '。' or '！' or '？' or '；' or '：' or ':' or ';' or '!' or '?' or '”' or '）' or ')' or '」' or '』' || prevEnd - prevStart < width * ChineseWidthShare)
+        if (last is '。' or '！' or '？' or '；' or '：' or ':' or ';' or '!' or '?' or '”' or '）' or ')' or '」' or '』' || width < MinChineseWidth
+            || prevEnd - prevStart < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
         {
             return null;
         }
@@ -228,6 +232,19 @@ internal static class HardWraps
         }
 
         return words <= 3;
+    }
+
+    /// <summary>"责任单位：市安委会办公室", "完成时限：6月底前": a field of a notice, complete on its line.</summary>
+    private static bool IsFieldLine(string text, int start, int end)
+    {
+        var colon = text.AsSpan(start, Math.Min(10, end - start)).IndexOfAny('：', ':');
+        if (colon < 2)
+        {
+            return false;
+        }
+
+        var key = text.AsSpan(start, colon).TrimStart("（(〔");
+        return key.EndsWith("单位") || key.EndsWith("部门") || key.EndsWith("时限") || key.EndsWith("时间") || key.EndsWith("人") || key.EndsWith("主体");
     }
 
     private static bool IsTableRow(string text, int start, int end) => text[start] == '|' || text.IndexOf('\t', start, end - start) >= 0;
