@@ -14,6 +14,9 @@ internal static class HardWraps
     // item of a list or the closing line of a paragraph is shorter.
     private const double ChineseWidthShare = 0.9;
 
+    // In a text wrapped at a width most lines end close to it.
+    private const double EnglishWidthShare = 0.75;
+
     // Below this a "width" is that of a few short lines (a heading, a note), not of a page.
     private const int MinChineseWidth = 16;
 
@@ -31,6 +34,7 @@ internal static class HardWraps
         }
 
         var width = TypicalWidth(lines);
+        var wrapped = IsWrapped(lines, width);
         List<(int From, int To, bool Space)>? joins = null;
         for (var k = 0; k + 1 < lines.Count; k++)
         {
@@ -41,7 +45,7 @@ internal static class HardWraps
                 continue;
             }
 
-            if (Join(text, prevStart, prevEnd, nextStart, nextEnd, width) is { } space)
+            if (Join(text, prevStart, prevEnd, nextStart, nextEnd, width, wrapped) is { } space)
             {
                 (joins ??= []).Add((prevEnd, nextStart, space));
             }
@@ -149,7 +153,7 @@ internal static class HardWraps
     }
 
     /// <summary>Whether the break after the first line is a wrap: true to join with a space, false with nothing, null to keep it.</summary>
-    private static bool? Join(string text, int prevStart, int prevEnd, int nextStart, int nextEnd, int width)
+    private static bool? Join(string text, int prevStart, int prevEnd, int nextStart, int nextEnd, int width, bool wrapped)
     {
         // A table row (cells by tabs or "|"), a Markdown heading, a list item or an owner line after the break start
         // something of their own.
@@ -174,19 +178,28 @@ internal static class HardWraps
                 return null;
             }
 
-            // A break before a lower-case word, or after a comma or a word that cannot end a sentence ("… for the combined
-            // Police\nDepartment" ends on a noun and is not joined; "… not to break the\nproposed" is), is inside a sentence.
-            // Lines listed without bullets ("Leonard & Hwang to …\nSilona - to …") end on a word and start with a capital.
-            return char.IsLower(text[nextStart]) || last is ',' or '-' or '–' || EndsWithFunctionWord(text, prevStart, prevEnd) ? true : null;
+            // A break before a lower-case word, or after a comma or a word that cannot end a sentence ("… not to break the\n
+            // proposed"), is inside a sentence. Before a capital ("… or under a City\nCouncilmember's agenda item") only in a
+            // text wrapped at a width, on a line that ran to it: lines listed without bullets ("Leonard & Hwang to …\nSilona -
+            // to …") end on a word and start with a capital too, but do not fill a page's width line after line.
+            return char.IsLower(text[nextStart]) || last is ',' or '-' or '–' || EndsWithFunctionWord(text, prevStart, prevEnd)
+                || (wrapped && prevEnd - prevStart >= width * EnglishWidthShare) ? true : null;
         }
 
-        if (last is '。' or '！' or '？' or '；' or '：' or ':' or ';' or '!' or '?' or '”' or '）' or ')' or '」' or '』' || width < MinChineseWidth
-            || prevEnd - prevStart < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
+        if (width < MinChineseWidth || prevEnd - prevStart < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
         {
             return null;
         }
 
-        return IsCjk(text[nextStart]) || char.IsAsciiDigit(text[nextStart]) || text[nextStart] is '，' or '、' or '“' or '《' or '（' ? false : null;
+        // A full line that ends a sentence (…互通互用。) is followed by more of its paragraph unless the next line is indented
+        // (a PDF's new paragraph starts with "　　"); a colon, a bracket or a quotation mark closes something of its own.
+        if (last is '。' or '；' or ';' ? char.IsWhiteSpace(text[nextStart - 1]) && text[nextStart - 1] is not ('\n' or '\r')
+            : last is '！' or '？' or '：' or ':' or '!' or '?' or '”' or '）' or ')' or '」' or '』' or '〕')
+        {
+            return null;
+        }
+
+        return IsCjk(text[nextStart]) || char.IsAsciiDigit(text[nextStart]) || char.IsPunctuation(text[nextStart]) ? false : null;
     }
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
@@ -232,6 +245,32 @@ internal static class HardWraps
         }
 
         return words <= 3;
+    }
+
+    /// <summary>
+    /// A text hard-wrapped at a width (30–120 characters): at least half of its lines of five or more words end within a
+    /// quarter of that width. Text written a paragraph a line, lists and Markdown notes have lines of every length.
+    /// </summary>
+    private static bool IsWrapped(List<(int Start, int End)> lines, int width)
+    {
+        if (width is < 30 or > 120)
+        {
+            return false;
+        }
+
+        int counted = 0, full = 0;
+        foreach (var (start, end) in lines)
+        {
+            if (end - start < 20)
+            {
+                continue;
+            }
+
+            counted++;
+            full += end - start >= width * EnglishWidthShare ? 1 : 0;
+        }
+
+        return counted >= 4 && full * 2 >= counted;
     }
 
     /// <summary>"责任单位：市安委会办公室", "完成时限：6月底前": a field of a notice, complete on its line.</summary>

@@ -33,6 +33,24 @@ public sealed class SeventhRoundPhrasingTests
     }
 
     [Fact]
+    public void ATextWrappedAtAWidthIsJoinedBeforeCapitalsToo()
+    {
+        // Plain-text minutes wrapped at 60 columns: breaks fall before names and capitalised nouns as well.
+        const string text =
+            "The Clerk reported on the correspondence received since the\n" +
+            "last meeting, including two letters from residents of Mill\n" +
+            "Lane about the condition of the footpath near the school.\n" +
+            "After discussion the Council directed the Clerk to write to\n" +
+            "the Highways Authority and to the Ward Member about the Mill\n" +
+            "Lane footpath, and to report the answer to the next meeting.\n";
+
+        var directive = Assert.Single(Assigned(text));
+        Assert.Equal(["Clerk"], directive.Lead);
+        Assert.Contains("Mill\nLane footpath", directive.Quote, StringComparison.Ordinal);
+        Assert.Equal(text.Substring(directive.Start, directive.Length), directive.Quote);
+    }
+
+    [Fact]
     public void AChineseDirectiveWrappedAtAFixedWidthIsReadWhole()
     {
         // A PDF text layer wraps every 22 characters, in the middle of the actor's task.
