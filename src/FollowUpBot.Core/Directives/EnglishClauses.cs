@@ -19,6 +19,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
         System.Buffers.SearchValues.Create(["owner", "responsible", "assigned", "lead", "action"], StringComparison.OrdinalIgnoreCase);
 
+    // The sentence before on this line directed someone ("Mayor Lee directed staff not to …;"), so "and that … that staff
+    // advise …" after it continues the direction.
+    private bool _directed;
+
     // How many drafts this line produced, so an ACTION line with none still yields a candidate.
     private int _drafts;
 
@@ -184,7 +188,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var current = ReadModals(sentence, start, end)
             ?? DirectedOwner(sentence, start, end)
             ?? PassiveAgent(sentence, start, end)
-            ?? ResolvedOwner(sentence, start, end);
+            ?? ResolvedOwner(sentence, start, end)
+            ?? ContinuedDirection(sentence, start, end);
+        _directed = current is not null && DirectingVerb().IsMatch(sentence);
 
         var referred = sentence.Contains("eferred", StringComparison.Ordinal) ? Referred().Match(sentence) : Match.Empty;
         if (referred.Success && current is null && EnglishActors.Split(referred.Groups["actor"].Value) is { } to)
@@ -281,6 +287,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActors
                 && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
             {
+                // "Paul Wolff, resident, asked Council to endorse the Commission's statement": the meeting body asked to
+                // deliberate is the meeting's own business.
+                if (AskedToDeliberate(sentence, directedMatch, modal.Index + modal.Length, directedActors))
+                {
+                    searchFrom = modal.Index + modal.Length;
+                    continue;
+                }
+
                 if (current is not null)
                 {
                     current.End = start + TrimConnector(sentence, directedMatch.Index);
@@ -371,6 +385,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private Draft? DirectedOwner(string sentence, int start, int end) =>
         DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
             && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+            && !AskedToDeliberate(sentence, directed, directed.Index + directed.Length, directedActors)
             ? Add(start + directed.Groups["actor"].Index, start + directed.Index + directed.Length, directedActors, end)
             : null;
 
@@ -411,6 +426,28 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return resolved.Success && LeadingActors(resolved.Groups["actor"].Value) is { } resolvedActors
             && !(resolvedActors.Count == 1 && MeetingBodies.Contains(resolvedActors[0]))
             ? Add(start + resolved.Groups["actor"].Index, start + resolved.Index + resolved.Length, resolvedActors, end)
+            : null;
+    }
+
+    /// <summary>
+    /// "…directed staff not to exceed the budget; and that if a special meeting is needed, that staff advise Councilmembers":
+    /// after a direction, a clause "and that … that X &lt;verb&gt;" is one more thing directed.
+    /// </summary>
+    private Draft? ContinuedDirection(string sentence, int start, int end)
+    {
+        if (!_directed || !sentence.TrimStart().StartsWith("and that ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        Match? last = null;
+        foreach (Match match in ContinuedThat().Matches(sentence))
+        {
+            last = match;
+        }
+
+        return last is not null && LeadingActors(last.Groups["actor"].Value) is { } actors
+            ? Add(start + last.Index, start + last.Index + last.Length, actors, end)
             : null;
     }
 
@@ -562,6 +599,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     /// </summary>
     private static bool IsBodyDeliberation(string sentence, int afterModal, List<string> subject) =>
         subject.Count == 1 && MeetingBodies.Contains(subject[0]) && Deliberation().IsMatch(sentence.AsSpan(afterModal));
+
+    /// <summary>
+    /// "A resident asked Council to endorse the Commission's desire to …": the body asked is the meeting, and what it is asked
+    /// to do is deliberate. The verb is the one after the first "to" following the body.
+    /// </summary>
+    private static bool AskedToDeliberate(string sentence, Match directed, int afterModal, List<string> actors)
+    {
+        var actor = directed.Groups["actor"];
+        var to = sentence.IndexOf(" to ", actor.Index, actor.Length, StringComparison.Ordinal);
+        return IsBodyDeliberation(sentence, to >= 0 ? to + 4 : afterModal, actors);
+    }
 
     /// <summary>"The group agreed to defer …": the meeting body deciding about its own work assigns no one.</summary>
     private static bool IsBodyAgreement(string sentence, int modalIndex, List<string> subject) =>
@@ -748,6 +796,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveParticiple();
+
+    [GeneratedRegex(@"\bthat\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or)\b)(?=[a-z]+\b(?<!s\b))", RegexOptions.CultureInvariant)]
+    private static partial Regex ContinuedThat();
+
+    [GeneratedRegex(@"\b(?:directed|instructed|asked|requested|resolved|authori[sz]ed)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DirectingVerb();
 
     [GeneratedRegex(@"^(?:\**[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s*)?(?<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s*[,:]\s*[Pp]lease\s+(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Vocative();

@@ -21,12 +21,19 @@ internal static class HardWraps
     private const int MinChineseWidth = 16;
 
     /// <summary>
-    /// The text with its wrapped lines joined, and for every character of it (and one past the end) its index in
-    /// <paramref name="text"/>; the same string and a null map when nothing was joined.
+    /// The text with its wrapped lines joined (and no-break spaces read as spaces), and for every character of it (and one past
+    /// the end) its index in <paramref name="text"/>; a null map when nothing was joined, and the same string when nothing changed.
     /// </summary>
     public static string Unwrap(string text, out int[]? map)
     {
         map = null;
+
+        // Pages copied from the web separate words with no-break spaces; the rules read them as spaces (one for one).
+        if (text.Contains('\u00A0', StringComparison.Ordinal))
+        {
+            text = text.Replace('\u00A0', ' ');
+        }
+
         var lines = Lines(text);
         if (lines.Count < 2)
         {

@@ -145,7 +145,7 @@ internal sealed partial class Outline
         @"|(?<let>[a-zA-Z])[.)](?=\s)(?!\s+(?:will|would|shall|has|had|is|was)\b)\s*" +
         @"|(?<md>\#{1,6})\s+" +
         @"|(?<action>(?:\*\*)?(?:ACTIONS?|Actions?|Action items?|AI)(?:\*\*)?\s*[:：\-–—](?:\*\*)?\s*)" +
-        @"|(?<bullet>[-*+•·●○■□◆◇▪►–—])\s+" +
+        @"|(?<bullet>[-*+•·●○■□◆◇▪►–—➢➤✓✔\uF0A7\uF0B7\uF0D8])\s+" +
         @"|(?<bullet>[-–—])(?=[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}:\s)" +
         @")",
         RegexOptions.CultureInvariant)]

@@ -281,4 +281,40 @@ public sealed class SeventhRoundPhrasingTests
         // A copula that names the holder of a duty keeps it.
         Assert.Equal(["县住建局"], Assert.Single(Assigned("县住建局是牵头单位，要按期完成搬迁。")).Lead);
     }
+
+    [Fact]
+    public void TheMeetingBodyAskedToDeliberateIsTheMeetingsBusiness()
+    {
+        Assert.Empty(Assigned("Mrs Hale, a resident, asked Council to endorse the society's plan to restore the war memorial."));
+        Assert.Empty(Assigned("A parent asked the Board to consider a crossing guard on Elm Street."));
+
+        Assert.Equal(["Clerk"], Assert.Single(Assigned("Mrs Hale asked the Clerk to write to the society about the war memorial.")).Lead);
+    }
+
+    [Fact]
+    public void AndThatAfterADirectionIsOneMoreThingDirected()
+    {
+        var directives = Assigned("The Mayor directed staff not to exceed the budget for the depot; and that if a special meeting is needed before August, that staff advise Councilmembers accordingly.");
+        Assert.Equal(2, directives.Count);
+        Assert.All(directives, d => Assert.Equal(["staff"], d.Lead));
+        Assert.StartsWith("that staff advise", directives[1].Quote, StringComparison.Ordinal);
+
+        // Without a direction before it, "and that" reports.
+        Assert.Empty(Assigned("The Mayor noted the budget for the depot; and that if a special meeting is needed, that staff advise Councilmembers."));
+    }
+
+    [Fact]
+    public void NoBreakSpacesAndPdfBulletsReadAsTheyLook()
+    {
+        var spaced = Assert.Single(Assigned("The\u00a0Clerk\u00a0will\u00a0write to the Highways\u00a0Authority."));
+        Assert.Equal(["Clerk"], spaced.Lead);
+        Assert.Equal("The\u00a0Clerk\u00a0will\u00a0write to the Highways\u00a0Authority", spaced.Quote);
+
+        // A bullet a PDF or Word export writes as a symbol starts an item; the line before is not joined to it.
+        const string text = "Actions agreed at the meeting were recorded as follows for the\n\u27a2 Clerk to order the new noticeboard\n\uf0b7 Treasurer to renew the insurance\n";
+        var items = Assigned(text);
+        Assert.Equal(2, items.Count);
+        Assert.Equal(["Clerk"], items[0].Lead);
+        Assert.Equal(["Treasurer"], items[1].Lead);
+    }
 }
