@@ -70,7 +70,7 @@ internal sealed partial class ExtractionPass(string text)
             {
                 if (row.Lead is not null)
                 {
-                    var draft = NewDraft(start, row.TaskStart, row.Lead, english: false, taskEnd: row.TaskEnd);
+                    var draft = NewDraft(start, row.TaskStart, row.Lead, english: row.English, taskEnd: row.TaskEnd);
                     draft.End = end;
                     draft.Support.AddRange(row.Support ?? []);
                 }

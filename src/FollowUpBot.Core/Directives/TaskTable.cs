@@ -1,8 +1,8 @@
 namespace FollowUpBot.Directives;
 
 /// <summary>
-/// A task table (任务分工表): a header row naming a responsibility column (责任单位, 牵头单位, 责任部门) and usually a task
-/// and a deadline column, then one row per task. Rows are cells split by tabs (a .docx table, a spreadsheet pasted into
+/// A task table (任务分工表, or an English action table): a header row naming a responsibility column (责任单位, 牵头单位,
+/// 责任部门; Owner, Responsible, Assigned to, Who) and usually a task and a deadline column, then one row per task. Rows are cells split by tabs (a .docx table, a spreadsheet pasted into
 /// chat) or by pipes (Markdown). Each row with an owner is one directive; the deadline is found in the row by the usual
 /// rules, so the 完成时限 cell is read like any deadline.
 /// </summary>
@@ -11,6 +11,12 @@ internal sealed class TaskTable
     private static readonly string[] LeadHeaders = ["牵头单位", "责任单位", "责任部门", "牵头部门", "主办单位", "责任主体", "承办单位"];
     private static readonly string[] SupportHeaders = ["配合单位", "协办单位", "参与单位", "配合部门"];
     private static readonly string[] TaskHeaders = ["工作任务", "重点任务", "主要任务", "具体任务", "任务内容", "工作内容", "任务", "事项", "工作措施", "内容"];
+
+    // English action tables (| Action | Owner | Due |): header cells compared without case, bold or a trailing colon.
+    private static readonly string[] EnglishLeadHeaders = ["owner", "owners", "responsible", "assigned to", "assignee", "assignees", "action by", "who", "lead", "by whom", "responsibility"];
+    private static readonly string[] EnglishTaskHeaders = ["action", "actions", "action item", "action items", "task", "tasks", "item", "description", "what", "to do", "todo"];
+
+    private bool _english;
 
     private int _lead = -1;
     private int _support = -1;
@@ -30,9 +36,19 @@ internal sealed class TaskTable
         for (var i = 0; i < cells.Count; i++)
         {
             var name = text[cells[i].Start..cells[i].End];
+            var english = name.Trim('*', '_', ' ', ':').ToLowerInvariant();
             if (table._lead < 0 && Array.Exists(LeadHeaders, h => name.StartsWith(h, StringComparison.Ordinal)))
             {
                 table._lead = i;
+            }
+            else if (table._lead < 0 && Array.IndexOf(EnglishLeadHeaders, english) >= 0)
+            {
+                table._lead = i;
+                table._english = true;
+            }
+            else if (table._task < 0 && Array.IndexOf(EnglishTaskHeaders, english) >= 0)
+            {
+                table._task = i;
             }
             else if (table._support < 0 && Array.Exists(SupportHeaders, h => name.StartsWith(h, StringComparison.Ordinal)))
             {
@@ -68,10 +84,12 @@ internal sealed class TaskTable
             return null;
         }
 
-        var lead = ExtractionPass.ActorCell(text[cells[_lead].Start..cells[_lead].End]);
+        var lead = _english
+            ? EnglishActors.Split(text[cells[_lead].Start..cells[_lead].End].Trim('*', '_', ' ')) ?? EnglishActors.SplitHandles(text[cells[_lead].Start..cells[_lead].End].Trim())
+            : ExtractionPass.ActorCell(text[cells[_lead].Start..cells[_lead].End]);
         var support = _support >= 0 && _support < cells.Count ? ExtractionPass.ActorCell(text[cells[_support].Start..cells[_support].End]) : null;
         var task = _task >= 0 && _task < cells.Count ? cells[_task] : Widest(cells);
-        return new Row(lead, support, task.Start, task.End);
+        return new Row(lead, support, task.Start, task.End, _english);
     }
 
     private static (int Start, int End) Widest(List<(int Start, int End)> cells) =>
@@ -129,5 +147,5 @@ internal sealed class TaskTable
     }
 
     /// <summary>One row: who leads and supports (null when the cell names no actor) and where its task cell is.</summary>
-    internal sealed record Row(List<string>? Lead, List<string>? Support, int TaskStart, int TaskEnd);
+    internal sealed record Row(List<string>? Lead, List<string>? Support, int TaskStart, int TaskEnd, bool English = false);
 }

@@ -317,4 +317,26 @@ public sealed class SeventhRoundPhrasingTests
         Assert.Equal(["Clerk"], items[0].Lead);
         Assert.Equal(["Treasurer"], items[1].Lead);
     }
+
+    [Fact]
+    public void AnEnglishActionTableGivesEachRowItsOwner()
+    {
+        const string markdown = "## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| Send the revised charter to the board | Ana Silva | 15 May |\n| Book the venue for the summit | @raj | |\n| Agree the budget | | |\n";
+        var rows = Assigned(markdown);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["Ana Silva"], rows[0].Lead);
+        Assert.Equal("Send the revised charter to the board", rows[0].Task);
+        Assert.Equal(["@raj"], rows[1].Lead);
+
+        // A table pasted from a document: cells by tabs.
+        const string pasted = "Item\tResponsible\tDeadline\nRenew the hall insurance\tTreasurer\t30 June\nReport on the playground survey\tCllr Shah\tJuly meeting\n";
+        var pastedRows = Assigned(pasted);
+        Assert.Equal(2, pastedRows.Count);
+        Assert.Equal(["Treasurer"], pastedRows[0].Lead);
+        Assert.Equal(["Cllr Shah"], pastedRows[1].Lead);
+        Assert.Equal("Report on the playground survey", pastedRows[1].Task);
+
+        // A table without an owner column assigns nothing.
+        Assert.Empty(Assigned("| Topic | Notes |\n|---|---|\n| Budget | Send the figures to the board |\n"));
+    }
 }
