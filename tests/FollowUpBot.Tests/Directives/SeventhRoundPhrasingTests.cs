@@ -326,6 +326,7 @@ public sealed class SeventhRoundPhrasingTests
         Assert.Equal(2, rows.Count);
         Assert.Equal(["Ana Silva"], rows[0].Lead);
         Assert.Equal("Send the revised charter to the board", rows[0].Task);
+        Assert.Equal("15 May", rows[0].Deadline?.Text);
         Assert.Equal(["@raj"], rows[1].Lead);
 
         // A table pasted from a document: cells by tabs.
@@ -333,6 +334,7 @@ public sealed class SeventhRoundPhrasingTests
         var pastedRows = Assigned(pasted);
         Assert.Equal(2, pastedRows.Count);
         Assert.Equal(["Treasurer"], pastedRows[0].Lead);
+        Assert.Equal("30 June", pastedRows[0].Deadline?.Text);
         Assert.Equal(["Cllr Shah"], pastedRows[1].Lead);
         Assert.Equal("Report on the playground survey", pastedRows[1].Task);
 
