@@ -8,7 +8,7 @@ namespace FollowUpBot.Directives;
 /// with nothing. The read text comes with a map from each of its characters to the text as written, so every span found
 /// in it is cut from the original.
 /// </summary>
-internal static class HardWraps
+internal static partial class HardWraps
 {
     // Chinese wraps at a fixed number of characters, so every wrapped line runs close to the text's width; a heading, an
     // item of a list or the closing line of a paragraph is shorter.
@@ -46,8 +46,24 @@ internal static class HardWraps
         for (var k = 0; k + 1 < lines.Count; k++)
         {
             var (prevStart, prevEnd) = lines[k];
-            var (nextStart, nextEnd) = lines[k + 1];
-            if (prevStart == prevEnd || nextStart == nextEnd || !AdjacentLines(text, prevEnd, nextStart))
+
+            // A page break of a PDF or a printed page ("Page 3 of 12", "- 4 -", "第 2 页") between two halves of a
+            // sentence is stepped over, with the blank lines around it.
+            var m = k + 1;
+            var furniture = false;
+            while (m < lines.Count && m <= k + 4 && (lines[m].Start == lines[m].End || IsPageNumber(text, lines[m].Start, lines[m].End)))
+            {
+                furniture |= lines[m].Start != lines[m].End;
+                m++;
+            }
+
+            if (!furniture || m >= lines.Count)
+            {
+                m = k + 1;
+            }
+
+            var (nextStart, nextEnd) = lines[m];
+            if (prevStart == prevEnd || nextStart == nextEnd || (!furniture && !AdjacentLines(text, prevEnd, nextStart)))
             {
                 continue;
             }
@@ -55,6 +71,9 @@ internal static class HardWraps
             if (Join(text, prevStart, prevEnd, nextStart, nextEnd, width, wrapped) is { } space)
             {
                 (joins ??= []).Add((prevEnd, nextStart, space));
+
+                // The page furniture stepped over is part of the join; the next line to look at is the one joined.
+                k = m - 1;
             }
         }
 
@@ -292,6 +311,13 @@ internal static class HardWraps
         var key = text.AsSpan(start, colon).TrimStart("（(〔");
         return key.EndsWith("单位") || key.EndsWith("部门") || key.EndsWith("时限") || key.EndsWith("时间") || key.EndsWith("人") || key.EndsWith("主体");
     }
+
+    /// <summary>A line that is only a page number: "Page 3", "Page 3 of 12", "- 4 -", "12", "第 2 页", "第2页 共5页".</summary>
+    private static bool IsPageNumber(string text, int start, int end) =>
+        end - start <= 16 && PageNumber().IsMatch(text.AsSpan(start, end - start));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:[Pp]age|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
 
     private static bool IsTableRow(string text, int start, int end) => text[start] == '|' || text.IndexOf('\t', start, end - start) >= 0;
 

@@ -341,4 +341,23 @@ public sealed class SeventhRoundPhrasingTests
         // A table without an owner column assigns nothing.
         Assert.Empty(Assigned("| Topic | Notes |\n|---|---|\n| Budget | Send the figures to the board |\n"));
     }
+
+    [Fact]
+    public void APageBreakInsideASentenceIsSteppedOver()
+    {
+        const string english = "Mayor Lee directed staff not to exceed the approved budget for the\n\nPage 3 of 7\n\nlibrary roof repairs and to report back to Council in May.\n";
+        var directive = Assert.Single(Assigned(english));
+        Assert.Equal(["staff"], directive.Lead);
+        Assert.Contains("library roof repairs", directive.Task, StringComparison.Ordinal);
+        Assert.Equal(english.Substring(directive.Start, directive.Length), directive.Quote);
+
+        const string chinese = "会议要求，市住房和城乡建设局要在6月30日前\n完成全市老旧小区改造项目的摸底排查，形成问题\n- 2 -\n清单报市政府；市财政局要及时拨付补助资金。\n";
+        var directives = Assigned(chinese);
+        Assert.Equal(2, directives.Count);
+        Assert.Contains("清单报市政府", directives[0].Quote, StringComparison.Ordinal);
+
+        // A number on a line of its own between two paragraphs joins nothing.
+        const string separate = "The Clerk will write to the landowner.\n\n12\n\nThe Treasurer will renew the insurance.\n";
+        Assert.Same(separate, HardWraps.Unwrap(separate, out _));
+    }
 }
