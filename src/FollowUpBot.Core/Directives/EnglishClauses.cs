@@ -29,6 +29,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // The speaker of a transcript or minutes line ("Isaiah Langer: Sounds good. I will draft …"); null when none.
     private List<string>? _speaker;
 
+    // The speaker's line is talk (initials, or I/we in it), where "X should …" is a suggestion.
+    private bool _talking;
+
     // The drafts count when the current line started, so a closing "Action: Clerk" knows the line already assigned its task.
     private int _lineStartDrafts;
 
@@ -65,6 +68,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         var tag = SpeakerTag().Match(text, contentStart, end - contentStart);
         _speaker = tag.Success ? EnglishActors.Split(tag.Groups["name"].Value) : null;
+
+        // A line that is someone talking — initials as in chat-style minutes ("RCA: …") or a speaker who says I/we — rather
+        // than a topic label ("Highways: The Clerk should chase …").
+        _talking = _speaker is not null && (Initials().IsMatch(tag.Groups["name"].ValueSpan) || FirstPersonWord().IsMatch(text.AsSpan(contentStart, end - contentStart)));
         var sentenceStart = contentStart;
         var previousSentence = contentStart;
         var depth = 0;
@@ -325,7 +332,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             // "RCA: … The chair group should make a definitive list": in a speaker's line "should" is what the speaker suggests.
-            if (_speaker is not null && sentence.AsSpan(modal.Index, modal.Length) is "should" or "could" or "might")
+            if (_talking && sentence.AsSpan(modal.Index, modal.Length) is "should" or "could" or "might")
             {
                 continue;
             }
@@ -796,6 +803,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^be\s+\w+(?:ed|en)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveParticiple();
+
+    [GeneratedRegex(@"^[A-Z]{2,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Initials();
+
+    [GeneratedRegex(@"\b(?:I|I['’]m|I['’]ll|I['’]d|[Ww]e|[Ww]e['’](?:re|ll|ve)|[Oo]ur|[Mm]y)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPersonWord();
 
     [GeneratedRegex(@"\bthat\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or)\b)(?=[a-z]+\b(?<!s\b))", RegexOptions.CultureInvariant)]
     private static partial Regex ContinuedThat();

@@ -190,6 +190,10 @@ public sealed class SeventhRoundPhrasingTests
         Assert.Empty(Assigned("DK: I agree with that. The chairs should merge the two proposals."));
 
         Assert.Equal(["chairs"], Assert.Single(Assigned("DK: The chairs will merge the two proposals.")).Lead);
+
+        // A topic label before the colon is no one talking: its "should" assigns as it does anywhere.
+        Assert.Equal(["Clerk"], Assert.Single(Assigned("Highways: The Clerk should chase the pothole repairs on Mill Lane.")).Lead);
+        Assert.Empty(Assigned("Dave Chen: I think the chairs should merge the two proposals."));
         Assert.Equal(["chairs"], Assert.Single(Assigned("The chairs should merge the two proposals.")).Lead);
     }
 
