@@ -331,7 +331,7 @@ internal sealed record ReplyClassifierOptions(
     // Written only when set, so a model file of an earlier round reads as before.
     private string ExtrasField => Extras == ReplyFeatureExtras.None
         ? string.Empty
-        : "\textras=" + string.Join('+', new[] { (ReplyFeatureExtras.Negation, "negation"), (ReplyFeatureExtras.Cues, "cues") }.Where(e => (Extras & e.Item1) != 0).Select(e => e.Item2));
+        : "\textras=" + string.Join('+', new[] { (ReplyFeatureExtras.Negation, "negation"), (ReplyFeatureExtras.Cues, "cues"), (ReplyFeatureExtras.Stems, "stems") }.Where(e => (Extras & e.Item1) != 0).Select(e => e.Item2));
 
     private static ReplyFeatureExtras ParseExtras(string? text)
     {
@@ -342,7 +342,8 @@ internal sealed record ReplyClassifierOptions(
             {
                 "negation" => ReplyFeatureExtras.Negation,
                 "cues" => ReplyFeatureExtras.Cues,
-                _ => throw new FormatException($"extra feature '{name}' is not negation or cues."),
+                "stems" => ReplyFeatureExtras.Stems,
+                _ => throw new FormatException($"extra feature '{name}' is not negation, cues or stems."),
             };
         }
 
