@@ -417,7 +417,8 @@ internal static partial class ReplyCues
         |\bneed\s+to\s+(?:start|begin)\b|(?:暂未|尚未|未)(?:列入|纳入)(?:计划|规划)
         |(?:没|没有|暂时没|抽不出)(?:时间|空)|\b(?:haven't|hasn't|have\s+not|has\s+not|don't\s+have|do\s+not\s+have)\s+(?:had\s+)?(?:the\s+|any\s+)?(?:time|resources|capacity|bandwidth)\b
         |\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:submitted|sent|written|opened|filed|created|touched)\b|\bassign\s+(?:this|it)\s+to\s+me\b
-        |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
+        |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|(?:暂无|尚无)(?:明确的?)?(?:(?!资金|经费|款项)[^,。;]){0,6}(?:计划|安排|排期)|(?:未|尚未|还未|暂未)(?:确定|明确)(?:具体的?)?(?:开工|施工|启动|实施|建设)(?:时间|日期)
+        |\bno\s+(?:firm\s+)?start\s+date\b|\bstart\s+date\s+(?:is\s+|remains\s+)?(?:still\s+)?(?:tbd|to\s+be\s+(?:determined|confirmed)|not\s+(?:yet\s+)?set)\b|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
         |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b
         |\b(?:won't|will\s+not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?(?:work\s+on|start|begin|get\s+to|look\s+at|touch)\s+(?:this|it|that)\s+(?:just\s+)?yet\b
         |\b(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not)\s+(?:really\s+)?(?:have|had)\s+(?:much|any|enough|the)?\s*(?:spare\s+|free\s+)?time\b

@@ -564,7 +564,10 @@ public sealed class ReplyKindsTests
     [InlineData("The council has added the bench repairs to the spring maintenance schedule.")]
     [InlineData("The gate latch has been put on the 'To do' list.")]
     [InlineData("该路段修缮已列入明年建设计划")]
-    public void AddedToAScheduleOrListIsNotStarted(string text)
+    [InlineData("企业目前暂无施工计划，未确定开工时间")]
+    [InlineData("The contractor has no start date for the culvert yet.")]
+    [InlineData("Start date is still to be determined.")]
+    public void AddedToAScheduleOrListOrNoStartDateYetIsNotStarted(string text)
     {
         Assert.Equal(ReplyStatus.NotStarted, Rules(text).Status);
     }
@@ -596,6 +599,7 @@ public sealed class ReplyKindsTests
     [InlineData("We need some time to think about it.", null)]
     [InlineData("该项目还需要一段时间才能完成", null)]
     [InlineData("将对路灯开关时间作出调整", "completionRequested")]
+    [InlineData("该项目暂无资金安排", "notStarted")]
     public void TheRoundSixKindsKeepTheirLimits(string text, string? notExpected)
     {
         var status = Rules(text).Status?.ToContractName();
