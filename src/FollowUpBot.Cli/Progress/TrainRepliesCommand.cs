@@ -11,7 +11,9 @@ namespace FollowUpBot.Cli.Progress;
 /// writes the model file the bot embeds (src/FollowUpBot.Core/Progress/reply-classifier.tsv). Deterministic: the
 /// same fixtures give the same file. <c>--cv K</c> first prints a K-fold cross-validation on those sets — the
 /// classifier alone for each option set, then rules plus classifier for each meeting policy — which is how
-/// <see cref="ReplyClassifierOptions.Chosen"/> and <see cref="ReplyLearnedPolicy.Chosen"/> were picked.
+/// <see cref="ReplyClassifierOptions.Chosen"/> and <see cref="ReplyLearnedPolicy.Chosen"/> were picked until round 5;
+/// <c>--compare</c> scores option sets by leave-one-batch-out (how round 6 chose) and <c>--curve</c> prints the learning
+/// curve (<see cref="ReplyModelComparison.Curve"/>).
 /// </summary>
 internal sealed class TrainRepliesCommand : ICliCommand
 {

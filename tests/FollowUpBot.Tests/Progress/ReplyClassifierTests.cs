@@ -386,6 +386,32 @@ public sealed class ReplyClassifierTests
             report.Split('\n').Count(line => line.Contains("LOBO mean", StringComparison.Ordinal) && line.Contains("b1 ", StringComparison.Ordinal) && line.Contains("b2 ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void TheLearningCurveTrainsOnTheBatchesBeforeEachOneAndScoresIt()
+    {
+        static IReadOnlyList<LabelledReplyRow> Set(params (string Text, string Status)[] rows) => ReplyLabels.Parse(
+            "{\"today\": \"2026-11-26\", \"replies\": ["
+            + string.Join(", ", rows.Select(r => $"{{\"text\": \"{r.Text}\", \"defaultItem\": 1, \"item\": 1, \"status\": \"{r.Status}\"}}"))
+            + "]}");
+        var own = Set(("已完成", "completionRequested"), ("正在施工", "inProgress"), ("尚未开工", "notStarted"), ("blocked on the permit", "blocked"));
+        var first = Set(("路面已铺好，完工了", "completionRequested"), ("施工中，进展顺利", "inProgress"));
+        var second = Set(("材料已进场，正在施工", "inProgress"), ("全部完工，申请办结", "completionRequested"));
+        var third = Set(("still blocked on the permit", "blocked"), ("正在施工，进展顺利", "inProgress"), ("已完工", "completionRequested"));
+        var options = ReplyClassifierOptions.Chosen with { Epochs = 50 };
+
+        var report = FollowUpBot.Cli.Progress.ReplyModelComparison.Curve(
+            ["replies.json", "public-batch-1.json", "public-batch-2.json", "public-batch-3.json"], [own, first, second, third], options, ReplyLearnedPolicy.Chosen, from: 1);
+
+        // Step k trains on replies.json and batches 1..k (4 + 2 rows, then 4 + 2 + 2) and scores batch k+1.
+        Assert.Matches(@"replies\+b1\.\.b1 -> b2: 2 \| [\d.]+ ?% \| [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 6, \d+\n", report);
+        Assert.Matches(@"replies\+b1\.\.b2 -> b3: 3 \| [\d.]+ ?% \| [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 8, \d+\n", report);
+
+        // Then every growing set on the last batch, from replies.json alone (4 rows) to all but it (8 rows).
+        Assert.Matches(@"replies -> b3: [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 4, \d+\n", report);
+        Assert.Matches(@"replies\+b1\.\.b2 -> b3: [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 8, \d+\n", report);
+        Assert.Matches(@"leave-one-batch-out over 3 batches: rules \+ classifier mean [\d.]+ ?% \(confident wrong \d+\), classifier alone mean [\d.]+ ?%: b1 [\d.]+ ?% \([\d.]+ ?%\), b2 [\d.]+ ?% \([\d.]+ ?%\), b3 ", report);
+    }
+
     private struct ListSink() : IReplyFeatureSink
     {
         public List<string> Features { get; } = [];
