@@ -11,7 +11,9 @@ namespace FollowUpBot.Cli.Progress;
 /// writes the model file the bot embeds (src/FollowUpBot.Core/Progress/reply-classifier.tsv). Deterministic: the
 /// same fixtures give the same file. <c>--cv K</c> first prints a K-fold cross-validation on those sets — the
 /// classifier alone for each option set, then rules plus classifier for each meeting policy — which is how
-/// <see cref="ReplyClassifierOptions.Chosen"/> and <see cref="ReplyLearnedPolicy.Chosen"/> were picked.
+/// <see cref="ReplyClassifierOptions.Chosen"/> and <see cref="ReplyLearnedPolicy.Chosen"/> were picked until round 5;
+/// <c>--compare</c> scores option sets by leave-one-batch-out (how round 6 chose) and <c>--curve</c> prints the learning
+/// curve (<see cref="ReplyModelComparison.Curve"/>).
 /// </summary>
 internal sealed class TrainRepliesCommand : ICliCommand
 {
@@ -19,26 +21,27 @@ internal sealed class TrainRepliesCommand : ICliCommand
 
     public string Summary => "train the reply parser's learned fallback from the labelled replies";
 
-    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare]";
+    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare" });
+        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare", "curve" });
         var outPath = cli.Option("out");
         var fixtures = cli.Option("fixtures") ?? Path.Combine("tests", "fixtures", "replies");
         var cvText = cli.Option("cv");
         var compare = cli.Flag("compare");
+        var curve = cli.Flag("curve");
         cli.ThrowIfUnknownOptions();
         if (cli.Positional.Count > 0)
         {
             throw new CliUsageException("no positional arguments.");
         }
 
-        if (outPath is null && cvText is null && !compare)
+        if (outPath is null && cvText is null && !compare && !curve)
         {
-            throw new CliUsageException("give --out FILE (and/or --cv K, --compare).");
+            throw new CliUsageException("give --out FILE (and/or --cv K, --compare, --curve).");
         }
 
         var folds = 0;
@@ -65,6 +68,11 @@ internal sealed class TrainRepliesCommand : ICliCommand
         if (folds > 0)
         {
             await output.WriteAsync(CrossValidate(sets, folds).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (curve)
+        {
+            await output.WriteAsync(ReplyModelComparison.Curve([.. ReplyClassifierTraining.TrainingSets], sets, ReplyClassifierOptions.Chosen, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
         if (compare)

@@ -417,7 +417,8 @@ internal static partial class ReplyCues
         |\bneed\s+to\s+(?:start|begin)\b|(?:暂未|尚未|未)(?:列入|纳入)(?:计划|规划)
         |(?:没|没有|暂时没|抽不出)(?:时间|空)|\b(?:haven't|hasn't|have\s+not|has\s+not|don't\s+have|do\s+not\s+have)\s+(?:had\s+)?(?:the\s+|any\s+)?(?:time|resources|capacity|bandwidth)\b
         |\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:submitted|sent|written|opened|filed|created|touched)\b|\bassign\s+(?:this|it)\s+to\s+me\b
-        |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
+        |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|(?:暂无|尚无)(?:明确的?)?(?:(?!资金|经费|款项)[^,。;]){0,6}(?:计划|安排|排期)|(?:未|尚未|还未|暂未)(?:确定|明确)(?:具体的?)?(?:开工|施工|启动|实施|建设)(?:时间|日期)
+        |\bno\s+(?:firm\s+)?start\s+date\b|\bstart\s+date\s+(?:is\s+|remains\s+)?(?:still\s+)?(?:tbd|to\s+be\s+(?:determined|confirmed)|not\s+(?:yet\s+)?set)\b|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
         |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b
         |\b(?:won't|will\s+not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?(?:work\s+on|start|begin|get\s+to|look\s+at|touch)\s+(?:this|it|that)\s+(?:just\s+)?yet\b
         |\b(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not)\s+(?:really\s+)?(?:have|had)\s+(?:much|any|enough|the)?\s*(?:spare\s+|free\s+)?time\b
@@ -436,7 +437,11 @@ internal static partial class ReplyCues
         |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟|延期|延后)
         |(?<!(?:比|较)[^,。;]{0,8})(?:延|延后|延後|推迟|推遲|顺延|順延|往后推|往後推)(?:一|两|兩|二|三|几|幾|\d+)(?:个|個)?(?:礼拜|禮拜|星期|周|週|天|日|月)
         |(?<!比)原(?:定|计划|計劃)于?\d[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
-        |\b(?:roll(?:ed)?\s*over|carr(?:y|ied|ying)\s+over)\s+(?:\w+\s+)?(?:to|into)\s+(?:the\s+)?next\b|\banother\s+(?:\d+(?:\s*-\s*\d+)?|few|couple(?:\s+of)?|one|two|three)\s+(?:days?|weeks?)\b
+        |\b(?:roll(?:ed)?\s*over|carr(?:y|ied|ying)\s+over|roll(?:ed|s)?|fold(?:ed|s)?|deferred|postponed|pushed|moved|tabled)\s+(?:\w+\s+)?(?:to|into|until|till)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:meeting|session|release|sprint|version|milestone|cycle|iteration|agenda)\b
+        |\b(?:\w+\s+){0,3}(?:by|around|on|before|for)\s+(?:\w+\s+){0,2}(?:is|are|was|seems)\s+no\s+longer\s+(?:viable|possible|feasible|realistic|doable|achievable)\b
+        |\b(?:still\s+)?need\s+(?:some\s+|a\s+bit\s+(?:of\s+)?|a\s+little\s+)?(?:more\s+)?time\s+to\s+(?:finish|complete|wrap|get\s+(?:it|this)\s+done)\b
+        |把[^,。;]{1,20}?(?:时间|日期|期限|时限|节点)(?:往后|向后)?(?:延后|推迟|顺延|延迟|推后)|(?:还|仍|我)?需要?(?:一些|一点|点|些|多一点|更多)时间(?:才能|来|去)?(?:完成|弄完|做完|写完|寫完|搞完|处理完)
+        |\banother\s+(?:\d+(?:\s*-\s*\d+)?|few|couple(?:\s+of)?|one|two|three)\s+(?:days?|weeks?)\b
         |\b(?:pushed|moved|postponed|delayed|slipped)\s+(?:back\s+)?(?:to|until|into)\s+(?:the\s+)?(?:next\s+)?(?:spring|summer|autumn|fall|winter|early|late|mid|next\s+(?:week|month|year|quarter|sprint))\b
         |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}(?:date|deadline)\b|\bnow\s+targeting\b
         |\bskip(?:ping|ped)\s+the\s+\w+\s+(?:today|this\s+week)\b
@@ -468,7 +473,7 @@ internal static partial class ReplyCues
         """
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
-        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
+        |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+|out\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
         |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
         |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
@@ -481,7 +486,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         暂(?:时)?(?:无法|不能|难以)|受阻|阻滞|阻工|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
-        |(?:暂|尚|还|目前|仍)?不具备[^,。;]{0,12}?条件|资金(?:问题|困难|紧张|短缺|不足)|缺口资金|缺额资金|(?:居民|群众|村民|业主|住户)[^,。;]{0,8}?(?:反对|不同意|阻挠|阻拦|阻碍)
+        |(?:暂|尚|还|目前|仍)?不具备[^,。;]{0,12}?条件|资金(?:链)?(?:问题|困难|紧张|短缺|不足|断裂)|资金压力(?:大|较大|很大)|缺口资金|缺额资金|(?:居民|群众|村民|业主|住户)[^,。;]{0,8}?(?:反对|不同意|阻挠|阻拦|阻碍)
         |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
         |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
         |存在(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍)
@@ -491,7 +496,7 @@ internal static partial class ReplyCues
         |\bheld\s+up\b|\bstalled\b|\bsuspended\b|\bhalted\b|\bpaused\b|\bimpeded\b|\bhindered\b|\bobstacles?\b|\bbottlenecks?\b
         |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
         |(?:居民|住户|村民|企业|商户)[^,。;]{0,6}?(?:尚未|未|没有)(?:搬迁|腾退|签约)|(?:拆迁|征迁|征地|搬迁)(?:工作)?(?:尚未|没有|未)(?:完成|完毕)|征迁问题|拆迁问题
-        |\bon\s+pause\b|\bblocking\b|\bin\s+the\s+hands\s+of\b
+        |\bon\s+pause\b|\bblocking\b|\bin\s+the\s+hands\s+of\b|\bfunding\s+(?:shortfall|gap|shortage|problems?|issues?)\b|\bno\s+(?:funding|funds|budget|money)\s+(?:is\s+|has\s+been\s+)?(?:available|allocated|left)\b
         |\b(?:is|are|remains?|'s)\s+(?:still\s+|currently\s+)?(?:broken|failing)\b
         |缺货|断货|缺料|\bout\s+of\s+stock\b|\bback-?ordered\b|找不(?:着|到)(?:合适的?)?(?:地方|场地|位置|地块|选址)|不让(?:弄|建|装|施工|进场|动工)
         |(?:暂|尚|目前|近期|暂时)(?:无|没有)[^,。;]{0,4}?条件|(?:无|没有|暂无|缺乏|缺少)[^,。;]{0,10}?(?:资金|经费)(?:来源|支持|保障|补助|投入|安排)
@@ -533,6 +538,7 @@ internal static partial class ReplyCues
         |\b(?:plan(?:ned)?|intend|hope|going)\s+to\s+(?:work\s+on|start|begin|handle|get\s+to|look\s+at|tackle|pick\s+(?:it|this)\s+up)\b
         |\b(?:i|we)(?:'ll|\s+will)\s+(?:try\s+to\s+)?(?:get\s+to|look\s+at|work\s+on|handle|tackle|pick\s+(?:it|this)\s+up|start)\b
         |\b(?:added|moved|scheduled|planned|put)\s+(?:\w+\s+){0,3}(?:to|for|in|into)\s+(?:the\s+)?(?:next|upcoming|following)\s+(?:sprint|milestone|release|iteration|cycle|quarter)\b
+        |\b(?:added|put|placed)\s+(?:\w+\s+){0,3}(?:on|to|onto|in|into)\s+(?:the\s+|their\s+|our\s+|its\s+)?(?:[\w'"-]+\s+){0,3}['"]?(?:schedule|to-?\s?do['"]?\s+list|work\s*list|work\s+plan|programme|program|backlog)\b
         |\bto\s+be\s+(?:presented|discussed|considered|reviewed|scheduled|taken\s+up)\s+(?:on|at|in|next)\b|\bto\s+(?:get|obtain|seek|request)\s+(?:quotes?|quotations?)\b
         |\b(?:we|will|shall|to|they|and)\s+(?:start|begin|commence|kick\s+off)\s+(?:on|next|in|from|after|this|work)\b
         |\b(?:starts?|begins?|commences?)\s+(?:on|next|in|from|after)\b
@@ -570,14 +576,14 @@ internal static partial class ReplyCues
         |(?<![计預预将拟])(?:交付使用|投入使用|建成投用)|(?:已经?|此前已经?)(?:公布|发布|添加|增加|重新发送|解决)
         |\b(?:should|must)\s+be\s+(?:fixed|resolved|sorted|working)\s+now\b|\bsorted(?:\s+out)?\b|\b(?:we\s+)?can\s+merge\b
         |\b(?:update|release|version|fix|build|it)\s+is\s+(?:now\s+)?(?:available|out|up)\b
-        |(?<!\b(?:being|be|not|never|yet|until|unless|once|when|if)\s)(?<!n't\s)(?<!(?:n't|not)\s(?:yet\s)?been\s)\b(?:fixed|solved|resolved|addressed|merged|landed|shipped|released|deployed|published|implemented|erected|installed|emailed|repaired|replaced|corrected)\b
+        |(?<!\b(?:being|be|not|never|yet|until|unless|once|when|if)\s)(?<!n't\s)(?<!(?:n't|not)\s(?:yet\s)?been\s)\b(?:fixed|solved|resolved|addressed|merged|landed|shipped|released|deployed|published|implemented|erected|installed|emailed|repaired|replaced|corrected|restored|adjusted)\b
         |\b(?:pushed|merged|landed|deployed|committed)\s+(?:it\s+)?(?:to|into|in|on)\s+`?(?:dev|develop|main|master|prod|production|staging|trunk)\b
         |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?|deadlines?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
         |\b(?:just\s+)?created\s+(?:your|the|a|an)\b|\bprovided\s+to\b|(?<!\b(?:be|been|not)\s)\bapproved\s+(?:this|it|the\s+(?:pr|change|request)|by)\b|\breviewed\s+and\s+approved\b
         |\b(?:release|fix|patch|change|pr|it)\s+(?:made|shipped|released|deployed|published|landed|merged|cut)\b|\bpermit\s+(?:was\s+|has\s+been\s+)?granted\b
         |\b(?:all|everything|it|that|this)\s+works\b|\bworks\s+(?:fine|again|perfectly|great|properly)\b|\b(?:is|are|'s)\s+(?:now\s+)?working\s+(?:again|fine|properly|now)\b
         |(?:已经?|均已|现已|目前已)[^,。;\d]{0,12}?(?:清走|清除|清理干净|清运完|拆除完)|(?:已经?|均已|现已|目前已)(?:全部|全面)?(?:恢复)?正常(?:使用|运行|运转|供水|供电|通行|开放|照明)
-        |恢复了?(?:往日的?|正常)(?!施工|生产|建设|推进|进度|秩序|开展|工作)
+        |恢复了?(?:往日的?|正常)(?!施工|生产|建设|推进|进度|秩序|开展|工作)|(?:重新)?恢复(?:了)?(?:光亮|照明|亮灯)|(?<![将拟])(?:作|做)了(?:相应的?)?(?:调整|修改|更换|处理)|(?<![将拟])印发了
         |(?:^|[\s,。!!])(?:已经?|都)?(?:改|修|换|装|清|弄|搞|处理)(?:好|完)?了(?=[!。!\s~]|$)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -592,6 +598,7 @@ internal static partial class ReplyCues
         |\bwaiting\s+(?:for|on|to)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b|\b(?:dependent|depends|depending)\s+on\b
         |\bno\s+(?:update|response|reply|answer|feedback)\s+(?:had\s+|has\s+)?(?:been\s+)?received\b|\b(?:had|has|have)\s+received\s+no\s+(?:response|reply|update|answer)\b|\b(?:did\s+not|didn't)\s+get\s+back\b
         |\bwill\s+learn\s+(?:from\s+(?:\w+\s+){1,3})?whether\b|\bwaiting\s+mode\b
+        |\bno\s+(?:feedback|response|reply|answer|update|word)\b[^.;!?\n]{0,40}?\b(?:to\s+date|yet|so\s+far|as\s+yet)\b|(?:尚|暂|仍|至今|迄今|目前)(?:无|没有|未有|未见)(?:任何)?(?:回复|答复|反馈|回音)
         |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything)\b|\bheard\s+nothing\b
         |\b(?:must|need|needs|has|have)\s+(?:still\s+|yet\s+)?(?:to\s+)?(?:vote\s+to\s+)?approve\b
         |待[^,。;]{0,10}?(?:购置|采购|到货|通电)(?:完毕|完成|到位)?

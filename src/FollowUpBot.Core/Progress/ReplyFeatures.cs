@@ -17,6 +17,12 @@ internal enum ReplyFeatureExtras
 
     /// <summary>The kinds of the rules' cues found in the reply (<see cref="ReplyCues.Find"/>) as <c>&lt;cue:kind&gt;</c>.</summary>
     Cues = 2,
+
+    /// <summary>
+    /// English words and word pairs also by their stems (<c>=push back</c> for "pushed back", "pushing back"), so a form
+    /// never seen in training still counts as the forms that were.
+    /// </summary>
+    Stems = 4,
 }
 
 /// <summary>
@@ -51,8 +57,12 @@ internal static class ReplyFeatures
     {
         Span<char> pair = stackalloc char[(2 * MaxWord) + 1];
         Span<char> negated = stackalloc char[MaxWord + 3];
+        Span<char> stems = stackalloc char[(2 * MaxWord) + 5];
         var negation = (extras & ReplyFeatureExtras.Negation) != 0;
+        var stemming = (extras & ReplyFeatureExtras.Stems) != 0;
         var previous = ReadOnlySpan<char>.Empty;
+        var previousStem = 0;
+        var previousChanged = false;
         var englishScope = 0;
         var chineseScope = 0;
         var i = 0;
@@ -79,6 +89,7 @@ internal static class ReplyFeatures
                 }
 
                 previous = ReadOnlySpan<char>.Empty;
+                previousStem = 0;
                 englishScope = 0;
                 i++;
                 continue;
@@ -105,6 +116,29 @@ internal static class ReplyFeatures
                     pair[previous.Length] = ' ';
                     word.CopyTo(pair[(previous.Length + 1)..]);
                     sink.Add(pair[..(previous.Length + 1 + word.Length)]);
+                }
+
+                if (stemming)
+                {
+                    // stems: "=" + the previous word's stem (previousStem characters with the "="), then " " + this word's.
+                    var current = stems[(previousStem + 1)..];
+                    var length = Stem(word, current);
+                    var changed = length != word.Length || !current[..length].SequenceEqual(word);
+                    if (previousStem > 0 && (changed || previousChanged))
+                    {
+                        stems[previousStem] = ' ';
+                        sink.Add(stems[..(previousStem + 1 + length)]);
+                    }
+
+                    stems[0] = '=';
+                    current[..length].CopyTo(stems[1..]);
+                    if (changed)
+                    {
+                        sink.Add(stems[..(1 + length)]);
+                    }
+
+                    previousStem = 1 + length;
+                    previousChanged = changed;
                 }
 
                 if (negation)
@@ -145,6 +179,7 @@ internal static class ReplyFeatures
             else if (ReplyText.IsSentenceBreak(c) || c is ',' or ':' or '(' or ')' or '、')
             {
                 previous = ReadOnlySpan<char>.Empty;
+                previousStem = 0;
                 englishScope = 0;
                 chineseScope = 0;
             }
@@ -170,6 +205,48 @@ internal static class ReplyFeatures
             }
         }
     }
+
+    /// <summary>
+    /// A light English stem written to <paramref name="into"/> (its length returned): common endings off (-ations, -ments,
+    /// -ion, -ing, -ies/-ied as y, -ed, -es, -ly, -s), then a doubled last consonant and a last e — push, pushed, pushes and
+    /// pushing all read "push"; close, closed, closing "clos"; stopped "stop". At least three letters are kept.
+    /// </summary>
+    internal static int Stem(ReadOnlySpan<char> word, Span<char> into)
+    {
+        var stem = word;
+        var y = false;
+        foreach (var ending in Endings)
+        {
+            if (stem.Length - ending.Length >= 3 && stem.EndsWith(ending, StringComparison.Ordinal))
+            {
+                y = ending is "ies" or "ied";
+                stem = stem[..^ending.Length];
+                break;
+            }
+        }
+
+        if (!y && stem.Length < word.Length && stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z' or 'e' or 'o') && !IsVowel(stem[^1]))
+        {
+            stem = stem[..^1];
+        }
+        else if (!y && stem.Length > 3 && stem[^1] == 'e')
+        {
+            stem = stem[..^1];
+        }
+
+        stem.CopyTo(into);
+        if (y)
+        {
+            into[stem.Length] = 'y';
+            return stem.Length + 1;
+        }
+
+        return stem.Length;
+    }
+
+    private static readonly string[] Endings = ["ations", "ation", "ments", "ment", "ions", "ion", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s"];
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static bool IsChineseNegator(char c) => c is '未' or '没' or '不' or '无' or '非';
 

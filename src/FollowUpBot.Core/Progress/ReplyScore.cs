@@ -78,13 +78,18 @@ internal static class ReplyLabels
         Score(rows, ReplyClassifier.Default, miss);
 
     /// <summary>As <see cref="Score(IReadOnlyList{LabelledReplyRow}, Action{LabelledReplyRow, ParsedReply}?)"/> with the given learned fallback; null scores the rules alone.</summary>
-    public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, ReplyClassifier? learned, Action<LabelledReplyRow, ParsedReply>? miss = null)
+    public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, ReplyClassifier? learned, Action<LabelledReplyRow, ParsedReply>? miss = null) =>
+        Score(rows, learned, ReplyLearnedPolicy.Chosen, miss);
+
+    /// <summary>As above with the given way the rules and the learned fallback meet (for comparing policies).</summary>
+    public static ReplyScore Score(IReadOnlyList<LabelledReplyRow> rows, ReplyClassifier? learned, ReplyLearnedPolicy policy, Action<LabelledReplyRow, ParsedReply>? miss = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(policy);
         int scored = 0, status = 0, none = 0, wrong = 0, item = 0, due = 0, confidentWrong = 0;
         foreach (var row in rows)
         {
-            var parsed = ReplyParser.Parse(row.Text, row.Context, learned, ReplyLearnedPolicy.Chosen);
+            var parsed = ReplyParser.Parse(row.Text, row.Context, learned, policy);
             var itemRight = parsed.Item == row.Item && parsed.Ambiguous == row.Ambiguous;
             var statusRight = !row.ScoreStatus || parsed.Status?.ToContractName() == row.Status;
             item += itemRight ? 1 : 0;

@@ -44,9 +44,9 @@ public sealed class ReplyClassifierTests
     [Fact]
     public void TheModelIsTrainedOnTheTunedBatchesOnly()
     {
-        // Batches 1-8 are tuned on (batch 8 was held out in round 4); a new held-out batch is scored before it is ever added.
+        // Batches 1-9 are tuned on (batch 9 was held out in round 5); a new held-out batch is scored before it is ever added.
         Assert.Equal(
-            ["replies.json", .. Enumerable.Range(1, 8).Select(n => n.ToString(CultureInfo.InvariantCulture))],
+            ["replies.json", .. Enumerable.Range(1, 9).Select(n => n.ToString(CultureInfo.InvariantCulture))],
             ReplyClassifierTraining.TrainingSets.Select(name => name == "replies.json" ? name : name["public-batch-".Length..].Split('-', '.')[0]));
         Assert.Equal(TrainingExamples().Count, ReplyClassifier.Default.TrainedOn);
     }
@@ -281,6 +281,44 @@ public sealed class ReplyClassifierTests
     }
 
     [Fact]
+    public void StemsJoinTheFormsOfAnEnglishWordAndLeaveChineseAlone()
+    {
+        var pushed = Features("The release was pushed back", ReplyFeatureExtras.Stems);
+        var pushing = Features("we are pushing back the release", ReplyFeatureExtras.Stems);
+        var chinese = Features("该路段尚未开工", ReplyFeatureExtras.Stems);
+
+        Assert.Contains("=push", pushed);
+        Assert.Contains("=push back", pushed);
+        Assert.Contains("=push", pushing);
+        Assert.Contains("=push back", pushing);
+        Assert.Contains("=releas", pushed);
+        Assert.DoesNotContain("=back", pushed); // a word that is its own stem adds nothing alone
+        Assert.DoesNotContain(chinese, f => f.StartsWith('='));
+        Assert.DoesNotContain(Features("The release was pushed back", ReplyFeatureExtras.None), f => f.StartsWith('='));
+    }
+
+    [Theory]
+    [InlineData("closed", "clos")]
+    [InlineData("closing", "clos")]
+    [InlineData("close", "clos")]
+    [InlineData("stopped", "stop")]
+    [InlineData("delays", "delay")]
+    [InlineData("delayed", "delay")]
+    [InlineData("replies", "reply")]
+    [InlineData("completion", "complet")]
+    [InlineData("postponements", "postpon")]
+    [InlineData("is", "is")]
+    [InlineData("was", "was")]
+    public void AStemCutsTheCommonEndings(string word, string stem)
+    {
+        Span<char> into = stackalloc char[32];
+
+        var length = ReplyFeatures.Stem(word, into);
+
+        Assert.Equal(stem, into[..length].ToString());
+    }
+
+    [Fact]
     public void TheRulesCueKindsAreFeaturesOnlyWhenAsked()
     {
         Assert.Contains("<cue:notstarted>", Features("该路段尚未开工", ReplyFeatureExtras.Cues));
@@ -292,6 +330,8 @@ public sealed class ReplyClassifierTests
     [InlineData(0, false)]
     [InlineData(1, false)]
     [InlineData(3, true)]
+    [InlineData(4, false)]
+    [InlineData(5, false)]
     public void TheFeatureOptionsAreWrittenIntoTheModelFileAndReadBack(int extrasFlags, bool balanced)
     {
         var extras = (ReplyFeatureExtras)extrasFlags;
@@ -344,6 +384,32 @@ public sealed class ReplyClassifierTests
         Assert.Equal(
             FollowUpBot.Cli.Progress.ReplyModelComparison.Candidates.Count * FollowUpBot.Cli.Progress.ReplyModelComparison.Policies.Count,
             report.Split('\n').Count(line => line.Contains("LOBO mean", StringComparison.Ordinal) && line.Contains("b1 ", StringComparison.Ordinal) && line.Contains("b2 ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void TheLearningCurveTrainsOnTheBatchesBeforeEachOneAndScoresIt()
+    {
+        static IReadOnlyList<LabelledReplyRow> Set(params (string Text, string Status)[] rows) => ReplyLabels.Parse(
+            "{\"today\": \"2026-11-26\", \"replies\": ["
+            + string.Join(", ", rows.Select(r => $"{{\"text\": \"{r.Text}\", \"defaultItem\": 1, \"item\": 1, \"status\": \"{r.Status}\"}}"))
+            + "]}");
+        var own = Set(("已完成", "completionRequested"), ("正在施工", "inProgress"), ("尚未开工", "notStarted"), ("blocked on the permit", "blocked"));
+        var first = Set(("路面已铺好，完工了", "completionRequested"), ("施工中，进展顺利", "inProgress"));
+        var second = Set(("材料已进场，正在施工", "inProgress"), ("全部完工，申请办结", "completionRequested"));
+        var third = Set(("still blocked on the permit", "blocked"), ("正在施工，进展顺利", "inProgress"), ("已完工", "completionRequested"));
+        var options = ReplyClassifierOptions.Chosen with { Epochs = 50 };
+
+        var report = FollowUpBot.Cli.Progress.ReplyModelComparison.Curve(
+            ["replies.json", "public-batch-1.json", "public-batch-2.json", "public-batch-3.json"], [own, first, second, third], options, ReplyLearnedPolicy.Chosen, from: 1);
+
+        // Step k trains on replies.json and batches 1..k (4 + 2 rows, then 4 + 2 + 2) and scores batch k+1.
+        Assert.Matches(@"replies\+b1\.\.b1 -> b2: 2 \| [\d.]+ ?% \| [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 6, \d+\n", report);
+        Assert.Matches(@"replies\+b1\.\.b2 -> b3: 3 \| [\d.]+ ?% \| [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 8, \d+\n", report);
+
+        // Then every growing set on the last batch, from replies.json alone (4 rows) to all but it (8 rows).
+        Assert.Matches(@"replies -> b3: [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 4, \d+\n", report);
+        Assert.Matches(@"replies\+b1\.\.b2 -> b3: [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 8, \d+\n", report);
+        Assert.Matches(@"leave-one-batch-out over 3 batches: rules \+ classifier mean [\d.]+ ?% \(confident wrong \d+\), classifier alone mean [\d.]+ ?%: b1 [\d.]+ ?% \([\d.]+ ?%\), b2 [\d.]+ ?% \([\d.]+ ?%\), b3 ", report);
     }
 
     private struct ListSink() : IReplyFeatureSink

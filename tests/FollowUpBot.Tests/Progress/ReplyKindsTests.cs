@@ -545,4 +545,64 @@ public sealed class ReplyKindsTests
     {
         Assert.Equal(expected, Rules(text).Status?.ToContractName());
     }
+
+    // Round 6: kinds batch 9 shares with earlier batches (README "Evaluation on real replies").
+    [Theory]
+    [InlineData("The zoning item was deferred until the next meeting of the board.")]
+    [InlineData("This week's fixes will be rolled into the next release.")]
+    [InlineData("Shipping this on Friday is no longer realistic.")]
+    [InlineData("Sorry, I still need some time to finish the report.")]
+    [InlineData("The handover has been pushed out to 12/10 because parts arrived late.")]
+    [InlineData("受天气影响，只能把路面摊铺的时间往后推迟")]
+    [InlineData("不好意思，我还需要一点时间才能写完")]
+    public void AMeetingOrReleaseLaterOrAskingForTimeIsAnExtension(string text)
+    {
+        Assert.Equal(ReplyStatus.Extension, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("The council has added the bench repairs to the spring maintenance schedule.")]
+    [InlineData("The gate latch has been put on the 'To do' list.")]
+    [InlineData("该路段修缮已列入明年建设计划")]
+    [InlineData("企业目前暂无施工计划，未确定开工时间")]
+    [InlineData("The contractor has no start date for the culvert yet.")]
+    [InlineData("Start date is still to be determined.")]
+    public void AddedToAScheduleOrListOrNoStartDateYetIsNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("Letter to the county about the culvert: no response to date.")]
+    [InlineData("对方单位至今没有任何回复")]
+    [InlineData("The playground upgrade faces a funding shortfall this year.")]
+    [InlineData("受资金链紧张影响，项目暂无开工能力")]
+    [InlineData("由于资金压力较大，暂缓建设")]
+    public void NoAnswerToDateOrAFundingShortfallIsBlocked(string text)
+    {
+        Assert.Equal(ReplyStatus.Blocked, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("街道已联系供电部门，对路灯开关时间作了调整")]
+    [InlineData("维修队连夜抢修，路灯重新恢复光亮")]
+    [InlineData("11月1日，市委、市政府印发了《关于加快县域经济发展的若干措施》")]
+    [InlineData("Power to the pavilion was restored on Monday.")]
+    [InlineData("The crew adjusted the sprinkler timers as requested.")]
+    public void AChangeMadeOrLightsBackOnIsACompletionRequest(string text)
+    {
+        Assert.Equal(ReplyStatus.CompletionRequested, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("The power will be restored tomorrow.", "completionRequested")]
+    [InlineData("We need some time to think about it.", null)]
+    [InlineData("该项目还需要一段时间才能完成", null)]
+    [InlineData("将对路灯开关时间作出调整", "completionRequested")]
+    [InlineData("该项目暂无资金安排", "notStarted")]
+    public void TheRoundSixKindsKeepTheirLimits(string text, string? notExpected)
+    {
+        var status = Rules(text).Status?.ToContractName();
+        Assert.NotEqual(notExpected ?? "extension", status);
+    }
 }
