@@ -186,7 +186,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "All, please add your goals …", "RCA: Everyone, please review …", "Team: please send …": the one addressed owns it.
         if (sentence.Contains("lease ", StringComparison.Ordinal) && Vocative().Match(sentence) is { Success: true } vocative
-            && EnglishActors.Split(vocative.Groups["who"].Value) is { } addressed)
+            && IsAddressee(vocative.Groups["who"].Value) && EnglishActors.Split(vocative.Groups["who"].Value) is { } addressed)
         {
             Add(start + vocative.Groups["who"].Index, start + vocative.Index + vocative.Length, addressed, end);
             return;
@@ -246,6 +246,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         return false;
     }
+
+    /// <summary>"Thanks, please …", "Again, please …", "Finally: please …" open a request to no one in particular.</summary>
+    private static bool IsAddressee(string who) =>
+        !(EnglishActors.IsCommonWord(who) || (!who.Contains(' ') && who.EndsWith("ly", StringComparison.Ordinal))
+          || who is "Hi" or "Hello" or "Hey" or "Sorry" or "Again" or "However" or "Therefore" or "Otherwise" or "Meanwhile" or "Instead"
+              or "Note" or "Reminder" or "Thank" or "Thank you" or "Sure" or "Right" or "Great" or "Fine" or "Good");
 
     /// <summary>"Silona - to reach out …", "Hwang - set up …" but not "JanusGraph - ongoing meetings …", "UIs - type explorer": a task after the dash.</summary>
     private static bool DashedVerb(string sentence, int taskStart)

@@ -149,6 +149,8 @@ public sealed class SeventhRoundPhrasingTests
 
         // No one is addressed.
         Assert.Empty(Assigned("Please review the draft charter before Friday."));
+        Assert.Empty(Assigned("Thanks, please review the draft charter before Friday."));
+        Assert.Empty(Assigned("Finally, please review the draft charter before Friday."));
     }
 
     [Fact]
