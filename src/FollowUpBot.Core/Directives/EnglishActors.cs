@@ -80,6 +80,10 @@ internal static partial class EnglishActors
         "enquire", "inquire", "report", "record", "list", "return", "deliver", "produce", "complete", "finish", "resolve", "raise",
         "plan", "design", "compose", "collate", "advertise", "source", "secure", "chase", "remove", "delete", "migrate", "release",
         "tag", "label", "sort", "agree", "invite", "remind", "follow-up", "followup", "draw", "set-up", "setup", "mail", "text",
+        "ping", "talk", "speak", "catch", "touch", "loop", "verify", "validate", "prototype", "benchmark", "demo", "port", "refactor",
+        "think", "rework", "rewrite", "edit", "proofread", "translate", "summarise", "summarize", "outline", "analyse", "analyze",
+        "estimate", "price", "survey", "interview", "recruit", "hire", "onboard", "train", "deploy", "ship", "promote", "host",
+        "lead", "run", "write-up", "chair", "facilitate", "moderate", "sponsor", "fund", "approach", "nominate", "canvass", "poll",
     };
 
     /// <summary>True when the word opens a task in an action list ("Require …", "Phone …" as well as "Send …").</summary>

@@ -207,6 +207,7 @@ public sealed class SeventhRoundPhrasingTests
 
         Assert.Equal(["Maria"], Assert.Single(Assigned("- Maria - draft the vendor agreement")).Lead);
         Assert.Equal(["Maria"], Assert.Single(Assigned("- Maria - to draft the vendor agreement")).Lead);
+        Assert.Equal(["Eve"], Assert.Single(Assigned("- Eve - ping the release team about the freeze")).Lead);
     }
 
     [Fact]
