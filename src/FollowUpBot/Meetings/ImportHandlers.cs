@@ -62,9 +62,9 @@ internal sealed partial class ImportCommand(
 
             request = new ImportRequest(null, bytes, file.Name, null, today, turn.Activity.SenderTimeZone, turn.TenantId, turn.Sender(), turn.Locale);
         }
-        else if (importer.LooksLikeMeetingText(turn.Activity.Text ?? string.Empty, today))
+        else if (importer.LooksLikeMeetingText(turn.Activity.Text ?? string.Empty, today, out var directives))
         {
-            request = new ImportRequest(turn.Activity.Text, null, null, null, today, turn.Activity.SenderTimeZone, turn.TenantId, turn.Sender(), turn.Locale);
+            request = new ImportRequest(turn.Activity.Text, null, null, null, today, turn.Activity.SenderTimeZone, turn.TenantId, turn.Sender(), turn.Locale, directives);
         }
         else
         {

@@ -10,7 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace FollowUpBot.Meetings;
 
-/// <summary>What an organiser handed over: text or file bytes, and what they said about the meeting.</summary>
+/// <summary>
+/// What an organiser handed over: text or file bytes, and what they said about the meeting. <paramref name="Directives"/>
+/// are the directives already read from <paramref name="Text"/> for <paramref name="MeetingDate"/>, so a pasted text is
+/// read once.
+/// </summary>
 internal sealed record ImportRequest(
     string? Text,
     byte[]? FileBytes,
@@ -20,7 +24,8 @@ internal sealed record ImportRequest(
     string? TimeZone,
     string? TenantId,
     Person Organiser,
-    UiLocale Locale);
+    UiLocale Locale,
+    IReadOnlyList<Directive>? Directives = null);
 
 /// <summary>An import refused for a reason the organiser can act on; the message is in their language.</summary>
 internal sealed class ImportException : Exception
@@ -47,7 +52,7 @@ internal sealed class ImportException : Exception
 internal sealed partial class MeetingImporter(
     MeetingLedger ledger,
     DirectoryStore directory,
-    WorkingCalendar calendar,
+    IDirectiveReader reader,
     IOptions<FollowUpOptions> options,
     TimeProvider time,
     ILogger<MeetingImporter> logger)
@@ -90,7 +95,7 @@ internal sealed partial class MeetingImporter(
         IReadOnlyList<Directive> directives;
         try
         {
-            directives = new DirectiveExtractor(calendar).Extract(text, meetingDate);
+            directives = request.Directives ?? reader.Read(text, meetingDate);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -115,11 +120,14 @@ internal sealed partial class MeetingImporter(
     }
 
     /// <summary>
-    /// True when a message looks like a pasted meeting text with at least one directive. A text the extractor fails on is
-    /// taken for one, so the import answers the organiser instead of the message vanishing.
+    /// True when a message looks like a pasted meeting text with at least one directive; <paramref name="directives"/> are
+    /// what was read, for the import to use. A text the extractor fails on is taken for one (with no directives), so the
+    /// import reads it again and answers the organiser instead of the message vanishing.
     /// </summary>
-    public bool LooksLikeMeetingText(string text, DateOnly today)
+    public bool LooksLikeMeetingText(string text, DateOnly today, out IReadOnlyList<Directive>? directives)
     {
+        directives = null;
+        text = text.Trim();
         if (text.Length < 60)
         {
             return false;
@@ -127,11 +135,12 @@ internal sealed partial class MeetingImporter(
 
         try
         {
-            return new DirectiveExtractor(calendar).Extract(text, today).Any(d => d.Lead.Count > 0);
+            var read = reader.Read(text, today);
+            directives = read;
+            return read.Any(d => d.Lead.Count > 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogExtractionFailed(logger, text.Length, e);
             return true;
         }
     }

@@ -9,6 +9,7 @@ internal static class MeetingsFeature
     {
         var services = builder.Services;
         services.AddHttpClient(ImportCommand.FileDownloadClient, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<IDirectiveReader, RuleDirectiveReader>();
         services.AddTransient<MeetingImporter>();
         services.AddTransient<ReviewCardFactory>();
         services.AddTransient<MeetingPublisher>();
