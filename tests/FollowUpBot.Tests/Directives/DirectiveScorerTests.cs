@@ -26,6 +26,20 @@ public sealed class DirectiveScorerTests
     }
 
     [Fact]
+    public void AHandlesAtSignIsNotPartOfTheOwnersName()
+    {
+        const string minutes = "Action items\n- @codebytere to update the API doc\n";
+        var quote = "@codebytere to update the API doc";
+        var gold = new LabelledDirective(["codebytere"], [], "update the API doc", null, quote);
+        var predicted = new Directive("1", string.Empty, ["@codebytere"], [], "update the API doc", null, quote, minutes.IndexOf(quote, StringComparison.Ordinal), quote.Length);
+
+        var result = DirectiveScorer.Score(minutes, [gold], [predicted]);
+
+        Assert.Equal(1, result.Counts.Matched);
+        Assert.Equal(1.0, result.Counts.LeadAccuracy);
+    }
+
+    [Fact]
     public void ASpanCoveringLessThanHalfDoesNotMatch()
     {
         var result = DirectiveScorer.Score(Text, [Gold], [Predicted("各级党委（党组）要认真", "各级党委（党组）")]);

@@ -29,6 +29,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout4")]
     [InlineData("heldout5")]
     [InlineData("heldout6")]
+    [InlineData("heldout7")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();

@@ -4,19 +4,20 @@ using FollowUpBot.Directives.Evaluation;
 namespace FollowUpBot.Tests.Directives;
 
 /// <summary>
-/// Are the English labels the limit? A second labeller, blind to the first labels and to the extractor (texts and
-/// LABELLING.md only), labelled heldout5's and heldout6's English texts again (tests/fixtures/eval/real/second-labeller).
+/// Are the labels the limit? A second labeller, blind to the first labels and to the extractor (texts and LABELLING.md
+/// only), labelled heldout5's and heldout6's English texts and all of heldout7 (English and Chinese) again
+/// (tests/fixtures/eval/real/second-labeller).
 /// Scored as if it were an extractor against the first labels, it agrees far above what the extractor reaches on text
 /// it was not tuned to, so the gap to the target is the extractor's.
 /// </summary>
 public sealed class SecondLabellerTests
 {
     [Fact]
-    public void ASecondBlindLabellingAgreesWithTheEnglishLabels()
+    public void ASecondBlindLabellingAgreesWithTheLabels()
     {
         var total = EvalCounts.Zero;
         var files = Directory.GetFiles(Testing.RepoPaths.Fixture("eval/real/second-labeller"), "*.labels.json").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(23, files.Count);
+        Assert.Equal(50, files.Count);
         foreach (var second in files)
         {
             var name = Path.GetFileName(second)[..^".labels.json".Length];
@@ -29,7 +30,7 @@ public sealed class SecondLabellerTests
             total += DirectiveScorer.Score(text, gold, predicted).Counts;
         }
 
-        Assert.Equal(41, total.Gold);
+        Assert.Equal(132, total.Gold);
         Assert.True(total.F1 >= 0.9, $"F1 {total.F1:0.00} (P {total.Precision:0.00}, R {total.Recall:0.00})");
     }
 

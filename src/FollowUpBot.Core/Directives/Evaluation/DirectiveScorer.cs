@@ -41,7 +41,7 @@ internal sealed record EvalResult(EvalCounts Counts, IReadOnlyList<EvalMiss> Mis
 
 /// <summary>
 /// LABELLING.md "Scoring": a prediction matches a gold item when its span covers at least half of the gold quote and
-/// one lead is equal after normalising width and whitespace; each gold item is matched at most once.
+/// one lead is equal after normalising width and whitespace (and a handle's leading @); each gold item is matched at most once.
 /// Predictions without a lead are candidates: counted, not scored.
 /// </summary>
 internal static class DirectiveScorer
@@ -59,12 +59,12 @@ internal static class DirectiveScorer
                 continue;
             }
 
-            var goldLeads = gold[g].Lead.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+            var goldLeads = gold[g].Lead.Select(Owner).ToHashSet(StringComparer.Ordinal);
             for (var p = 0; p < scored.Count; p++)
             {
                 var overlap = Math.Min(start + length, scored[p].Start + scored[p].Length) - Math.Max(start, scored[p].Start);
                 var coverage = (double)overlap / length;
-                if (coverage >= 0.5 && scored[p].Lead.Any(l => goldLeads.Contains(TextNormalizer.Normalize(l))))
+                if (coverage >= 0.5 && scored[p].Lead.Any(l => goldLeads.Contains(Owner(l))))
                 {
                     pairs.Add((coverage, g, p));
                 }
@@ -122,5 +122,8 @@ internal static class DirectiveScorer
     }
 
     private static bool SameSet(IEnumerable<string> a, IEnumerable<string> b) =>
-        a.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal).SetEquals(b.Select(TextNormalizer.Normalize));
+        a.Select(Owner).ToHashSet(StringComparer.Ordinal).SetEquals(b.Select(Owner));
+
+    /// <summary>An owner's name as compared: normalised, and a handle's leading @ dropped (labellers write it either way).</summary>
+    private static string Owner(string name) => TextNormalizer.Normalize(name).TrimStart('@');
 }
