@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using FollowUpBot.Directives;
 using FollowUpBot.IntegrationTests.Teams;
@@ -17,6 +15,7 @@ namespace FollowUpBot.IntegrationTests.Meetings;
 public sealed class PastedImportTests : IAsyncLifetime, IDisposable
 {
     private const string Organiser = "00000000-0000-0000-0000-0000000000020";
+    private const string Chat = "a:chat-1";
     private const string Minutes = "二、工作要求\n（一）由市发展改革委牵头，市财政局配合，于2026年12月31日前制定重点项目推进方案。\n（二）市教育局要在5个工作日内报送秋季学期安全检查情况。\n";
     private readonly ListLoggerProvider _logs = new();
     private FakeConnector _connector = null!;
@@ -34,7 +33,7 @@ public sealed class PastedImportTests : IAsyncLifetime, IDisposable
         using var app = App(reader);
         using var client = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(client, Message(Minutes, "zh-CN")));
+        using var response = await TestActivities.PostOkAsync(client, Message(Minutes, "zh-CN"));
 
         Assert.Equal(1, reader.Calls);
         Assert.Contains("制定重点项目推进方案", Replies(), StringComparison.Ordinal);
@@ -50,7 +49,7 @@ public sealed class PastedImportTests : IAsyncLifetime, IDisposable
         using var app = App(new FaultyReader());
         using var client = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(client, Message(Minutes, locale)));
+        using var response = await TestActivities.PostOkAsync(client, Message(Minutes, locale));
 
         Assert.Contains(message, Replies(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
@@ -66,9 +65,8 @@ public sealed class PastedImportTests : IAsyncLifetime, IDisposable
         using var app = App(new FaultyReader());
         using var client = app.CreateClient();
 
-        using var response = await client.PostAsync("/api/messages", Json(SubmitImportCard(Minutes, "en-US")));
+        using var response = await TestActivities.PostOkAsync(client, TestActivities.Invoke(_connector.ServiceUrl, Organiser, Chat, ImportCard.SubmitVerb, new JsonObject { ["text"] = Minutes, ["date"] = "2026-11-26" }));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = Decode(await response.Content.ReadAsStringAsync()) + Replies();
         Assert.Contains("I could not read the directives of this text", answer, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
@@ -83,50 +81,9 @@ public sealed class PastedImportTests : IAsyncLifetime, IDisposable
             s.AddSingleton(reader);
         });
 
+    private JsonObject Message(string text, string locale) => TestActivities.Message(_connector.ServiceUrl, Organiser, Chat, text, locale);
+
     private string Replies() => string.Join("\n", _connector.Requests.Select(r => Decode(r.Body)));
-
-    private JsonObject Message(string text, string locale) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["timestamp"] = "2026-11-26T02:00:00.000Z",
-        ["serviceUrl"] = _connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["locale"] = locale,
-        ["text"] = text,
-        ["from"] = new JsonObject { ["id"] = "29:user", ["name"] = "Alex", ["aadObjectId"] = Organiser },
-        ["recipient"] = new JsonObject { ["id"] = "28:bot", ["name"] = "FollowUpBot" },
-        ["conversation"] = new JsonObject { ["id"] = "a:chat-1", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
-    };
-
-    private JsonObject SubmitImportCard(string text, string locale)
-    {
-        var activity = Message(string.Empty, locale);
-        activity.Remove("text");
-        activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
-        activity["replyToId"] = "1700000000001";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["verb"] = ImportCard.SubmitVerb,
-                ["data"] = new JsonObject { ["verb"] = ImportCard.SubmitVerb, ["text"] = text, ["date"] = "2026-11-26" },
-            },
-            ["trigger"] = "manual",
-        };
-        return activity;
-    }
-
-    private static async Task<HttpStatusCode> PostAsync(HttpClient client, JsonObject activity)
-    {
-        using var response = await client.PostAsync("/api/messages", Json(activity));
-        return response.StatusCode;
-    }
-
-    private static StringContent Json(JsonObject activity) => new(activity.ToJsonString(), Encoding.UTF8, "application/json");
 
     /// <summary>A body with \u escapes turned back into characters (empty stays empty).</summary>
     private static string Decode(string json) => string.IsNullOrWhiteSpace(json)

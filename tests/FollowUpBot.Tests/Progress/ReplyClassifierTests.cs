@@ -364,18 +364,20 @@ public sealed class ReplyClassifierTests
         Assert.Equal(ReplyClassifierTraining.Write(ReplyClassifierTraining.Train(examples, plain with { Balanced = true })), ReplyClassifierTraining.Write(ReplyClassifierTraining.Train([.. examples], plain with { Balanced = true })));
     }
 
+    private static readonly IReadOnlyList<LabelledReplyRow> OwnSet = LabelledSet(("已完成", "completionRequested"), ("正在施工", "inProgress"), ("尚未开工", "notStarted"), ("blocked on the permit", "blocked"));
+    private static readonly IReadOnlyList<LabelledReplyRow> FirstBatch = LabelledSet(("路面已铺好，完工了", "completionRequested"), ("施工中，进展顺利", "inProgress"));
+    private static readonly IReadOnlyList<LabelledReplyRow> SecondBatch = LabelledSet(("材料已进场，正在施工", "inProgress"), ("全部完工，申请办结", "completionRequested"));
+
+    /// <summary>A labelled set in the fixtures' format, one item open, from (text, status) pairs.</summary>
+    private static IReadOnlyList<LabelledReplyRow> LabelledSet(params (string Text, string Status)[] rows) => ReplyLabels.Parse(
+        "{\"today\": \"2026-11-26\", \"replies\": ["
+        + string.Join(", ", rows.Select(r => $"{{\"text\": \"{r.Text}\", \"defaultItem\": 1, \"item\": 1, \"status\": \"{r.Status}\"}}"))
+        + "]}");
+
     [Fact]
     public void TheComparisonScoresEachLeftOutBatchWithTheRulesFixed()
     {
-        static IReadOnlyList<LabelledReplyRow> Set(params (string Text, string Status)[] rows) => ReplyLabels.Parse(
-            "{\"today\": \"2026-11-26\", \"replies\": ["
-            + string.Join(", ", rows.Select(r => $"{{\"text\": \"{r.Text}\", \"defaultItem\": 1, \"item\": 1, \"status\": \"{r.Status}\"}}"))
-            + "]}");
-        var own = Set(("已完成", "completionRequested"), ("正在施工", "inProgress"), ("尚未开工", "notStarted"), ("blocked on the permit", "blocked"));
-        var first = Set(("路面已铺好，完工了", "completionRequested"), ("施工中，进展顺利", "inProgress"));
-        var second = Set(("材料已进场，正在施工", "inProgress"), ("全部完工，申请办结", "completionRequested"));
-
-        var report = FollowUpBot.Cli.Progress.ReplyModelComparison.Run(["replies.json", "public-batch-1.json", "public-batch-2.json"], [own, first, second], 2);
+        var report = FollowUpBot.Cli.Progress.ReplyModelComparison.Run(["replies.json", "public-batch-1.json", "public-batch-2.json"], [OwnSet, FirstBatch, SecondBatch], 2);
 
         // replies.json is only trained on; each public batch is left out once and gets its own figure in every line.
         Assert.Contains("comparison: 8 rows; 2-fold CV", report, StringComparison.Ordinal);
@@ -389,18 +391,11 @@ public sealed class ReplyClassifierTests
     [Fact]
     public void TheLearningCurveTrainsOnTheBatchesBeforeEachOneAndScoresIt()
     {
-        static IReadOnlyList<LabelledReplyRow> Set(params (string Text, string Status)[] rows) => ReplyLabels.Parse(
-            "{\"today\": \"2026-11-26\", \"replies\": ["
-            + string.Join(", ", rows.Select(r => $"{{\"text\": \"{r.Text}\", \"defaultItem\": 1, \"item\": 1, \"status\": \"{r.Status}\"}}"))
-            + "]}");
-        var own = Set(("已完成", "completionRequested"), ("正在施工", "inProgress"), ("尚未开工", "notStarted"), ("blocked on the permit", "blocked"));
-        var first = Set(("路面已铺好，完工了", "completionRequested"), ("施工中，进展顺利", "inProgress"));
-        var second = Set(("材料已进场，正在施工", "inProgress"), ("全部完工，申请办结", "completionRequested"));
-        var third = Set(("still blocked on the permit", "blocked"), ("正在施工，进展顺利", "inProgress"), ("已完工", "completionRequested"));
+        var third = LabelledSet(("still blocked on the permit", "blocked"), ("正在施工，进展顺利", "inProgress"), ("已完工", "completionRequested"));
         var options = ReplyClassifierOptions.Chosen with { Epochs = 50 };
 
         var report = FollowUpBot.Cli.Progress.ReplyModelComparison.Curve(
-            ["replies.json", "public-batch-1.json", "public-batch-2.json", "public-batch-3.json"], [own, first, second, third], options, ReplyLearnedPolicy.Chosen, from: 1);
+            ["replies.json", "public-batch-1.json", "public-batch-2.json", "public-batch-3.json"], [OwnSet, FirstBatch, SecondBatch, third], options, ReplyLearnedPolicy.Chosen, from: 1);
 
         // Step k trains on replies.json and batches 1..k (4 + 2 rows, then 4 + 2 + 2) and scores batch k+1.
         Assert.Matches(@"replies\+b1\.\.b1 -> b2: 2 \| [\d.]+ ?% \| [\d.]+ ?% \| [\d.]+ ?% \([\d.]+ ?%, \d+\) \| 6, \d+\n", report);
