@@ -19,6 +19,13 @@ internal sealed partial class ExtractionPass(string text)
     // A requirement frame (会议要求：) that ended a line keeps applying to the list items under it.
     private int _frameDepth = -1;
 
+    // A numbered item that found no owner in its own words (1.努力实现地区生产总值增长6.2%左右。), waiting for a field line
+    // under it (牵头单位：区发改局), with the first of the drafts its words made (if any); then the item its field lines
+    // assigned, which a further field line (责任单位：…) supports.
+    // Any other line ends the wait.
+    private (OutlineEntry? Entry, int Start, int End, int DraftsFrom)? _bareItem;
+    private Draft? _fieldItem;
+
     public List<Draft> Run()
     {
         var position = 0;
@@ -163,12 +170,18 @@ internal sealed partial class ExtractionPass(string text)
         List<string>? noteLead = null;
         List<string>? noteSupport = null;
         var contentEnd = end;
+        var (bareItem, fieldItem) = (_bareItem, _fieldItem);
+        (_bareItem, _fieldItem) = (null, null);
         if (note.Success)
         {
             (noteLead, noteSupport) = ReadNote(note.Groups["body"].Value);
             if (noteLead is not null && text.AsSpan(contentStart, note.Index - contentStart).Trim().IsEmpty)
             {
-                ApplyStandaloneNote(noteLead, noteSupport);
+                if (!ApplyFieldLines(noteLead, noteSupport, bareItem, fieldItem, end))
+                {
+                    ApplyStandaloneNote(noteLead, noteSupport);
+                }
+
                 return;
             }
 
@@ -206,6 +219,13 @@ internal sealed partial class ExtractionPass(string text)
             draft.End = contentEnd;
         }
 
+        // A numbered item of a task breakdown whose owner comes on the field lines under it.
+        if (noteLead is null && lineActor is null && marker is { } numbered
+            && numbered.Kind.StartsWith("num", StringComparison.Ordinal) && contentEnd - contentStart > 4)
+        {
+            _bareItem = (entry, contentStart, contentEnd, before);
+        }
+
         if (noteLead is not null)
         {
             var created = false;
@@ -228,6 +248,63 @@ internal sealed partial class ExtractionPass(string text)
                 draft.Support.AddRange(noteSupport ?? []);
             }
         }
+    }
+
+    /// <summary>
+    /// Field lines under a numbered item of a task breakdown (分工方案): "1.努力实现…。" then "牵头单位：区发改局" then
+    /// "责任单位：立山经济开发区，各街道". The first field line makes the item a directive it leads; the units of a later one
+    /// support it (a unit named by 责任单位 beside a 牵头单位 shares the work). The item's span runs to its last field line.
+    /// </summary>
+    private bool ApplyFieldLines(List<string> lead, List<string>? support, (OutlineEntry? Entry, int Start, int End, int DraftsFrom)? bareItem, Draft? fieldItem, int end)
+    {
+        if (fieldItem is not null)
+        {
+            fieldItem.Support.AddRange(lead.Concat(support ?? []).Where(unit => !fieldItem.Lead.Contains(unit) && !fieldItem.Support.Contains(unit)));
+            fieldItem.End = end;
+            _fieldItem = fieldItem;
+            return true;
+        }
+
+        if (bareItem is not { } item || (item.Entry is not null && !ReferenceEquals(item.Entry, _outline.Deepest)))
+        {
+            return false;
+        }
+
+        // The item's own words may have made drafts without an owner (新增…岗位): the field lines own them. Drafts that
+        // found their owners are left to the note rules.
+        var made = _drafts.Count - item.DraftsFrom;
+        if (made > 0 && _drafts.Skip(item.DraftsFrom).Any(d => d.Lead.Count > 0))
+        {
+            return false;
+        }
+
+        // Sub-items under it (（1）…) are its parts and keep its owner, as under any note.
+        if (_outline.Deepest is { } target)
+        {
+            target.Actor ??= lead;
+            target.Support ??= support;
+        }
+
+        Draft draft;
+        if (made > 0)
+        {
+            foreach (var own in _drafts.Skip(item.DraftsFrom))
+            {
+                own.Lead = lead;
+                own.Support.AddRange(support ?? []);
+            }
+
+            draft = _drafts[^1];
+        }
+        else
+        {
+            draft = NewDraft(item.Start, item.Start, lead, english: false, taskEnd: item.End);
+            draft.Support.AddRange(support ?? []);
+        }
+
+        draft.End = end;
+        _fieldItem = draft;
+        return true;
     }
 
     private bool EndsWithBracket(int start, int end)

@@ -367,4 +367,45 @@ public sealed class SeventhRoundPhrasingTests
         const string separate = "The Clerk will write to the landowner.\n\n12\n\nThe Treasurer will renew the insurance.\n";
         Assert.Same(separate, HardWraps.Unwrap(separate, out _));
     }
+
+    [Fact]
+    public void FieldLinesUnderANumberedItemOfATaskBreakdownAssignIt()
+    {
+        const string text =
+            "二、重点任务\n\n" +
+            "1.完成城区雨污分流改造一期工程。\n\n牵头单位：区住建局\n\n责任单位：区财政局，各街道\n\n" +
+            "2.新增城镇就业岗位3000个以上。\n\n牵头单位:区人社局\n\n责任单位:区人社局、区工信局\n\n" +
+            "3.基本情况说明。\n全区共有街道6个。\n";
+
+        var directives = Assigned(text);
+
+        Assert.Equal(2, directives.Count);
+        Assert.Equal(["区住建局"], directives[0].Lead);
+        Assert.Equal(["区财政局", "各街道"], directives[0].Support);
+        Assert.Equal("完成城区雨污分流改造一期工程", directives[0].Task.TrimEnd('。'));
+
+        // The item's span runs from its words to its last field line, as written.
+        Assert.StartsWith("完成城区雨污分流改造一期工程。", directives[0].Quote, StringComparison.Ordinal);
+        Assert.EndsWith("责任单位：区财政局，各街道", directives[0].Quote, StringComparison.Ordinal);
+        Assert.Equal(text.Substring(directives[0].Start, directives[0].Length), directives[0].Quote);
+
+        // A unit named both ways leads; the others support.
+        Assert.Equal(["区人社局"], directives[1].Lead);
+        Assert.Equal(["区工信局"], directives[1].Support);
+    }
+
+    [Fact]
+    public void AFieldLineUnderANumberedItemStillReachesItsSubItems()
+    {
+        const string text = "1.加强饮用水水源地保护。\n牵头单位：市生态环境局\n（1）要在6月底前完成水源地环境问题排查。\n";
+
+        var directives = Assigned(text);
+
+        Assert.Equal(2, directives.Count);
+        Assert.All(directives, d => Assert.Equal(["市生态环境局"], d.Lead));
+        Assert.Contains("水源地环境问题排查", directives[1].Task, StringComparison.Ordinal);
+
+        // Without a field line, a numbered statement assigns nothing.
+        Assert.Empty(Assigned("1.加强饮用水水源地保护。\n全市共有水源地12处。\n"));
+    }
 }
