@@ -22,7 +22,7 @@ public sealed class RealTextEvaluationTests
     [InlineData("heldout4", 0.95)]
     [InlineData("heldout5", 0.97)]
     [InlineData("heldout6", 0.98)]
-    [InlineData("heldout7", 0.66)]
+    [InlineData("heldout7", 0.71)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
