@@ -8,7 +8,7 @@ namespace FollowUpBot.Directives;
 /// Subjectless obligations come back with an empty lead for the organiser to assign. One pass over the text, no
 /// backtracking across sentences, so the cost grows linearly with the input.
 /// </summary>
-internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
+internal sealed partial class DirectiveExtractor(WorkingCalendar calendar, CandidateScorer? scorer)
 {
     private readonly DeadlineParser _deadlines = new(calendar);
 
@@ -17,7 +17,35 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
     {
     }
 
+    public DirectiveExtractor(WorkingCalendar calendar)
+        : this(calendar, null)
+    {
+    }
+
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
+    {
+        var candidates = Candidates(text, meetingDate);
+        var result = new List<Directive>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            // A learned scorer, when given, drops the assigned candidates it judges not to be directives; the organiser's
+            // unassigned candidates are left as the rules offer them.
+            if (scorer is not null && !candidate.Directive.IsCandidate && !scorer.Keeps(text, candidate))
+            {
+                continue;
+            }
+
+            result.Add(scorer is null ? candidate.Directive : candidate.Directive with { Id = (result.Count + 1).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What the rules found, each directive with the rule that found it and its language: the candidates a learned scorer
+    /// (<see cref="CandidateScorer"/>) is trained on and measured with. <see cref="Extract"/> returns their directives.
+    /// </summary>
+    internal IReadOnlyList<DirectiveCandidate> Candidates(string text, DateOnly meetingDate)
     {
         ArgumentNullException.ThrowIfNull(text);
 
@@ -27,13 +55,14 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         var simplified = ChineseScript.ToSimplified(text);
         var read = HardWraps.Unwrap(simplified, out var map);
         var drafts = new ExtractionPass(read).Run();
-        var result = new List<Directive>(drafts.Count);
+        var result = new List<DirectiveCandidate>(drafts.Count);
         foreach (var draft in drafts)
         {
             var directive = Finish(read, draft, meetingDate, result.Count + 1);
             if (directive is not null)
             {
-                result.Add(ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, !ReferenceEquals(simplified, text)));
+                directive = ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, !ReferenceEquals(simplified, text));
+                result.Add(new DirectiveCandidate(directive, draft.Rule, draft.English));
             }
         }
 
@@ -282,4 +311,7 @@ internal sealed class Draft
     public required OutlineEntry[] Chain { get; init; }
 
     public bool English { get; init; }
+
+    /// <summary>The rule that found it: the method that opened the draft ("en.ReadModals", "zh.ReadParagraph", "ApplyFieldLines").</summary>
+    public string Rule { get; init; } = string.Empty;
 }

@@ -1,0 +1,50 @@
+using System.Globalization;
+using FollowUpBot.Directives;
+using FollowUpBot.Directives.Evaluation;
+
+namespace FollowUpBot.Cli;
+
+/// <summary>
+/// <c>followup train-directives ROOT --out FILE</c>: trains the extraction candidate scorer (<see cref="CandidateScorer"/>)
+/// on every labelled text under ROOT's subfolders with <see cref="CandidateScorerOptions.Chosen"/> and writes the model
+/// file. Deterministic: the same texts give the same file.
+/// </summary>
+internal sealed class TrainDirectivesCommand : ICliCommand
+{
+    public string Name => "train-directives";
+
+    public string Summary => "train the extraction candidate scorer from the labelled meeting texts";
+
+    public string Usage => "ROOT --out FILE [--meeting-date YYYY-MM-DD]";
+
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var parsed = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal));
+        var date = DateOnly.ParseExact(parsed.Option("meeting-date") ?? "2026-12-04", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var outPath = parsed.Option("out") ?? throw new CliUsageException("give --out FILE.");
+        parsed.ThrowIfUnknownOptions();
+        if (parsed.Positional.Count != 1 || !Directory.Exists(parsed.Positional[0]))
+        {
+            throw new CliUsageException("give one ROOT folder whose subfolders hold NAME.txt + NAME.labels.json pairs.");
+        }
+
+        try
+        {
+            var texts = await LabelledFolders.ReadBatchesAsync(parsed.Positional[0], cancellationToken).ConfigureAwait(false);
+            var examples = LeaveOneBatchOut.Examples(texts, date);
+            var scorer = CandidateScorer.Train(examples, CandidateScorerOptions.Chosen);
+            await using (var writer = new StreamWriter(outPath, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                scorer.Write(writer);
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{examples.Count} candidates ({examples.Count(e => e.Directive)} directives) from {texts.Count} texts; {scorer.Names.Count} features -> {outPath}")).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception e) when (e is MeetingTextException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"followup train-directives: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+}
