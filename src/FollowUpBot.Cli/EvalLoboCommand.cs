@@ -16,7 +16,7 @@ internal sealed class EvalLoboCommand : ICliCommand
 
     public string Summary => "leave-one-batch-out: the rules alone vs the rules with a candidate scorer trained on the other batches";
 
-    public string Usage => "ROOT [--meeting-date YYYY-MM-DD] [--l2 X] [--epochs N] [--threshold X]";
+    public string Usage => "ROOT [--meeting-date YYYY-MM-DD] [--l2 X] [--epochs N] [--threshold X] [--add-threshold X] [--show BATCH]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -26,7 +26,9 @@ internal sealed class EvalLoboCommand : ICliCommand
         var options = new CandidateScorerOptions(
             Number(parsed, "l2", chosen.L2),
             (int)Number(parsed, "epochs", chosen.Epochs),
-            Number(parsed, "threshold", chosen.Threshold));
+            Number(parsed, "threshold", chosen.Threshold),
+            Number(parsed, "add-threshold", chosen.AddThreshold));
+        var show = parsed.Option("show");
         parsed.ThrowIfUnknownOptions();
         if (parsed.Positional.Count != 1 || !Directory.Exists(parsed.Positional[0]))
         {
@@ -49,6 +51,16 @@ internal sealed class EvalLoboCommand : ICliCommand
             throw new CliUsageException($"{parsed.Positional[0]} needs at least two subfolders of labelled texts.");
         }
 
+        if (show is not null)
+        {
+            foreach (var (name, probability, directive, candidate) in LeaveOneBatchOut.LooseOf(texts, show, date, options).OrderByDescending(x => x.Probability))
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{probability:0.00} {(directive ? "gold " : "     ")} {name} {candidate.Rule} [{string.Join("、", candidate.Directive.Lead)}] {candidate.Directive.Quote}")).ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+
         await output.WriteAsync(Report(LeaveOneBatchOut.Run(texts, date, options), options).AsMemory(), cancellationToken).ConfigureAwait(false);
         return 0;
     }
@@ -56,42 +68,43 @@ internal sealed class EvalLoboCommand : ICliCommand
     internal static string Report(IReadOnlyList<LoboRow> rows, CandidateScorerOptions options)
     {
         var report = new StringBuilder();
-        report.Append(CultureInfo.InvariantCulture, $"leave-one-batch-out, candidate scorer l2={options.L2} epochs={options.Epochs} threshold={options.Threshold}\n\n");
-        report.Append("| batch | lang | texts | gold | rules pred | rules matched | rules P | rules R | rules F1 | LOBO pred | LOBO matched | LOBO P | LOBO R | LOBO F1 |\n");
-        report.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        report.Append(CultureInfo.InvariantCulture, $"leave-one-batch-out, candidate scorers l2={options.L2} epochs={options.Epochs} keep>={options.Threshold} add>={options.AddThreshold}\n");
+        report.Append("rules: the extractor as it is; filtered: its candidates kept by a scorer trained on the other batches; added: the rules plus loose candidates a scorer trained on the other batches accepts where the rules found nothing\n\n");
+        report.Append("| batch | lang | texts | gold | rules pred | matched | P | R | F1 | filtered pred | matched | F1 | added pred | matched | P | R | F1 |\n");
+        report.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var row in rows)
         {
-            report.Append(Row(row.Batch, row.Language, row.Texts, row.Rules, row.Learned));
+            report.Append(Row(row.Batch, row.Language, row.Texts, row.Rules.Counts, row.Filtered.Counts, row.Added.Counts));
         }
 
         foreach (var language in (ReadOnlySpan<string>)["zh", "en"])
         {
             var of = rows.Where(r => r.Language == language).ToList();
-            report.Append(Row("**all**", language, of.Sum(r => r.Texts), Sum(of.Select(r => r.Rules)), Sum(of.Select(r => r.Learned))));
+            report.Append(Row("**all**", language, of.Sum(r => r.Texts), Sum(of.Select(r => r.Rules)).Counts, Sum(of.Select(r => r.Filtered)).Counts, Sum(of.Select(r => r.Added)).Counts));
         }
 
-        report.Append("\nerror kinds (rules alone → with the scorer): extra = not a directive / wrong owner / wrong span / duplicate; missed = no sentence found / found with a wrong owner / span touched; lead sets differing on matched items\n\n");
+        report.Append("\nerror kinds, rules alone → rules + additions. Extra: not a directive / wrong owner / wrong span / duplicate; missed: no sentence found / found with a wrong owner / span only touched; lead sets differing on matched items\n\n");
         report.Append("| batch | lang | extra: not directive | wrong owner | wrong span | duplicate | missed: not found | wrong owner | span | lead mismatch |\n");
         report.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var row in rows)
         {
-            report.Append(Kinds(row.Batch, row.Language, row.RulesErrors, row.LearnedErrors));
+            report.Append(Kinds(row.Batch, row.Language, row.Rules.Errors, row.Added.Errors));
         }
 
         foreach (var language in (ReadOnlySpan<string>)["zh", "en"])
         {
             var of = rows.Where(r => r.Language == language).ToList();
-            report.Append(Kinds("**all**", language, of.Aggregate(ExtractionErrors.Zero, (a, r) => a + r.RulesErrors), of.Aggregate(ExtractionErrors.Zero, (a, r) => a + r.LearnedErrors)));
+            report.Append(Kinds("**all**", language, Sum(of.Select(r => r.Rules)).Errors, Sum(of.Select(r => r.Added)).Errors));
         }
 
         return report.ToString();
     }
 
-    private static EvalCounts Sum(IEnumerable<EvalCounts> counts) => counts.Aggregate(EvalCounts.Zero, (a, b) => a + b);
+    private static LoboScore Sum(IEnumerable<LoboScore> scores) => scores.Aggregate(LoboScore.Zero, (a, b) => a + b);
 
-    private static string Row(string batch, string language, int texts, EvalCounts rules, EvalCounts learned) => string.Create(
+    private static string Row(string batch, string language, int texts, EvalCounts rules, EvalCounts filtered, EvalCounts added) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {batch} | {language} | {texts} | {rules.Gold} | {rules.Predicted} | {rules.Matched} | {rules.Precision:0.00} | {rules.Recall:0.00} | {rules.F1:0.00} | {learned.Predicted} | {learned.Matched} | {learned.Precision:0.00} | {learned.Recall:0.00} | {learned.F1:0.00} |\n");
+        $"| {batch} | {language} | {texts} | {rules.Gold} | {rules.Predicted} | {rules.Matched} | {rules.Precision:0.00} | {rules.Recall:0.00} | {rules.F1:0.00} | {filtered.Predicted} | {filtered.Matched} | {filtered.F1:0.00} | {added.Predicted} | {added.Matched} | {added.Precision:0.00} | {added.Recall:0.00} | {added.F1:0.00} |\n");
 
     private static string Kinds(string batch, string language, ExtractionErrors a, ExtractionErrors b)
     {

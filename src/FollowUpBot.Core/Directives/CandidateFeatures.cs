@@ -50,7 +50,11 @@ internal static class CandidateFeatures
             if (words.Count > 1 && Modals.Contains(cue))
             {
                 features.Add("en.cue2=" + cue + " " + words[1]);
+                features.Add("en.verb=" + (words[1] == "be" ? "be" : EnglishActors.IsImperativeVerb(words[1]) ? "imperative" : EnglishActors.IsListVerb(words[1]) ? "list" : "other"));
             }
+
+            features.Add("en.owner.valid=" + (lead.Length > 0 && EnglishActors.Split(lead) is not null));
+            features.Add("en.owner.words=" + Math.Min(4, lead.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length).ToString(CultureInfo.InvariantCulture));
 
             var opening = Words(directive.Quote.AsSpan());
             for (var i = 0; i < Math.Min(OpeningWords, opening.Count); i++)
@@ -71,6 +75,7 @@ internal static class CandidateFeatures
         {
             var cue = directive.Quote.AsSpan(Math.Min(after, directive.Quote.Length));
             features.Add("zh.cue=" + cue[..Math.Min(2, cue.Length)].ToString());
+            features.Add("zh.owner.valid=" + (lead.Length > 0 && ChineseActors.SplitActors(lead) is not null));
             var opening = directive.Quote.AsSpan(0, Math.Min(OpeningChars, directive.Quote.Length));
             for (var i = 0; i + 1 < opening.Length; i++)
             {

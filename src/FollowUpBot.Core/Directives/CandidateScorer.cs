@@ -6,10 +6,10 @@ namespace FollowUpBot.Directives;
 internal sealed record CandidateExample(IReadOnlyList<string> Features, bool Directive);
 
 /// <summary>How the candidate scorer is trained and where it draws the line.</summary>
-internal sealed record CandidateScorerOptions(double L2, int Epochs, double Threshold)
+internal sealed record CandidateScorerOptions(double L2, int Epochs, double Threshold, double AddThreshold = 0.8)
 {
     /// <summary>The options measured by <c>followup eval-lobo</c> (README "Round eight").</summary>
-    public static CandidateScorerOptions Chosen { get; } = new(L2: 0.01, Epochs: 400, Threshold: 0.5);
+    public static CandidateScorerOptions Chosen { get; } = new(L2: 0.01, Epochs: 400, Threshold: 0.5, AddThreshold: 0.8);
 }
 
 /// <summary>

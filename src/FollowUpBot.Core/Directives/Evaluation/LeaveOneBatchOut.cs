@@ -22,8 +22,20 @@ internal sealed record LabelledText(string Batch, string Name, string Text, IRea
     public string Language => Chinese ? "zh" : "en";
 }
 
-/// <summary>The scores of one batch in one language: the rules alone, and the rules with a scorer trained without the batch.</summary>
-internal sealed record LoboRow(string Batch, string Language, int Texts, EvalCounts Rules, ExtractionErrors RulesErrors, EvalCounts Learned, ExtractionErrors LearnedErrors);
+/// <summary>Counts and error kinds of one way of extracting.</summary>
+internal sealed record LoboScore(EvalCounts Counts, ExtractionErrors Errors)
+{
+    public static LoboScore Zero { get; } = new(EvalCounts.Zero, ExtractionErrors.Zero);
+
+    public static LoboScore operator +(LoboScore a, LoboScore b) => new(a.Counts + b.Counts, a.Errors + b.Errors);
+}
+
+/// <summary>
+/// The scores of one batch in one language: the rules alone; the rules' candidates kept or dropped by a scorer trained
+/// without the batch (<see cref="Filtered"/>); the rules plus loose candidates (<see cref="LooseCandidates"/>) a second
+/// scorer, trained without the batch, accepts where the rules found nothing (<see cref="Added"/>).
+/// </summary>
+internal sealed record LoboRow(string Batch, string Language, int Texts, LoboScore Rules, LoboScore Filtered, LoboScore Added);
 
 /// <summary>
 /// Leave-one-batch-out for extraction: the rules' candidates of every text are labelled by the scorer (a candidate is a
@@ -36,13 +48,15 @@ internal static class LeaveOneBatchOut
     public static IReadOnlyList<LoboRow> Run(IReadOnlyList<LabelledText> texts, DateOnly meetingDate, CandidateScorerOptions options)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(options);
         var extractor = new DirectiveExtractor();
         var read = texts.Select(t => Read(extractor, t, meetingDate)).ToList();
         var rows = new List<LoboRow>();
         foreach (var batch in texts.Select(t => t.Batch).Distinct(StringComparer.Ordinal))
         {
-            var training = read.Where(r => r.Text.Batch != batch).SelectMany(r => r.Examples).ToList();
-            var scorer = CandidateScorer.Train(training, options);
+            var others = read.Where(r => r.Text.Batch != batch).ToList();
+            var filter = CandidateScorer.Train([.. others.SelectMany(r => r.Examples)], options);
+            var adder = CandidateScorer.Train([.. others.SelectMany(r => r.LooseExamples)], options with { Threshold = options.AddThreshold });
             foreach (var language in (ReadOnlySpan<string>)["zh", "en"])
             {
                 var held = read.Where(r => r.Text.Batch == batch && r.Text.Language == language).ToList();
@@ -51,23 +65,75 @@ internal static class LeaveOneBatchOut
                     continue;
                 }
 
-                EvalCounts rules = EvalCounts.Zero, learned = EvalCounts.Zero;
-                ExtractionErrors rulesErrors = ExtractionErrors.Zero, learnedErrors = ExtractionErrors.Zero;
+                LoboScore rules = LoboScore.Zero, filtered = LoboScore.Zero, added = LoboScore.Zero;
                 foreach (var r in held)
                 {
-                    rules += r.Result.Counts;
-                    rulesErrors += r.Result.Errors;
-                    var kept = r.Candidates.Where(c => c.Directive.IsCandidate || scorer.Keeps(r.Text.Text, c)).Select(c => c.Directive).ToList();
-                    var result = DirectiveScorer.Score(r.Text.Text, r.Text.Gold, kept);
-                    learned += result.Counts;
-                    learnedErrors += result.Errors;
+                    rules += new LoboScore(r.Result.Counts, r.Result.Errors);
+                    var kept = r.Candidates.Where(c => c.Directive.IsCandidate || filter.Keeps(r.Text.Text, c)).Select(c => c.Directive).ToList();
+                    filtered += Score(r.Text, kept);
+                    added += Score(r.Text, WithAdditions(r.Text.Text, r.Candidates, r.Loose, adder));
                 }
 
-                rows.Add(new LoboRow(batch, language, held.Count, rules, rulesErrors, learned, learnedErrors));
+                rows.Add(new LoboRow(batch, language, held.Count, rules, filtered, added));
             }
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The loose candidates of one batch where the rules found nothing, each with the probability a scorer trained on the
+    /// other batches gives it and whether it matches a gold item: what an addition threshold would take.
+    /// </summary>
+    public static IEnumerable<(string Text, double Probability, bool Directive, DirectiveCandidate Candidate)> LooseOf(IReadOnlyList<LabelledText> texts, string batch, DateOnly meetingDate, CandidateScorerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var extractor = new DirectiveExtractor();
+        var read = texts.Select(t => Read(extractor, t, meetingDate)).ToList();
+        var adder = CandidateScorer.Train([.. read.Where(r => r.Text.Batch != batch).SelectMany(r => r.LooseExamples)], options);
+        foreach (var r in read.Where(r => r.Text.Batch == batch))
+        {
+            for (var i = 0; i < r.Loose.Count; i++)
+            {
+                var d = r.Loose[i].Directive;
+                if (!r.Candidates.Any(c => c.Directive.Start < d.Start + d.Length && d.Start < c.Directive.Start + c.Directive.Length))
+                {
+                    yield return (r.Text.Name, adder.Probability(r.LooseExamples[i].Features), r.LooseExamples[i].Directive, r.Loose[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rules' directives and, where none of them lies, each loose candidate the scorer accepts (the first of any that
+    /// overlap), in text order.
+    /// </summary>
+    public static List<Directive> WithAdditions(string text, IReadOnlyList<DirectiveCandidate> rules, IReadOnlyList<DirectiveCandidate> loose, CandidateScorer adder)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(loose);
+        ArgumentNullException.ThrowIfNull(adder);
+        var result = rules.Select(c => c.Directive).ToList();
+        var taken = result.Select(d => (d.Start, End: d.Start + d.Length)).ToList();
+        foreach (var candidate in loose)
+        {
+            var d = candidate.Directive;
+            if (taken.Any(t => t.Start < d.Start + d.Length && d.Start < t.End) || !adder.Keeps(text, candidate))
+            {
+                continue;
+            }
+
+            taken.Add((d.Start, d.Start + d.Length));
+            result.Add(d);
+        }
+
+        return [.. result.OrderBy(d => d.Start)];
+    }
+
+    private static LoboScore Score(LabelledText text, List<Directive> predicted)
+    {
+        var result = DirectiveScorer.Score(text.Text, text.Gold, predicted);
+        return new LoboScore(result.Counts, result.Errors);
     }
 
     /// <summary>The training examples of a set of texts: every assigned candidate of the rules, labelled by the scorer.</summary>
@@ -90,8 +156,23 @@ internal static class LeaveOneBatchOut
             }
         }
 
-        return new Reading(text, candidates, result, examples);
+        var loose = LooseCandidates.Find(text.Text);
+        var looseMatched = DirectiveScorer.Score(text.Text, text.Gold, [.. loose.Select(c => c.Directive)]).Matched;
+        var looseExamples = new List<CandidateExample>(loose.Count);
+        for (var i = 0; i < loose.Count; i++)
+        {
+            looseExamples.Add(new CandidateExample(CandidateFeatures.Of(text.Text, loose[i]), looseMatched[i]));
+        }
+
+        return new Reading(text, candidates, result, examples, loose, looseExamples);
     }
 
-    private sealed record Reading(LabelledText Text, IReadOnlyList<DirectiveCandidate> Candidates, EvalResult Result, List<CandidateExample> Examples);
+    /// <summary>The training examples of the loose reading: every loose candidate, labelled by the scorer.</summary>
+    public static List<CandidateExample> LooseExamples(IEnumerable<LabelledText> texts, DateOnly meetingDate)
+    {
+        var extractor = new DirectiveExtractor();
+        return [.. texts.SelectMany(t => Read(extractor, t, meetingDate).LooseExamples)];
+    }
+
+    private sealed record Reading(LabelledText Text, IReadOnlyList<DirectiveCandidate> Candidates, EvalResult Result, List<CandidateExample> Examples, List<DirectiveCandidate> Loose, List<CandidateExample> LooseExamples);
 }
