@@ -5,15 +5,16 @@ using FollowUpBot.Directives.Evaluation;
 namespace FollowUpBot.Cli;
 
 /// <summary>
-/// <c>followup train-directives ROOT --out FILE</c>: trains the extraction candidate scorer (<see cref="CandidateScorer"/>)
-/// on every labelled text under ROOT's subfolders with <see cref="CandidateScorerOptions.Chosen"/> and writes the model
-/// file. Deterministic: the same texts give the same file.
+/// <c>followup train-directives ROOT --out FILE</c>: trains the scorer of loose candidates the extractor adds
+/// (<see cref="CandidateScorer.Additions"/>) on every labelled text under ROOT's subfolders with
+/// <see cref="CandidateScorerOptions.Chosen"/> and writes the model file the extractor embeds
+/// (src/FollowUpBot.Core/Directives/directive-additions.tsv). Deterministic: the same texts give the same file.
 /// </summary>
 internal sealed class TrainDirectivesCommand : ICliCommand
 {
     public string Name => "train-directives";
 
-    public string Summary => "train the extraction candidate scorer from the labelled meeting texts";
+    public string Summary => "train the scorer of the extractor's loose candidates from the labelled meeting texts";
 
     public string Usage => "ROOT --out FILE [--meeting-date YYYY-MM-DD]";
 
@@ -31,8 +32,8 @@ internal sealed class TrainDirectivesCommand : ICliCommand
         try
         {
             var texts = await LabelledFolders.ReadBatchesAsync(parsed.Positional[0], cancellationToken).ConfigureAwait(false);
-            var examples = LeaveOneBatchOut.Examples(texts, date);
-            var scorer = CandidateScorer.Train(examples, CandidateScorerOptions.Chosen);
+            var examples = LeaveOneBatchOut.AdditionExamples(texts, date);
+            var scorer = CandidateScorer.Train(examples, CandidateScorerOptions.Chosen.ForAdditions);
             await using (var writer = new StreamWriter(outPath, append: false, new System.Text.UTF8Encoding(false)))
             {
                 scorer.Write(writer);

@@ -8,7 +8,7 @@ namespace FollowUpBot.Directives;
 /// Subjectless obligations come back with an empty lead for the organiser to assign. One pass over the text, no
 /// backtracking across sentences, so the cost grows linearly with the input.
 /// </summary>
-internal sealed partial class DirectiveExtractor(WorkingCalendar calendar, CandidateScorer? scorer)
+internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 {
     private readonly DeadlineParser _deadlines = new(calendar);
 
@@ -17,25 +17,37 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar, Candi
     {
     }
 
-    public DirectiveExtractor(WorkingCalendar calendar)
-        : this(calendar, null)
-    {
-    }
-
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
     {
         var candidates = Candidates(text, meetingDate);
-        var result = new List<Directive>(candidates.Count);
-        foreach (var candidate in candidates)
+
+        // Where the rules found nothing, a loose reading's candidates the learned scorer accepts are added (README "Round
+        // eight"): the rules' items first in their own right, the additions numbered with them in text order.
+        var all = CandidateScorer.Additions.WithAdditions(text, candidates, LooseCandidates.Find(text));
+        if (all.Count == candidates.Count)
         {
-            // A learned scorer, when given, drops the assigned candidates it judges not to be directives; the organiser's
-            // unassigned candidates are left as the rules offer them.
-            if (scorer is not null && !candidate.Directive.IsCandidate && !scorer.Keeps(text, candidate))
+            return all;
+        }
+
+        var simplified = ChineseScript.ToSimplified(text);
+        var result = new List<Directive>(all.Count);
+        foreach (var directive in all)
+        {
+            var number = (result.Count + 1).ToString(CultureInfo.InvariantCulture);
+            if (directive.Id.Length > 0)
             {
+                result.Add(directive with { Id = number });
                 continue;
             }
 
-            result.Add(scorer is null ? candidate.Directive : candidate.Directive with { Id = (result.Count + 1).ToString(CultureInfo.InvariantCulture) });
+            // An addition: its deadline found as the rules find one, cut from the text as written.
+            var english = char.IsAscii(directive.Quote[0]);
+            var found = _deadlines.Find(simplified, directive.Start, directive.Start + directive.Length, meetingDate, english);
+            result.Add(directive with
+            {
+                Id = number,
+                Deadline = found is null ? null : found.Deadline with { Text = text.Substring(found.Start, found.Length) },
+            });
         }
 
         return result;
@@ -43,7 +55,8 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar, Candi
 
     /// <summary>
     /// What the rules found, each directive with the rule that found it and its language: the candidates a learned scorer
-    /// (<see cref="CandidateScorer"/>) is trained on and measured with. <see cref="Extract"/> returns their directives.
+    /// (<see cref="CandidateScorer"/>) is trained on and measured with (<c>followup eval-lobo</c>). <see cref="Extract"/>
+    /// returns their directives.
     /// </summary>
     internal IReadOnlyList<DirectiveCandidate> Candidates(string text, DateOnly meetingDate)
     {

@@ -10,6 +10,11 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal static partial class LooseCandidates
 {
+    private static readonly HashSet<string> MeetingBodies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Council", "Board", "Committee", "Commission", "Senate", "Members", "Meeting", "Group", "Councillors", "Councilmembers",
+    };
+
     private static readonly string[] ChineseCues = ["要", "须", "必须", "务必", "应当", "应", "负责", "牵头", "抓紧", "尽快", "切实", "按时"];
 
     public static List<DirectiveCandidate> Find(string text)
@@ -70,19 +75,22 @@ internal static partial class LooseCandidates
     private static void ReadEnglish(string text, int start, int end, List<DirectiveCandidate> found)
     {
         var span = text[start..end];
-        if (OpeningOwner().Match(span) is { Success: true } opening)
+        // "Training will be delivered …" (a passive: the subject is acted on) and "Repairs to the gym roof …" ("to" before a
+        // determiner is a preposition) name no one.
+        if (OpeningOwner().Match(span) is { Success: true } opening && !NoParty().IsMatch(span, opening.Groups["cue"].Index + opening.Groups["cue"].Length))
         {
-            Add(text, start, end, opening.Groups["owner"].Value, "loose.en.opening." + opening.Groups["cue"].Value.Split(' ')[0].ToLowerInvariant(), english: true, found);
+            var cue = opening.Groups["cue"];
+            Add(text, start, end, opening.Groups["owner"].Value, "loose.en.opening." + cue.Value.Split(' ')[0].ToLowerInvariant(), english: true, found, start + cue.Index + cue.Length);
         }
 
         if (AskedOwner().Match(span) is { Success: true } asked)
         {
-            Add(text, start, end, asked.Groups["owner"].Value, "loose.en.asked", english: true, found);
+            Add(text, start, end, asked.Groups["owner"].Value, "loose.en.asked", english: true, found, start + asked.Index + asked.Length - 1);
         }
 
         if (PassiveAgent().Match(span) is { Success: true } passive)
         {
-            Add(text, start, end, passive.Groups["owner"].Value, "loose.en.passive", english: true, found);
+            Add(text, start, end, passive.Groups["owner"].Value, "loose.en.passive", english: true, found, start);
         }
     }
 
@@ -105,17 +113,30 @@ internal static partial class LooseCandidates
         var after = read.AsSpan(actors.End, Math.Max(0, stop - actors.End));
         foreach (var cue in ChineseCues)
         {
-            // 负责人 (the one in charge) and 要求/要点 are nouns, not the obligation.
-            if (after.StartsWith(cue) && !after.StartsWith("负责人") && !after.StartsWith("要求") && !after.StartsWith("要点"))
+            // 负责人/负责同志 (the one in charge), 要求/要点 and 应急/应用/应对 are words of their own, not the obligation.
+            if (after.StartsWith(cue) && !NotCue(after))
             {
                 var owner = text.Substring(from, actors.End - from);
-                Add(text, start, stop, owner, (read[start] == '由' ? "loose.zh.by." : "loose.zh.opening.") + cue, english: false, found);
+                Add(text, start, stop, owner, (read[start] == '由' ? "loose.zh.by." : "loose.zh.opening.") + cue, english: false, found, actors.End + cue.Length);
                 return;
             }
         }
     }
 
-    private static void Add(string text, int start, int end, string owner, string rule, bool english, List<DirectiveCandidate> found)
+    private static bool NotCue(ReadOnlySpan<char> after)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["负责人", "负责同志", "负责领导", "要求", "要点", "应急", "应用", "应对", "应届"])
+        {
+            if (after.StartsWith(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Add(string text, int start, int end, string owner, string rule, bool english, List<DirectiveCandidate> found, int taskStart)
     {
         owner = owner.Trim().Trim('[', ']', '*', '(', ')').Trim();
         if (english && owner.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
@@ -133,15 +154,23 @@ internal static partial class LooseCandidates
             return;
         }
 
-        // "Good to test …", "Needs to be figured out": a lone common word is no party.
-        if (english && !owner.Contains(' ', StringComparison.Ordinal) && EnglishActors.IsCommonWord(owner.ToLowerInvariant()))
+        // "Good to test …", "Needs to be figured out": a lone common word is no party; "asked Council to endorse …": the
+        // meeting body asked to deliberate is no owner either; "Self-nomination to serve on the Committee" is a seat.
+        if (english && !owner.Contains(' ', StringComparison.Ordinal) && (EnglishActors.IsCommonWord(owner.ToLowerInvariant()) || MeetingBodies.Contains(owner)))
+        {
+            return;
+        }
+
+        if (english && Seat().IsMatch(text.AsSpan(start, end - start)))
         {
             return;
         }
 
         var lead = english ? EnglishActors.Split(owner) ?? [owner] : ChineseActors.SplitActors(owner) ?? [owner];
+        // The task is what follows the cue (the whole clause for a passive), as the rules' tasks are; always in the quote.
         var quote = text[start..end];
-        found.Add(new DirectiveCandidate(new Directive(string.Empty, string.Empty, lead, [], quote, null, quote, start, end - start), rule, english));
+        var task = taskStart > start && taskStart < end ? text[taskStart..end].Trim() : quote;
+        found.Add(new DirectiveCandidate(new Directive(string.Empty, string.Empty, lead, [], task.Length > 0 ? task : quote, null, quote, start, end - start), rule, english));
     }
 
     // A clause: from the start of a line or after ". ", "; ", ": ", " - ", "Topic- " to the next of those; its body starts after
@@ -154,6 +183,12 @@ internal static partial class LooseCandidates
 
     [GeneratedRegex(@"^(?<owner>(?:\[[^\]]{1,40}\]|@?[A-Za-z][\w.'’&@-]*)(?:\s+(?!(?:to|will|would|shall|should|must|needs?|is|are|agreed|volunteered)\b)(?:&|and|\[[^\]]{1,40}\]|@?[A-Za-z][\w.'’-]*)){0,4})\s+(?<cue>to|will|would|shall|should|must|needs? to|is to|are to|agreed to|volunteered to)\s+[a-z]", RegexOptions.CultureInvariant)]
     private static partial Regex OpeningOwner();
+
+    [GeneratedRegex(@"\G\s+(?:be\s+[a-z]+(?:ed|en|wn)\b|(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your)\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex NoParty();
+
+    [GeneratedRegex(@"\sto\s+serve\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Seat();
 
     [GeneratedRegex(@"\b(?:asked|directed|requested|instructed|authori[sz]ed|tasked)\s+(?<owner>(?:the\s+)?(?:[A-Za-z][\w.'’-]*)(?:\s+[A-Za-z][\w.'’-]*)?)\s+to\s+[a-z]", RegexOptions.CultureInvariant)]
     private static partial Regex AskedOwner();

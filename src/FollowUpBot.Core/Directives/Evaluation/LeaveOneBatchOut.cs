@@ -56,7 +56,7 @@ internal static class LeaveOneBatchOut
         {
             var others = read.Where(r => r.Text.Batch != batch).ToList();
             var filter = CandidateScorer.Train([.. others.SelectMany(r => r.Examples)], options);
-            var adder = CandidateScorer.Train([.. others.SelectMany(r => r.LooseExamples)], options with { Threshold = options.AddThreshold });
+            var adder = CandidateScorer.Train([.. others.SelectMany(r => r.LooseExamples)], options.ForAdditions);
             foreach (var language in (ReadOnlySpan<string>)["zh", "en"])
             {
                 var held = read.Where(r => r.Text.Batch == batch && r.Text.Language == language).ToList();
@@ -71,7 +71,7 @@ internal static class LeaveOneBatchOut
                     rules += new LoboScore(r.Result.Counts, r.Result.Errors);
                     var kept = r.Candidates.Where(c => c.Directive.IsCandidate || filter.Keeps(r.Text.Text, c)).Select(c => c.Directive).ToList();
                     filtered += Score(r.Text, kept);
-                    added += Score(r.Text, WithAdditions(r.Text.Text, r.Candidates, r.Loose, adder));
+                    added += Score(r.Text, adder.WithAdditions(r.Text.Text, r.Candidates, r.Loose));
                 }
 
                 rows.Add(new LoboRow(batch, language, held.Count, rules, filtered, added));
@@ -90,7 +90,7 @@ internal static class LeaveOneBatchOut
         ArgumentNullException.ThrowIfNull(texts);
         var extractor = new DirectiveExtractor();
         var read = texts.Select(t => Read(extractor, t, meetingDate)).ToList();
-        var adder = CandidateScorer.Train([.. read.Where(r => r.Text.Batch != batch).SelectMany(r => r.LooseExamples)], options);
+        var adder = CandidateScorer.Train([.. read.Where(r => r.Text.Batch != batch).SelectMany(r => r.LooseExamples)], options.ForAdditions);
         foreach (var r in read.Where(r => r.Text.Batch == batch))
         {
             for (var i = 0; i < r.Loose.Count; i++)
@@ -104,43 +104,10 @@ internal static class LeaveOneBatchOut
         }
     }
 
-    /// <summary>
-    /// The rules' directives and, where none of them lies, each loose candidate the scorer accepts (the first of any that
-    /// overlap), in text order.
-    /// </summary>
-    public static List<Directive> WithAdditions(string text, IReadOnlyList<DirectiveCandidate> rules, IReadOnlyList<DirectiveCandidate> loose, CandidateScorer adder)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(loose);
-        ArgumentNullException.ThrowIfNull(adder);
-        var result = rules.Select(c => c.Directive).ToList();
-        var taken = result.Select(d => (d.Start, End: d.Start + d.Length)).ToList();
-        foreach (var candidate in loose)
-        {
-            var d = candidate.Directive;
-            if (taken.Any(t => t.Start < d.Start + d.Length && d.Start < t.End) || !adder.Keeps(text, candidate))
-            {
-                continue;
-            }
-
-            taken.Add((d.Start, d.Start + d.Length));
-            result.Add(d);
-        }
-
-        return [.. result.OrderBy(d => d.Start)];
-    }
-
     private static LoboScore Score(LabelledText text, List<Directive> predicted)
     {
         var result = DirectiveScorer.Score(text.Text, text.Gold, predicted);
         return new LoboScore(result.Counts, result.Errors);
-    }
-
-    /// <summary>The training examples of a set of texts: every assigned candidate of the rules, labelled by the scorer.</summary>
-    public static List<CandidateExample> Examples(IEnumerable<LabelledText> texts, DateOnly meetingDate)
-    {
-        var extractor = new DirectiveExtractor();
-        return [.. texts.SelectMany(t => Read(extractor, t, meetingDate).Examples)];
     }
 
     private static Reading Read(DirectiveExtractor extractor, LabelledText text, DateOnly meetingDate)
@@ -167,8 +134,8 @@ internal static class LeaveOneBatchOut
         return new Reading(text, candidates, result, examples, loose, looseExamples);
     }
 
-    /// <summary>The training examples of the loose reading: every loose candidate, labelled by the scorer.</summary>
-    public static List<CandidateExample> LooseExamples(IEnumerable<LabelledText> texts, DateOnly meetingDate)
+    /// <summary>What the shipped additions scorer learns from: every loose candidate of the texts, labelled by the scorer.</summary>
+    public static List<CandidateExample> AdditionExamples(IEnumerable<LabelledText> texts, DateOnly meetingDate)
     {
         var extractor = new DirectiveExtractor();
         return [.. texts.SelectMany(t => Read(extractor, t, meetingDate).LooseExamples)];
