@@ -14,7 +14,7 @@ internal sealed record CandidateScorerOptions(double L2, int Epochs, double Thre
     /// </summary>
     public static CandidateScorerOptions Chosen { get; } = new(L2: 0.01, Epochs: 400, Threshold: 0.5, AddThreshold: 0.5);
 
-    /// <summary>The options the shipped additions scorer is trained with: its threshold is the addition threshold.</summary>
+    /// <summary>The options an additions scorer is trained with: its threshold is the addition threshold.</summary>
     public CandidateScorerOptions ForAdditions => this with { Threshold = AddThreshold };
 }
 
@@ -25,16 +25,6 @@ internal sealed record CandidateScorerOptions(double L2, int Epochs, double Thre
 /// </summary>
 internal sealed class CandidateScorer
 {
-    public const string ResourceName = "FollowUpBot.Directives.directive-additions.tsv";
-
-    private static readonly Lazy<CandidateScorer> Embedded = new(() =>
-    {
-        using var stream = typeof(CandidateScorer).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        return Read(reader);
-    });
-
     private readonly Dictionary<string, double> _weights;
 
     public CandidateScorer(IReadOnlyList<string> names, IReadOnlyList<double> weights, double bias, CandidateScorerOptions options, int trainedOn)
@@ -58,12 +48,6 @@ internal sealed class CandidateScorer
         Options = options;
         TrainedOn = trainedOn;
     }
-
-    /// <summary>
-    /// The shipped scorer of loose candidates (<see cref="LooseCandidates"/>), trained by <c>followup train-directives</c> on
-    /// every labelled real text and embedded as <c>directive-additions.tsv</c>; loaded once.
-    /// </summary>
-    public static CandidateScorer Additions => Embedded.Value;
 
     public IReadOnlyList<string> Names { get; }
 

@@ -20,34 +20,10 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
     {
         var candidates = Candidates(text, meetingDate);
-
-        // Where the rules found nothing, a loose reading's candidates the learned scorer accepts are added (README "Round
-        // eight"): the rules' items first in their own right, the additions numbered with them in text order.
-        var all = CandidateScorer.Additions.WithAdditions(text, candidates, LooseCandidates.Find(text));
-        if (all.Count == candidates.Count)
+        var result = new List<Directive>(candidates.Count);
+        foreach (var candidate in candidates)
         {
-            return all;
-        }
-
-        var simplified = ChineseScript.ToSimplified(text);
-        var result = new List<Directive>(all.Count);
-        foreach (var directive in all)
-        {
-            var number = (result.Count + 1).ToString(CultureInfo.InvariantCulture);
-            if (directive.Id.Length > 0)
-            {
-                result.Add(directive with { Id = number });
-                continue;
-            }
-
-            // An addition: its deadline found as the rules find one, cut from the text as written.
-            var english = char.IsAscii(directive.Quote[0]);
-            var found = _deadlines.Find(simplified, directive.Start, directive.Start + directive.Length, meetingDate, english);
-            result.Add(directive with
-            {
-                Id = number,
-                Deadline = found is null ? null : found.Deadline with { Text = text.Substring(found.Start, found.Length) },
-            });
+            result.Add(candidate.Directive);
         }
 
         return result;

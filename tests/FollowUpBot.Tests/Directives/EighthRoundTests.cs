@@ -102,6 +102,37 @@ public sealed class EighthRoundTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainDirectivesWritesTheSameModelTwice()
+    {
+        var first = Path.Combine(_folder, "first.tsv");
+        var second = Path.Combine(_folder, "second.tsv");
+        foreach (var path in (string[])[first, second])
+        {
+            using var output = new StringWriter();
+            Assert.Equal(0, await CliApp.RunAsync(["train-directives", Testing.RepoPaths.Fixture("eval/real"), "--out", path], output, output, CancellationToken.None));
+        }
+
+        Assert.Equal(await File.ReadAllTextAsync(first), await File.ReadAllTextAsync(second));
+        Assert.True(CandidateScorer.Read(new StringReader(await File.ReadAllTextAsync(first))).TrainedOn > 100);
+    }
+
+    [Fact]
+    public void AnAdditionIsALooseCandidateTheScorerAcceptsWhereTheRulesFoundNothing()
+    {
+        const string text = "Notes\n- [Maria] to send the revised budget to the board\n- Clerk to order the bench.\n";
+        var rules = new DirectiveExtractor().Candidates(text, MeetingDate);
+        var loose = LooseCandidates.Find(text);
+        var examples = loose.Select(c => new CandidateExample(CandidateFeatures.Of(text, c), c.Directive.Lead.Contains("Maria"))).ToList();
+        var scorer = CandidateScorer.Train(examples, CandidateScorerOptions.Chosen.ForAdditions);
+
+        var all = scorer.WithAdditions(text, rules, loose);
+
+        // The rules' "Clerk to …" stays once (the loose reading of the same line is not added again); Maria's line is added.
+        Assert.Equal([["Maria"], ["Clerk"]], all.Select(d => d.Lead));
+        Assert.All(all, d => Assert.Equal(text.Substring(d.Start, d.Length), d.Quote));
+    }
+
+    [Fact]
     public void TheCandidateScorerTrainsTheSameWeightsTwiceAndReadsBackWhatItWrote()
     {
         var examples = new List<CandidateExample>();
