@@ -21,7 +21,12 @@ internal sealed class EvalLoboCommand : ICliCommand
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var parsed = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal));
-        var date = DateOnly.ParseExact(parsed.Option("meeting-date") ?? "2026-12-04", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dateText = parsed.Option("meeting-date") ?? "2026-12-04";
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new CliUsageException($"--meeting-date {dateText} is not a YYYY-MM-DD date.");
+        }
+
         var chosen = CandidateScorerOptions.Chosen;
         var options = new CandidateScorerOptions(
             Number(parsed, "l2", chosen.L2),

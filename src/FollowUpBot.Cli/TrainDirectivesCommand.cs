@@ -21,7 +21,12 @@ internal sealed class TrainDirectivesCommand : ICliCommand
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var parsed = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal));
-        var date = DateOnly.ParseExact(parsed.Option("meeting-date") ?? "2026-12-04", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var dateText = parsed.Option("meeting-date") ?? "2026-12-04";
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new CliUsageException($"--meeting-date {dateText} is not a YYYY-MM-DD date.");
+        }
+
         var outPath = parsed.Option("out") ?? throw new CliUsageException("give --out FILE.");
         parsed.ThrowIfUnknownOptions();
         if (parsed.Positional.Count != 1 || !Directory.Exists(parsed.Positional[0]))
