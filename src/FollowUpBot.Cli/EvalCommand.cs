@@ -15,7 +15,7 @@ internal sealed class EvalCommand(TimeProvider time) : ICliCommand
     {
     }
 
-    private static readonly string[] TextExtensions = [".txt", ".md", ".docx"];
+    private static readonly string[] TextExtensions = [".txt", ".md", ".docx", ".pdf"];
 
     public string Name => "eval";
 
