@@ -3,10 +3,10 @@ using FollowUpBot.Directives.Evaluation;
 
 namespace FollowUpBot.Cli;
 
-/// <summary>Labelled meeting texts on disk: NAME.txt|.md|.docx beside NAME.labels.json, one folder per batch.</summary>
+/// <summary>Labelled meeting texts on disk: NAME.txt|.md|.docx|.pdf beside NAME.labels.json, one folder per batch.</summary>
 internal static class LabelledFolders
 {
-    private static readonly string[] TextExtensions = [".txt", ".md", ".docx"];
+    private static readonly string[] TextExtensions = [".txt", ".md", ".docx", ".pdf"];
 
     /// <summary>The (text, labels) pairs of one folder, in ordinal order of their names; empty when it holds none.</summary>
     public static List<(string Text, string Labels)> PairsIn(string folder)
