@@ -25,6 +25,16 @@ internal sealed record CandidateScorerOptions(double L2, int Epochs, double Thre
 /// </summary>
 internal sealed class CandidateScorer
 {
+    public const string ResourceName = "FollowUpBot.Directives.directive-additions.tsv";
+
+    private static readonly Lazy<CandidateScorer> Embedded = new(() =>
+    {
+        using var stream = typeof(CandidateScorer).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return Read(reader);
+    });
+
     private readonly Dictionary<string, double> _weights;
 
     public CandidateScorer(IReadOnlyList<string> names, IReadOnlyList<double> weights, double bias, CandidateScorerOptions options, int trainedOn)
@@ -48,6 +58,12 @@ internal sealed class CandidateScorer
         Options = options;
         TrainedOn = trainedOn;
     }
+
+    /// <summary>
+    /// The shipped scorer of loose candidates (<see cref="LooseCandidates"/>), trained by <c>followup train-directives</c> on
+    /// every labelled real text and embedded as <c>directive-additions.tsv</c>; loaded once.
+    /// </summary>
+    public static CandidateScorer Additions => Embedded.Value;
 
     public IReadOnlyList<string> Names { get; }
 
@@ -77,25 +93,27 @@ internal sealed class CandidateScorer
     /// The rules' directives and, where none of them lies, each loose candidate the scorer accepts (the first of any that
     /// overlap), in text order.
     /// </summary>
-    public List<Directive> WithAdditions(string text, IReadOnlyList<DirectiveCandidate> rules, IReadOnlyList<DirectiveCandidate> loose)
+    public List<Directive> WithAdditions(IReadOnlyList<DirectiveCandidate> rules, IReadOnlyList<LooseCandidate> loose)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(loose);
         var result = rules.Select(c => c.Directive).ToList();
         var taken = result.Select(d => (d.Start, End: d.Start + d.Length)).ToList();
+        var added = false;
         foreach (var candidate in loose)
         {
-            var d = candidate.Directive;
-            if (taken.Any(t => t.Start < d.Start + d.Length && d.Start < t.End) || !Keeps(text, candidate))
+            var d = candidate.Candidate.Directive;
+            if (taken.Any(t => t.Start < d.Start + d.Length && d.Start < t.End) || Probability(candidate.Features) < Options.Threshold)
             {
                 continue;
             }
 
             taken.Add((d.Start, d.Start + d.Length));
             result.Add(d);
+            added = true;
         }
 
-        return [.. result.OrderBy(d => d.Start)];
+        return added ? [.. result.OrderBy(d => d.Start)] : result;
     }
 
     public static CandidateScorer Train(IReadOnlyList<CandidateExample> examples, CandidateScorerOptions options)

@@ -81,6 +81,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 ReadSentence(first ? quoteStart : sentenceStart, sentenceStart, stop, first && leadingModal);
                 first = false;
             }
+            else if (stop > sentenceStart)
+            {
+                pass.Exclude(sentenceStart, stop);
+            }
 
             sentenceStart = i + 1;
         }
@@ -151,6 +155,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // requirement frame (会议要求) takes over.
         if (_reportedView && !_frameInClause)
         {
+            pass.Exclude(start, end);
             return;
         }
 
@@ -358,6 +363,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
+        // 由县交通局负责的第3件事项…: recorded, so the loose reading does not take it back (README "Round nine").
+        if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } earlier && DescribesEarlierAssignment(earlier.End, end))
+        {
+            pass.Exclude(x, end);
+        }
+
         // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
         // the directive already open (由A牵头，B配合).
         if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && (framedActor.End < end ? text[framedActor.End] != '的' : _frameInClause)
@@ -374,6 +385,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // 县委副书记、代县长王华指出 / 王华要求: the speaker introduces what follows and owns none of it.
         if (IsSpeakerClause(x, end))
         {
+            pass.Exclude(x, end);
             if (text.AsSpan(x, end - x).TrimEnd()[^1] is '求' or '调' or '确')
             {
                 StartFrame();
@@ -416,6 +428,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             var topic = _current is null ? Topic() : null;
             if (topic is not null && strength == Strength.Strong && StatesFact())
             {
+                pass.Exclude(_topicStart, _topicEnd);
                 topic = null;
                 _topicStart = -1;
             }
@@ -442,6 +455,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         if (ChineseActors.IsPronoun(subject) || subject.StartsWith("我们", StringComparison.Ordinal))
         {
+            pass.Exclude(x, modal + length);
             Close();
             return;
         }
@@ -786,7 +800,15 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     /// The first deontic or assigning marker in the clause, skipping words that merely contain one (重要, 要求, 响应) and
     /// anything quoted (落实“管发展必须管环保”).
     /// </summary>
-    private (int Index, int Length, Strength Strength) FindModal(int start, int end)
+    private (int Index, int Length, Strength Strength) FindModal(int start, int end) => FindModal(text, start, end);
+
+    /// <summary>
+    /// Where the first deontic or assigning marker of [start, end) is, as the clause rules read one (-1 when none): the loose
+    /// reading (<see cref="LooseCandidates"/>) takes a Chinese cue only where the rules would see an obligation.
+    /// </summary>
+    internal static int MarkerAt(string text, int start, int end) => FindModal(text, start, end).Index;
+
+    private static (int Index, int Length, Strength Strength) FindModal(string text, int start, int end)
     {
         var quoted = 0;
         for (var i = start; i < end; i++)
@@ -812,7 +834,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 case '应' when "适响相供对反效回呼感答顺报照理".IndexOf(prev, StringComparison.Ordinal) < 0 && "对急用届变聘征收付试邀酬运允诺声激战".IndexOf(next, StringComparison.Ordinal) < 0:
                     return (i, 1, Strength.Strong);
                 case '要' when "重主需只必首纲摘提简扼显机政紧概总纪次想将所".IndexOf(prev, StringComparison.Ordinal) < 0
-                    && ("求素点害务么是领件闻职员地塞紧义旨略道目".IndexOf(next, StringComparison.Ordinal) < 0 || IsModalBeforeLing(i, end)):
+                    && ("求素点害务么是领件闻职员地塞紧义旨略道目".IndexOf(next, StringComparison.Ordinal) < 0 || IsModalBeforeLing(text, i, end)):
                     return (i, 1, Strength.Strong);
                 case '须' when "必务无毋莫".IndexOf(prev, StringComparison.Ordinal) < 0 && next is not ('知' or '臾'):
                     return (i, 1, Strength.Strong);
@@ -858,7 +880,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     }
 
     /// <summary>要领会精神, 要领取: 要 and a verb that starts with 领, not the noun 要领 (essentials).</summary>
-    private bool IsModalBeforeLing(int i, int end) =>
+    private static bool IsModalBeforeLing(string text, int i, int end) =>
         i + 2 < end && text[i + 1] == '领' && text[i + 2] is '会' or '取' or '悟' or '办';
 
     [GeneratedRegex(@"(?:每[年季月周天日]|[0-9０-９]|[一二三四五六七八九十]+(?:月|日|个工作日)|年底|年内|月底|本周|本月|近期|今年|明年)", RegexOptions.CultureInvariant)]

@@ -19,11 +19,19 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
     {
-        var candidates = Candidates(text, meetingDate);
-        var result = new List<Directive>(candidates.Count);
-        foreach (var candidate in candidates)
+        // Where the rules found nothing, the loose reading's candidates the learned scorer accepts are added (README "Round
+        // nine"); with none, the rules' items stand as they are numbered.
+        var reading = Read(text, meetingDate);
+        var all = CandidateScorer.Additions.WithAdditions(reading.Rules, reading.Loose);
+        if (all.Count == reading.Rules.Count)
         {
-            result.Add(candidate.Directive);
+            return all;
+        }
+
+        var result = new List<Directive>(all.Count);
+        foreach (var directive in all)
+        {
+            result.Add(directive with { Id = (result.Count + 1).ToString(CultureInfo.InvariantCulture) });
         }
 
         return result;
@@ -31,10 +39,17 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 
     /// <summary>
     /// What the rules found, each directive with the rule that found it and its language: the candidates a learned scorer
-    /// (<see cref="CandidateScorer"/>) is trained on and measured with (<c>followup eval-lobo</c>). <see cref="Extract"/>
-    /// returns their directives.
+    /// (<see cref="CandidateScorer"/>) is trained on and measured with (<c>followup eval-lobo</c>).
     /// </summary>
-    internal IReadOnlyList<DirectiveCandidate> Candidates(string text, DateOnly meetingDate)
+    internal IReadOnlyList<DirectiveCandidate> Candidates(string text, DateOnly meetingDate) => Read(text, meetingDate).Rules;
+
+    /// <summary>
+    /// The rules' candidates and the loose reading's (<see cref="LooseCandidates"/>) of the same text: read where the rules
+    /// read (traditional script simplified, hard-wrapped lines joined), none whose cue lies where the rules rejected an
+    /// obligation on purpose (<see cref="ExtractionPass.Excluded"/>), each with its deadline and its features taken there,
+    /// then mapped back to the text as written. A wrapped and an unwrapped text give the same candidates.
+    /// </summary>
+    internal ExtractorReading Read(string text, DateOnly meetingDate)
     {
         ArgumentNullException.ThrowIfNull(text);
 
@@ -43,19 +58,55 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         // written.
         var simplified = ChineseScript.ToSimplified(text);
         var read = HardWraps.Unwrap(simplified, out var map);
-        var drafts = new ExtractionPass(read).Run();
+        var scriptChanged = !ReferenceEquals(simplified, text);
+        var pass = new ExtractionPass(read);
+        var drafts = pass.Run();
         var result = new List<DirectiveCandidate>(drafts.Count);
         foreach (var draft in drafts)
         {
             var directive = Finish(read, draft, meetingDate, result.Count + 1);
             if (directive is not null)
             {
-                directive = ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, !ReferenceEquals(simplified, text));
+                directive = ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, scriptChanged);
                 result.Add(new DirectiveCandidate(directive, draft.Rule, draft.English));
             }
         }
 
-        return result;
+        var loose = new List<LooseCandidate>();
+        foreach (var candidate in LooseCandidates.Find(read))
+        {
+            if (Excluded(pass.Excluded, candidate.Cue))
+            {
+                continue;
+            }
+
+            var directive = candidate.Directive;
+            var deadline = _deadlines.Find(read, directive.Start, directive.Start + directive.Length, meetingDate, candidate.English);
+            var found = candidate with { Directive = directive with { Deadline = deadline?.Deadline } };
+            var features = CandidateFeatures.Of(read, found);
+            if (!ReferenceEquals(read, text))
+            {
+                found = found with { Directive = AsWritten(found.Directive, text, read, map, scriptChanged) };
+            }
+
+            loose.Add(new LooseCandidate(found, features));
+        }
+
+        return new ExtractorReading(result, loose);
+    }
+
+    /// <summary>Whether a loose cue lies in (or right after) a range where the rules rejected an obligation.</summary>
+    private static bool Excluded(List<(int Start, int End)> excluded, int cue)
+    {
+        foreach (var (start, end) in excluded)
+        {
+            if (start <= cue && cue <= end + 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         {
             if (box.Groups["done"].Success)
             {
+                pass.Exclude(contentStart, end);
                 return;
             }
 
@@ -63,6 +64,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "- Clerk to write to Highways - done", "Order the bench (completed)": nothing left to follow up.
         if (DoneSuffix().IsMatch(text.AsSpan(contentStart, end - contentStart)))
         {
+            pass.Exclude(contentStart, end);
             return;
         }
 
@@ -110,6 +112,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "Create PR for minutes - already completed during meeting": nothing left to follow up.
         if (DoneNote().IsMatch(content))
         {
+            pass.Exclude(contentStart, end);
             return;
         }
 
@@ -168,6 +171,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "Will you be opening new PRs today?", "Should the Clerk write to Highways?": a question asks, it assigns nothing.
         if (end < text.Length && text[end] == '?')
         {
+            pass.Exclude(start, end);
             return;
         }
 
@@ -176,6 +180,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "John was asked to draft the letter and has done so": an assignment reported together with its completion.
         if (sentence.Contains(" ha", StringComparison.Ordinal) && DoneClause().IsMatch(sentence))
         {
+            pass.Exclude(start, end);
             return;
         }
 
@@ -294,6 +299,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             // "should the need arise", "will the contractor be able to …": a modal before its subject is a condition or a question.
             if (!infinitive && FirstWordIsDeterminer(sentence.AsSpan(modal.Index + modal.Length)))
             {
+                pass.Exclude(start + modal.Index, start + modal.Index + modal.Length);
                 continue;
             }
 
@@ -304,6 +310,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 // deliberate is the meeting's own business.
                 if (AskedToDeliberate(sentence, directedMatch, modal.Index + modal.Length, directedActors))
                 {
+                    pass.Exclude(start + modal.Index, start + modal.Index + modal.Length);
                     searchFrom = modal.Index + modal.Length;
                     continue;
                 }
@@ -324,28 +331,26 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 (subject, subjectStart) = (carried, 0);
             }
 
-            if (subject is null || (!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
+            if (subject is null)
+            {
+                continue;
+            }
+
+            // Forms the rules reject on purpose are recorded, so the loose reading does not take them back (README "Round nine").
+            if ((!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
                 || IsBodyDeliberation(sentence, modal.Index + modal.Length, subject) || IsReported(sentence, subjectStart)
-                || (infinitive && (Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length)) || NotInfinitive(sentence.AsSpan(modal.Index + modal.Length), subject))))
-            {
-                continue;
-            }
+                || (infinitive && (Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length)) || NotInfinitive(sentence.AsSpan(modal.Index + modal.Length), subject)))
 
-            // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
-            if (sentence.AsSpan(modal.Index, modal.Length).EndsWith("expected to") && Forecast().IsMatch(sentence.AsSpan(modal.Index + modal.Length)))
-            {
-                continue;
-            }
+                // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
+                || (sentence.AsSpan(modal.Index, modal.Length).EndsWith("expected to") && Forecast().IsMatch(sentence.AsSpan(modal.Index + modal.Length)))
 
-            // "RCA: … The chair group should make a definitive list": in a speaker's line "should" is what the speaker suggests.
-            if (_talking && sentence.AsSpan(modal.Index, modal.Length) is "should" or "could" or "might")
-            {
-                continue;
-            }
+                // "RCA: … The chair group should make a definitive list": in a speaker's line "should" is what the speaker suggests.
+                || (_talking && sentence.AsSpan(modal.Index, modal.Length) is "should" or "could" or "might")
 
-            // "would" assigns only as reported agreement: "It was agreed that the Treasurer would circulate …".
-            if (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart)))
+                // "would" assigns only as reported agreement: "It was agreed that the Treasurer would circulate …".
+                || (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart))))
             {
+                pass.Exclude(start + modal.Index, start + modal.Index + modal.Length);
                 continue;
             }
 

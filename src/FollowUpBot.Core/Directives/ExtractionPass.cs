@@ -26,6 +26,17 @@ internal sealed partial class ExtractionPass(string text)
     private (OutlineEntry? Entry, int Start, int End, int DraftsFrom)? _bareItem;
     private Draft? _fieldItem;
 
+    /// <summary>
+    /// Where the rules read an obligation's form and rejected it on purpose (a question, a task reported done, a forecast, a
+    /// speaker's suggestion, a meeting body deliberating, 由X负责的 as a modifier, …), as ranges of the text read: the loose
+    /// reading (<see cref="LooseCandidates"/>) offers nothing whose cue lies in one, so the learned additions never take back
+    /// what the rules exclude.
+    /// </summary>
+    public List<(int Start, int End)> Excluded { get; } = [];
+
+    /// <summary>Records that the rules rejected the obligation whose cue lies in [start, end) (<see cref="Excluded"/>).</summary>
+    public void Exclude(int start, int end) => Excluded.Add((start, end));
+
     public List<Draft> Run()
     {
         var position = 0;

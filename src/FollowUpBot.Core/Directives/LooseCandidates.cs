@@ -15,7 +15,7 @@ internal static partial class LooseCandidates
         "Council", "Board", "Committee", "Commission", "Senate", "Members", "Meeting", "Group", "Councillors", "Councilmembers",
     };
 
-    private static readonly string[] ChineseCues = ["要", "须", "必须", "务必", "应当", "应", "负责", "牵头", "抓紧", "尽快", "切实", "按时"];
+    private static readonly string[] ChineseCues = ["要", "须", "必须", "务必", "应当", "应", "负责", "牵头"];
 
     public static List<DirectiveCandidate> Find(string text)
     {
@@ -114,7 +114,8 @@ internal static partial class LooseCandidates
         foreach (var cue in ChineseCues)
         {
             // 负责人/负责同志 (the one in charge), 要求/要点 and 应急/应用/应对 are words of their own, not the obligation.
-            if (after.StartsWith(cue) && !NotCue(after))
+            // The cue must be where the rules see an obligation ("各责任单位主要负责人切实履行…" names none).
+            if (after.StartsWith(cue) && !NotCue(after) && ChineseClauses.MarkerAt(read, actors.End, stop) is var marker && marker >= actors.End && marker < actors.End + cue.Length)
             {
                 var owner = text.Substring(from, actors.End - from);
                 Add(text, start, stop, owner, (read[start] == '由' ? "loose.zh.by." : "loose.zh.opening.") + cue, english: false, found, actors.End + cue.Length);
@@ -170,7 +171,7 @@ internal static partial class LooseCandidates
         // The task is what follows the cue (the whole clause for a passive), as the rules' tasks are; always in the quote.
         var quote = text[start..end];
         var task = taskStart > start && taskStart < end ? text[taskStart..end].Trim() : quote;
-        found.Add(new DirectiveCandidate(new Directive(string.Empty, string.Empty, lead, [], task.Length > 0 ? task : quote, null, quote, start, end - start), rule, english));
+        found.Add(new DirectiveCandidate(new Directive(string.Empty, string.Empty, lead, [], task.Length > 0 ? task : quote, null, quote, start, end - start), rule, english, Math.Clamp(taskStart, start, end)));
     }
 
     // A clause: from the start of a line or after ". ", "; ", ": ", " - ", "Topic- " to the next of those; its body starts after

@@ -85,7 +85,7 @@ public sealed class EighthRoundTests : IDisposable
             "Footpaths- church footpath blocked to be chased up by clerk.\n" +
             "Trustees asked district staff to ensure handbooks list names.\n" +
             "Good to test with a variety of versions.\n" +
-            "各牵头单位要紧密结合工作实际。县水利局负责人汇报了工作。\n";
+            "各牵头单位要认真结合工作实际。县水利局负责人汇报了工作。\n";
 
         var found = LooseCandidates.Find(text);
 
@@ -120,12 +120,11 @@ public sealed class EighthRoundTests : IDisposable
     public void AnAdditionIsALooseCandidateTheScorerAcceptsWhereTheRulesFoundNothing()
     {
         const string text = "Notes\n- [Maria] to send the revised budget to the board\n- Clerk to order the bench.\n";
-        var rules = new DirectiveExtractor().Candidates(text, MeetingDate);
-        var loose = LooseCandidates.Find(text);
-        var examples = loose.Select(c => new CandidateExample(CandidateFeatures.Of(text, c), c.Directive.Lead.Contains("Maria"))).ToList();
+        var reading = new DirectiveExtractor().Read(text, MeetingDate);
+        var examples = reading.Loose.Select(c => new CandidateExample(c.Features, c.Candidate.Directive.Lead.Contains("Maria"))).ToList();
         var scorer = CandidateScorer.Train(examples, CandidateScorerOptions.Chosen.ForAdditions);
 
-        var all = scorer.WithAdditions(text, rules, loose);
+        var all = scorer.WithAdditions(reading.Rules, reading.Loose);
 
         // The rules' "Clerk to …" stays once (the loose reading of the same line is not added again); Maria's line is added.
         Assert.Equal([["Maria"], ["Clerk"]], all.Select(d => d.Lead));

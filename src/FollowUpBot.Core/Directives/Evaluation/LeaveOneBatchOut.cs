@@ -71,7 +71,7 @@ internal static class LeaveOneBatchOut
                     rules += new LoboScore(r.Result.Counts, r.Result.Errors);
                     var kept = r.Candidates.Where(c => c.Directive.IsCandidate || filter.Keeps(r.Text.Text, c)).Select(c => c.Directive).ToList();
                     filtered += Score(r.Text, kept);
-                    added += Score(r.Text, adder.WithAdditions(r.Text.Text, r.Candidates, r.Loose));
+                    added += Score(r.Text, adder.WithAdditions(r.Candidates, r.Loose));
                 }
 
                 rows.Add(new LoboRow(batch, language, held.Count, rules, filtered, added));
@@ -95,10 +95,10 @@ internal static class LeaveOneBatchOut
         {
             for (var i = 0; i < r.Loose.Count; i++)
             {
-                var d = r.Loose[i].Directive;
+                var d = r.Loose[i].Candidate.Directive;
                 if (!r.Candidates.Any(c => c.Directive.Start < d.Start + d.Length && d.Start < c.Directive.Start + c.Directive.Length))
                 {
-                    yield return (r.Text.Name, adder.Probability(r.LooseExamples[i].Features), r.LooseExamples[i].Directive, r.Loose[i]);
+                    yield return (r.Text.Name, adder.Probability(r.Loose[i].Features), r.LooseExamples[i].Directive, r.Loose[i].Candidate);
                 }
             }
         }
@@ -112,7 +112,8 @@ internal static class LeaveOneBatchOut
 
     private static Reading Read(DirectiveExtractor extractor, LabelledText text, DateOnly meetingDate)
     {
-        var candidates = extractor.Candidates(text.Text, meetingDate);
+        var reading = extractor.Read(text.Text, meetingDate);
+        var candidates = reading.Rules;
         var result = DirectiveScorer.Score(text.Text, text.Gold, [.. candidates.Select(c => c.Directive)]);
         var examples = new List<CandidateExample>();
         for (var i = 0; i < candidates.Count; i++)
@@ -123,12 +124,14 @@ internal static class LeaveOneBatchOut
             }
         }
 
-        var loose = LooseCandidates.Find(text.Text);
-        var looseMatched = DirectiveScorer.Score(text.Text, text.Gold, [.. loose.Select(c => c.Directive)]).Matched;
+        // The loose candidates as the extractor reads them (outside the rules' exclusions, on the unwrapped text), labelled
+        // by the scorer.
+        var loose = reading.Loose;
+        var looseMatched = DirectiveScorer.Score(text.Text, text.Gold, [.. loose.Select(c => c.Candidate.Directive)]).Matched;
         var looseExamples = new List<CandidateExample>(loose.Count);
         for (var i = 0; i < loose.Count; i++)
         {
-            looseExamples.Add(new CandidateExample(CandidateFeatures.Of(text.Text, loose[i]), looseMatched[i]));
+            looseExamples.Add(new CandidateExample(loose[i].Features, looseMatched[i]));
         }
 
         return new Reading(text, candidates, result, examples, loose, looseExamples);
@@ -141,5 +144,5 @@ internal static class LeaveOneBatchOut
         return [.. texts.SelectMany(t => Read(extractor, t, meetingDate).LooseExamples)];
     }
 
-    private sealed record Reading(LabelledText Text, IReadOnlyList<DirectiveCandidate> Candidates, EvalResult Result, List<CandidateExample> Examples, List<DirectiveCandidate> Loose, List<CandidateExample> LooseExamples);
+    private sealed record Reading(LabelledText Text, IReadOnlyList<DirectiveCandidate> Candidates, EvalResult Result, List<CandidateExample> Examples, IReadOnlyList<LooseCandidate> Loose, List<CandidateExample> LooseExamples);
 }
