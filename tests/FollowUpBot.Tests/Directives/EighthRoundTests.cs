@@ -102,21 +102,6 @@ public sealed class EighthRoundTests : IDisposable
     }
 
     [Fact]
-    public async Task TrainDirectivesWritesTheSameModelTwice()
-    {
-        var first = Path.Combine(_folder, "first.tsv");
-        var second = Path.Combine(_folder, "second.tsv");
-        foreach (var path in (string[])[first, second])
-        {
-            using var output = new StringWriter();
-            Assert.Equal(0, await CliApp.RunAsync(["train-directives", Testing.RepoPaths.Fixture("eval/real"), "--out", path], output, output, CancellationToken.None));
-        }
-
-        Assert.Equal(await File.ReadAllTextAsync(first), await File.ReadAllTextAsync(second));
-        Assert.True(CandidateScorer.Read(new StringReader(await File.ReadAllTextAsync(first))).TrainedOn > 100);
-    }
-
-    [Fact]
     public void AnAdditionIsALooseCandidateTheScorerAcceptsWhereTheRulesFoundNothing()
     {
         const string text = "Notes\n- [Maria] to send the revised budget to the board\n- Clerk to order the bench.\n";
