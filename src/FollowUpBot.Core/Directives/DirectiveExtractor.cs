@@ -21,7 +21,7 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
     {
         // Where the rules found nothing, the loose reading's candidates the learned scorer accepts are added (README "Round
         // nine"); with none, the rules' items stand as they are numbered.
-        var reading = Read(text, meetingDate);
+        var reading = Read(text, meetingDate, outsideRules: true);
         var all = CandidateScorer.Additions.WithAdditions(reading.Rules, reading.Loose);
         if (all.Count == reading.Rules.Count)
         {
@@ -49,7 +49,11 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
     /// obligation on purpose (<see cref="ExtractionPass.Excluded"/>), each with its deadline and its features taken there,
     /// then mapped back to the text as written. A wrapped and an unwrapped text give the same candidates.
     /// </summary>
-    internal ExtractorReading Read(string text, DateOnly meetingDate)
+    /// <remarks>
+    /// With <paramref name="outsideRules"/>, only loose candidates that overlap none of the rules' directives are read (what
+    /// can be added; the extractor's path); without it, all of them (what the scorer is trained and measured on).
+    /// </remarks>
+    internal ExtractorReading Read(string text, DateOnly meetingDate, bool outsideRules = false)
     {
         ArgumentNullException.ThrowIfNull(text);
 
@@ -62,11 +66,13 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         var pass = new ExtractionPass(read);
         var drafts = pass.Run();
         var result = new List<DirectiveCandidate>(drafts.Count);
+        var spans = new List<(int Start, int End)>(drafts.Count);
         foreach (var draft in drafts)
         {
             var directive = Finish(read, draft, meetingDate, result.Count + 1);
             if (directive is not null)
             {
+                spans.Add((directive.Start, directive.Start + directive.Length));
                 directive = ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, scriptChanged);
                 result.Add(new DirectiveCandidate(directive, draft.Rule, draft.English));
             }
@@ -81,6 +87,11 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
             }
 
             var directive = candidate.Directive;
+            if (outsideRules && Overlaps(spans, directive.Start, directive.Start + directive.Length))
+            {
+                continue;
+            }
+
             var deadline = _deadlines.Find(read, directive.Start, directive.Start + directive.Length, meetingDate, candidate.English);
             var found = candidate with { Directive = directive with { Deadline = deadline?.Deadline } };
             var features = CandidateFeatures.Of(read, found);
@@ -93,6 +104,20 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         }
 
         return new ExtractorReading(result, loose);
+    }
+
+    /// <summary>Whether [start, end) of the text read overlaps a directive of the rules.</summary>
+    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Start < end && start < span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a loose cue lies in (or right after) a range where the rules rejected an obligation.</summary>
