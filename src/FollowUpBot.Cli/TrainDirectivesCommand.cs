@@ -5,16 +5,17 @@ using FollowUpBot.Directives.Evaluation;
 namespace FollowUpBot.Cli;
 
 /// <summary>
-/// <c>followup train-directives ROOT --out FILE</c>: trains the scorer of loose candidates (<see cref="LooseCandidates"/>)
-/// on every labelled text under ROOT's subfolders with <see cref="CandidateScorerOptions.Chosen"/> and writes the model
-/// file. Deterministic: the same texts give the same file. Round eight measured it (<c>followup eval-lobo</c>) and did not
-/// ship it: the extractor does not read the file (README "Round eight").
+/// <c>followup train-directives ROOT --out FILE</c>: trains the scorer of loose candidates the extractor adds where the
+/// rules found nothing (<see cref="CandidateScorer.Additions"/>, <see cref="LooseCandidates"/>) on every labelled text under
+/// ROOT's subfolders with <see cref="CandidateScorerOptions.Chosen"/> and writes the model file the extractor embeds
+/// (src/FollowUpBot.Core/Directives/directive-additions.tsv; README "Round nine"). Deterministic: the same texts give the
+/// same file, byte for byte.
 /// </summary>
 internal sealed class TrainDirectivesCommand : ICliCommand
 {
     public string Name => "train-directives";
 
-    public string Summary => "train the (unshipped) scorer of loose extraction candidates from the labelled meeting texts";
+    public string Summary => "train the scorer of the extractor's loose candidates (directive-additions.tsv) from the labelled meeting texts";
 
     public string Usage => "ROOT --out FILE [--meeting-date YYYY-MM-DD]";
 

@@ -5,8 +5,9 @@ namespace FollowUpBot.Directives;
 /// <summary>
 /// A deliberately loose second reading for the learned scorer: every clause that opens with something that may be a party
 /// followed by an obligation cue ("X to …", "X will/would/should …", "[X] to …", "… to be chased up by X", "asked X to …";
-/// 某某要/须/负责/牵头…, 由某某负责…) is a candidate, with none of the rules' exceptions. Most are not directives; the
-/// <see cref="CandidateScorer"/> trained on labelled texts decides. One pass over the text's lines.
+/// 某某要/须/负责/牵头… where the rules see a marker, 由某某负责…) is a candidate. The extractor reads it on the text the rules
+/// read and drops what the rules rejected on purpose (<see cref="ExtractionPass.Excluded"/>); of the rest, most are not
+/// directives, and the <see cref="CandidateScorer"/> trained on labelled texts decides. One pass over the text's lines.
 /// </summary>
 internal static partial class LooseCandidates
 {
