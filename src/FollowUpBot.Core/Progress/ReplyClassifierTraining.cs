@@ -28,6 +28,7 @@ internal static class ReplyClassifierTraining
         "public-batch-7-heldout.json",
         "public-batch-8-heldout.json",
         "public-batch-9-heldout.json",
+        "public-batch-10-heldout.json",
     ];
 
     /// <summary>The examples of labelled sets: rows with a status label (a row about several items has none).</summary>
