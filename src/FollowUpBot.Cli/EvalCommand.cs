@@ -15,11 +15,11 @@ internal sealed class EvalCommand(TimeProvider time) : ICliCommand
     {
     }
 
-    private static readonly string[] TextExtensions = [".txt", ".md", ".docx"];
+    private static readonly string[] TextExtensions = [".txt", ".md", ".docx", ".pdf"];
 
     public string Name => "eval";
 
-    public string Summary => "score extraction against labelled texts (NAME.txt + NAME.labels.json)";
+    public string Summary => "score extraction against labelled texts (NAME.txt, .md, .docx or .pdf + NAME.labels.json)";
 
     public string Usage => "(--text FILE --labels FILE.labels.json | FOLDER) [--min-f1 X] [--verbose] [--meeting-date YYYY-MM-DD] [--calendar FILE]";
 
