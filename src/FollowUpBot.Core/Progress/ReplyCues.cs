@@ -62,6 +62,7 @@ internal static partial class ReplyCues
         (CueKind.Blocked, BlockedPattern),
         (CueKind.Forecast, ForecastPattern),
         (CueKind.PlannedStart, PlannedStartPattern),
+        (CueKind.PlannedStart, SeasonAheadPattern),
         (CueKind.Completion, CompletionPattern),
         (CueKind.Waiting, WaitingPattern),
         (CueKind.Lagging, LaggingPattern),
@@ -446,9 +447,8 @@ internal static partial class ReplyCues
         |\brevised\s+(?:\w+\s+)?(?:date|deadline|schedule|timeline)\b|\b(?:updated|changed|revised)\s+the\s+(?:\w+\s+){0,3}(?:date|deadline)\b|\bnow\s+targeting\b
         |\bskip(?:ping|ped)\s+the\s+\w+\s+(?:today|this\s+week)\b
         |会有所(?:延迟|推迟|延后)|(?:将|会)(?:适当)?(?:延迟|推迟|延后)(?:处理|完成|发布|交付|上线)
-        |(?:发布|上线|交付|交房|开通|开放)(?:时间|日期)?(?:将|会|要|可能|需要?)?(?:延迟|推迟|延后)(?:一|两|兩|二|三|几|幾|\d+)(?:个|個)?(?:礼拜|禮拜|星期|周|週|天|日|月)
-        |\b(?:is|are|was|were|be|been|being)\s+delayed\s+(?:by\s+)?(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|another|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
-        |\b(?:decided|decide|deciding|have|had|need|needs|going|chose|choose)\s+to\s+delay\s+(?:the|our|this)\s+(?:release|launch|rollout|delivery|opening|handover)\b
+        |\bdelayed\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|another|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        |\bdelay\s+(?:the|our|this)\s+(?:release|launch|rollout|delivery|opening|handover)\b
         |\bpostpone\s+the\s+(?:deadline|due\s+date|launch|release|delivery|submission)\b|\b(?:got|was|been|is|are|were)\s+pushed\s+back\b
         |\b(?:change|move|shift)\s+the\s+(?:\w+\s+)?date\s+to\s+be\b|\bpushing\s+(?:this|it)\s+to\s+(?:sprint|the\s+next|next)\b|\b(?:deadline|due\s+date)\s+(?:was\s+|has\s+been\s+)?extended\b
         |\b(?:need|needs|needed|will\s+need|require|requires)\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|another|\d+(?:\s*-\s*\d+)?|one|two|three)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
@@ -536,9 +536,6 @@ internal static partial class ReplyCues
         |(?:会|将)在[^,。;]{0,10}?(?:后|之后)(?:尽快)?(?:处理|进行|开始|着手|更新)|(?:近期|稍后|回头|以后|后续|之后|有空)(?:会|将|再)(?:补充|更新|处理|添加|加上|完善)
         |\bwill\s+(?:seek|hold|issue|award|advertise)\b|\banticipat(?:es|ed|e)\s+(?:issuing|mobilizing|starting|beginning|awarding)\b
         |\b(?:i|we|they|he|she)(?:'ll|\s+will)\s+(?:\w+\s+){0,2}(?:add|make|do|release|write|send|prepare|roll\s+out|publish|run|tag|cut)\b|\bwill\s+attend\s+to\b
-        |\bwill\s+(?!(?:be\s+)?(?:completed?|finished|done|closed|delivered|ready|fixed|resolved|over|continued?|resumed?|remain(?:ed)?|kept|keep|operational|open(?:ed)?|reopen(?:ed)?|in\s+place|finish|complete)\b)(?:be\s+)?[a-z]+\s+(?:[\w'-]+\s+){0,4}(?:this|next|in\s+the|in|during\s+the)\s+(?:spring|summer|fall|autumn|winter)\b
-        |(?:(?:将于?|將於?|计划于?|計劃於?|拟于?|擬於?|准备|準備|待|等到?)(?:今年|明年|来年|來年)?|明年|来年|來年)(?:春季|秋季|夏季|冬季|春天|秋天|开春后?|開春後?|天气转暖后|天氣轉暖後)(?:再|将|將|会|會)?(?:进行|進行|组织|組織|安排)?(?:施工|安装|安裝|种植|種植|补植|補植|栽植|修复|修復|维修|維修|铺设|鋪設|硬化|开工|開工|喷洒|噴灑|更换|更換)
-        |(?:春季|秋季|夏季|冬季|春天|秋天|开春后?|開春後?|天气转暖后|天氣轉暖後)再(?:进行|進行|组织|組織|安排)?(?:施工|安装|安裝|种植|種植|补植|補植|栽植|修复|修復|维修|維修|铺设|鋪設|硬化|开工|開工|喷洒|噴灑|更换|更換)
         |\b(?:will|should|would)\s+(?:begin|start|commence)\b|\bwill\s+be\s+(?:undertaken|carried\s+out|worked\s+on|attended\s+to)\b|\bplanning\s+to\b
         |\bon\s+(?:their|our|the|his|her)\s+(?:schedule|list|agenda|radar)\b
         |\b(?:plan(?:ned)?|intend|hope|going)\s+to\s+(?:work\s+on|start|begin|handle|get\s+to|look\s+at|tackle|pick\s+(?:it|this)\s+up)\b
@@ -556,6 +553,18 @@ internal static partial class ReplyCues
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
     private static partial Regex PlannedStartPattern();
+
+    // Work set for a season ahead ("will spray this fall", 计划明年春季补植): a pattern of its own, because inside
+    // PlannedStartPattern these alternatives made every reply's rules about 12% slower (README, round 7).
+    [GeneratedRegex(
+        """
+        \bwill\s+(?!(?:be\s+)?(?:completed?|finished|done|closed|delivered|ready|fixed|resolved|over|continued?|resumed?|remain(?:ed)?|kept|keep|operational|open(?:ed)?|reopen(?:ed)?|in\s+place|finish|complete)\b)(?:be\s+)?[a-z]+\s+(?:[\w'-]+\s+){0,4}(?:this|next|in\s+the|in|during\s+the)\s+(?:spring|summer|fall|autumn|winter)\b
+        |(?:(?:将于?|將於?|计划于?|計劃於?|拟于?|擬於?|准备|準備|待|等到?)(?:今年|明年|来年|來年)?|明年|来年|來年)(?:春季|秋季|夏季|冬季|春天|秋天|开春后?|開春後?)(?:再|将|將|会|會)?(?:进行|進行|组织|組織|安排)?(?:施工|安装|安裝|种植|種植|补植|補植|栽植|修复|修復|维修|維修|铺设|鋪設|硬化|开工|開工|喷洒|噴灑|更换|更換)
+        |(?:春季|秋季|夏季|冬季|春天|秋天|开春后?|開春後?)再(?:进行|進行|组织|組織|安排)?(?:施工|安装|安裝|种植|種植|补植|補植|栽植|修复|修復|维修|維修|铺设|鋪設|硬化|开工|開工|喷洒|噴灑|更换|更換)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex SeasonAheadPattern();
 
     [GeneratedRegex(
         """
