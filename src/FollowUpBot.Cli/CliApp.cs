@@ -11,6 +11,8 @@ internal static class CliApp
         new Packaging.PackageCommand(),
         new ExtractCommand(),
         new EvalCommand(),
+        new EvalLoboCommand(),
+        new TrainDirectivesCommand(),
         new Progress.ParseReplyCommand(),
         new Progress.TrainRepliesCommand(),
         new ExportCommand(),

@@ -15,8 +15,6 @@ internal sealed class EvalCommand(TimeProvider time) : ICliCommand
     {
     }
 
-    private static readonly string[] TextExtensions = [".txt", ".md", ".docx", ".pdf"];
-
     public string Name => "eval";
 
     public string Summary => "score extraction against labelled texts (NAME.txt, .md, .docx or .pdf + NAME.labels.json)";
@@ -104,17 +102,7 @@ internal sealed class EvalCommand(TimeProvider time) : ICliCommand
             throw new CliUsageException("give --text FILE --labels FILE, or one FOLDER that holds NAME.txt and NAME.labels.json.");
         }
 
-        var pairs = new List<(string, string)>();
-        foreach (var labels in Directory.GetFiles(parsed.Positional[0], "*.labels.json").Order(StringComparer.Ordinal))
-        {
-            var stem = labels[..^".labels.json".Length];
-            var text = TextExtensions.Select(ext => stem + ext).FirstOrDefault(File.Exists);
-            if (text is not null)
-            {
-                pairs.Add((text, labels));
-            }
-        }
-
+        var pairs = LabelledFolders.PairsIn(parsed.Positional[0]);
         return pairs.Count > 0 ? pairs : throw new CliUsageException($"{parsed.Positional[0]} holds no NAME.txt + NAME.labels.json pair.");
     }
 

@@ -554,10 +554,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return when.Success && when.Index > 1 && ChineseActors.SplitActors(subject[..when.Index]) is { } actors ? (actors, []) : (null, []);
     }
 
-    private Draft Open(int start, int taskStart, List<string> lead)
+    private Draft Open(int start, int taskStart, List<string> lead, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
     {
         _topicStart = -1;
-        _current = pass.NewDraft(start, taskStart, lead, english: false);
+        _current = pass.NewDraft(start, taskStart, lead, english: false, rule: "zh." + rule);
         if (lead.Count > 0)
         {
             _sentenceLead = lead;

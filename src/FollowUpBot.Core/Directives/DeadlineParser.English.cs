@@ -150,9 +150,10 @@ internal sealed partial class DeadlineParser
             return NextWeekday(meeting, 5);
         }
 
+        // "until Tuesday 9th": the day of the month says which Tuesday; the weekday alone means the coming one.
         var dayName = Weekday().Match(lower);
         var weekday = dayName.Success ? Array.IndexOf(EnglishWeekdays, dayName.Groups[1].Value) : -1;
-        if (weekday >= 0)
+        if (weekday >= 0 && !OrdinalDay().IsMatch(lower))
         {
             var next = NextWeekday(meeting.AddDays(1), weekday);
             return lower.Contains("next ", StringComparison.Ordinal) ? next.AddDays(7) : next;
@@ -206,7 +207,8 @@ internal sealed partial class DeadlineParser
     [GeneratedRegex(
         @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
         @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
-        @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?))?|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
+        @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)\b))?" +
+        @"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
         @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
         @"|\b(?:every|each)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|working day|business day|day|week|fortnight|month|quarter|year)|\b(?:weekly|fortnightly|monthly|quarterly|daily|annually)\b" +
         @"|\bon an ongoing basis\b|\bongoing\b" +

@@ -19,6 +19,23 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
     {
+        var candidates = Candidates(text, meetingDate);
+        var result = new List<Directive>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            result.Add(candidate.Directive);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What the rules found, each directive with the rule that found it and its language: the candidates a learned scorer
+    /// (<see cref="CandidateScorer"/>) is trained on and measured with (<c>followup eval-lobo</c>). <see cref="Extract"/>
+    /// returns their directives.
+    /// </summary>
+    internal IReadOnlyList<DirectiveCandidate> Candidates(string text, DateOnly meetingDate)
+    {
         ArgumentNullException.ThrowIfNull(text);
 
         // Traditional Chinese is read through its simplified forms, one char for one char, and hard-wrapped lines are joined
@@ -27,13 +44,14 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         var simplified = ChineseScript.ToSimplified(text);
         var read = HardWraps.Unwrap(simplified, out var map);
         var drafts = new ExtractionPass(read).Run();
-        var result = new List<Directive>(drafts.Count);
+        var result = new List<DirectiveCandidate>(drafts.Count);
         foreach (var draft in drafts)
         {
             var directive = Finish(read, draft, meetingDate, result.Count + 1);
             if (directive is not null)
             {
-                result.Add(ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, !ReferenceEquals(simplified, text)));
+                directive = ReferenceEquals(read, text) ? directive : AsWritten(directive, text, read, map, !ReferenceEquals(simplified, text));
+                result.Add(new DirectiveCandidate(directive, draft.Rule, draft.English));
             }
         }
 
@@ -282,4 +300,7 @@ internal sealed class Draft
     public required OutlineEntry[] Chain { get; init; }
 
     public bool English { get; init; }
+
+    /// <summary>The rule that found it: the method that opened the draft ("en.ReadModals", "zh.ReadParagraph", "ApplyFieldLines").</summary>
+    public string Rule { get; init; } = string.Empty;
 }

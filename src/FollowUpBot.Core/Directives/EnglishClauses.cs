@@ -145,7 +145,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         // ACTION lines with no owner are still actions: the organiser assigns them.
-        var draft = pass.NewDraft(contentStart, taskStart, lead ?? [], english: true);
+        var draft = pass.NewDraft(contentStart, taskStart, lead ?? [], english: true, rule: "en.ActionLine");
         draft.End = end;
         _drafts++;
     }
@@ -211,9 +211,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
     }
 
-    private Draft Add(int start, int taskStart, List<string> lead, int end, int taskEnd = -1)
+    private Draft Add(int start, int taskStart, List<string> lead, int end, int taskEnd = -1, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
     {
-        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd);
+        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd, "en." + rule);
         draft.End = end;
         _drafts++;
         return draft;

@@ -383,10 +383,12 @@ internal sealed partial class ExtractionPass(string text)
         }
     }
 
-    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english, int taskEnd = -1)
+    /// <summary>A new draft; <paramref name="rule"/> names the rule that found it (a feature of the learned candidate scorer).</summary>
+    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english, int taskEnd = -1, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
     {
         var draft = new Draft
         {
+            Rule = rule,
             Start = start,
             End = start,
             TaskStart = taskStart,

@@ -217,6 +217,13 @@ internal static partial class HardWraps
             return null;
         }
 
+        // "1.努力实现…。" then "牵头单位：区发改局": a field line under a finished item is the item's field, not more of its
+        // sentence, even when the item ran to the width. A bracketed note ("（责任单位：…）") may still be wrapped onto it.
+        if (last is '。' or '；' or ';' && text[nextStart] is not ('（' or '(' or '〔') && IsFieldLine(text, nextStart, nextEnd))
+        {
+            return null;
+        }
+
         // A full line that ends a sentence (…互通互用。) is followed by more of its paragraph unless the next line is indented
         // (a PDF's new paragraph starts with "　　"); a colon, a bracket or a quotation mark closes something of its own.
         if (last is '。' or '；' or ';' ? char.IsWhiteSpace(text[nextStart - 1]) && text[nextStart - 1] is not ('\n' or '\r')

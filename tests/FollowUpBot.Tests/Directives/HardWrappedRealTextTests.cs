@@ -30,6 +30,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout5")]
     [InlineData("heldout6")]
     [InlineData("heldout7")]
+    [InlineData("heldout8")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();

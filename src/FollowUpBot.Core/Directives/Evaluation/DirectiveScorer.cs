@@ -37,7 +37,37 @@ internal sealed record EvalCounts(
 /// <summary>A gold item the extractor missed or a prediction with no gold match, for the eval report.</summary>
 internal sealed record EvalMiss(string Kind, string Quote);
 
-internal sealed record EvalResult(EvalCounts Counts, IReadOnlyList<EvalMiss> Misses);
+internal sealed record EvalResult(EvalCounts Counts, IReadOnlyList<EvalMiss> Misses)
+{
+    /// <summary>For each prediction, in the order given, whether it matched a gold item (unassigned candidates never do).</summary>
+    public IReadOnlyList<bool> Matched { get; init; } = [];
+
+    /// <summary>What kind each miss is (README "Round eight").</summary>
+    public ExtractionErrors Errors { get; init; } = ExtractionErrors.Zero;
+}
+
+/// <summary>
+/// The kinds of error behind a score. Extra (false positive): <see cref="NotDirective"/> covers no gold quote at all;
+/// <see cref="WrongOwner"/> covers half of one but names no gold lead; <see cref="WrongSpan"/> touches one but covers less
+/// than half; <see cref="Duplicate"/> covers an item already matched by another. Missed (false negative):
+/// <see cref="MissedSentence"/> has no assigned prediction touching it, <see cref="FoundWrongOwner"/> is covered by a
+/// prediction with another lead, <see cref="MissedSpan"/> is only touched. <see cref="LeadMismatch"/>: matched with a lead
+/// set that differs.
+/// </summary>
+internal sealed record ExtractionErrors(int NotDirective, int WrongOwner, int WrongSpan, int Duplicate, int MissedSentence, int FoundWrongOwner, int MissedSpan, int LeadMismatch)
+{
+    public static ExtractionErrors Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public static ExtractionErrors operator +(ExtractionErrors a, ExtractionErrors b) => new(
+        a.NotDirective + b.NotDirective,
+        a.WrongOwner + b.WrongOwner,
+        a.WrongSpan + b.WrongSpan,
+        a.Duplicate + b.Duplicate,
+        a.MissedSentence + b.MissedSentence,
+        a.FoundWrongOwner + b.FoundWrongOwner,
+        a.MissedSpan + b.MissedSpan,
+        a.LeadMismatch + b.LeadMismatch);
+}
 
 /// <summary>
 /// LABELLING.md "Scoring": a prediction matches a gold item when its span covers at least half of the gold quote and
@@ -92,7 +122,92 @@ internal static class DirectiveScorer
         misses.AddRange(gold.Where((_, g) => !goldUsed[g]).Select(x => new EvalMiss("missed", x.Quote)));
         misses.AddRange(scored.Where((_, p) => !predictedUsed[p]).Select(x => new EvalMiss("extra", $"[{string.Join("、", x.Lead)}] {x.Quote}")));
         var counts = new EvalCounts(gold.Count, scored.Count, matched, leadCorrect, supportCorrect, deadlineCorrect, predicted.Count - scored.Count);
-        return new EvalResult(counts, misses);
+        var matchedByPrediction = new bool[predicted.Count];
+        for (int p = 0, s = 0; p < predicted.Count; p++)
+        {
+            if (!predicted[p].IsCandidate)
+            {
+                matchedByPrediction[p] = predictedUsed[s++];
+            }
+        }
+
+        return new EvalResult(counts, misses)
+        {
+            Matched = matchedByPrediction,
+            Errors = Kinds(goldSpans, scored, goldUsed, predictedUsed, gold, matched - leadCorrect),
+        };
+    }
+
+    private static ExtractionErrors Kinds((int Start, int Length)[] goldSpans, List<Directive> scored, bool[] goldUsed, bool[] predictedUsed, IReadOnlyList<LabelledDirective> gold, int leadMismatch)
+    {
+        static int Overlap((int Start, int Length) g, Directive p) => Math.Min(g.Start + g.Length, p.Start + p.Length) - Math.Max(g.Start, p.Start);
+
+        int notDirective = 0, wrongOwner = 0, wrongSpan = 0, duplicate = 0;
+        for (var p = 0; p < scored.Count; p++)
+        {
+            if (predictedUsed[p])
+            {
+                continue;
+            }
+
+            var best = -1.0;
+            var bestGold = -1;
+            for (var g = 0; g < goldSpans.Length; g++)
+            {
+                if (goldSpans[g].Length > 0 && Overlap(goldSpans[g], scored[p]) is > 0 and var overlap && (double)overlap / goldSpans[g].Length > best)
+                {
+                    best = (double)overlap / goldSpans[g].Length;
+                    bestGold = g;
+                }
+            }
+
+            if (bestGold < 0)
+            {
+                notDirective++;
+            }
+            else if (best < 0.5)
+            {
+                wrongSpan++;
+            }
+            else if (goldUsed[bestGold] && scored[p].Lead.Any(l => gold[bestGold].Lead.Select(Owner).Contains(Owner(l))))
+            {
+                duplicate++;
+            }
+            else
+            {
+                wrongOwner++;
+            }
+        }
+
+        int missed = 0, foundWrongOwner = 0, missedSpan = 0;
+        for (var g = 0; g < goldSpans.Length; g++)
+        {
+            if (goldUsed[g])
+            {
+                continue;
+            }
+
+            var best = 0.0;
+            foreach (var p in scored)
+            {
+                best = Math.Max(best, goldSpans[g].Length == 0 ? 0 : (double)Math.Max(0, Overlap(goldSpans[g], p)) / goldSpans[g].Length);
+            }
+
+            if (best >= 0.5)
+            {
+                foundWrongOwner++;
+            }
+            else if (best > 0)
+            {
+                missedSpan++;
+            }
+            else
+            {
+                missed++;
+            }
+        }
+
+        return new ExtractionErrors(notDirective, wrongOwner, wrongSpan, duplicate, missed, foundWrongOwner, missedSpan, leadMismatch);
     }
 
     /// <summary>Where each gold quote stands: the first occurrence at or after the previous one, since labels follow the text.</summary>
