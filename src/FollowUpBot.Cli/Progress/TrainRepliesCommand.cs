@@ -21,27 +21,28 @@ internal sealed class TrainRepliesCommand : ICliCommand
 
     public string Summary => "train the reply parser's learned fallback from the labelled replies";
 
-    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve]";
+    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve] [--decision]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare", "curve" });
+        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare", "curve", "decision" });
         var outPath = cli.Option("out");
         var fixtures = cli.Option("fixtures") ?? Path.Combine("tests", "fixtures", "replies");
         var cvText = cli.Option("cv");
         var compare = cli.Flag("compare");
         var curve = cli.Flag("curve");
+        var decision = cli.Flag("decision");
         cli.ThrowIfUnknownOptions();
         if (cli.Positional.Count > 0)
         {
             throw new CliUsageException("no positional arguments.");
         }
 
-        if (outPath is null && cvText is null && !compare && !curve)
+        if (outPath is null && cvText is null && !compare && !curve && !decision)
         {
-            throw new CliUsageException("give --out FILE (and/or --cv K, --compare, --curve).");
+            throw new CliUsageException("give --out FILE (and/or --cv K, --compare, --curve, --decision).");
         }
 
         var folds = 0;
@@ -73,6 +74,11 @@ internal sealed class TrainRepliesCommand : ICliCommand
         if (curve)
         {
             await output.WriteAsync(ReplyModelComparison.Curve([.. ReplyClassifierTraining.TrainingSets], sets, ReplyClassifierOptions.Chosen, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (decision)
+        {
+            await output.WriteAsync(ReplyDecisionAnalysis.Run([.. ReplyClassifierTraining.TrainingSets], sets, ReplyClassifierOptions.Chosen, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
         if (compare)

@@ -103,9 +103,11 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// not independent evidence. Batch 8 was held out in round 4 (scored once with the round-3 parser: 71.5%) and is tuned on
     /// since round 5, so it is held at the targets too. Batch 9 was held out in round 5 (scored once with the round-4 parser:
     /// 62.8% of the 148 rows it could read; round 5, which never saw it, 64.4%); round 6 tuned on it (two labels set to the
-    /// conventions, rules for the kinds it shares with earlier batches, trained on) and reads it at 84.6%, held at 84%:
-    /// short of the 85% target even tuned on. Batch 10 was held out in round 6 (scored once with the round-5 parser: 66.0%;
-    /// round 6, which never saw it, 66.0%) and is held at that level until a round tunes on it.
+    /// conventions, rules for the kinds it shares with earlier batches, trained on) and read it at 84.6%. Batch 10 was held out in round 6 (scored once with the round-5 parser: 66.0%;
+    /// round 6, which never saw it, 66.0%); round 7 tuned on it (no label changed, rules for the kinds it shares with earlier
+    /// batches, trained on, the doubt and switch thresholds chosen by leave-one-batch-out) and reads it at 81.5%, held at 81%:
+    /// short of the 85% target even tuned on. Batch 9 reads 90.6% since round 7. Batch 11 was held out in round 7 (scored
+    /// once with the round-6 parser: 59.5%; round 7, which never saw it, 62.1%), held at 61%.
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
@@ -116,8 +118,9 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-6.json", 0.85)]
     [InlineData("public-batch-7-heldout.json", 0.85)]
     [InlineData("public-batch-8-heldout.json", 0.85)]
-    [InlineData("public-batch-9-heldout.json", 0.84)]
-    [InlineData("public-batch-10-heldout.json", 0.65)]
+    [InlineData("public-batch-9-heldout.json", 0.85)]
+    [InlineData("public-batch-10-heldout.json", 0.81)]
+    [InlineData("public-batch-11-heldout.json", 0.61)]
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));

@@ -44,9 +44,9 @@ public sealed class ReplyClassifierTests
     [Fact]
     public void TheModelIsTrainedOnTheTunedBatchesOnly()
     {
-        // Batches 1-9 are tuned on (batch 9 was held out in round 5); a new held-out batch is scored before it is ever added.
+        // Batches 1-10 are tuned on (batch 10 was held out in round 6); a new held-out batch is scored before it is ever added.
         Assert.Equal(
-            ["replies.json", .. Enumerable.Range(1, 9).Select(n => n.ToString(CultureInfo.InvariantCulture))],
+            ["replies.json", .. Enumerable.Range(1, 10).Select(n => n.ToString(CultureInfo.InvariantCulture))],
             ReplyClassifierTraining.TrainingSets.Select(name => name == "replies.json" ? name : name["public-batch-".Length..].Split('-', '.')[0]));
         Assert.Equal(TrainingExamples().Count, ReplyClassifier.Default.TrainedOn);
     }
@@ -155,6 +155,44 @@ public sealed class ReplyClassifierTests
         Assert.Equal((ReplyStatus.Blocked, 0.9, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure, blockedPossible, policy));
         Assert.Equal((ReplyStatus.Blocked, 0.9, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure with { Evidence = 1 }, probabilities, policy));
         Assert.Equal((ReplyStatus.Blocked, 0.55, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.55, sure, probabilities, policy));
+
+        // Round 7: a classifier at least 0.95 sure replaces an unsure rules status, which stays unsure (the picker's guess).
+        double[] verySure = [0.01, 0.96, 0.01, 0.01, 0.01];
+        Assert.Equal((ReplyStatus.InProgress, policy.Cap, true), ReplyParser.Combine(ReplyStatus.Blocked, 0.55, sure with { Probability = 0.96 }, verySure, policy));
+        Assert.Equal((ReplyStatus.Blocked, ReplyParser.DoubtedConfidence, false), ReplyParser.Combine(ReplyStatus.Blocked, 0.9, sure, probabilities, policy));
+    }
+
+    [Fact]
+    public void ACompletionOrANotStartedIsDoubtedSoonerThanOtherStatuses()
+    {
+        // The classifier gives the rules' status 0.3: a completion request (doubt below 0.4) and a "not started"
+        // (below 0.2) are asked about; in progress, blocked and an extension (below 0.1) are stored.
+        var policy = ReplyLearnedPolicy.Chosen;
+        foreach (var (rules, asked) in new[]
+        {
+            (ReplyStatus.CompletionRequested, true),
+            (ReplyStatus.InProgress, false),
+            (ReplyStatus.Blocked, false),
+            (ReplyStatus.Extension, false),
+        })
+        {
+            var probabilities = new double[ReplyClassifier.Classes];
+            var other = rules == ReplyStatus.NotStarted ? ReplyStatus.InProgress : ReplyStatus.NotStarted;
+            probabilities[(int)rules] = 0.3;
+            probabilities[(int)other] = 0.7;
+            var prediction = new ReplyPrediction(other, 0.7, 10, ["x"]);
+
+            var (status, confidence, learned) = ReplyParser.Combine(rules, 0.9, prediction, probabilities, policy);
+
+            Assert.Equal(rules, status);
+            Assert.False(learned);
+            Assert.Equal(asked ? ReplyParser.DoubtedConfidence : 0.9, confidence);
+        }
+
+        double[] notStarted = [0.15, 0.85, 0, 0, 0];
+        Assert.Equal(ReplyParser.DoubtedConfidence, ReplyParser.Combine(ReplyStatus.NotStarted, 0.85, new ReplyPrediction(ReplyStatus.InProgress, 0.85, 10, ["x"]), notStarted, policy).Confidence);
+        double[] notStartedPossible = [0.25, 0.75, 0, 0, 0];
+        Assert.Equal(0.85, ReplyParser.Combine(ReplyStatus.NotStarted, 0.85, new ReplyPrediction(ReplyStatus.InProgress, 0.75, 10, ["x"]), notStartedPossible, policy).Confidence);
     }
 
     [Fact]

@@ -605,4 +605,42 @@ public sealed class ReplyKindsTests
         var status = Rules(text).Status?.ToContractName();
         Assert.NotEqual(notExpected ?? "extension", status);
     }
+
+    // Round 7: kinds batch 10 shares with earlier batches (README "Evaluation on real replies").
+    [Theory]
+    [InlineData("v0.15 release is delayed 1 week due to a dependency upgrade.")]
+    [InlineData("The launch may be delayed by a few days.")]
+    [InlineData("We've decided to delay the release of 2.4 until the test failures are fixed.")]
+    [InlineData("新版本发布将延迟几天")]
+    [InlineData("由于接口调整，交付时间要推迟一周")]
+    [InlineData("测试环境故障，上线延迟两天")]
+    public void ADelayByALengthOrOfAReleaseIsAnExtension(string text)
+    {
+        Assert.Equal(ReplyStatus.Extension, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("Leafy spurge update: will spray this fall.")]
+    [InlineData("Two lights will be removed in spring and replaced with LED fittings.")]
+    [InlineData("The crew will reseed the verge next spring.")]
+    [InlineData("行道树计划明年春季补植")]
+    [InlineData("受气温影响，今年秋季再进行补植")]
+    [InlineData("待明年开春后安装护栏")]
+    public void WorkSetForASeasonAheadIsNotStarted(string text)
+    {
+        Assert.Equal(ReplyStatus.NotStarted, Rules(text).Status);
+    }
+
+    [Theory]
+    [InlineData("The path will be completed this fall.", "notStarted")]
+    [InlineData("Mowing will continue in the summer.", "notStarted")]
+    [InlineData("春季施工进展顺利", "notStarted")]
+    [InlineData("基础工程已完成90%，现冬季无法施工", "notStarted")]
+    [InlineData("The delay was caused by rain; crews are back at work.", "extension")]
+    [InlineData("比原计划推迟一周，预计月底完工", "extension")]
+    [InlineData("您在建议中提到的路灯已全部修复", "inProgress")]
+    public void TheRoundSevenKindsKeepTheirLimits(string text, string notExpected)
+    {
+        Assert.NotEqual(notExpected, Rules(text).Status?.ToContractName());
+    }
 }
