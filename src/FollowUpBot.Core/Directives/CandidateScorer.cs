@@ -98,17 +98,20 @@ internal sealed class CandidateScorer
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(loose);
         var result = rules.Select(c => c.Directive).ToList();
-        var taken = result.Select(d => (d.Start, End: d.Start + d.Length)).ToList();
+        var taken = new IntervalIndex(result.Select(d => (d.Start, d.Start + d.Length)));
+
+        // In text order, an addition overlaps an earlier one exactly when it starts before the furthest end added so far.
+        var addedEnd = int.MinValue;
         var added = false;
-        foreach (var candidate in loose)
+        foreach (var candidate in loose.OrderBy(c => c.Candidate.Directive.Start))
         {
             var d = candidate.Candidate.Directive;
-            if (taken.Any(t => t.Start < d.Start + d.Length && d.Start < t.End) || Probability(candidate.Features) < Options.Threshold)
+            if (d.Start < addedEnd || taken.Overlaps(d.Start, d.Start + d.Length) || Probability(candidate.Features) < Options.Threshold)
             {
                 continue;
             }
 
-            taken.Add((d.Start, d.Start + d.Length));
+            addedEnd = Math.Max(addedEnd, d.Start + d.Length);
             result.Add(d);
             added = true;
         }

@@ -79,15 +79,17 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         }
 
         var loose = new List<LooseCandidate>();
+        var excluded = new IntervalIndex(pass.Excluded);
+        var taken = new IntervalIndex(spans);
         foreach (var candidate in LooseCandidates.Find(read))
         {
-            if (Excluded(pass.Excluded, candidate.Cue))
+            if (excluded.Covers(candidate.Cue))
             {
                 continue;
             }
 
             var directive = candidate.Directive;
-            if (outsideRules && Overlaps(spans, directive.Start, directive.Start + directive.Length))
+            if (outsideRules && taken.Overlaps(directive.Start, directive.Start + directive.Length))
             {
                 continue;
             }
@@ -104,34 +106,6 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         }
 
         return new ExtractorReading(result, loose);
-    }
-
-    /// <summary>Whether [start, end) of the text read overlaps a directive of the rules.</summary>
-    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
-    {
-        foreach (var span in spans)
-        {
-            if (span.Start < end && start < span.End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a loose cue lies in (or right after) a range where the rules rejected an obligation.</summary>
-    private static bool Excluded(List<(int Start, int End)> excluded, int cue)
-    {
-        foreach (var (start, end) in excluded)
-        {
-            if (start <= cue && cue <= end + 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
