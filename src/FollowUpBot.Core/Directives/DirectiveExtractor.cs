@@ -81,7 +81,7 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         var loose = new List<LooseCandidate>();
         var excluded = new IntervalIndex(pass.Excluded);
         var taken = new IntervalIndex(spans);
-        foreach (var candidate in LooseCandidates.Find(read))
+        foreach (var candidate in LooseCandidates.Find(read, outsideRules ? taken : null))
         {
             if (excluded.Covers(candidate.Cue))
             {

@@ -18,7 +18,11 @@ internal static partial class LooseCandidates
 
     private static readonly string[] ChineseCues = ["要", "须", "必须", "务必", "应当", "应", "负责", "牵头"];
 
-    public static List<DirectiveCandidate> Find(string text)
+    /// <summary>
+    /// The loose candidates of the text; with <paramref name="skip"/>, none that starts inside one of its ranges (the rules'
+    /// directives, where nothing can be added), which are not read at all.
+    /// </summary>
+    public static List<DirectiveCandidate> Find(string text, IntervalIndex? skip = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var simplified = ChineseScript.ToSimplified(text);
@@ -32,14 +36,14 @@ internal static partial class LooseCandidates
                 lineEnd = simplified.Length;
             }
 
-            ReadLine(text, simplified, position, lineEnd, found);
+            ReadLine(text, simplified, position, lineEnd, found, skip);
             position = lineEnd + 1;
         }
 
         return found;
     }
 
-    private static void ReadLine(string text, string read, int start, int end, List<DirectiveCandidate> found)
+    private static void ReadLine(string text, string read, int start, int end, List<DirectiveCandidate> found, IntervalIndex? skip)
     {
         int cjk = 0, latin = 0;
         for (var i = start; i < end; i++)
@@ -57,7 +61,7 @@ internal static partial class LooseCandidates
         for (var clause = (english ? EnglishClause() : ChineseClause()).Match(read, start, end - start); clause.Success; clause = clause.NextMatch())
         {
             var body = clause.Groups["body"];
-            if (body.Length < 2)
+            if (body.Length < 2 || (skip is not null && skip.Overlaps(body.Index, body.Index + 1)))
             {
                 continue;
             }
