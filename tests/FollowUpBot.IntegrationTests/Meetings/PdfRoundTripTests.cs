@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -198,28 +197,5 @@ public sealed partial class PdfRoundTripTests(ITestOutputHelper output)
         return match.Success ? match.Value : null;
     }
 
-    private static async Task RunAsync(string file, string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within 6 minutes");
-        }
-
-        Assert.True(process.ExitCode == 0, $"{file} exited with {process.ExitCode}: {await stdout} {await stderr}");
-    }
+    private static Task RunAsync(string file, string[] args) => ExternalTool.RunAsync(file, args, TimeSpan.FromMinutes(6));
 }
