@@ -15,6 +15,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private static readonly string[] Connectives =
     [
         "特别是", "尤其是", "另一方面", "一方面", "与此同时", "同时", "此外", "另外", "其中", "对此", "为此", "今后", "下一步", "下阶段",
+        "今年以来", "去年以来", "近年以来", "长期以来", "一直以来", "近年来", "多年来",
         "近期", "当前", "目前", "会后", "今年", "明年", "首先", "其次", "再次", "最后", "因此", "总之", "而且", "并且", "并", "还",
     ];
 

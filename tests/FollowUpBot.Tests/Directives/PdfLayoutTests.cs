@@ -125,6 +125,7 @@ public sealed class PdfLayoutTests
         Assert.DoesNotContain("— 2 —", text, StringComparison.Ordinal);
         Assert.Contains("确保资金尽快形成实物工作量。", text, StringComparison.Ordinal);
         Assert.All(directives, d => Assert.DoesNotContain('\n', d.Quote));
+        Assert.DoesNotContain(directives, d => d.Lead.Any(l => l.Contains("以来", StringComparison.Ordinal)));
         Assert.Contains(directives, d => d.Lead.SequenceEqual(["市发展改革委"]) && d.Support.SequenceEqual(["市财政局", "市自然资源和规划局"]) && d.Deadline?.Text == "2026年3月31日前");
         Assert.Contains(directives, d => d.Lead.SequenceEqual(["市财政局"]) && d.Support.SequenceEqual(["市发展改革委"]));
         Assert.Contains(directives, d => d.Lead.SequenceEqual(["市住房城乡建设局"]) && d.Deadline?.Text == "4月15日前");

@@ -12,6 +12,16 @@ namespace FollowUpBot.Tests.Directives;
 /// </summary>
 public sealed class SeventhRoundPhrasingTests
 {
+    [Theory]
+    [InlineData("会议认为，今年以来全市重点项目建设总体平稳，但部分项目开工滞后，必须采取有力措施加快推进。")]
+    [InlineData("近年来各区文明创建工作成效明显，要进一步巩固提升。")]
+    [InlineData("长期以来市场监管局坚持问题导向，要继续加大执法力度。")]
+    public void ALeadingSincePhraseIsWhenNotWho(string text)
+    {
+        // 今年以来 / 近年来 / 长期以来 open the clause as a time, like 今年 alone: no owner starts with 以来 or 来.
+        Assert.DoesNotContain(All(text), d => d.Lead.Any(l => l.StartsWith("以来", StringComparison.Ordinal) || l.StartsWith('来')));
+    }
+
     [Fact]
     public void AnEnglishDirectiveWrappedOverLinesIsReadWhole()
     {
