@@ -2,18 +2,33 @@ using System.Diagnostics;
 
 namespace FollowUpBot.Testing;
 
-/// <summary>Runs a command-line tool the tests use (LibreOffice, pdftotext, pdftoppm) and fails the test if it fails.</summary>
+/// <summary>Runs a command-line tool the tests use (LibreOffice, pdftotext, pdftoppm, the Bicep CLI) as a child process.</summary>
 internal static class ExternalTool
 {
+    /// <summary>Runs the tool and throws (failing the test) if it does not exit with 0.</summary>
     public static async Task RunAsync(string file, IEnumerable<string> args, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(file);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        var (exitCode, stdout, stderr) = await CaptureAsync(start, timeout);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} exited with {exitCode}: {stdout} {stderr}");
+        }
+    }
+
+    /// <summary>Runs the process as <paramref name="start"/> describes it (output redirected here) and returns its exit
+    /// code and output; kills it, with its children, when it outlives <paramref name="timeout"/>.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> CaptureAsync(ProcessStartInfo start, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -24,9 +39,9 @@ internal static class ExternalTool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {timeout.TotalMinutes:0} minutes");
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}.");
         }
 
-        Assert.True(process.ExitCode == 0, $"{file} exited with {process.ExitCode}: {await stdout} {await stderr}");
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

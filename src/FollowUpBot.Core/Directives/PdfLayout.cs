@@ -364,7 +364,7 @@ internal static partial class PdfLayout
     private const string Opening = "“‘（《「『〔【〈([";
     private const string Closing = "，。、；：！？”’）》」』〕】〉…·,.;:!?)]";
 
-    internal static bool IsCjk(char c) =>
+    private static bool IsCjk(char c) =>
         c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3400' and <= '\u4dbf') or (>= '\u3000' and <= '\u303f') or (>= '\uff00' and <= '\uffef');
 
     // A page number on its own: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 9 页", "Page 3", "Page 3 of 9", "3 / 9".

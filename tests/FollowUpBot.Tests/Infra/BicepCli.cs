@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using FollowUpBot.Testing;
 
 namespace FollowUpBot.Tests.Infra;
 
@@ -23,9 +24,6 @@ internal static class BicepCli
         var start = new ProcessStartInfo(Path)
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
@@ -39,21 +37,8 @@ internal static class BicepCli
             start.Environment.Remove(name);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', args)} did not finish within {Timeout}.");
-        }
-
-        return new BicepRun(process.ExitCode, await stdout, await stderr);
+        var (exitCode, stdout, stderr) = await ExternalTool.CaptureAsync(start, Timeout);
+        return new BicepRun(exitCode, stdout, stderr);
     }
 
     private static string Locate()
