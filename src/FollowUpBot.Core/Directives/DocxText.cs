@@ -22,7 +22,7 @@ internal static class DocxText
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.");
+                ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.") { Document = "Word (.docx)" };
             var lines = new List<string>();
             var numbering = new ListNumbering(document.MainDocumentPart.NumberingDefinitionsPart?.Numbering);
             AppendBlocks(body.ChildElements, lines, numbering);
@@ -34,7 +34,7 @@ internal static class DocxText
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException or FormatException)
         {
-            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Word document cannot be read: {e.Message}", e);
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Word document cannot be read: {e.Message}", e) { Document = "Word (.docx)" };
         }
     }
 
