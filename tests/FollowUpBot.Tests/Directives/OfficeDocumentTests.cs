@@ -5,8 +5,8 @@ namespace FollowUpBot.Tests.Directives;
 
 /// <summary>
 /// The documents offices send besides .docx: Word 97–2003 (.doc, also what WPS saves as .wps), OpenDocument (.odt) and
-/// Excel task tables (.xlsx). The fixtures were written by LibreOffice from the flat files beside them
-/// (office_minutes.fodt, task_table.fods), so each format carries the same minutes: a running head and page-number
+/// Excel task tables (.xlsx, and .xls as Excel 97–2003 and WPS save them). The fixtures were written by LibreOffice from the flat files beside them
+/// (office_minutes.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
 /// footer, a footnote, a hyperlink field, and a task table with an empty cell, a two-paragraph cell and, in the workbook,
 /// an owner merged over two rows, date cells and a hidden sheet.
 /// </summary>
@@ -98,13 +98,50 @@ public sealed class OfficeDocumentTests
         Assert.Equal("Word (.doc)", e.Document);
     }
 
-    [Fact]
-    public void AnExcel97WorkbookIsNamedWhenRefused()
+    [Theory]
+    [InlineData("task_table")]
+    [InlineData("long_task_table")]
+    public void AnExcel97WorkbookReadsAsTheSameWorkbookSavedAsXlsx(string name)
     {
-        var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(Fixture("task_table.xls"), "tasks.xls"));
+        var xlsx = Read(name + ".xlsx");
+
+        var xls = Read(name + ".xls");
+
+        Assert.Equal(MeetingTextFormat.Spreadsheet, xls.Format);
+        Assert.Equal(xlsx.Text, xls.Text);
+    }
+
+    [Fact]
+    public void ALongWorkbooksStringsSplitOverContinueRecordsAndItsNumbersReadWhole()
+    {
+        // 360 rows of long unique strings fill the shared string table past one record (8,224 bytes), so strings run on
+        // in CONTINUE records; the sheet has integers, hundredths (RK), a formula column and dates.
+        var lines = Read("long_task_table.xls").Text.Split('\n');
+
+        Assert.Equal(361, lines.Length);
+        Assert.Equal("No.\tTask\t牵头单位\t配合单位\tBudget\tShare\tDue", lines[0]);
+        var row = lines[298].Split('\t');
+        Assert.Equal("298", row[0]);
+        Assert.EndsWith("（第298项，Phase 298 review of the plan with stakeholders）", row[1], StringComparison.Ordinal);
+        Assert.Equal("372500", row[4]);
+        Assert.Equal("596", row[5]);
+        Assert.Equal("2027-10-26", row[6]);
+        Assert.Equal("3752.25", lines[3].Split('\t')[4]);
+    }
+
+    [Fact]
+    public void AnExcel95WorkbookIsNamedWhenRefused()
+    {
+        var bytes = Fixture("task_table.xls");
+        // The workbook's first record, BOF, with its version turned from BIFF8 (0x0600) to BIFF5 (0x0500).
+        var bof = bytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]);
+        Assert.True(bof > 0);
+        bytes[bof + 5] = 0x05;
+
+        var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(bytes, "tasks.xls"));
 
         Assert.Equal(MeetingTextError.Unsupported, e.Error);
-        Assert.Equal("Excel 97-2003 (.xls)", e.Document);
+        Assert.Equal("Excel 5.0/95 (.xls)", e.Document);
     }
 
     [Theory]
@@ -112,6 +149,7 @@ public sealed class OfficeDocumentTests
     [InlineData("office_minutes.odt")]
     [InlineData("task_table.xlsx")]
     [InlineData("task_table.xls")]
+    [InlineData("long_task_table.xls")]
     public void ADamagedDocumentIsRefusedWithAReasonNeverAnotherException(string file)
     {
         var original = Fixture(file);
