@@ -13,6 +13,9 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal static class DocxText
 {
+    // A zip of a few megabytes can inflate to gigabytes of XML; no real meeting text comes near this.
+    internal const long MaxCharactersInPart = 64L * 1024 * 1024;
+
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
     public static string Extract(ReadOnlySpan<byte> bytes)
@@ -20,7 +23,7 @@ internal static class DocxText
         try
         {
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.") { Document = "Word (.docx)" };
             var lines = new List<string>();

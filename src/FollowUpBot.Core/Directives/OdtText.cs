@@ -15,9 +15,6 @@ internal static class OdtText
     private const string TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private const string OfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
-    // content.xml of a real meeting text is a few megabytes at most; the cap stops a zip bomb from inflating without end.
-    private const long MaxCharacters = 64L * 1024 * 1024;
-
     public static bool IsTextDocument(ZipArchive zip)
     {
         var mimetype = zip.GetEntry("mimetype");
@@ -37,7 +34,7 @@ internal static class OdtText
             var content = zip.GetEntry("content.xml")
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The OpenDocument file has no content.xml.") { Document = "OpenDocument (.odt)" };
             using var stream = content.Open();
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharacters, IgnoreWhitespace = false });
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = DocxText.MaxCharactersInPart, IgnoreWhitespace = false });
             return Read(reader);
         }
         catch (MeetingTextException)

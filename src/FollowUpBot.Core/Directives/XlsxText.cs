@@ -15,15 +15,12 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal static class XlsxText
 {
-    // A zip of a few megabytes can inflate to gigabytes of XML; no real task table comes near this.
-    private const long MaxCharactersInPart = 64L * 1024 * 1024;
-
     public static string Extract(ReadOnlySpan<byte> bytes)
     {
         try
         {
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = DocxText.MaxCharactersInPart });
             var workbook = document.WorkbookPart ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The workbook has no workbook part.") { Document = "Excel (.xlsx)" };
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToArray() ?? [];
             var dates = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);

@@ -214,6 +214,36 @@ public sealed class OfficeDocumentTests
         Assert.Equal(MeetingTextError.CorruptDocument, e.Error);
     }
 
+    [Theory]
+    [InlineData("office_minutes.docx", "word/document.xml")]
+    [InlineData("task_table.xlsx", "xl/worksheets/sheet1.xml")]
+    [InlineData("office_minutes.odt", "content.xml")]
+    public void APackageWhosePartInflatesBeyondAnyMeetingTextIsRefusedAsDamaged(string file, string part)
+    {
+        // 80 million characters of one repeated letter deflate to well under a megabyte: a zip bomb in a small file.
+        using var package = new MemoryStream();
+        package.Write(Fixture(file));
+        using (var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(part)!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(part).Open());
+            writer.Write("<?xml version=\"1.0\"?><x>");
+            var chunk = new string('a', 1 << 20);
+            for (var i = 0; i < 80; i++)
+            {
+                writer.Write(chunk);
+            }
+
+            writer.Write("</x>");
+        }
+
+        Assert.True(package.Length < 1 << 20, $"the bomb is {package.Length} bytes");
+
+        var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(package.ToArray(), file));
+
+        Assert.Equal(MeetingTextError.CorruptDocument, e.Error);
+    }
+
     private static MeetingText Read(string file) => MeetingTextReader.Read(Fixture(file), file);
 
     private static byte[] Fixture(string file) => File.ReadAllBytes(RepoPaths.Fixture("inputs/" + file));
