@@ -6,7 +6,7 @@ namespace FollowUpBot.Tests.Directives;
 /// <summary>
 /// The documents offices send besides .docx: Word 97–2003 (.doc, also what WPS saves as .wps), OpenDocument (.odt) and
 /// Excel task tables (.xlsx, and .xls as Excel 97–2003 and WPS save them). The fixtures were written by LibreOffice from the flat files beside them
-/// (office_minutes.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
+/// (office_minutes.fodt, merged_task_table.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
 /// footer, a footnote, a hyperlink field, and a task table with an empty cell, a two-paragraph cell and, in the workbook,
 /// an owner merged over two rows, date cells and a hidden sheet.
 /// </summary>
@@ -42,6 +42,28 @@ public sealed class OfficeDocumentTests
         Assert.Contains("\n工作任务\t牵头单位\t配合单位\t完成时限\n", text, StringComparison.Ordinal);
         Assert.Contains("\n完善城市更新项目库\t市住房城乡建设局\t\t2027年3月底前\n", text, StringComparison.Ordinal);
         Assert.Contains("\n制定配套支持政策 （含财税、用地政策）\t市财政局\t市自然资源局\t2027年6月30日前\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("merged_task_table.docx")]
+    [InlineData("merged_task_table.doc")]
+    [InlineData("merged_task_table.odt")]
+    public void ATableWithMergedCellsKeepsEveryCellUnderItsHeaderAndEveryRowItsOwner(string file)
+    {
+        // A section row across the table, a 牵头单位 merged down three rows, a task merged across two columns.
+        var text = Read(file).Text;
+
+        Assert.Equal(
+            """
+            2027年优化营商环境重点任务分工
+            序号	重点任务	牵头单位	配合单位	完成时限
+            一、提升政务服务效能
+            1	推行企业开办全程网办	市政务服务管理局	市市场监管局	2027年3月底前
+            2	推广“一件事一次办”	市政务服务管理局	市数据局	2027年6月底前
+            3	建设政务服务好差评体系	市政务服务管理局		2027年9月底前
+            4	清理规范涉企收费（由市发展改革委牵头）		市财政局	2027年12月底前
+            """.ReplaceLineEndings("\n"),
+            text.TrimEnd());
     }
 
     [Fact]
