@@ -22,6 +22,13 @@ internal static class LegacyWordText
     private const ushort SprmPFInnerTableCell = 0x244B;
     private const ushort SprmTDefTable = 0xD608;
     private const ushort SprmPChgTabs = 0xC615;
+    private const ushort SprmTVertMerge = 0xD62B;
+    private const ushort TcVertMerge = 0x0020;
+    private const ushort TcVertRestart = 0x0040;
+
+    // While a document is read, table cells are separated by this (a control character Word never keeps in text), so
+    // a tab typed inside a cell is not taken for a column; rows are laid out on their table's grid at the end.
+    private const char CellSeparator = '\u001F';
 
     // "Compressed" pieces hold one byte per character in Windows-1252.
     private static readonly Lazy<string> Windows1252 = new(() =>
@@ -125,8 +132,8 @@ internal static class LegacyWordText
                 var start = BinaryPrimitives.ReadUInt32LittleEndian(page[(r * 4)..]);
                 var end = BinaryPrimitives.ReadUInt32LittleEndian(page[((r + 1) * 4)..]);
                 var bOffset = page[((crun + 1) * 4) + (r * 13)] * 2;
-                var (inTable, rowEnd) = bOffset == 0 ? (false, false) : TableFlags(page, bOffset);
-                runs.Add(new ParagraphRun(start, end, inTable, rowEnd));
+                var (inTable, rowEnd, layout) = bOffset == 0 ? (false, false, null) : TableFlags(page, bOffset);
+                runs.Add(new ParagraphRun(start, end, inTable, rowEnd, layout));
             }
         }
 
@@ -134,23 +141,25 @@ internal static class LegacyWordText
         return runs;
     }
 
-    /// <summary>Reads the table sprms of the PapxInFkp at <paramref name="offset"/>; stops quietly at anything it cannot size.</summary>
-    private static (bool InTable, bool RowEnd) TableFlags(ReadOnlySpan<byte> page, int offset)
+    /// <summary>Reads the table sprms of the PapxInFkp at <paramref name="offset"/>: whether the paragraph is in a table,
+    /// whether it ends a row and, for a row end, the row's cell layout. Stops quietly at anything it cannot size.</summary>
+    private static (bool InTable, bool RowEnd, RowLayout? Layout) TableFlags(ReadOnlySpan<byte> page, int offset)
     {
         if (offset >= page.Length - 1)
         {
-            return (false, false);
+            return (false, false, null);
         }
 
         int cb = page[offset];
         var (start, length) = cb != 0 ? (offset + 1, (2 * cb) - 1) : (offset + 2, 2 * page[offset + 1]);
         if (start + length > page.Length || length < 2)
         {
-            return (false, false);
+            return (false, false, null);
         }
 
         var grpprl = page.Slice(start + 2, length - 2);
         bool inTable = false, rowEnd = false;
+        RowLayout? layout = null;
         var at = 0;
         while (at + 2 <= grpprl.Length)
         {
@@ -181,6 +190,12 @@ internal static class LegacyWordText
                 case SprmPFTtp or SprmPFInnerTtp:
                     rowEnd |= on;
                     break;
+                case SprmTDefTable:
+                    layout = RowLayout.Read(grpprl.Slice(at + 2, size - 2));
+                    break;
+                case SprmTVertMerge when layout is not null && size >= 3:
+                    layout.SetVerticalMerge(grpprl[at + 1], grpprl[at + 2]);
+                    break;
                 default:
                     break;
             }
@@ -188,12 +203,14 @@ internal static class LegacyWordText
             at += size;
         }
 
-        return (inTable || rowEnd, rowEnd);
+        return (inTable || rowEnd, rowEnd, layout);
     }
 
     private static string Compose(byte[] word, List<Piece> pieces, List<ParagraphRun> paragraphs, int ccpText)
     {
         var text = new StringBuilder();
+        var rows = new List<(int Start, int End, RowLayout? Layout)>();
+        var lineStart = 0;
         var fields = new Stack<bool>();
         var showing = 0;
         var run = 0;
@@ -244,14 +261,24 @@ internal static class LegacyWordText
                 switch (c)
                 {
                     case '\r' or '\u0007':
-                        var (inTable, rowEnd) = ParagraphAt(paragraphs, fc, ref run);
-                        AppendMark(text, c, inTable, rowEnd, paragraphs.Count > 0);
+                        var paragraph = ParagraphAt(paragraphs, fc, ref run);
+                        if (AppendMark(text, c, paragraph, paragraphs.Count > 0))
+                        {
+                            rows.Add((lineStart, text.Length - 1, paragraph?.Layout));
+                        }
+
+                        if (text.Length > 0 && text[^1] == '\n')
+                        {
+                            lineStart = text.Length;
+                        }
+
                         break;
                     case '\u000B':
                         text.Append(' ');
                         break;
                     case '\u000C':
                         text.Append('\n');
+                        lineStart = text.Length;
                         break;
                     case '\u001E':
                         // Word's non-breaking hyphen.
@@ -273,44 +300,128 @@ internal static class LegacyWordText
             }
         }
 
-        return text.ToString().TrimEnd();
+        LayOutTables(text, rows);
+        return text.Replace(CellSeparator, '\t').ToString().TrimEnd();
     }
 
-    private static void AppendMark(StringBuilder text, char mark, bool inTable, bool rowEnd, bool known)
+    /// <summary>Writes a paragraph or cell mark; true when it ended a table row.</summary>
+    private static bool AppendMark(StringBuilder text, char mark, ParagraphRun? paragraph, bool known)
     {
         if (mark == '\r')
         {
-            text.Append(inTable ? ' ' : '\n');
-            return;
+            text.Append(paragraph?.InTable == true ? ' ' : '\n');
+            return false;
         }
 
         // A cell mark; the row's last mark (a paragraph of its own) ends the row.
-        var endsRow = known ? rowEnd : text.Length > 0 && text[^1] == '\t';
+        var endsRow = known ? paragraph?.RowEnd == true : text.Length > 0 && text[^1] == CellSeparator;
         if (endsRow)
         {
-            if (text.Length > 0 && text[^1] == '\t')
+            while (text.Length > 0 && text[^1] == CellSeparator)
             {
                 text.Length--;
             }
 
             text.Append('\n');
+            return true;
         }
-        else
-        {
-            while (text.Length > 0 && text[^1] == ' ')
-            {
-                text.Length--;
-            }
 
-            text.Append('\t');
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+
+        text.Append(CellSeparator);
+        return false;
+    }
+
+    /// <summary>
+    /// Puts each table's cells on the table's grid: the columns are the union of every row's cell edges, a cell wider
+    /// than one column is followed by empty ones so cells stay under their headers, and an empty cell merged down from
+    /// the row above (fVertMerge) repeats the text of the cell that starts the merge — one 牵头单位 for a block of tasks.
+    /// </summary>
+    private static void LayOutTables(StringBuilder text, List<(int Start, int End, RowLayout? Layout)> rows)
+    {
+        var tableEnd = rows.Count;
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            // A table is a run of rows each starting where the previous one ended; lay out from the last table backwards
+            // so earlier offsets stay valid.
+            if (i == 0 || rows[i - 1].End + 1 != rows[i].Start)
+            {
+                LayOutTable(text, rows.GetRange(i, tableEnd - i));
+                tableEnd = i;
+            }
         }
     }
 
-    private static (bool InTable, bool RowEnd) ParagraphAt(List<ParagraphRun> paragraphs, long fc, ref int hint)
+    private static void LayOutTable(StringBuilder text, List<(int Start, int End, RowLayout? Layout)> rows)
+    {
+        if (rows.Any(r => r.Layout is null))
+        {
+            return;
+        }
+
+        var edges = rows.SelectMany(r => r.Layout!.Edges).Distinct().Order().ToList();
+        var merged = new Dictionary<int, string>();
+        var laidOut = new List<string>(rows.Count);
+        foreach (var (start, end, layout) in rows)
+        {
+            var cells = text.ToString(start, end - start).Split(CellSeparator);
+            var line = new List<string>();
+            for (var c = 0; c < cells.Length; c++)
+            {
+                var cell = cells[c];
+                if (c >= layout!.Edges.Count - 1)
+                {
+                    line.Add(cell);
+                    continue;
+                }
+
+                var column = edges.IndexOf(layout.Edges[c]);
+                var span = Math.Max(1, edges.IndexOf(layout.Edges[c + 1]) - column);
+                var flags = layout.Flags(c);
+                if ((flags & TcVertRestart) != 0)
+                {
+                    merged[column] = cell;
+                }
+                else if ((flags & TcVertMerge) != 0)
+                {
+                    cell = cell.Length == 0 ? merged.GetValueOrDefault(column, cell) : cell;
+                }
+                else
+                {
+                    merged.Remove(column);
+                }
+
+                while (line.Count < column)
+                {
+                    line.Add(string.Empty);
+                }
+
+                line.Add(cell);
+                line.AddRange(Enumerable.Repeat(string.Empty, span - 1));
+            }
+
+            while (line.Count > 0 && line[^1].Length == 0)
+            {
+                line.RemoveAt(line.Count - 1);
+            }
+
+            laidOut.Add(string.Join('\t', line));
+        }
+
+        for (var r = rows.Count - 1; r >= 0; r--)
+        {
+            text.Remove(rows[r].Start, rows[r].End - rows[r].Start).Insert(rows[r].Start, laidOut[r]);
+        }
+    }
+
+    private static ParagraphRun? ParagraphAt(List<ParagraphRun> paragraphs, long fc, ref int hint)
     {
         if (paragraphs.Count == 0)
         {
-            return (false, false);
+            return null;
         }
 
         // Pieces run forward through the stream almost always; start from the last hit and fall back to a search.
@@ -324,7 +435,7 @@ internal static class LegacyWordText
             if (paragraphs[i].Start <= fc && fc < paragraphs[i].End)
             {
                 hint = i;
-                return (paragraphs[i].InTable, paragraphs[i].RowEnd);
+                return paragraphs[i];
             }
 
             if (paragraphs[i].Start > fc)
@@ -333,12 +444,81 @@ internal static class LegacyWordText
             }
         }
 
-        return (false, false);
+        return null;
     }
 
     private sealed record Piece(int CpStart, int CpEnd, long Offset, bool Compressed);
 
-    private sealed record ParagraphRun(uint Start, uint End, bool InTable, bool RowEnd);
+    private sealed record ParagraphRun(uint Start, uint End, bool InTable, bool RowEnd, RowLayout? Layout);
+
+    /// <summary>A table row's cells from sprmTDefTable: their left and right edges (in twips) and each cell's TC80 flags.</summary>
+    private sealed class RowLayout
+    {
+        private readonly ushort[] _flags;
+
+        private RowLayout(List<short> edges, ushort[] flags)
+        {
+            Edges = edges;
+            _flags = flags;
+        }
+
+        public List<short> Edges { get; }
+
+        public static RowLayout? Read(ReadOnlySpan<byte> operand)
+        {
+            if (operand.Length < 1)
+            {
+                return null;
+            }
+
+            int cells = operand[0];
+            if (operand.Length < 1 + ((cells + 1) * 2))
+            {
+                return null;
+            }
+
+            var edges = new List<short>(cells + 1);
+            for (var i = 0; i <= cells; i++)
+            {
+                edges.Add(BinaryPrimitives.ReadInt16LittleEndian(operand[(1 + (i * 2))..]));
+            }
+
+            // Edges must rise; a row that says otherwise is left as written rather than guessed at.
+            for (var i = 1; i < edges.Count; i++)
+            {
+                if (edges[i] <= edges[i - 1])
+                {
+                    return null;
+                }
+            }
+
+            var flags = new ushort[cells];
+            var tc = operand[(1 + ((cells + 1) * 2))..];
+            for (var i = 0; i < cells && (i * 20) + 2 <= tc.Length; i++)
+            {
+                flags[i] = BinaryPrimitives.ReadUInt16LittleEndian(tc[(i * 20)..]);
+            }
+
+            return new RowLayout(edges, flags);
+        }
+
+        public ushort Flags(int cell) => cell < _flags.Length ? _flags[cell] : (ushort)0;
+
+        /// <summary>sprmTVertMerge: 0 not merged, 1 merged with the cell above, 3 starts a merge.</summary>
+        public void SetVerticalMerge(int cell, byte merge)
+        {
+            if (cell < _flags.Length)
+            {
+                var rest = (ushort)(_flags[cell] & ~(TcVertMerge | TcVertRestart));
+                _flags[cell] = merge switch
+                {
+                    1 => (ushort)(rest | TcVertMerge),
+                    3 => (ushort)(rest | TcVertMerge | TcVertRestart),
+                    _ => rest,
+                };
+            }
+        }
+    }
 
     /// <summary>The parts of the File Information Block the text needs.</summary>
     private sealed record Fib(string TableStream, int CcpText, uint FcClx, uint LcbClx, uint FcPlcfBtePapx, uint LcbPlcfBtePapx)

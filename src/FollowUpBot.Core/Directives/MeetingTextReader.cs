@@ -25,7 +25,7 @@ internal sealed record MeetingTextReaderOptions
 }
 
 /// <summary>
-/// Turns an uploaded file (.txt in any of the encodings Chinese offices use, .md, .docx, .doc/.wps, .xlsx, .odt, a text PDF, a Teams .vtt transcript) into text.
+/// Turns an uploaded file (.txt in any of the encodings Chinese offices use, .md, .docx, .doc/.wps, .xlsx/.xls, .odt, a text PDF, a Teams .vtt transcript) into text.
 /// Every refusal is a <see cref="MeetingTextException"/>; nothing else escapes for bad content.
 /// </summary>
 internal static class MeetingTextReader
@@ -135,7 +135,7 @@ internal static class MeetingTextReader
         return new MeetingText(DocxText.Extract(bytes), MeetingTextFormat.Docx, "docx");
     }
 
-    /// <summary>An OLE compound file: a Word 97–2003 (.doc) or WPS (.wps) document; other Office binaries are named and refused.</summary>
+    /// <summary>An OLE compound file: a Word 97–2003 (.doc) or WPS (.wps) document, an Excel 97–2003 (.xls/.et) workbook; other Office binaries are named and refused.</summary>
     private static MeetingText ReadCompoundFile(byte[] bytes)
     {
         CompoundFile file;
@@ -160,9 +160,12 @@ internal static class MeetingTextReader
             throw new MeetingTextException(MeetingTextError.Encrypted, "The document is password-protected.") { Document = "Office/WPS" };
         }
 
-        var kind = names.Contains("Workbook") || names.Contains("Book") ? "Excel 97-2003 (.xls)"
-            : names.Contains("PowerPoint Document") ? "PowerPoint 97-2003 (.ppt)"
-            : "Office/WPS";
+        if (names.Contains("Workbook") || names.Contains("Book"))
+        {
+            return new MeetingText(XlsText.Extract(file), MeetingTextFormat.Spreadsheet, "xls");
+        }
+
+        var kind = names.Contains("PowerPoint Document") ? "PowerPoint 97-2003 (.ppt)" : "Office/WPS";
         throw new MeetingTextException(MeetingTextError.Unsupported, $"The file ({kind}) is of a kind that is not read; save the minutes as .docx (or .xlsx for a table).") { Document = kind };
     }
 

@@ -15,9 +15,6 @@ internal static class OdtText
     private const string TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private const string OfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
-    // content.xml of a real meeting text is a few megabytes at most; the cap stops a zip bomb from inflating without end.
-    private const long MaxCharacters = 64L * 1024 * 1024;
-
     public static bool IsTextDocument(ZipArchive zip)
     {
         var mimetype = zip.GetEntry("mimetype");
@@ -37,7 +34,7 @@ internal static class OdtText
             var content = zip.GetEntry("content.xml")
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The OpenDocument file has no content.xml.") { Document = "OpenDocument (.odt)" };
             using var stream = content.Open();
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharacters, IgnoreWhitespace = false });
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = DocxText.MaxCharactersInPart, IgnoreWhitespace = false });
             return Read(reader);
         }
         catch (MeetingTextException)
@@ -55,7 +52,8 @@ internal static class OdtText
         var lines = new List<string>();
         var paragraph = new StringBuilder();
         var cells = new Stack<List<string>>();
-        var cellText = new Stack<List<string>>();
+        var cellText = new Stack<Cell>();
+        var spans = new Stack<Dictionary<int, (string Text, int Rows)>>();
         var skipDepth = -1;
         var inParagraph = 0;
         while (reader.Read())
@@ -83,10 +81,10 @@ internal static class OdtText
                         break;
                     }
 
-                    StartElement(reader, paragraph, cells, cellText, ref inParagraph);
+                    StartElement(reader, paragraph, cells, cellText, spans, ref inParagraph);
                     break;
                 case XmlNodeType.EndElement:
-                    EndElement(reader, lines, paragraph, cells, cellText, ref inParagraph);
+                    EndElement(reader, lines, paragraph, cells, cellText, spans, ref inParagraph);
                     break;
                 case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA when inParagraph > 0:
                     paragraph.Append(reader.Value);
@@ -104,7 +102,7 @@ internal static class OdtText
         || (reader.NamespaceURI == OfficeNs && reader.LocalName is "annotation" or "forms")
         || (reader.NamespaceURI == TableNs && reader.LocalName is "table-header-columns" or "table-columns" or "table-column");
 
-    private static void StartElement(XmlReader reader, StringBuilder paragraph, Stack<List<string>> cells, Stack<List<string>> cellText, ref int inParagraph)
+    private static void StartElement(XmlReader reader, StringBuilder paragraph, Stack<List<string>> cells, Stack<Cell> cellText, Stack<Dictionary<int, (string Text, int Rows)>> spans, ref int inParagraph)
     {
         var empty = reader.IsEmptyElement;
         switch (reader.NamespaceURI, reader.LocalName)
@@ -121,7 +119,7 @@ internal static class OdtText
                 }
                 else if (cellText.Count > 0)
                 {
-                    cellText.Peek().Add(string.Empty);
+                    cellText.Peek().Paragraphs.Add(string.Empty);
                 }
 
                 break;
@@ -135,30 +133,27 @@ internal static class OdtText
             case (TextNs, "line-break") when inParagraph > 0:
                 paragraph.Append(' ');
                 break;
+            case (TableNs, "table"):
+                spans.Push([]);
+                break;
             case (TableNs, "table-row"):
                 cells.Push([]);
                 break;
             case (TableNs, "table-cell" or "covered-table-cell"):
-                if (cells.Count > 0)
+                var column = cells.Count > 0 ? cells.Peek().Count : 0;
+                if (empty)
                 {
                     // A repeated empty cell stands for many; it matters only between cells with text.
                     var repeat = int.TryParse(reader.GetAttribute("number-columns-repeated", TableNs), out var r) ? Math.Clamp(r, 1, 64) : 1;
-                    for (var i = 1; i < repeat && empty; i++)
+                    for (var i = 0; i < repeat && cells.Count > 0; i++)
                     {
-                        cells.Peek().Add(string.Empty);
-                    }
-                }
-
-                if (empty)
-                {
-                    if (cells.Count > 0)
-                    {
-                        cells.Peek().Add(string.Empty);
+                        cells.Peek().Add(i == 0 && reader.LocalName == "covered-table-cell" ? SpannedText(spans, column) : string.Empty);
                     }
                 }
                 else
                 {
-                    cellText.Push([]);
+                    var rows = int.TryParse(reader.GetAttribute("number-rows-spanned", TableNs), out var n) ? Math.Clamp(n, 1, 10_000) : 1;
+                    cellText.Push(new Cell([], column, rows, reader.LocalName == "covered-table-cell"));
                 }
 
                 break;
@@ -167,7 +162,7 @@ internal static class OdtText
         }
     }
 
-    private static void EndElement(XmlReader reader, List<string> lines, StringBuilder paragraph, Stack<List<string>> cells, Stack<List<string>> cellText, ref int inParagraph)
+    private static void EndElement(XmlReader reader, List<string> lines, StringBuilder paragraph, Stack<List<string>> cells, Stack<Cell> cellText, Stack<Dictionary<int, (string Text, int Rows)>> spans, ref int inParagraph)
     {
         switch (reader.NamespaceURI, reader.LocalName)
         {
@@ -177,7 +172,7 @@ internal static class OdtText
                     var text = paragraph.ToString();
                     if (cellText.Count > 0)
                     {
-                        cellText.Peek().Add(text.Trim());
+                        cellText.Peek().Paragraphs.Add(text.Trim());
                     }
                     else
                     {
@@ -189,7 +184,17 @@ internal static class OdtText
 
                 break;
             case (TableNs, "table-cell" or "covered-table-cell") when cellText.Count > 0:
-                var joined = string.Join(' ', cellText.Pop().Where(t => t.Length > 0)).Replace('\t', ' ');
+                var cell = cellText.Pop();
+                var joined = string.Join(' ', cell.Paragraphs.Where(t => t.Length > 0)).Replace('\t', ' ');
+                if (cell.Covered && joined.Length == 0)
+                {
+                    joined = SpannedText(spans, cell.Column);
+                }
+                else if (cell.Rows > 1 && spans.Count > 0)
+                {
+                    spans.Peek()[cell.Column] = (joined, cell.Rows - 1);
+                }
+
                 if (cells.Count > 0)
                 {
                     cells.Peek().Add(joined);
@@ -199,6 +204,9 @@ internal static class OdtText
                     lines.Add(joined);
                 }
 
+                break;
+            case (TableNs, "table") when spans.Count > 0:
+                spans.Pop();
                 break;
             case (TableNs, "table-row") when cells.Count > 0:
                 var row = cells.Pop();
@@ -211,7 +219,7 @@ internal static class OdtText
                 if (cellText.Count > 0)
                 {
                     // A table nested in a cell: its rows become part of that cell's text.
-                    cellText.Peek().Add(line.Replace('\t', ' '));
+                    cellText.Peek().Paragraphs.Add(line.Replace('\t', ' '));
                 }
                 else
                 {
@@ -223,4 +231,26 @@ internal static class OdtText
                 break;
         }
     }
+
+    /// <summary>A covered cell under a cell merged down over several rows takes that cell's text, so each row has its owner.</summary>
+    private static string SpannedText(Stack<Dictionary<int, (string Text, int Rows)>> spans, int column)
+    {
+        if (spans.Count == 0 || !spans.Peek().TryGetValue(column, out var span))
+        {
+            return string.Empty;
+        }
+
+        if (span.Rows <= 1)
+        {
+            spans.Peek().Remove(column);
+        }
+        else
+        {
+            spans.Peek()[column] = (span.Text, span.Rows - 1);
+        }
+
+        return span.Text;
+    }
+
+    private sealed record Cell(List<string> Paragraphs, int Column, int Rows, bool Covered);
 }

@@ -5,8 +5,8 @@ namespace FollowUpBot.Tests.Directives;
 
 /// <summary>
 /// The documents offices send besides .docx: Word 97–2003 (.doc, also what WPS saves as .wps), OpenDocument (.odt) and
-/// Excel task tables (.xlsx). The fixtures were written by LibreOffice from the flat files beside them
-/// (office_minutes.fodt, task_table.fods), so each format carries the same minutes: a running head and page-number
+/// Excel task tables (.xlsx, and .xls as Excel 97–2003 and WPS save them). The fixtures were written by LibreOffice from the flat files beside them
+/// (office_minutes.fodt, merged_task_table.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
 /// footer, a footnote, a hyperlink field, and a task table with an empty cell, a two-paragraph cell and, in the workbook,
 /// an owner merged over two rows, date cells and a hidden sheet.
 /// </summary>
@@ -42,6 +42,28 @@ public sealed class OfficeDocumentTests
         Assert.Contains("\n工作任务\t牵头单位\t配合单位\t完成时限\n", text, StringComparison.Ordinal);
         Assert.Contains("\n完善城市更新项目库\t市住房城乡建设局\t\t2027年3月底前\n", text, StringComparison.Ordinal);
         Assert.Contains("\n制定配套支持政策 （含财税、用地政策）\t市财政局\t市自然资源局\t2027年6月30日前\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("merged_task_table.docx")]
+    [InlineData("merged_task_table.doc")]
+    [InlineData("merged_task_table.odt")]
+    public void ATableWithMergedCellsKeepsEveryCellUnderItsHeaderAndEveryRowItsOwner(string file)
+    {
+        // A section row across the table, a 牵头单位 merged down three rows, a task merged across two columns.
+        var text = Read(file).Text;
+
+        Assert.Equal(
+            """
+            2027年优化营商环境重点任务分工
+            序号	重点任务	牵头单位	配合单位	完成时限
+            一、提升政务服务效能
+            1	推行企业开办全程网办	市政务服务管理局	市市场监管局	2027年3月底前
+            2	推广“一件事一次办”	市政务服务管理局	市数据局	2027年6月底前
+            3	建设政务服务好差评体系	市政务服务管理局		2027年9月底前
+            4	清理规范涉企收费（由市发展改革委牵头）		市财政局	2027年12月底前
+            """.ReplaceLineEndings("\n"),
+            text.TrimEnd());
     }
 
     [Fact]
@@ -98,13 +120,50 @@ public sealed class OfficeDocumentTests
         Assert.Equal("Word (.doc)", e.Document);
     }
 
-    [Fact]
-    public void AnExcel97WorkbookIsNamedWhenRefused()
+    [Theory]
+    [InlineData("task_table")]
+    [InlineData("long_task_table")]
+    public void AnExcel97WorkbookReadsAsTheSameWorkbookSavedAsXlsx(string name)
     {
-        var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(Fixture("task_table.xls"), "tasks.xls"));
+        var xlsx = Read(name + ".xlsx");
+
+        var xls = Read(name + ".xls");
+
+        Assert.Equal(MeetingTextFormat.Spreadsheet, xls.Format);
+        Assert.Equal(xlsx.Text, xls.Text);
+    }
+
+    [Fact]
+    public void ALongWorkbooksStringsSplitOverContinueRecordsAndItsNumbersReadWhole()
+    {
+        // 360 rows of long unique strings fill the shared string table past one record (8,224 bytes), so strings run on
+        // in CONTINUE records; the sheet has integers, hundredths (RK), a formula column and dates.
+        var lines = Read("long_task_table.xls").Text.Split('\n');
+
+        Assert.Equal(361, lines.Length);
+        Assert.Equal("No.\tTask\t牵头单位\t配合单位\tBudget\tShare\tDue", lines[0]);
+        var row = lines[298].Split('\t');
+        Assert.Equal("298", row[0]);
+        Assert.EndsWith("（第298项，Phase 298 review of the plan with stakeholders）", row[1], StringComparison.Ordinal);
+        Assert.Equal("372500", row[4]);
+        Assert.Equal("596", row[5]);
+        Assert.Equal("2027-10-26", row[6]);
+        Assert.Equal("3752.25", lines[3].Split('\t')[4]);
+    }
+
+    [Fact]
+    public void AnExcel95WorkbookIsNamedWhenRefused()
+    {
+        var bytes = Fixture("task_table.xls");
+        // The workbook's first record, BOF, with its version turned from BIFF8 (0x0600) to BIFF5 (0x0500).
+        var bof = bytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]);
+        Assert.True(bof > 0);
+        bytes[bof + 5] = 0x05;
+
+        var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(bytes, "tasks.xls"));
 
         Assert.Equal(MeetingTextError.Unsupported, e.Error);
-        Assert.Equal("Excel 97-2003 (.xls)", e.Document);
+        Assert.Equal("Excel 5.0/95 (.xls)", e.Document);
     }
 
     [Theory]
@@ -112,6 +171,7 @@ public sealed class OfficeDocumentTests
     [InlineData("office_minutes.odt")]
     [InlineData("task_table.xlsx")]
     [InlineData("task_table.xls")]
+    [InlineData("long_task_table.xls")]
     public void ADamagedDocumentIsRefusedWithAReasonNeverAnotherException(string file)
     {
         var original = Fixture(file);
@@ -172,6 +232,36 @@ public sealed class OfficeDocumentTests
         BitConverter.GetBytes(directory).CopyTo(bytes, fat + (directory * 4));
 
         var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(bytes, "minutes.doc"));
+
+        Assert.Equal(MeetingTextError.CorruptDocument, e.Error);
+    }
+
+    [Theory]
+    [InlineData("office_minutes.docx", "word/document.xml")]
+    [InlineData("task_table.xlsx", "xl/worksheets/sheet1.xml")]
+    [InlineData("office_minutes.odt", "content.xml")]
+    public void APackageWhosePartInflatesBeyondAnyMeetingTextIsRefusedAsDamaged(string file, string part)
+    {
+        // 80 million characters of one repeated letter deflate to well under a megabyte: a zip bomb in a small file.
+        using var package = new MemoryStream();
+        package.Write(Fixture(file));
+        using (var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(part)!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(part).Open());
+            writer.Write("<?xml version=\"1.0\"?><x>");
+            var chunk = new string('a', 1 << 20);
+            for (var i = 0; i < 80; i++)
+            {
+                writer.Write(chunk);
+            }
+
+            writer.Write("</x>");
+        }
+
+        Assert.True(package.Length < 1 << 20, $"the bomb is {package.Length} bytes");
+
+        var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(package.ToArray(), file));
 
         Assert.Equal(MeetingTextError.CorruptDocument, e.Error);
     }
