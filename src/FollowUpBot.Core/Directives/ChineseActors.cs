@@ -293,6 +293,13 @@ internal static class ChineseActors
 
         parts.Add((start, phrase.Length));
 
+        // 各承办、协办单位, 各协作和配合单位: a distributive 各 before a bare modifier shares the head noun of the last item, so
+        // the list names one class of parties, as written (各乡镇、县直各单位 splits: 乡镇 is a unit of its own).
+        if (SharesHead(phrase, parts))
+        {
+            return [phrase];
+        }
+
         // Merge a part that is no actor on its own with what follows: 市住房 + 城乡建设局.
         var result = new List<string>();
         var pendingStart = -1;
@@ -312,6 +319,26 @@ internal static class ChineseActors
         }
 
         return pendingStart >= 0 || result.Count == 0 ? null : result;
+    }
+
+    private static bool SharesHead(string phrase, List<(int Start, int End)> parts)
+    {
+        if (parts.Count < 2 || phrase[0] != '各' || parts[^1].End <= parts[^1].Start)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < parts.Count - 1; k++)
+        {
+            var (s, e) = parts[k];
+            if (e <= s || e - s > (k == 0 ? 3 : 2) || (k > 0 && phrase[s] == '各'))
+            {
+                return false;
+            }
+        }
+
+        return phrase[parts[^1].Start] != '各' && !IsActor(phrase.AsSpan(0, parts[0].End), strict: true)
+            && IsActor(phrase.AsSpan(parts[^1].Start, parts[^1].End - parts[^1].Start));
     }
 
     private static bool SharedNumberedUnit(string phrase)

@@ -372,8 +372,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
         // the directive already open (由A牵头，B配合).
+        // 会议强调，创建国家园林县城时间紧、任务重，各涉创单位要…: a clause that states how pressing the work is assigns nothing.
         if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && (framedActor.End < end ? text[framedActor.End] != '的' : _frameInClause)
-            && !(_current is not null && IsCooperation(framedActor.End, end)))
+            && !(_current is not null && IsCooperation(framedActor.End, end)) && !Circumstance().IsMatch(text.AsSpan(framedActor.End, end - framedActor.End)))
         {
             // 要求各责任单位，切实按照…: an addressee alone in its clause owns the clauses after it.
             Open(x, framedActor.End, framedActor.Actors);
@@ -905,6 +906,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"\G(?:在[\u4E00-\u9FFF]{1,10}?方面要求(?![的是])|(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
     private static partial Regex Frame();
+
+    [GeneratedRegex(@"(?:时间|任务|难度|压力|责任|要求|标准|意义|形势)(?:紧迫|紧|重大|繁重|艰巨|重|大|高|严峻)(?![\u4E00-\u9FFF]{0,1}[要须应])", RegexOptions.CultureInvariant)]
+    private static partial Regex Circumstance();
 
     [GeneratedRegex(@"\G(?<who>[\u4E00-\u9FFF、（）()]{2,30}?)(?:指出|强调|要求|明确|表示|认为|提出|说)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();

@@ -133,7 +133,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
         var named = NamedAction().Match(content);
         var taskStart = contentStart;
-        if (lead is null && named.Success && (EnglishActors.Split(content[..named.Index]) ?? Handle(content[..named.Index])) is { } actors)
+        if (lead is null && named.Success && (EnglishActors.Split(content[..named.Index]) ?? Handle(content[..named.Index]) ?? InitialledName(content[..named.Index])) is { } actors)
         {
             lead = actors;
             taskStart = contentStart + named.Index + named.Length;
@@ -152,6 +152,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         draft.End = end;
         _drafts++;
     }
+
+    /// <summary>
+    /// A first name and a surname initial as the owner of an action line ("Paul I: Do further investigation …"): the "I" is an
+    /// initial there, not the pronoun.
+    /// </summary>
+    private static List<string>? InitialledName(string owner) => InitialledNamePattern().IsMatch(owner.Trim()) ? [owner.Trim()] : null;
 
     /// <summary>A chat or repository handle as the owner of an action line ("mmccool: Clean up …").</summary>
     private static List<string>? Handle(string owner) => HandleName().IsMatch(owner.Trim()) ? [owner.Trim()] : null;
@@ -770,6 +776,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleName();
+
+    [GeneratedRegex(@"^[A-Z][a-z]+\s[A-Z]\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex InitialledNamePattern();
 
     [GeneratedRegex(@"\G\[(?:\s|(?<done>[xX]))\]\s*", RegexOptions.CultureInvariant)]
     private static partial Regex CheckBox();
