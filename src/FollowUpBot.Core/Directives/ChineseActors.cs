@@ -321,24 +321,29 @@ internal static class ChineseActors
         return pendingStart >= 0 || result.Count == 0 ? null : result;
     }
 
+    // Roles a unit plays in a task, which several units can share one head noun for (各承办、协办单位, 各牵头和配合部门).
+    private static readonly string[] TaskRoles = ["承办", "协办", "主办", "牵头", "配合", "协作", "协同", "参与", "责任", "主责", "成员", "联系", "包保"];
+
     private static bool SharesHead(string phrase, List<(int Start, int End)> parts)
     {
-        if (parts.Count < 2 || phrase[0] != '各' || parts[^1].End <= parts[^1].Start)
+        if (parts.Count < 2 || phrase[0] != '各')
         {
             return false;
         }
 
-        for (var k = 0; k < parts.Count - 1; k++)
+        for (var k = 0; k < parts.Count; k++)
         {
             var (s, e) = parts[k];
-            if (e <= s || e - s > (k == 0 ? 3 : 2) || (k > 0 && phrase[s] == '各'))
+            var word = phrase[s..e].TrimStart('各');
+            var role = TaskRoles.FirstOrDefault(r => word.StartsWith(r, StringComparison.Ordinal));
+            if (role is null || (k < parts.Count - 1 && word.Length != role.Length))
             {
                 return false;
             }
         }
 
-        return phrase[parts[^1].Start] != '各' && !IsActor(phrase.AsSpan(0, parts[0].End), strict: true)
-            && IsActor(phrase.AsSpan(parts[^1].Start, parts[^1].End - parts[^1].Start));
+        var last = phrase.AsSpan(parts[^1].Start, parts[^1].End - parts[^1].Start);
+        return last.Length > 2 && IsActor(last);
     }
 
     private static bool SharedNumberedUnit(string phrase)

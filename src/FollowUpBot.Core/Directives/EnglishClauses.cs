@@ -68,6 +68,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return;
         }
 
+        // "ACTION, Doug S: Post a proposal … (carried over: … Doug needs to wait for Ryan …)": the owner before the colon owns the
+        // whole line; a note about progress after it is not another task.
+        if (action && OwnedActionLine().Match(text, contentStart, end - contentStart) is { Success: true } owned
+            && (EnglishActors.Split(owned.Groups["owner"].Value) ?? Handle(owned.Groups["owner"].Value) ?? InitialledName(owned.Groups["owner"].Value)) is not null)
+        {
+            ReadActionLine(contentStart, end);
+            return;
+        }
+
         var tag = SpeakerTag().Match(text, contentStart, end - contentStart);
         _speaker = tag.Success ? EnglishActors.Split(tag.Groups["name"].Value) : null;
 
@@ -740,7 +749,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)?(?:done\s+so|been\s+done|been\s+completed|completed\s+(?:this|it|that|the\s+task))\b", RegexOptions.CultureInvariant)]
     private static partial Regex DoneClause();
 
-    [GeneratedRegex(@"(?:\s[-–—]\s*|\(\s*)(?:already\s+|now\s+)?(?:done|completed|complete|closed|finished)\s*\)?\s*[.;]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:\s[-–—]\s*|\(\s*)(?:already\s+|now\s+)?(?:done|completed|complete|closed|finished)\s*\)?|\s(?-i:DONE|COMPLETED|CLOSED))\s*[.;]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DoneSuffix();
 
     [GeneratedRegex(@"\b(?:said|says|stated|states|felt|feels|thought|thinks|believed|suggested|recommended|argued|noted|pointed\s+out|commented|mentioned|explained|reported|advised|hoped|warned|wondered|reminded)\b", RegexOptions.CultureInvariant)]
@@ -776,6 +785,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleName();
+
+    [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)[A-Z][a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnedActionLine();
 
     [GeneratedRegex(@"^[A-Z][a-z]+\s[A-Z]\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex InitialledNamePattern();
