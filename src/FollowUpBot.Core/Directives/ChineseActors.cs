@@ -418,6 +418,26 @@ internal static class ChineseActors
     /// True when an action verb occurs outside brackets and is not the first half of a role noun
     /// (牵头单位, 配合部门, 参与单位, 责任(配合)单位 name parties, not actions).
     /// </summary>
+    // 配合单位, 牵头部门, and 协同配合单位 (one task role before another): a role verb before a unit noun names a party.
+    private static bool IsUnitHead(ReadOnlySpan<char> after)
+    {
+        if (after.StartsWith("单位") || after.StartsWith("部门") || after.StartsWith("责任") || after.StartsWith("处室"))
+        {
+            return true;
+        }
+
+        foreach (var role in TaskRoles)
+        {
+            if (after.StartsWith(role, StringComparison.Ordinal))
+            {
+                var rest = after[role.Length..];
+                return rest.StartsWith("单位") || rest.StartsWith("部门");
+            }
+        }
+
+        return false;
+    }
+
     private static bool ContainsVerb(ReadOnlySpan<char> phrase)
     {
         foreach (var verb in Verbs)
@@ -433,7 +453,7 @@ internal static class ChineseActors
 
                 index += from;
                 var after = phrase[(index + verb.Length)..];
-                if (!InsideBrackets(phrase, index) && !after.StartsWith("单位") && !after.StartsWith("部门") && !after.StartsWith("责任") && !after.StartsWith("处室"))
+                if (!InsideBrackets(phrase, index) && !IsUnitHead(after))
                 {
                     return true;
                 }

@@ -46,6 +46,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     // The clause before ended in a conditional topic (需要向上级反映的，), which a subjectless 要 after it continues.
     private bool _deTopic;
 
+    // The clause before named an area of work (在…销售方面，/ 建筑业方面，): a subjectless 要 after it is about that area and
+    // does not inherit an actor named earlier in the sentence.
+    private bool _areaTopic;
+
     // The sentence reports a party's proposal or view (市交通局建议，…) or a fact (据了解，…): nothing in it is assigned.
     private bool _reportedView;
 
@@ -98,6 +102,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _enumerationLead = null;
         _enumerated = false;
         _deTopic = false;
+        _areaTopic = false;
         _reportedView = ReportedFact().IsMatch(text.AsSpan(start, Math.Min(8, end - start)).TrimStart());
         StartPart();
         _topicStart = -1;
@@ -173,6 +178,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         var (modal, length, strength) = FindModal(x, end);
         var deTopic = text[end - 1] == '的';
+        var areaTopic = strength == Strength.None && text.AsSpan(x, end - x).TrimEnd().EndsWith("方面", StringComparison.Ordinal);
+        if (areaTopic)
+        {
+            // 就与某公司行政诉讼一案有关情况方面: an area, not a party (…公司行 is no bank).
+            Close();
+            _topicStart = -1;
+            _deTopic = false;
+            _areaTopic = true;
+            return;
+        }
+
         if (strength == Strength.None)
         {
             ReadClauseWithoutModal(x, end);
@@ -183,6 +199,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         _deTopic = deTopic;
+        _areaTopic = false;
     }
 
     /// <summary>Steps over 会议要求 / 市长强调; false when the clause was only the frame (it then governs what follows).</summary>
@@ -420,6 +437,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _deTopic = false;
         if (_current is not null && strength == Strength.Strong && (subject.EndsWith('的') || (subject.Length == 0 && afterTopic)))
         {
+            return;
+        }
+
+        if (subject.Length == 0 && _areaTopic && strength == Strength.Strong && paragraphActor is null)
+        {
+            Close();
             return;
         }
 
