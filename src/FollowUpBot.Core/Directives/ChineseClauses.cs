@@ -440,9 +440,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
-        if (subject.Length == 0 && _areaTopic && strength == Strength.Strong && paragraphActor is null)
+        if (subject.Length == 0 && _areaTopic && strength == Strength.Strong)
         {
-            Close();
+            Open(x, modal + length, paragraphActor ?? []);
             return;
         }
 
