@@ -157,6 +157,15 @@ public sealed class TenthRoundTests
     }
 
     [Fact]
+    public void ListingInAnAssessmentIsATaskNotAName()
+    {
+        // Once 強調 reads as a frame, "列入科室…考核目标" must not become an owner 列入科室.
+        const string text = "張局長強調，各科室要安排專人值班，並且列入科室和個人年度考核目標。";
+
+        Assert.Equal(["各科室"], Assert.Single(Assigned(text)).Lead);
+    }
+
+    [Fact]
     public void TraditionalFormsOfCommonVerbsAreRead()
     {
         // 強化 and 加強 (強 was missing from the traditional map, so 強化財政 read as a name).
