@@ -13,6 +13,9 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal static class DocxText
 {
+    // A zip of a few megabytes can inflate to gigabytes of XML; no real meeting text comes near this.
+    internal const long MaxCharactersInPart = 64L * 1024 * 1024;
+
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
     public static string Extract(ReadOnlySpan<byte> bytes)
@@ -20,9 +23,9 @@ internal static class DocxText
         try
         {
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.");
+                ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.") { Document = "Word (.docx)" };
             var lines = new List<string>();
             var numbering = new ListNumbering(document.MainDocumentPart.NumberingDefinitionsPart?.Numbering);
             AppendBlocks(body.ChildElements, lines, numbering);
@@ -34,7 +37,7 @@ internal static class DocxText
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException or FormatException)
         {
-            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Word document cannot be read: {e.Message}", e);
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Word document cannot be read: {e.Message}", e) { Document = "Word (.docx)" };
         }
     }
 
@@ -48,13 +51,7 @@ internal static class DocxText
                     lines.Add(numbering.Label(paragraph) + ParagraphText(paragraph));
                     break;
                 case Table table:
-                    foreach (var row in table.Elements<TableRow>())
-                    {
-                        var cells = row.Elements<TableCell>()
-                            .Select(cell => string.Join(' ', cell.Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0)));
-                        lines.Add(string.Join('\t', cells));
-                    }
-
+                    AppendTable(table, lines);
                     break;
                 case SdtBlock block when block.SdtContentBlock is not null:
                     AppendBlocks(block.SdtContentBlock.ChildElements, lines, numbering);
@@ -62,6 +59,49 @@ internal static class DocxText
                 default:
                     break;
             }
+        }
+    }
+
+    /// <summary>A row per line, a cell per grid column: a cell spanning columns is followed by empty ones, so every row's
+    /// cells stay under their headers; a cell merged down from the row above repeats that cell's text (one 牵头单位 for
+    /// a block of tasks gives each of them its owner).</summary>
+    private static void AppendTable(Table table, List<string> lines)
+    {
+        var restarts = new Dictionary<int, string>();
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var cells = new List<string>();
+            var before = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            cells.AddRange(Enumerable.Repeat(string.Empty, Math.Clamp(before, 0, 64)));
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var column = cells.Count;
+                var text = string.Join(' ', cell.Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0));
+                var merge = cell.TableCellProperties?.VerticalMerge;
+                if (merge is null)
+                {
+                    restarts.Remove(column);
+                }
+                else if (merge.Val?.Value == MergedCellValues.Restart)
+                {
+                    restarts[column] = text;
+                }
+                else if (text.Length == 0)
+                {
+                    text = restarts.GetValueOrDefault(column, text);
+                }
+
+                cells.Add(text);
+                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                cells.AddRange(Enumerable.Repeat(string.Empty, Math.Clamp(span, 1, 64) - 1));
+            }
+
+            while (cells.Count > 0 && cells[^1].Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            lines.Add(string.Join('\t', cells));
         }
     }
 

@@ -15,6 +15,12 @@ internal enum MeetingTextError
 
     /// <summary>A .vtt file that is not a WebVTT transcript (no header, a broken cue timing, no cues).</summary>
     MalformedTranscript,
+
+    /// <summary>A password-protected document: its text cannot be read without the password.</summary>
+    Encrypted,
+
+    /// <summary>A document of a kind that is recognised but not read (a Word 6.0/95 file, a presentation, an Excel 97–2003 workbook).</summary>
+    Unsupported,
 }
 
 /// <summary>An input the extractor refuses, with a message fit to show the organiser.</summary>
@@ -41,4 +47,7 @@ internal sealed class MeetingTextException : Exception
     }
 
     public MeetingTextError Error { get; }
+
+    /// <summary>The kind of document refused, named as users know it ("Word (.doc)", "PDF"); null when not a document.</summary>
+    public string? Document { get; init; }
 }

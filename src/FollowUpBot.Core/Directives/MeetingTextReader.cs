@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace FollowUpBot.Directives;
 
 /// <summary>Where the text came from; offsets always refer to <see cref="MeetingText.Text"/>.</summary>
@@ -6,6 +8,9 @@ internal enum MeetingTextFormat
     PlainText,
     Markdown,
     Docx,
+    Doc,
+    Spreadsheet,
+    OpenDocument,
     Pdf,
     Transcript,
 }
@@ -20,7 +25,7 @@ internal sealed record MeetingTextReaderOptions
 }
 
 /// <summary>
-/// Turns an uploaded file (.txt in any of the encodings Chinese offices use, .md, .docx, a text PDF, a Teams .vtt transcript) into text.
+/// Turns an uploaded file (.txt in any of the encodings Chinese offices use, .md, .docx, .doc/.wps, .xlsx/.xls, .odt, a text PDF, a Teams .vtt transcript) into text.
 /// Every refusal is a <see cref="MeetingTextException"/>; nothing else escapes for bad content.
 /// </summary>
 internal static class MeetingTextReader
@@ -62,7 +67,11 @@ internal static class MeetingTextReader
         MeetingText result;
         if (DocxText.LooksLikeZip(bytes))
         {
-            result = new MeetingText(DocxText.Extract(bytes), MeetingTextFormat.Docx, "docx");
+            result = ReadPackage(bytes);
+        }
+        else if (CompoundFile.LooksLikeCompoundFile(bytes))
+        {
+            result = ReadCompoundFile(bytes.ToArray());
         }
         else if (PdfText.LooksLikePdf(bytes))
         {
@@ -70,11 +79,11 @@ internal static class MeetingTextReader
         }
         else if (extension == ".PDF")
         {
-            throw new MeetingTextException(MeetingTextError.CorruptDocument, "The .pdf file is not a PDF document (it does not start with %PDF-).");
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, "The .pdf file is not a PDF document (it does not start with %PDF-).") { Document = "PDF" };
         }
         else if (extension == ".DOCX")
         {
-            throw new MeetingTextException(MeetingTextError.CorruptDocument, "The .docx file is not a Word document (it is not a zip package).");
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, "The .docx file is not a Word document (it is not a zip package).") { Document = "Word (.docx)" };
         }
         else
         {
@@ -90,6 +99,74 @@ internal static class MeetingTextReader
         }
 
         return result;
+    }
+
+    /// <summary>A zip package: a Word or Excel document (Office and WPS save both) or an OpenDocument text; anything else refused by name.</summary>
+    private static MeetingText ReadPackage(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes.ToArray(), writable: false), ZipArchiveMode.Read);
+            if (zip.GetEntry("xl/workbook.xml") is not null)
+            {
+                return new MeetingText(XlsxText.Extract(bytes), MeetingTextFormat.Spreadsheet, "xlsx");
+            }
+
+            if (OdtText.IsTextDocument(zip))
+            {
+                return new MeetingText(OdtText.Extract(zip), MeetingTextFormat.OpenDocument, "odt");
+            }
+
+            if (zip.GetEntry("ppt/presentation.xml") is not null)
+            {
+                throw new MeetingTextException(MeetingTextError.Unsupported, "The file is a PowerPoint presentation; attach the minutes as .docx, .pdf or text.") { Document = "PowerPoint (.pptx)" };
+            }
+
+            if (zip.GetEntry("mimetype") is not null && zip.GetEntry("content.xml") is not null)
+            {
+                throw new MeetingTextException(MeetingTextError.Unsupported, "The file is an OpenDocument spreadsheet or presentation; save it as .xlsx or .docx.") { Document = "OpenDocument (.ods/.odp)" };
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // Not a readable zip (or a damaged entry of one): the Word reader below names it a damaged document.
+        }
+
+        return new MeetingText(DocxText.Extract(bytes), MeetingTextFormat.Docx, "docx");
+    }
+
+    /// <summary>An OLE compound file: a Word 97–2003 (.doc) or WPS (.wps) document, an Excel 97–2003 (.xls/.et) workbook; other Office binaries are named and refused.</summary>
+    private static MeetingText ReadCompoundFile(byte[] bytes)
+    {
+        CompoundFile file;
+        HashSet<string> names;
+        try
+        {
+            file = CompoundFile.Open(bytes);
+            names = file.TopLevelNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+        catch (FormatException e)
+        {
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Office document cannot be read: {e.Message}", e) { Document = "Office/WPS" };
+        }
+
+        if (names.Contains("WordDocument"))
+        {
+            return new MeetingText(LegacyWordText.Extract(file), MeetingTextFormat.Doc, "doc");
+        }
+
+        if (names.Contains("EncryptedPackage"))
+        {
+            throw new MeetingTextException(MeetingTextError.Encrypted, "The document is password-protected.") { Document = "Office/WPS" };
+        }
+
+        if (names.Contains("Workbook") || names.Contains("Book"))
+        {
+            return new MeetingText(XlsText.Extract(file), MeetingTextFormat.Spreadsheet, "xls");
+        }
+
+        var kind = names.Contains("PowerPoint Document") ? "PowerPoint 97-2003 (.ppt)" : "Office/WPS";
+        throw new MeetingTextException(MeetingTextError.Unsupported, $"The file ({kind}) is of a kind that is not read; save the minutes as .docx (or .xlsx for a table).") { Document = kind };
     }
 
     private static void ThrowIfTooLarge(long length, MeetingTextReaderOptions options)

@@ -40,7 +40,7 @@ internal static class PdfText
         catch (Exception e) when (e is not MeetingTextException and not OutOfMemoryException)
         {
             // PdfPig reports damaged, encrypted and unsupported files with several exception types of its own.
-            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The PDF cannot be read ({e.GetType().Name}).", e);
+            throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The PDF cannot be read ({e.GetType().Name}).", e) { Document = "PDF" };
         }
 
         if (pages > 0 && text.All(char.IsWhiteSpace))

@@ -70,10 +70,20 @@ internal sealed partial class MeetingImporter(
             }
             catch (MeetingTextException e)
             {
+                // The reader's own message is English and technical: it goes to the log, the organiser gets theirs.
+                LogUnreadableFile(logger, e.Error, e.Document, e.Message);
+                var document = e.Document ?? Path.GetExtension(request.FileName ?? string.Empty).TrimStart('.').ToUpperInvariant();
                 var message = e.Error switch
                 {
                     MeetingTextError.NoTextLayer => Texts.Get(locale, "import.scannedPdf"),
                     MeetingTextError.MalformedTranscript => Texts.Format(locale, "import.badTranscript", e.Message),
+                    MeetingTextError.Empty => Texts.Get(locale, "import.fileEmpty"),
+                    MeetingTextError.TooLarge => Texts.Format(locale, "import.fileTooLarge", (options.Value.MaxImportBytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture)),
+                    MeetingTextError.Binary => Texts.Get(locale, "import.fileBinary"),
+                    MeetingTextError.UnknownEncoding => Texts.Get(locale, "import.fileEncoding"),
+                    MeetingTextError.CorruptDocument => Texts.Format(locale, "import.fileCorrupt", document),
+                    MeetingTextError.Encrypted => Texts.Format(locale, "import.fileEncrypted", document),
+                    MeetingTextError.Unsupported => Texts.Format(locale, "import.fileUnsupported", document),
                     _ => Texts.Format(locale, "import.fileUnreadable", e.Message),
                 };
                 throw new ImportException(message, e);
@@ -156,4 +166,7 @@ internal sealed partial class MeetingImporter(
     // The text is the organiser's, not the bot's: only its length is logged.
     [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "The directive extractor failed on a text of {Length} characters.")]
     private static partial void LogExtractionFailed(ILogger logger, int length, Exception exception);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "An attached meeting file was refused ({Error}, {Document}): {Reason}")]
+    private static partial void LogUnreadableFile(ILogger logger, MeetingTextError error, string? document, string reason);
 }

@@ -32,11 +32,17 @@ public sealed class FileImportTests : IAsyncLifetime
         _files.MapGet("/minutes-gbk.txt", () => Results.Bytes(Encoding.GetEncoding("GB18030").GetBytes(Minutes), "text/plain"));
         _files.MapGet("/huge.txt", () => Results.Bytes(new byte[3 * 1024 * 1024], "text/plain"));
         _files.MapGet("/gone.txt", () => Results.NotFound());
-        foreach (var name in (string[])["cn_minutes_for_pdf.pdf", "scanned_minutes.pdf", "teams_transcript.vtt", "malformed_transcript.vtt"])
+        foreach (var name in (string[])["cn_minutes_for_pdf.pdf", "scanned_minutes.pdf", "teams_transcript.vtt", "malformed_transcript.vtt", "office_minutes.doc", "task_table.xlsx"])
         {
             var bytes = await File.ReadAllBytesAsync(Testing.RepoPaths.Fixture("inputs/" + name));
             _files.MapGet("/" + name, () => Results.Bytes(bytes, "application/octet-stream"));
         }
+
+        // The same minutes as Word saves them when a password is needed to open them (the FIB's fEncrypted bit).
+        var locked = await File.ReadAllBytesAsync(Testing.RepoPaths.Fixture("inputs/office_minutes.doc"));
+        var fib = Enumerable.Range(1, (locked.Length / 512) - 1).Select(n => n * 512).First(o => locked[o] == 0xEC && locked[o + 1] == 0xA5);
+        locked[fib + 0x0B] |= 0x01;
+        _files.MapGet("/locked.doc", () => Results.Bytes(locked, "application/octet-stream"));
 
         await _files.StartAsync();
         _filesUrl = _files.Urls.First().TrimEnd('/');
@@ -89,6 +95,53 @@ public sealed class FileImportTests : IAsyncLifetime
         await PostAsync(client, FileMessage(Organiser, "scanned_minutes.pdf", locale));
 
         Assert.Contains(message, Decode(Assert.Single(_connector.Requests).Body), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    [Fact]
+    public async Task AWord97DocumentBecomesADraftFromItsBodyAlone()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "office_minutes.doc"));
+
+        var reply = string.Join("\n", _connector.Requests.Select(r => Decode(r.Body)));
+        Assert.Contains("制定老旧小区改造年度计划", reply, StringComparison.Ordinal);
+        Assert.Contains("市住房城乡建设局", reply, StringComparison.Ordinal);
+        var meeting = Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings")));
+        var source = await File.ReadAllTextAsync(Path.Combine(meeting, "source.txt"));
+        Assert.StartsWith("关于推进城市更新重点工作的专题会议纪要", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("滨江市人民政府办公室", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExcelTaskTableBecomesADraftWithOneItemPerRow()
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "task_table.xlsx"));
+
+        var reply = string.Join("\n", _connector.Requests.Select(r => Decode(r.Body)));
+        Assert.Contains("编制老旧小区改造年度计划", reply, StringComparison.Ordinal);
+        Assert.Contains("完善城市更新项目库", reply, StringComparison.Ordinal);
+        Assert.Contains("制定配套支持政策", reply, StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(Path.Combine(app.DataPath, "blobs", "meetings")));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "该 Word (.doc) 文件设有打开密码")]
+    [InlineData("en-US", "The Word (.doc) file is password-protected")]
+    public async Task APasswordProtectedDocumentIsRefusedInTheOrganisersLanguageAndNothingIsStored(string locale, string message)
+    {
+        using var app = new BotApplication();
+        using var client = app.CreateClient();
+
+        await PostAsync(client, FileMessage(Organiser, "locked.doc", locale));
+
+        var reply = Decode(Assert.Single(_connector.Requests).Body);
+        Assert.Contains(message, reply, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(app.DataPath, "blobs", "meetings")));
     }
 

@@ -15,9 +15,11 @@ namespace FollowUpBot.IntegrationTests.Meetings;
 /// (<c>PdfLayout</c>) to the text's own score. A PDF's text differs from the source in whitespace only (a space LibreOffice
 /// drew as a gap, or did not), so each label's quote, task and deadline are found again in the PDF's text with
 /// whitespace ignored. The documents and PDFs stay in <c>pdf-roundtrip/</c> of the test output.
+/// The same documents saved by LibreOffice as Word 97–2003 (.doc, the binary format WPS also writes) must read back as
+/// the text itself, line for line: the running heads live in other stories of the file and must not appear.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed partial class PdfRoundTripTests(ITestOutputHelper output)
+public sealed partial class DocumentRoundTripTests(ITestOutputHelper output)
 {
     private static readonly DateOnly MeetingDate = new(2026, 12, 4);
     private static readonly string[] TextExtensions = [".txt", ".md"];
@@ -25,16 +27,7 @@ public sealed partial class PdfRoundTripTests(ITestOutputHelper output)
     [Fact]
     public async Task EveryRealTextPrintedToPdfScoresAsTheTextDoes()
     {
-        var real = RepoPaths.Fixture("eval/real");
-        var texts = Directory.GetDirectories(real)
-            .Where(d => Path.GetFileName(d) != "second-labeller")
-            .SelectMany(d => Directory.GetFiles(d, "*.labels.json"))
-            .Select(labels => (Labels: labels, Text: TextOf(labels)))
-            .Where(p => p.Text is not null)
-            .OrderBy(p => p.Labels, StringComparer.Ordinal)
-            .ToList();
-        Assert.True(texts.Count >= 150, $"expected the real texts, found {texts.Count}");
-
+        var texts = RealTexts();
         var work = Path.Combine(AppContext.BaseDirectory, "pdf-roundtrip");
         if (Directory.Exists(work))
         {
@@ -115,6 +108,71 @@ public sealed partial class PdfRoundTripTests(ITestOutputHelper output)
             Directory.Delete(profile, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task EveryRealTextSavedAsWord97ReadsBackAsTheText()
+    {
+        var texts = RealTexts();
+        var work = Path.Combine(AppContext.BaseDirectory, "doc-roundtrip");
+        if (Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        var profile = Directory.CreateTempSubdirectory("followup-lo-").FullName;
+        try
+        {
+            var inputs = Path.Combine(work, "in");
+            Directory.CreateDirectory(inputs);
+            foreach (var (labels, text) in texts)
+            {
+                var document = FlatDocument(await File.ReadAllLinesAsync(text!), LanguageOf(labels) == "en");
+                await File.WriteAllTextAsync(Path.Combine(inputs, Path.GetFileNameWithoutExtension(text) + ".fodt"), document);
+            }
+
+            var docs = Path.Combine(work, "doc");
+            await RunAsync("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", "doc:MS Word 97", "--outdir", docs, .. Directory.GetFiles(inputs).Order(StringComparer.Ordinal)]);
+
+            var differing = new List<string>();
+            foreach (var (_, textPath) in texts)
+            {
+                var docPath = Path.Combine(docs, Path.GetFileNameWithoutExtension(textPath) + ".doc");
+                Assert.True(File.Exists(docPath), $"LibreOffice wrote no .doc for {textPath}");
+                var doc = MeetingTextReader.Read(await File.ReadAllBytesAsync(docPath), docPath);
+                Assert.Equal(MeetingTextFormat.Doc, doc.Format);
+                var text = MeetingTextReader.Read(await File.ReadAllBytesAsync(textPath!), textPath).Text;
+                if (Lines(doc.Text) != Lines(text))
+                {
+                    differing.Add(Path.GetFileName(textPath)!);
+                }
+            }
+
+            output.WriteLine($"{texts.Count} texts saved as .doc, {differing.Count} read back differently");
+            Assert.Empty(differing);
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+
+    private static List<(string Labels, string? Text)> RealTexts()
+    {
+        var real = RepoPaths.Fixture("eval/real");
+        var texts = Directory.GetDirectories(real)
+            .Where(d => Path.GetFileName(d) != "second-labeller")
+            .SelectMany(d => Directory.GetFiles(d, "*.labels.json"))
+            .Select(labels => (Labels: labels, Text: TextOf(labels)))
+            .Where(p => p.Text is not null)
+            .OrderBy(p => p.Labels, StringComparer.Ordinal)
+            .ToList();
+        Assert.True(texts.Count >= 150, $"expected the real texts, found {texts.Count}");
+        return texts;
+    }
+
+    /// <summary>The text as a word processor keeps it: a paragraph's outer whitespace is not kept, nor are trailing empty lines.</summary>
+    private static string Lines(string text) =>
+        string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim())).TrimEnd('\n');
 
     /// <summary>An OpenDocument text (flat XML) of the lines, with a running head (the title) and a page-number footer.</summary>
     private static string FlatDocument(string[] lines, bool english)
