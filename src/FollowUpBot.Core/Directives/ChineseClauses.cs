@@ -178,7 +178,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         var (modal, length, strength) = FindModal(x, end);
         var deTopic = text[end - 1] == '的';
-        var areaTopic = strength == Strength.None && text.AsSpan(x, end - x).TrimEnd().EndsWith("方面", StringComparison.Ordinal);
+        // 市住建局在项目建设方面，要…: a clause that opens with its actor still hands it the 要.
+        var areaTopic = strength == Strength.None && text.AsSpan(x, end - x).TrimEnd().EndsWith("方面", StringComparison.Ordinal)
+            && (AdjunctStarts.Contains(text[x], StringComparison.Ordinal) || ChineseActors.ReadLeading(text, x, end) is null);
         if (areaTopic)
         {
             // 就与某公司行政诉讼一案有关情况方面: an area, not a party (…公司行 is no bank).

@@ -140,6 +140,15 @@ public sealed class TenthRoundTests
         Assert.Equal(["市住建局"], directive.Lead);
     }
 
+    [Theory]
+    [InlineData("市住建局在项目建设方面，要加快施工进度。")]
+    [InlineData("会议要求，市住建局在项目建设方面，要加快施工进度。")]
+    public void AnActorOpeningTheAreaClauseKeepsItsTask(string text)
+    {
+        Assert.All(Assigned(text), d => Assert.Equal(["市住建局"], d.Lead));
+        Assert.Contains(Assigned(text), d => d.Quote.Contains("要加快施工进度", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void UnderAHeadingThatNamesAnActorAnAreaKeepsIt()
     {
