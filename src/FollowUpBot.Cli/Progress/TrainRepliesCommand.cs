@@ -21,7 +21,7 @@ internal sealed class TrainRepliesCommand : ICliCommand
 
     public string Summary => "train the reply parser's learned fallback from the labelled replies";
 
-    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve] [--decision]";
+    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve] [--decision] [--encoder EMBEDDINGS.tsv]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -34,13 +34,14 @@ internal sealed class TrainRepliesCommand : ICliCommand
         var compare = cli.Flag("compare");
         var curve = cli.Flag("curve");
         var decision = cli.Flag("decision");
+        var encoderPath = cli.Option("encoder");
         cli.ThrowIfUnknownOptions();
         if (cli.Positional.Count > 0)
         {
             throw new CliUsageException("no positional arguments.");
         }
 
-        if (outPath is null && cvText is null && !compare && !curve && !decision)
+        if (outPath is null && cvText is null && !compare && !curve && !decision && encoderPath is null)
         {
             throw new CliUsageException("give --out FILE (and/or --cv K, --compare, --curve, --decision).");
         }
@@ -79,6 +80,22 @@ internal sealed class TrainRepliesCommand : ICliCommand
         if (decision)
         {
             await output.WriteAsync(ReplyDecisionAnalysis.Run([.. ReplyClassifierTraining.TrainingSets], sets, ReplyClassifierOptions.Chosen, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (encoderPath is not null)
+        {
+            Dictionary<string, float[]> embeddings;
+            try
+            {
+                embeddings = ReplyEncoderExperiment.ReadEmbeddings(await File.ReadAllTextAsync(encoderPath, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                await error.WriteLineAsync($"followup train-replies: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
+            await output.WriteAsync(ReplyEncoderExperiment.Run([.. ReplyClassifierTraining.TrainingSets], sets, embeddings, ReplyClassifierOptions.Chosen, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
         if (compare)

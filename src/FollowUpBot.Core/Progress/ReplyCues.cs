@@ -225,6 +225,48 @@ internal static partial class ReplyCues
     }
 
     /// <summary>
+    /// Work handed in late, with no new target (round 8): "This is a late submission", "Sorry to hand this in late",
+    /// "Apology for the delay. Please review the PR.", 抱歉交晚了, 不好意思拖了几天，已提交请查收. The lateness is over: the
+    /// work is delivered (a completion), not held up. Returns the phrase that says so.
+    /// </summary>
+    public static Match? LateHandIn(string folded)
+    {
+        if (Target().IsMatch(folded))
+        {
+            return null;
+        }
+
+        var late = HandedInLate().Match(folded);
+        if (late.Success)
+        {
+            return late;
+        }
+
+        var handIn = HandIn().Match(folded);
+        return handIn.Success && Apology().IsMatch(folded) && Lateness().IsMatch(folded) ? handIn : null;
+    }
+
+    [GeneratedRegex(
+        """
+        \blate\s+(?:submission|acceptance|delivery|upload)\b|\bdelay\s+in\s+(?:submission|submitting|uploading|delivering)\b
+        |\b(?:hand|turn)(?:ed|ing)?\s+(?:this|it|these|them|my\s+\w+)\s+in\s+late\b|\bsubmitted\s+(?:this\s+|it\s+)?late\b
+        |晚交|迟交|补交了|交晚了|交得晚|提交晚了|迟到的(?:提交|作业|报告)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex HandedInLate();
+
+    [GeneratedRegex(
+        """
+        \bplease\s+(?:review|check|have\s+a\s+look|take\s+a\s+look)\b|\b(?:committing|uploading|submitting)\s+(?:it\s+|this\s+|them\s+)?now\b
+        |\bhere\s+(?:it\s+)?is\b|\bnow\s+(?:submitted|uploaded|attached)\b
+        |请查收|请审阅|请审核|请评审|已(?:经)?提交|已(?:经)?上传|已(?:经)?发送|发给你了|发过去了
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex HandIn();
+
+    /// <summary>
     /// The shares of a target a reply reports (为目标任务的94%, 占年度计划的97.2%, 完成率100%, "85% of the annual target"):
     /// a report of several targets is done only when every share reaches 100%.
     /// </summary>

@@ -286,6 +286,14 @@ internal static partial class ReplyParser
             return Decide(ReplyStatus.InProgress, sure, going);
         }
 
+        // Work handed in late with no new target is delivered: the lateness is over (round 8).
+        if ((notStarted ?? plannedStart) is null && ReplyCues.LateHandIn(folded) is { } handedIn)
+        {
+            var cue = new Cue(CueKind.Completion, handedIn.Index, handedIn.Length);
+            Because(cue, "handed in late, with no new target: a completion request");
+            return Decide(ReplyStatus.CompletionRequested, 0.65, cue);
+        }
+
         // A delay with a start still planned ("the latest delay is due to rain; repairs start tomorrow") has not started.
         if (cues.Find(c => c.Kind == CueKind.Lagging) is { } lagging && (notStarted ?? plannedStart) is null)
         {

@@ -1,3 +1,4 @@
+using FollowUpBot.Cli.Progress;
 using FollowUpBot.Progress;
 
 namespace FollowUpBot.Tests.Progress;

@@ -643,4 +643,30 @@ public sealed class ReplyKindsTests
     {
         Assert.NotEqual(notExpected, Rules(text).Status?.ToContractName());
     }
+
+    // Round 8: work handed in late with no new target is delivered (batches 5, 10 and 11; README "Evaluation on real replies").
+    [Theory]
+    [InlineData("Sorry for handing my report in late.")]
+    [InlineData("Here is the summary, late submission, apologies.")]
+    [InlineData("Sorry for the delay in submitting the slides.")]
+    [InlineData("Apologies for the delay, please review the patch.")]
+    [InlineData("不好意思拖了几天，报告已提交，请查收")]
+    [InlineData("抱歉，作业交晚了")]
+    public void WorkHandedInLateIsACompletionTheBotAsksAbout(string text)
+    {
+        var reply = Rules(text);
+        Assert.Equal(ReplyStatus.CompletionRequested, reply.Status);
+        Assert.True(reply.Confidence < ReplyParser.ConfirmBelow, $"confidence {reply.Confidence}");
+    }
+
+    [Theory]
+    [InlineData("Sorry this is late, I'll send the report by Friday.", "extension")]
+    [InlineData("Sorry for the delay, the parts are still backordered.", "blocked")]
+    [InlineData("Sorry for the delay, I'm still working on the slides.", "inProgress")]
+    [InlineData("不好意思拖了几天，争取下周三前弄完", "extension")]
+    [InlineData("抱歉进度滞后，目前正在加紧施工", "inProgress")]
+    public void AnApologyForLatenessWithoutAHandInKeepsItsReading(string text, string expected)
+    {
+        Assert.Equal(expected, Rules(text).Status?.ToContractName());
+    }
 }

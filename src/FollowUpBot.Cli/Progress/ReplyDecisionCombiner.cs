@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace FollowUpBot.Progress;
+using FollowUpBot.Progress;
+
+namespace FollowUpBot.Cli.Progress;
 
 /// <summary>
 /// What the stacked combiner of the rules and the learned classifier reads of one reply: the rules' status and
