@@ -67,7 +67,7 @@ internal static class ChineseActors
         "领会", "吃透", "谋划", "切实", "认真", "积极", "主动", "全力", "进一步", "充分", "及时", "尽快", "抓紧", "推动", "加大", "完成",
         "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
         "加速", "尽速", "迅速", "先", "再", "另", "即", "邀", "速", "研议", "研拟", "指派", "评估", "安排", "派员", "转知", "依",
-        "帮助", "支持", "协助", "鼓励", "引导", "办理", "处理", "解决", "启动", "出台", "做实", "做细",
+        "帮助", "支持", "协助", "鼓励", "引导", "办理", "处理", "解决", "启动", "出台", "做实", "做细", "列入", "纳入",
     ];
 
     // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
@@ -293,6 +293,13 @@ internal static class ChineseActors
 
         parts.Add((start, phrase.Length));
 
+        // 各承办、协办单位, 各协作和配合单位: a distributive 各 before a bare modifier shares the head noun of the last item, so
+        // the list names one class of parties, as written (各乡镇、县直各单位 splits: 乡镇 is a unit of its own).
+        if (SharesHead(phrase, parts))
+        {
+            return [phrase];
+        }
+
         // Merge a part that is no actor on its own with what follows: 市住房 + 城乡建设局.
         var result = new List<string>();
         var pendingStart = -1;
@@ -312,6 +319,31 @@ internal static class ChineseActors
         }
 
         return pendingStart >= 0 || result.Count == 0 ? null : result;
+    }
+
+    // Roles a unit plays in a task, which several units can share one head noun for (各承办、协办单位, 各牵头和配合部门).
+    private static readonly string[] TaskRoles = ["承办", "协办", "主办", "牵头", "配合", "协作", "协同", "参与", "责任", "主责", "成员", "联系", "包保"];
+
+    private static bool SharesHead(string phrase, List<(int Start, int End)> parts)
+    {
+        if (parts.Count < 2 || phrase[0] != '各')
+        {
+            return false;
+        }
+
+        for (var k = 0; k < parts.Count; k++)
+        {
+            var (s, e) = parts[k];
+            var word = phrase[s..e].TrimStart('各');
+            var role = TaskRoles.FirstOrDefault(r => word.StartsWith(r, StringComparison.Ordinal));
+            if (role is null || (k < parts.Count - 1 && word.Length != role.Length))
+            {
+                return false;
+            }
+        }
+
+        var last = phrase.AsSpan(parts[^1].Start, parts[^1].End - parts[^1].Start);
+        return last.Length > 2 && IsActor(last);
     }
 
     private static bool SharedNumberedUnit(string phrase)
@@ -386,6 +418,26 @@ internal static class ChineseActors
     /// True when an action verb occurs outside brackets and is not the first half of a role noun
     /// (牵头单位, 配合部门, 参与单位, 责任(配合)单位 name parties, not actions).
     /// </summary>
+    // 配合单位, 牵头部门, and 协同配合单位 (one task role before another): a role verb before a unit noun names a party.
+    private static bool IsUnitHead(ReadOnlySpan<char> after)
+    {
+        if (after.StartsWith("单位") || after.StartsWith("部门") || after.StartsWith("责任") || after.StartsWith("处室"))
+        {
+            return true;
+        }
+
+        foreach (var role in TaskRoles)
+        {
+            if (after.StartsWith(role, StringComparison.Ordinal))
+            {
+                var rest = after[role.Length..];
+                return rest.StartsWith("单位") || rest.StartsWith("部门");
+            }
+        }
+
+        return false;
+    }
+
     private static bool ContainsVerb(ReadOnlySpan<char> phrase)
     {
         foreach (var verb in Verbs)
@@ -401,7 +453,7 @@ internal static class ChineseActors
 
                 index += from;
                 var after = phrase[(index + verb.Length)..];
-                if (!InsideBrackets(phrase, index) && !after.StartsWith("单位") && !after.StartsWith("部门") && !after.StartsWith("责任") && !after.StartsWith("处室"))
+                if (!InsideBrackets(phrase, index) && !IsUnitHead(after))
                 {
                     return true;
                 }

@@ -46,6 +46,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     // The clause before ended in a conditional topic (需要向上级反映的，), which a subjectless 要 after it continues.
     private bool _deTopic;
 
+    // The clause before named an area of work (在…销售方面，/ 建筑业方面，): a subjectless 要 after it is about that area and
+    // does not inherit an actor named earlier in the sentence.
+    private bool _areaTopic;
+
     // The sentence reports a party's proposal or view (市交通局建议，…) or a fact (据了解，…): nothing in it is assigned.
     private bool _reportedView;
 
@@ -98,6 +102,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _enumerationLead = null;
         _enumerated = false;
         _deTopic = false;
+        _areaTopic = false;
         _reportedView = ReportedFact().IsMatch(text.AsSpan(start, Math.Min(8, end - start)).TrimStart());
         StartPart();
         _topicStart = -1;
@@ -173,6 +178,19 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         var (modal, length, strength) = FindModal(x, end);
         var deTopic = text[end - 1] == '的';
+        // 市住建局在项目建设方面，要…: a clause that opens with its actor still hands it the 要.
+        var areaTopic = strength == Strength.None && text.AsSpan(x, end - x).TrimEnd().EndsWith("方面", StringComparison.Ordinal)
+            && (AdjunctStarts.Contains(text[x], StringComparison.Ordinal) || ChineseActors.ReadLeading(text, x, end) is null);
+        if (areaTopic)
+        {
+            // 就与某公司行政诉讼一案有关情况方面: an area, not a party (…公司行 is no bank).
+            Close();
+            _topicStart = -1;
+            _deTopic = false;
+            _areaTopic = true;
+            return;
+        }
+
         if (strength == Strength.None)
         {
             ReadClauseWithoutModal(x, end);
@@ -183,6 +201,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         _deTopic = deTopic;
+        _areaTopic = false;
     }
 
     /// <summary>Steps over 会议要求 / 市长强调; false when the clause was only the frame (it then governs what follows).</summary>
@@ -372,8 +391,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
         // the directive already open (由A牵头，B配合).
+        // 会议强调，创建国家园林县城时间紧、任务重，各涉创单位要…: a clause that states how pressing the work is assigns nothing.
         if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && (framedActor.End < end ? text[framedActor.End] != '的' : _frameInClause)
-            && !(_current is not null && IsCooperation(framedActor.End, end)))
+            && !(_current is not null && IsCooperation(framedActor.End, end)) && !Circumstance().IsMatch(text.AsSpan(framedActor.End, end - framedActor.End)))
         {
             // 要求各责任单位，切实按照…: an addressee alone in its clause owns the clauses after it.
             Open(x, framedActor.End, framedActor.Actors);
@@ -419,6 +439,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         _deTopic = false;
         if (_current is not null && strength == Strength.Strong && (subject.EndsWith('的') || (subject.Length == 0 && afterTopic)))
         {
+            return;
+        }
+
+        if (subject.Length == 0 && _areaTopic && strength == Strength.Strong)
+        {
+            Open(x, modal + length, paragraphActor ?? []);
             return;
         }
 
@@ -905,6 +931,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"\G(?:在[\u4E00-\u9FFF]{1,10}?方面要求(?![的是])|(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
     private static partial Regex Frame();
+
+    [GeneratedRegex(@"(?:时间|任务|难度|压力|责任|要求|标准|意义|形势)(?:紧迫|紧|重大|繁重|艰巨|重|大|高|严峻)(?![\u4E00-\u9FFF]{0,1}[要须应])", RegexOptions.CultureInvariant)]
+    private static partial Regex Circumstance();
 
     [GeneratedRegex(@"\G(?<who>[\u4E00-\u9FFF、（）()]{2,30}?)(?:指出|强调|要求|明确|表示|认为|提出|说)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();

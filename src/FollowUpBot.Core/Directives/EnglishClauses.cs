@@ -68,6 +68,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return;
         }
 
+        // "ACTION, Doug S: Post a proposal … (carried over: … Doug needs to wait for Ryan …)": the owner before the colon owns the
+        // whole line; a note about progress after it is not another task.
+        if (action && OwnedActionLine().Match(text, contentStart, end - contentStart) is { Success: true } owned
+            && (EnglishActors.Split(owned.Groups["owner"].Value) ?? Handle(owned.Groups["owner"].Value) ?? InitialledName(owned.Groups["owner"].Value)) is not null)
+        {
+            ReadActionLine(contentStart, end);
+            return;
+        }
+
         var tag = SpeakerTag().Match(text, contentStart, end - contentStart);
         _speaker = tag.Success ? EnglishActors.Split(tag.Groups["name"].Value) : null;
 
@@ -133,7 +142,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
         var named = NamedAction().Match(content);
         var taskStart = contentStart;
-        if (lead is null && named.Success && (EnglishActors.Split(content[..named.Index]) ?? Handle(content[..named.Index])) is { } actors)
+        if (lead is null && named.Success && (EnglishActors.Split(content[..named.Index]) ?? Handle(content[..named.Index]) ?? InitialledName(content[..named.Index])) is { } actors)
         {
             lead = actors;
             taskStart = contentStart + named.Index + named.Length;
@@ -152,6 +161,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         draft.End = end;
         _drafts++;
     }
+
+    /// <summary>
+    /// A first name and a surname initial as the owner of an action line ("Paul I: Do further investigation …"): the "I" is an
+    /// initial there, not the pronoun.
+    /// </summary>
+    private static List<string>? InitialledName(string owner) => InitialledNamePattern().IsMatch(owner.Trim()) ? [owner.Trim()] : null;
 
     /// <summary>A chat or repository handle as the owner of an action line ("mmccool: Clean up …").</summary>
     private static List<string>? Handle(string owner) => HandleName().IsMatch(owner.Trim()) ? [owner.Trim()] : null;
@@ -564,7 +579,18 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                     raw = raw[..aside];
                 }
 
+                // "*DS* will research …": emphasis around the name is markup; "Greg still needs to …": an adverb before the
+                // modal is not part of the name.
                 var trimmed = raw.Trim();
+                foreach (var adverb in TrailingAdverb().EnumerateMatches(trimmed))
+                {
+                    trimmed = trimmed[..adverb.Index];
+                }
+
+                if (trimmed.Length > 2 && trimmed[0] is '*' or '_' && trimmed[^1] == trimmed[0])
+                {
+                    trimmed = trimmed.Trim(trimmed[0]);
+                }
 
                 // Cheap tests first: a subject is a few words without digits; most text before a "to" is not one.
                 if (trimmed.Length > 0 && (char.IsLetter(trimmed[0]) || trimmed[0] == '@') && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
@@ -701,7 +727,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
@@ -734,7 +760,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)?(?:done\s+so|been\s+done|been\s+completed|completed\s+(?:this|it|that|the\s+task))\b", RegexOptions.CultureInvariant)]
     private static partial Regex DoneClause();
 
-    [GeneratedRegex(@"(?:\s[-–—]\s*|\(\s*)(?:already\s+|now\s+)?(?:done|completed|complete|closed|finished)\s*\)?\s*[.;]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:\s[-–—]\s*|\(\s*)(?:already\s+|now\s+)?(?:done|completed|complete|closed|finished)\s*\)?|\s(?-i:DONE|COMPLETED|CLOSED))\s*[.;]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DoneSuffix();
 
     [GeneratedRegex(@"\b(?:said|says|stated|states|felt|feels|thought|thinks|believed|suggested|recommended|argued|noted|pointed\s+out|commented|mentioned|explained|reported|advised|hoped|warned|wondered|reminded)\b", RegexOptions.CultureInvariant)]
@@ -756,7 +782,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex NonAgentive();
 
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
-    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed)?|[Aa]sk(?:ed)?|[Rr]equest(?:ed)?|[Ii]nstruct(?:ed)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
@@ -770,6 +796,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleName();
+
+    [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)[A-Z][a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnedActionLine();
+
+    [GeneratedRegex(@"(?:\s+(?:still|also|now|then|first|again|jointly|together))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingAdverb();
+
+    [GeneratedRegex(@"^[A-Z][a-z]+\s[A-Z]\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex InitialledNamePattern();
 
     [GeneratedRegex(@"\G\[(?:\s|(?<done>[xX]))\]\s*", RegexOptions.CultureInvariant)]
     private static partial Regex CheckBox();

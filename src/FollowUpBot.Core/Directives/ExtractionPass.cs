@@ -137,15 +137,25 @@ internal sealed partial class ExtractionPass(string text)
                 _inActionList = false;
             }
 
-            // A Markdown heading is a topic ("#### TSC needs to elect a board representative"), not an assignment.
-            if (text[start] == '#')
+            // A Markdown heading is a topic ("#### TSC needs to elect a board representative"), not an assignment; "#1763 - Looks
+            // correct, Dan to approve" starts with an issue number, not a heading.
+            if (marker is { Kind: ['h', _] })
             {
                 return;
             }
 
             // "-Ricky Rand: Confirm with the IOE team …": a listed name and an imperative is an action line anywhere.
-            var namedTask = marker is { } item && IsListItem(item) && NamedTask(contentStart, end);
-            new EnglishClauses(text, this).ReadLine(contentStart, end, marker?.Kind == "action" || _inActionList || namedTask);
+            // "1.  ACTION, Alex K: Implement …": a numbered item whose content opens with an ACTION tag is an action line.
+            var tagged = false;
+            var taskStart = contentStart;
+            if (marker is { Kind: not "action" } numbered && IsListItem(numbered) && Outline.Read(text, contentStart, end) is { Kind: "action" } tag)
+            {
+                tagged = true;
+                taskStart += tag.Length;
+            }
+
+            var namedTask = marker is { } item && IsListItem(item) && NamedTask(taskStart, end);
+            new EnglishClauses(text, this).ReadLine(taskStart, end, marker?.Kind == "action" || tagged || _inActionList || namedTask);
             return;
         }
 
