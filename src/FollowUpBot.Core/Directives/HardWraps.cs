@@ -191,6 +191,16 @@ internal static partial class HardWraps
 
         var last = text[prevEnd - 1];
         var english = IsLatin(text, prevStart, prevEnd);
+
+        // How far the line ran: a paragraph's first line is indented ("       王宏民强调，…"), and its indent took up part of
+        // the width it was wrapped at.
+        var lineStart = prevStart;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t' or '\u3000')
+        {
+            lineStart--;
+        }
+
+        var extent = prevEnd - lineStart;
         if (english != IsLatin(text, nextStart, nextEnd))
         {
             return null;
@@ -209,10 +219,10 @@ internal static partial class HardWraps
             // text wrapped at a width, on a line that ran to it: lines listed without bullets ("Leonard & Hwang to …\nSilona -
             // to …") end on a word and start with a capital too, but do not fill a page's width line after line.
             return char.IsLower(text[nextStart]) || last is ',' or '-' or '–' || EndsWithFunctionWord(text, prevStart, prevEnd)
-                || (wrapped && prevEnd - prevStart >= width * EnglishWidthShare) ? true : null;
+                || (wrapped && extent >= width * EnglishWidthShare) ? true : null;
         }
 
-        if (width < MinChineseWidth || prevEnd - prevStart < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
+        if (width < MinChineseWidth || extent < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
         {
             return null;
         }

@@ -31,6 +31,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout6")]
     [InlineData("heldout7")]
     [InlineData("heldout8")]
+    [InlineData("heldout9")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();

@@ -185,4 +185,22 @@ public sealed class TenthRoundTests
         Assert.Contains("強化財政資金", directive.Quote, StringComparison.Ordinal);
         Assert.Equal("强化", ChineseScript.ToSimplified("強化"));
     }
+
+    [Fact]
+    public void AnIndentedFirstLineThatRanToTheWidthIsJoinedToItsParagraph()
+    {
+        // Paragraphs indented with spaces and wrapped at 30 characters: the indent filled part of the first line, so its
+        // text is shorter than the lines under it, but it still ran to the width.
+        const string text =
+            "      会议要求，各乡镇要进一步压实责任，对照问题清单逐\n项整改落实，确保六月底前全部完成整改任务，并建立健全长效管理\n机制，防止问题反弹回潮。\n\n" +
+            "      会议强调，县住建局要加快老旧小区改造进度，统筹推\n进燃气管网更新改造，年底前完成全部改造任务，切实把好事办好、\n实事办实，确保群众满意。\n\n" +
+            "      县交通局要加强农村公路养护管理，及时修复汛期损毁\n路段，确保道路安全畅通，每月五日前向县政府督查室报送养护工作\n进展情况。\n";
+
+        var read = HardWraps.Unwrap(text, out _);
+
+        Assert.Contains("逐项整改落实", read, StringComparison.Ordinal);
+        Assert.Contains("统筹推进燃气管网", read, StringComparison.Ordinal);
+        Assert.Contains("损毁路段，确保道路", read, StringComparison.Ordinal);
+        Assert.Contains("\n\n", read, StringComparison.Ordinal);
+    }
 }
