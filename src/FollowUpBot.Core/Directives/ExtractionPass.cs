@@ -10,6 +10,7 @@ internal sealed partial class ExtractionPass(string text)
 {
     // Every responsibility note names a 单位, 部门 or 主体; lines without those characters skip the note pattern.
     private static readonly System.Buffers.SearchValues<char> NoteHints = System.Buffers.SearchValues.Create("位门体");
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；;!?");
 
     private readonly Outline _outline = new();
     private readonly List<Draft> _drafts = [];
@@ -58,6 +59,17 @@ internal sealed partial class ExtractionPass(string text)
     // A task table's columns (序号 | 工作任务 | 责任单位 | 完成时限), from its header row; null outside a table.
     private TaskTable? _table;
 
+    /// <summary>A short numbered heading with no sentence in it: "一、提升政务服务效能", "（二）要素保障".</summary>
+    private bool IsSectionRow(int start, int end)
+    {
+        if (end - start > 40 || Outline.Read(text, start, end) is not { } marker || marker.Kind is "bullet" or "action")
+        {
+            return false;
+        }
+
+        return text.AsSpan(start, end - start).IndexOfAny(SentenceEnds) < 0;
+    }
+
     private void ReadLine(int start, int end)
     {
         while (start < end && IsSpace(text[start]))
@@ -96,7 +108,12 @@ internal sealed partial class ExtractionPass(string text)
                 return;
             }
 
-            _table = null;
+            // A section row across the table ("一、提升政务服务效能", a merged cell of its own) heads the rows under it; the
+            // table goes on after it. Anything else without cells ends the table.
+            if (!IsSectionRow(start, end))
+            {
+                _table = null;
+            }
         }
 
         var marker = Outline.Read(text, start, end);

@@ -67,6 +67,17 @@ public sealed class OfficeDocumentTests
     }
 
     [Fact]
+    public void AMergedOwnerIsTheLeadOfEveryTaskBesideIt()
+    {
+        var directives = new DirectiveExtractor().Extract(Read("merged_task_table.doc").Text, MeetingDate);
+
+        var merged = directives.Where(d => d.Task.Contains("政务服务好差评", StringComparison.Ordinal) || d.Task.Contains("一件事一次办", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, merged.Count);
+        Assert.All(merged, d => Assert.Equal(["市政务服务管理局"], d.Lead));
+        Assert.DoesNotContain(directives, d => d.Lead.Contains("市财政局"));
+    }
+
+    [Fact]
     public void TheTaskTableInAWord97DocumentGivesOneDirectivePerRow()
     {
         var directives = new DirectiveExtractor().Extract(Read("office_minutes.doc").Text, MeetingDate);
