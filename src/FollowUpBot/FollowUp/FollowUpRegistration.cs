@@ -30,10 +30,18 @@ internal static class FollowUpRegistration
     }
 }
 
-/// <summary>At start, brings <c>directory/departments.json</c> in line with <c>FollowUp:DirectoryPath</c> (learned aliases kept).</summary>
-internal sealed partial class DirectorySeeder(IOptions<FollowUpOptions> options, IHostEnvironment environment, DirectoryStore directory, ILogger<DirectorySeeder> logger) : BackgroundService
+/// <summary>
+/// At start, brings <c>directory/departments.json</c> in line with <c>FollowUp:DirectoryPath</c> (learned aliases kept).
+/// It runs before the app takes requests (a hosted service's start is awaited before the server listens): a contact's
+/// report arriving in the first seconds after a first deployment would otherwise meet an empty directory and be refused
+/// as "not your department". A storage outage or a bad file must not stop the bot: after <see cref="StartLimit"/> or an
+/// error it starts with the stored directory as it was.
+/// </summary>
+internal sealed partial class DirectorySeeder(IOptions<FollowUpOptions> options, IHostEnvironment environment, DirectoryStore directory, ILogger<DirectorySeeder> logger) : IHostedService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.DirectoryPath))
         {
@@ -41,18 +49,21 @@ internal sealed partial class DirectorySeeder(IOptions<FollowUpOptions> options,
         }
 
         var path = Path.GetFullPath(options.Value.DirectoryPath, environment.ContentRootPath);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(StartLimit);
         try
         {
-            var file = await DepartmentDirectory.LoadAsync(path, stoppingToken).ConfigureAwait(false);
-            await directory.SeedAsync(file, stoppingToken).ConfigureAwait(false);
+            var file = await DepartmentDirectory.LoadAsync(path, limit.Token).ConfigureAwait(false);
+            await directory.SeedAsync(file, limit.Token).ConfigureAwait(false);
             LogSeeded(logger, file.Departments.Count, path);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A bad file or a storage outage at start must not stop the bot; the stored directory stays as it was.
             LogSeedFailed(logger, path, e);
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Seeded the department directory with {Count} departments from {Path}.")]
     private static partial void LogSeeded(ILogger logger, int count, string path);

@@ -28,84 +28,57 @@ public sealed partial class DocumentRoundTripTests(ITestOutputHelper output)
     public async Task EveryRealTextPrintedToPdfScoresAsTheTextDoes()
     {
         var texts = RealTexts();
-        var work = Path.Combine(AppContext.BaseDirectory, "pdf-roundtrip");
-        if (Directory.Exists(work))
+        var pdfs = await SaveAllAsync(texts, "pdf-roundtrip", "pdf");
+        var extractor = new DirectiveExtractor();
+        var fromText = new Dictionary<string, EvalCounts>(StringComparer.Ordinal);
+        var fromPdf = new Dictionary<string, EvalCounts>(StringComparer.Ordinal);
+        var lost = new List<string>();
+        foreach (var (labelsPath, textPath) in texts)
         {
-            Directory.Delete(work, recursive: true);
+            var language = LanguageOf(labelsPath);
+            var labels = LabelledDirective.Parse(await File.ReadAllTextAsync(labelsPath));
+            var text = MeetingTextReader.Read(await File.ReadAllBytesAsync(textPath!), textPath).Text;
+            var pdfPath = Path.Combine(pdfs, Path.GetFileNameWithoutExtension(textPath) + ".pdf");
+            Assert.True(File.Exists(pdfPath), $"LibreOffice wrote no PDF for {textPath}");
+            var pdf = MeetingTextReader.Read(await File.ReadAllBytesAsync(pdfPath), pdfPath);
+            Assert.Equal(MeetingTextFormat.Pdf, pdf.Format);
+
+            var relocated = new List<LabelledDirective>();
+            foreach (var label in labels)
+            {
+                if (Relocate(pdf.Text, label) is { } found)
+                {
+                    relocated.Add(found);
+                }
+                else
+                {
+                    lost.Add($"{Path.GetFileName(textPath)}: {label.Quote}");
+                }
+            }
+
+            var textCounts = DirectiveScorer.Score(text, labels, extractor.Extract(text, MeetingDate)).Counts;
+            var pdfCounts = DirectiveScorer.Score(pdf.Text, relocated, extractor.Extract(pdf.Text, MeetingDate)).Counts;
+            if (pdfCounts.Matched != textCounts.Matched || pdfCounts.Predicted != textCounts.Predicted)
+            {
+                output.WriteLine($"{Path.GetFileName(textPath)}: matched {textCounts.Matched}/{textCounts.Predicted} from the text, {pdfCounts.Matched}/{pdfCounts.Predicted} from the PDF");
+            }
+
+            fromText[language] = fromText.GetValueOrDefault(language, EvalCounts.Zero) + textCounts;
+            fromPdf[language] = fromPdf.GetValueOrDefault(language, EvalCounts.Zero) + pdfCounts;
         }
 
-        Directory.CreateDirectory(work);
-        var profile = Directory.CreateTempSubdirectory("followup-lo-").FullName;
-        try
+        foreach (var language in fromText.Keys.Order(StringComparer.Ordinal))
         {
-            // Each text becomes a word-processor document (one paragraph per line) with the running heads minutes have:
-            // its title at the top of every page and the page number at the bottom; LibreOffice prints it on A4.
-            var inputs = Path.Combine(work, "in");
-            Directory.CreateDirectory(inputs);
-            foreach (var (labels, text) in texts)
-            {
-                var document = FlatDocument(await File.ReadAllLinesAsync(text!), LanguageOf(labels) == "en");
-                await File.WriteAllTextAsync(Path.Combine(inputs, Path.GetFileNameWithoutExtension(text) + ".fodt"), document);
-            }
-
-            var pdfs = Path.Combine(work, "pdf");
-            await RunAsync("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", pdfs, .. Directory.GetFiles(inputs).Order(StringComparer.Ordinal)]);
-
-            var extractor = new DirectiveExtractor();
-            var fromText = new Dictionary<string, EvalCounts>(StringComparer.Ordinal);
-            var fromPdf = new Dictionary<string, EvalCounts>(StringComparer.Ordinal);
-            var lost = new List<string>();
-            foreach (var (labelsPath, textPath) in texts)
-            {
-                var language = LanguageOf(labelsPath);
-                var labels = LabelledDirective.Parse(await File.ReadAllTextAsync(labelsPath));
-                var text = MeetingTextReader.Read(await File.ReadAllBytesAsync(textPath!), textPath).Text;
-                var pdfPath = Path.Combine(pdfs, Path.GetFileNameWithoutExtension(textPath) + ".pdf");
-                Assert.True(File.Exists(pdfPath), $"LibreOffice wrote no PDF for {textPath}");
-                var pdf = MeetingTextReader.Read(await File.ReadAllBytesAsync(pdfPath), pdfPath);
-                Assert.Equal(MeetingTextFormat.Pdf, pdf.Format);
-
-                var relocated = new List<LabelledDirective>();
-                foreach (var label in labels)
-                {
-                    if (Relocate(pdf.Text, label) is { } found)
-                    {
-                        relocated.Add(found);
-                    }
-                    else
-                    {
-                        lost.Add($"{Path.GetFileName(textPath)}: {label.Quote}");
-                    }
-                }
-
-                var textCounts = DirectiveScorer.Score(text, labels, extractor.Extract(text, MeetingDate)).Counts;
-                var pdfCounts = DirectiveScorer.Score(pdf.Text, relocated, extractor.Extract(pdf.Text, MeetingDate)).Counts;
-                if (pdfCounts.Matched != textCounts.Matched || pdfCounts.Predicted != textCounts.Predicted)
-                {
-                    output.WriteLine($"{Path.GetFileName(textPath)}: matched {textCounts.Matched}/{textCounts.Predicted} from the text, {pdfCounts.Matched}/{pdfCounts.Predicted} from the PDF");
-                }
-
-                fromText[language] = fromText.GetValueOrDefault(language, EvalCounts.Zero) + textCounts;
-                fromPdf[language] = fromPdf.GetValueOrDefault(language, EvalCounts.Zero) + pdfCounts;
-            }
-
-            foreach (var language in fromText.Keys.Order(StringComparer.Ordinal))
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{language}: text F1 {fromText[language].F1:0.000} (gold {fromText[language].Gold}), PDF F1 {fromPdf[language].F1:0.000}"));
-            }
-
-            // Every label's sentence is still in the PDF's text: nothing was dropped as a running head or cut apart.
-            Assert.Empty(lost);
-            foreach (var language in fromText.Keys)
-            {
-                Assert.True(
-                    fromPdf[language].F1 >= fromText[language].F1 - 0.02,
-                    string.Create(CultureInfo.InvariantCulture, $"{language}: PDF F1 {fromPdf[language].F1:0.000} is below the text's {fromText[language].F1:0.000}"));
-            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{language}: text F1 {fromText[language].F1:0.000} (gold {fromText[language].Gold}), PDF F1 {fromPdf[language].F1:0.000}"));
         }
-        finally
+
+        // Every label's sentence is still in the PDF's text: nothing was dropped as a running head or cut apart.
+        Assert.Empty(lost);
+        foreach (var language in fromText.Keys)
         {
-            Directory.Delete(profile, recursive: true);
+            Assert.True(
+                fromPdf[language].F1 >= fromText[language].F1 - 0.02,
+                string.Create(CultureInfo.InvariantCulture, $"{language}: PDF F1 {fromPdf[language].F1:0.000} is below the text's {fromText[language].F1:0.000}"));
         }
     }
 
@@ -113,47 +86,58 @@ public sealed partial class DocumentRoundTripTests(ITestOutputHelper output)
     public async Task EveryRealTextSavedAsWord97ReadsBackAsTheText()
     {
         var texts = RealTexts();
-        var work = Path.Combine(AppContext.BaseDirectory, "doc-roundtrip");
+        var docs = await SaveAllAsync(texts, "doc-roundtrip", "doc:MS Word 97");
+        var differing = new List<string>();
+        foreach (var (_, textPath) in texts)
+        {
+            var docPath = Path.Combine(docs, Path.GetFileNameWithoutExtension(textPath) + ".doc");
+            Assert.True(File.Exists(docPath), $"LibreOffice wrote no .doc for {textPath}");
+            var doc = MeetingTextReader.Read(await File.ReadAllBytesAsync(docPath), docPath);
+            Assert.Equal(MeetingTextFormat.Doc, doc.Format);
+            var text = MeetingTextReader.Read(await File.ReadAllBytesAsync(textPath!), textPath).Text;
+            if (Lines(doc.Text) != Lines(text))
+            {
+                differing.Add(Path.GetFileName(textPath)!);
+            }
+        }
+
+        output.WriteLine($"{texts.Count} texts saved as .doc, {differing.Count} read back differently");
+        Assert.Empty(differing);
+    }
+
+    /// <summary>
+    /// Each text as a word-processor document (one paragraph per line) with the running heads minutes have — its title at
+    /// the top of every page, the page number at the bottom — saved by LibreOffice with <paramref name="filter"/> into
+    /// <paramref name="folder"/>/out of the test output; returns that folder.
+    /// </summary>
+    private static async Task<string> SaveAllAsync(List<(string Labels, string? Text)> texts, string folder, string filter)
+    {
+        var work = Path.Combine(AppContext.BaseDirectory, folder);
         if (Directory.Exists(work))
         {
             Directory.Delete(work, recursive: true);
         }
 
+        var inputs = Path.Combine(work, "in");
+        Directory.CreateDirectory(inputs);
+        foreach (var (labels, text) in texts)
+        {
+            var document = FlatDocument(await File.ReadAllLinesAsync(text!), LanguageOf(labels) == "en");
+            await File.WriteAllTextAsync(Path.Combine(inputs, Path.GetFileNameWithoutExtension(text) + ".fodt"), document);
+        }
+
+        var outputs = Path.Combine(work, "out");
         var profile = Directory.CreateTempSubdirectory("followup-lo-").FullName;
         try
         {
-            var inputs = Path.Combine(work, "in");
-            Directory.CreateDirectory(inputs);
-            foreach (var (labels, text) in texts)
-            {
-                var document = FlatDocument(await File.ReadAllLinesAsync(text!), LanguageOf(labels) == "en");
-                await File.WriteAllTextAsync(Path.Combine(inputs, Path.GetFileNameWithoutExtension(text) + ".fodt"), document);
-            }
-
-            var docs = Path.Combine(work, "doc");
-            await RunAsync("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", "doc:MS Word 97", "--outdir", docs, .. Directory.GetFiles(inputs).Order(StringComparer.Ordinal)]);
-
-            var differing = new List<string>();
-            foreach (var (_, textPath) in texts)
-            {
-                var docPath = Path.Combine(docs, Path.GetFileNameWithoutExtension(textPath) + ".doc");
-                Assert.True(File.Exists(docPath), $"LibreOffice wrote no .doc for {textPath}");
-                var doc = MeetingTextReader.Read(await File.ReadAllBytesAsync(docPath), docPath);
-                Assert.Equal(MeetingTextFormat.Doc, doc.Format);
-                var text = MeetingTextReader.Read(await File.ReadAllBytesAsync(textPath!), textPath).Text;
-                if (Lines(doc.Text) != Lines(text))
-                {
-                    differing.Add(Path.GetFileName(textPath)!);
-                }
-            }
-
-            output.WriteLine($"{texts.Count} texts saved as .doc, {differing.Count} read back differently");
-            Assert.Empty(differing);
+            await RunAsync("soffice", ["--headless", "--norestore", $"-env:UserInstallation=file://{profile}", "--convert-to", filter, "--outdir", outputs, .. Directory.GetFiles(inputs).Order(StringComparer.Ordinal)]);
         }
         finally
         {
             Directory.Delete(profile, recursive: true);
         }
+
+        return outputs;
     }
 
     private static List<(string Labels, string? Text)> RealTexts()
