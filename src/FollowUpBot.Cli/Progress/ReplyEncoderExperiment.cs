@@ -19,7 +19,6 @@ internal static class ReplyEncoderExperiment
 {
     // Embeddings are unit vectors of a few hundred numbers each near ±0.05: scaled up so one step size fits both parts.
     private const double Scale = 10;
-    private const double LearningRate = 0.5;
 
     public static Dictionary<string, float[]> ReadEmbeddings(string tsv)
     {
@@ -255,59 +254,7 @@ internal static class ReplyEncoderExperiment
             var features = dimension + index.Count;
             var rows = training.Select((t, i) => t.Vector.Select((x, d) => (Feature: d, Count: x * Scale)).Concat(withBag ? bags[i] : []).ToArray()).ToArray();
             var labels = training.Select(t => (int)t.Example.Status).ToArray();
-            var weights = new double[features * k];
-            var bias = new double[k];
-            var gradient = new double[weights.Length];
-            var biasGradient = new double[k];
-            var squares = new double[weights.Length];
-            var biasSquares = new double[k];
-            var scores = new double[k];
-            var n = (double)rows.Length;
-            for (var epoch = 0; epoch < options.Epochs; epoch++)
-            {
-                Array.Clear(gradient);
-                Array.Clear(biasGradient);
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    for (var c = 0; c < k; c++)
-                    {
-                        scores[c] = bias[c];
-                    }
-
-                    foreach (var (feature, count) in rows[i])
-                    {
-                        for (var c = 0; c < k; c++)
-                        {
-                            scores[c] += weights[(feature * k) + c] * count;
-                        }
-                    }
-
-                    Softmax(scores);
-                    for (var c = 0; c < k; c++)
-                    {
-                        var delta = (scores[c] - (labels[i] == c ? 1 : 0)) / n;
-                        biasGradient[c] += delta;
-                        foreach (var (feature, count) in rows[i])
-                        {
-                            gradient[(feature * k) + c] += delta * count;
-                        }
-                    }
-                }
-
-                for (var w = 0; w < weights.Length; w++)
-                {
-                    var g = gradient[w] + (options.L2 * weights[w]);
-                    squares[w] += g * g;
-                    weights[w] -= LearningRate * g / (Math.Sqrt(squares[w]) + 1e-8);
-                }
-
-                for (var c = 0; c < k; c++)
-                {
-                    biasSquares[c] += biasGradient[c] * biasGradient[c];
-                    bias[c] -= LearningRate * biasGradient[c] / (Math.Sqrt(biasSquares[c]) + 1e-8);
-                }
-            }
-
+            var (weights, bias) = ReplyClassifierTraining.Fit(rows, labels, features, [.. Enumerable.Repeat(1.0, k)], options);
             return new Dense(index, weights, bias, dimension, options, withBag);
         }
 
@@ -340,7 +287,7 @@ internal static class ReplyEncoderExperiment
                 }
             }
 
-            Softmax(scores);
+            ReplyClassifierTraining.Softmax(scores);
             return scores;
         }
 
@@ -355,22 +302,6 @@ internal static class ReplyEncoderExperiment
             }
 
             return bag;
-        }
-
-        private static void Softmax(double[] scores)
-        {
-            var max = scores.Max();
-            var sum = 0.0;
-            for (var c = 0; c < scores.Length; c++)
-            {
-                scores[c] = Math.Exp(scores[c] - max);
-                sum += scores[c];
-            }
-
-            for (var c = 0; c < scores.Length; c++)
-            {
-                scores[c] /= sum;
-            }
         }
     }
 

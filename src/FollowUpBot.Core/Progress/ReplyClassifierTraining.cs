@@ -179,14 +179,46 @@ internal static class ReplyClassifierTraining
             classWeight[c] = !options.Balanced ? 1 : count == 0 ? 0 : examples.Count / (double)(k * count);
         }
 
-        var weights = new double[names.Count * k];
+        var (weights, bias) = Fit(rows, labels, names.Count, classWeight, options);
+
+        // Features whose weights all round to zero say nothing: they are left out of the model.
+        var kept = new List<string>();
+        var keptWeights = new List<double>();
+        for (var f = 0; f < names.Count; f++)
+        {
+            var row = new double[k];
+            var any = false;
+            for (var c = 0; c < k; c++)
+            {
+                row[c] = Round(weights[(f * k) + c]);
+                any |= row[c] != 0;
+            }
+
+            if (any)
+            {
+                kept.Add(names[f]);
+                keptWeights.AddRange(row);
+            }
+        }
+
+        return new ReplyClassifier(kept, [.. keptWeights], bias.Select(Round).ToArray(), options, examples.Count);
+    }
+
+    /// <summary>
+    /// Multinomial logistic regression by full-batch AdaGrad from zero weights: <paramref name="rows"/> are (feature, value)
+    /// pairs, <paramref name="classWeight"/> weighs each status's rows. Deterministic: the same rows give the same weights.
+    /// </summary>
+    internal static (double[] Weights, double[] Bias) Fit((int Feature, double Count)[][] rows, int[] labels, int features, double[] classWeight, ReplyClassifierOptions options)
+    {
+        const int k = ReplyClassifier.Classes;
+        var weights = new double[features * k];
         var bias = new double[k];
         var gradient = new double[weights.Length];
         var biasGradient = new double[k];
         var squares = new double[weights.Length];
         var biasSquares = new double[k];
         var scores = new double[k];
-        var n = (double)examples.Count;
+        var n = (double)rows.Length;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             Array.Clear(gradient);
@@ -232,30 +264,10 @@ internal static class ReplyClassifierTraining
             }
         }
 
-        // Features whose weights all round to zero say nothing: they are left out of the model.
-        var kept = new List<string>();
-        var keptWeights = new List<double>();
-        for (var f = 0; f < names.Count; f++)
-        {
-            var row = new double[k];
-            var any = false;
-            for (var c = 0; c < k; c++)
-            {
-                row[c] = Round(weights[(f * k) + c]);
-                any |= row[c] != 0;
-            }
-
-            if (any)
-            {
-                kept.Add(names[f]);
-                keptWeights.AddRange(row);
-            }
-        }
-
-        return new ReplyClassifier(kept, [.. keptWeights], bias.Select(Round).ToArray(), options, examples.Count);
+        return (weights, bias);
     }
 
-    private static void Softmax(double[] scores)
+    internal static void Softmax(double[] scores)
     {
         var max = scores.Max();
         var sum = 0.0;
