@@ -18,11 +18,11 @@ internal static class DocxText
 
     public static bool LooksLikeZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith("PK\u0003\u0004"u8);
 
-    public static string Extract(ReadOnlySpan<byte> bytes)
+    public static string Extract(byte[] bytes)
     {
         try
         {
-            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+            using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.") { Document = "Word (.docx)" };

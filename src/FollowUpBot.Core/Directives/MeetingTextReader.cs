@@ -67,7 +67,7 @@ internal static class MeetingTextReader
         MeetingText result;
         if (DocxText.LooksLikeZip(bytes))
         {
-            result = ReadPackage(bytes);
+            result = ReadPackage(bytes.ToArray());
         }
         else if (CompoundFile.LooksLikeCompoundFile(bytes))
         {
@@ -102,11 +102,11 @@ internal static class MeetingTextReader
     }
 
     /// <summary>A zip package: a Word or Excel document (Office and WPS save both) or an OpenDocument text; anything else refused by name.</summary>
-    private static MeetingText ReadPackage(ReadOnlySpan<byte> bytes)
+    private static MeetingText ReadPackage(byte[] bytes)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(bytes.ToArray(), writable: false), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             if (zip.GetEntry("xl/workbook.xml") is not null)
             {
                 return new MeetingText(XlsxText.Extract(bytes), MeetingTextFormat.Spreadsheet, "xlsx");

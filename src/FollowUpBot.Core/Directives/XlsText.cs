@@ -194,7 +194,8 @@ internal static class XlsText
         public static Globals Read(byte[] stream)
         {
             var globals = new Globals();
-            var records = Records(stream, 0).ToList();
+            // The globals substream only: the sheets are read from their own offsets.
+            var records = Records(stream, 0).TakeWhile(r => r.Type != Eof).ToList();
             if (records.Count == 0 || records[0].Type != Bof || records[0].Data.Length < 4)
             {
                 throw new FormatException("the workbook does not start with BOF");
@@ -206,7 +207,7 @@ internal static class XlsText
                 throw new MeetingTextException(MeetingTextError.Unsupported, "The workbook is in an Excel 5.0/95 format, which is not read; save it as .xlsx.") { Document = "Excel 5.0/95 (.xls)" };
             }
 
-            for (var i = 1; i < records.Count && records[i].Type != Eof; i++)
+            for (var i = 1; i < records.Count; i++)
             {
                 var (type, data) = records[i];
                 switch (type)

@@ -15,11 +15,11 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal static class XlsxText
 {
-    public static string Extract(ReadOnlySpan<byte> bytes)
+    public static string Extract(byte[] bytes)
     {
         try
         {
-            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+            using var stream = new MemoryStream(bytes, writable: false);
             using var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = DocxText.MaxCharactersInPart });
             var workbook = document.WorkbookPart ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The workbook has no workbook part.") { Document = "Excel (.xlsx)" };
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToArray() ?? [];

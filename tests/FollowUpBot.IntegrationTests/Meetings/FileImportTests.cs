@@ -39,9 +39,7 @@ public sealed class FileImportTests : IAsyncLifetime
         }
 
         // The same minutes as Word saves them when a password is needed to open them (the FIB's fEncrypted bit).
-        var locked = await File.ReadAllBytesAsync(Testing.RepoPaths.Fixture("inputs/office_minutes.doc"));
-        var fib = Enumerable.Range(1, (locked.Length / 512) - 1).Select(n => n * 512).First(o => locked[o] == 0xEC && locked[o + 1] == 0xA5);
-        locked[fib + 0x0B] |= 0x01;
+        var locked = Testing.OfficeFixtures.PasswordProtected(await File.ReadAllBytesAsync(Testing.RepoPaths.Fixture("inputs/office_minutes.doc")));
         _files.MapGet("/locked.doc", () => Results.Bytes(locked, "application/octet-stream"));
 
         await _files.StartAsync();

@@ -121,9 +121,7 @@ public sealed class OfficeDocumentTests
     [Fact]
     public void APasswordProtectedWordDocumentIsRefusedAsSuch()
     {
-        var bytes = Fixture("office_minutes.doc");
-        var fib = FindWordFib(bytes);
-        bytes[fib + 0x0B] |= 0x01; // fEncrypted, as Word sets it when a password is required to open.
+        var bytes = OfficeFixtures.PasswordProtected(Fixture("office_minutes.doc"));
 
         var e = Assert.Throws<MeetingTextException>(() => MeetingTextReader.Read(bytes, "minutes.doc"));
 
@@ -280,18 +278,4 @@ public sealed class OfficeDocumentTests
     private static MeetingText Read(string file) => MeetingTextReader.Read(Fixture(file), file);
 
     private static byte[] Fixture(string file) => File.ReadAllBytes(RepoPaths.Fixture("inputs/" + file));
-
-    /// <summary>The WordDocument stream starts a sector with the Word magic number 0xA5EC.</summary>
-    private static int FindWordFib(byte[] bytes)
-    {
-        for (var offset = 512; offset + 2 <= bytes.Length; offset += 512)
-        {
-            if (bytes[offset] == 0xEC && bytes[offset + 1] == 0xA5)
-            {
-                return offset;
-            }
-        }
-
-        throw new InvalidOperationException("no Word file information block in the fixture");
-    }
 }
