@@ -129,10 +129,10 @@ internal static class DocxText
         return builder.ToString();
     }
 
-    /// <summary>Counts list items per numbering instance and level and renders the level's format.</summary>
+    /// <summary>Counts list items per numbering instance and level and renders each level's format and level text.</summary>
     private sealed class ListNumbering(Numbering? numbering)
     {
-        private readonly Dictionary<(int NumId, int Level), int> _counters = [];
+        private readonly ListNumbers<int> _numbers = new();
 
         public string Label(Paragraph paragraph)
         {
@@ -146,55 +146,99 @@ internal static class DocxText
             var level = properties!.NumberingLevelReference?.Val?.Value ?? 0;
             var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
             var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var definition = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
-                .Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+            var levels = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+                .Elements<Level>().ToList() ?? [];
+            var definition = levels.FirstOrDefault(l => l.LevelIndex?.Value == level);
             if (definition is null)
             {
                 return string.Empty;
             }
 
-            var count = _counters.GetValueOrDefault((numId.Value, level)) + 1;
-            _counters[(numId.Value, level)] = count;
-            foreach (var deeper in _counters.Keys.Where(k => k.NumId == numId.Value && k.Level > level).ToList())
-            {
-                _counters.Remove(deeper);
-            }
-
-            var format = definition.NumberingFormat?.Val?.Value;
-            if (format == NumberFormatValues.Bullet)
+            Level? Definition(int at) => levels.FirstOrDefault(l => l.LevelIndex?.Value == at);
+            int StartAt(int at) =>
+                instance!.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == at)?.StartOverrideNumberingValue?.Val?.Value
+                ?? Definition(at)?.StartNumberingValue?.Val?.Value ?? 1;
+            var counts = _numbers.Next(numId.Value, level, StartAt);
+            if (definition.NumberingFormat?.Val?.Value == NumberFormatValues.Bullet)
             {
                 return "• ";
             }
 
-            var number = Render(count, format);
-            var pattern = definition.LevelText?.Val?.Value ?? "%1.";
-            var label = pattern.Replace($"%{level + 1}", number, StringComparison.Ordinal);
-            return IsChinese(format) || label.EndsWith('、') || label.EndsWith('）') ? label : label + " ";
+            var template = Template(definition.LevelText?.Val?.Value ?? $"%{level + 1}.");
+            return ListNumberText.Label(template, counts, at => Format(Definition(at)?.NumberingFormat?.Val?.Value));
         }
 
-        private static bool IsChinese(NumberFormatValues? format) =>
-            format == NumberFormatValues.ChineseCounting || format == NumberFormatValues.ChineseCountingThousand
-            || format == NumberFormatValues.IdeographTraditional || format == NumberFormatValues.DecimalEnclosedCircleChinese;
-
-        private static string Render(int count, NumberFormatValues? format)
+        /// <summary>w:lvlText as literals and level references: "%1.%2" is level 0, ".", level 1.</summary>
+        private static List<(string? Literal, int Level)> Template(string levelText)
         {
-            if (format == NumberFormatValues.ChineseCounting || format == NumberFormatValues.ChineseCountingThousand)
+            var parts = new List<(string? Literal, int Level)>();
+            var literal = new StringBuilder();
+            for (var i = 0; i < levelText.Length; i++)
             {
-                return ChineseNumerals.Render(count);
+                if (levelText[i] == '%' && i + 1 < levelText.Length && levelText[i + 1] is >= '1' and <= '9')
+                {
+                    if (literal.Length > 0)
+                    {
+                        parts.Add((literal.ToString(), 0));
+                        literal.Clear();
+                    }
+
+                    parts.Add((null, levelText[i + 1] - '1'));
+                    i++;
+                    continue;
+                }
+
+                literal.Append(levelText[i]);
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add((literal.ToString(), 0));
+            }
+
+            return parts;
+        }
+
+        private static ListNumberFormat Format(NumberFormatValues? format)
+        {
+            if (format is null || format == NumberFormatValues.Decimal || format == NumberFormatValues.DecimalZero)
+            {
+                return ListNumberFormat.Decimal;
+            }
+
+            if (format == NumberFormatValues.ChineseCounting || format == NumberFormatValues.ChineseCountingThousand
+                || format == NumberFormatValues.TaiwaneseCounting || format == NumberFormatValues.TaiwaneseCountingThousand
+                || format == NumberFormatValues.JapaneseCounting || format == NumberFormatValues.IdeographTraditional)
+            {
+                return format == NumberFormatValues.IdeographTraditional ? ListNumberFormat.Decimal : ListNumberFormat.ChineseCounting;
             }
 
             if (format == NumberFormatValues.DecimalEnclosedCircle || format == NumberFormatValues.DecimalEnclosedCircleChinese)
             {
-                return count is >= 1 and <= 20 ? ((char)('\u2460' + count - 1)).ToString() : count.ToString(CultureInfo.InvariantCulture);
+                return ListNumberFormat.EnclosedCircle;
             }
 
-            if (format == NumberFormatValues.LowerLetter || format == NumberFormatValues.UpperLetter)
+            if (format == NumberFormatValues.LowerLetter)
             {
-                var letter = (char)('a' + ((count - 1) % 26));
-                return format == NumberFormatValues.UpperLetter ? char.ToUpperInvariant(letter).ToString() : letter.ToString();
+                return ListNumberFormat.LowerLetter;
             }
 
-            return count.ToString(CultureInfo.InvariantCulture);
+            if (format == NumberFormatValues.UpperLetter)
+            {
+                return ListNumberFormat.UpperLetter;
+            }
+
+            if (format == NumberFormatValues.LowerRoman)
+            {
+                return ListNumberFormat.LowerRoman;
+            }
+
+            if (format == NumberFormatValues.UpperRoman)
+            {
+                return ListNumberFormat.UpperRoman;
+            }
+
+            return format == NumberFormatValues.None ? ListNumberFormat.None : ListNumberFormat.Decimal;
         }
     }
 }

@@ -7,7 +7,8 @@ namespace FollowUpBot.Directives;
 /// Plain text of a Word 97–2003 document (.doc; WPS writes the same format as .wps), read from its piece table ([MS-DOC]):
 /// the main story only (headers, footers, footnotes and comments are separate stories and are left out), paragraphs joined
 /// by <c>\n</c>, table cells by <c>\t</c> and rows by <c>\n</c> like <see cref="DocxText"/>, field codes dropped and field
-/// results kept. Automatic list numbers live in the list tables, not in the text, and are not written out.
+/// results kept. Automatic list numbers, which live in the list tables and not in the text, are written out from them
+/// (<see cref="WordLists"/>) as <see cref="DocxText"/> writes them.
 /// </summary>
 internal static class LegacyWordText
 {
@@ -15,6 +16,8 @@ internal static class LegacyWordText
     private const ushort FirstWord97Fib = 0x00C1;
     private const int ClxIndex = 33;
     private const int PlcfBtePapxIndex = 13;
+    private const int PlfLstIndex = 73;
+    private const int PlfLfoIndex = 74;
     private const int FkpSize = 512;
     private const ushort SprmPFInTable = 0x2416;
     private const ushort SprmPFTtp = 0x2417;
@@ -23,6 +26,8 @@ internal static class LegacyWordText
     private const ushort SprmTDefTable = 0xD608;
     private const ushort SprmPChgTabs = 0xC615;
     private const ushort SprmTVertMerge = 0xD62B;
+    private const ushort SprmPIlvl = 0x260A;
+    private const ushort SprmPIlfo = 0x460B;
     private const ushort TcVertMerge = 0x0020;
     private const ushort TcVertRestart = 0x0040;
 
@@ -54,7 +59,8 @@ internal static class LegacyWordText
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Word document has no {fib.TableStream} stream.") { Document = "Word (.doc)" };
             var pieces = Pieces(table, fib.FcClx, fib.LcbClx);
             var paragraphs = ParagraphRuns(word, table, fib.FcPlcfBtePapx, fib.LcbPlcfBtePapx);
-            return Compose(word, pieces, paragraphs, fib.CcpText);
+            var lists = WordLists.Read(table, fib.FcPlfLst, fib.LcbPlfLst, fib.FcPlfLfo, fib.LcbPlfLfo);
+            return Compose(word, pieces, paragraphs, lists, fib.CcpText);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
@@ -132,8 +138,8 @@ internal static class LegacyWordText
                 var start = BinaryPrimitives.ReadUInt32LittleEndian(page[(r * 4)..]);
                 var end = BinaryPrimitives.ReadUInt32LittleEndian(page[((r + 1) * 4)..]);
                 var bOffset = page[((crun + 1) * 4) + (r * 13)] * 2;
-                var (inTable, rowEnd, layout) = bOffset == 0 ? (false, false, null) : TableFlags(page, bOffset);
-                runs.Add(new ParagraphRun(start, end, inTable, rowEnd, layout));
+                var properties = bOffset == 0 ? default : Properties(page, bOffset);
+                runs.Add(new ParagraphRun(start, end, properties.InTable, properties.RowEnd, properties.Layout, properties.Ilfo, properties.Ilvl));
             }
         }
 
@@ -141,24 +147,26 @@ internal static class LegacyWordText
         return runs;
     }
 
-    /// <summary>Reads the table sprms of the PapxInFkp at <paramref name="offset"/>: whether the paragraph is in a table,
-    /// whether it ends a row and, for a row end, the row's cell layout. Stops quietly at anything it cannot size.</summary>
-    private static (bool InTable, bool RowEnd, RowLayout? Layout) TableFlags(ReadOnlySpan<byte> page, int offset)
+    /// <summary>Reads the sprms of the PapxInFkp at <paramref name="offset"/> that the text needs: whether the paragraph is
+    /// in a table, whether it ends a row and, for a row end, the row's cell layout; its list and list level. Stops quietly
+    /// at anything it cannot size.</summary>
+    private static ParagraphProperties Properties(ReadOnlySpan<byte> page, int offset)
     {
         if (offset >= page.Length - 1)
         {
-            return (false, false, null);
+            return default;
         }
 
         int cb = page[offset];
         var (start, length) = cb != 0 ? (offset + 1, (2 * cb) - 1) : (offset + 2, 2 * page[offset + 1]);
         if (start + length > page.Length || length < 2)
         {
-            return (false, false, null);
+            return default;
         }
 
         var grpprl = page.Slice(start + 2, length - 2);
         bool inTable = false, rowEnd = false;
+        int ilfo = 0, ilvl = 0;
         RowLayout? layout = null;
         var at = 0;
         while (at + 2 <= grpprl.Length)
@@ -196,6 +204,12 @@ internal static class LegacyWordText
                 case SprmTVertMerge when layout is not null && size >= 3:
                     layout.SetVerticalMerge(grpprl[at + 1], grpprl[at + 2]);
                     break;
+                case SprmPIlfo:
+                    ilfo = BinaryPrimitives.ReadUInt16LittleEndian(grpprl[at..]);
+                    break;
+                case SprmPIlvl:
+                    ilvl = grpprl[at];
+                    break;
                 default:
                     break;
             }
@@ -203,14 +217,15 @@ internal static class LegacyWordText
             at += size;
         }
 
-        return (inTable || rowEnd, rowEnd, layout);
+        return new ParagraphProperties(inTable || rowEnd, rowEnd, layout, ilfo, ilvl);
     }
 
-    private static string Compose(byte[] word, List<Piece> pieces, List<ParagraphRun> paragraphs, int ccpText)
+    private static string Compose(byte[] word, List<Piece> pieces, List<ParagraphRun> paragraphs, WordLists lists, int ccpText)
     {
         var text = new StringBuilder();
         var rows = new List<(int Start, int End, RowLayout? Layout)>();
         var lineStart = 0;
+        var paragraphStart = 0;
         var fields = new Stack<bool>();
         var showing = 0;
         var run = 0;
@@ -262,6 +277,11 @@ internal static class LegacyWordText
                 {
                     case '\r' or '\u0007':
                         var paragraph = ParagraphAt(paragraphs, fc, ref run);
+                        if (paragraph is { Ilfo: > 0 } && lists.Label(paragraph.Ilfo, paragraph.Ilvl) is { Length: > 0 } label)
+                        {
+                            text.Insert(paragraphStart, label);
+                        }
+
                         if (AppendMark(text, c, paragraph, paragraphs.Count > 0))
                         {
                             rows.Add((lineStart, text.Length - 1, paragraph?.Layout));
@@ -272,6 +292,7 @@ internal static class LegacyWordText
                             lineStart = text.Length;
                         }
 
+                        paragraphStart = text.Length;
                         break;
                     case '\u000B':
                         text.Append(' ');
@@ -279,6 +300,7 @@ internal static class LegacyWordText
                     case '\u000C':
                         text.Append('\n');
                         lineStart = text.Length;
+                        paragraphStart = text.Length;
                         break;
                     case '\u001E':
                         // Word's non-breaking hyphen.
@@ -449,7 +471,9 @@ internal static class LegacyWordText
 
     private sealed record Piece(int CpStart, int CpEnd, long Offset, bool Compressed);
 
-    private sealed record ParagraphRun(uint Start, uint End, bool InTable, bool RowEnd, RowLayout? Layout);
+    private sealed record ParagraphRun(uint Start, uint End, bool InTable, bool RowEnd, RowLayout? Layout, int Ilfo, int Ilvl);
+
+    private readonly record struct ParagraphProperties(bool InTable, bool RowEnd, RowLayout? Layout, int Ilfo, int Ilvl);
 
     /// <summary>A table row's cells from sprmTDefTable: their left and right edges (in twips) and each cell's TC80 flags.</summary>
     private sealed class RowLayout
@@ -521,7 +545,7 @@ internal static class LegacyWordText
     }
 
     /// <summary>The parts of the File Information Block the text needs.</summary>
-    private sealed record Fib(string TableStream, int CcpText, uint FcClx, uint LcbClx, uint FcPlcfBtePapx, uint LcbPlcfBtePapx)
+    private sealed record Fib(string TableStream, int CcpText, uint FcClx, uint LcbClx, uint FcPlcfBtePapx, uint LcbPlcfBtePapx, uint FcPlfLst, uint LcbPlfLst, uint FcPlfLfo, uint LcbPlfLfo)
     {
         public static Fib Read(byte[] word)
         {
@@ -554,13 +578,19 @@ internal static class LegacyWordText
             }
 
             var pairs = word.AsSpan(fcLcb + 2);
+            var hasLists = cbRgFcLcb > PlfLfoIndex && fcLcb + 2 + ((PlfLfoIndex + 1) * 8) <= word.Length;
+            uint Pair(int index, int half) => hasLists ? BinaryPrimitives.ReadUInt32LittleEndian(word.AsSpan(fcLcb + 2 + (index * 8) + (half * 4))) : 0;
             return new Fib(
                 (flags & 0x0200) != 0 ? "1Table" : "0Table",
                 ccpText,
                 BinaryPrimitives.ReadUInt32LittleEndian(pairs[(ClxIndex * 8)..]),
                 BinaryPrimitives.ReadUInt32LittleEndian(pairs[((ClxIndex * 8) + 4)..]),
                 BinaryPrimitives.ReadUInt32LittleEndian(pairs[(PlcfBtePapxIndex * 8)..]),
-                BinaryPrimitives.ReadUInt32LittleEndian(pairs[((PlcfBtePapxIndex * 8) + 4)..]));
+                BinaryPrimitives.ReadUInt32LittleEndian(pairs[((PlcfBtePapxIndex * 8) + 4)..]),
+                Pair(PlfLstIndex, 0),
+                Pair(PlfLstIndex, 1),
+                Pair(PlfLfoIndex, 0),
+                Pair(PlfLfoIndex, 1));
         }
     }
 }

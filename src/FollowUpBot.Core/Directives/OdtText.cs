@@ -7,7 +7,8 @@ namespace FollowUpBot.Directives;
 /// <summary>
 /// Plain text of an OpenDocument text (.odt, as LibreOffice and some WPS builds save it) from its content.xml, written
 /// like <see cref="DocxText"/>: paragraphs and headings joined by <c>\n</c>, table cells by <c>\t</c> and rows by
-/// <c>\n</c>, a cell's paragraphs by spaces. Footnotes, comments and tracked deletions are not body text and are left out.
+/// <c>\n</c>, a cell's paragraphs by spaces, list numbers written out from the list styles (<see cref="OdtLists"/>).
+/// Footnotes, comments and tracked deletions are not body text and are left out.
 /// </summary>
 internal static class OdtText
 {
@@ -33,9 +34,21 @@ internal static class OdtText
         {
             var content = zip.GetEntry("content.xml")
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The OpenDocument file has no content.xml.") { Document = "OpenDocument (.odt)" };
+            var lists = new OdtLists();
+            if (zip.GetEntry("styles.xml") is { } styles)
+            {
+                // Named list styles live in styles.xml; automatic ones in content.xml, read as the body is.
+                using var stylesStream = styles.Open();
+                using var stylesReader = CreateReader(stylesStream);
+                while (stylesReader.Read())
+                {
+                    lists.ReadStyle(stylesReader);
+                }
+            }
+
             using var stream = content.Open();
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = DocxText.MaxCharactersInPart, IgnoreWhitespace = false });
-            return Read(reader);
+            using var reader = CreateReader(stream);
+            return new ContentReader(lists).Read(reader);
         }
         catch (MeetingTextException)
         {
@@ -47,188 +60,212 @@ internal static class OdtText
         }
     }
 
-    private static string Read(XmlReader reader)
-    {
-        var lines = new List<string>();
-        var paragraph = new StringBuilder();
-        var cells = new Stack<List<string>>();
-        var cellText = new Stack<Cell>();
-        var spans = new Stack<Dictionary<int, (string Text, int Rows)>>();
-        var skipDepth = -1;
-        var inParagraph = 0;
-        while (reader.Read())
-        {
-            if (skipDepth >= 0)
-            {
-                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipDepth)
-                {
-                    skipDepth = -1;
-                }
-
-                continue;
-            }
-
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Element:
-                    if (IsSkipped(reader))
-                    {
-                        if (!reader.IsEmptyElement)
-                        {
-                            skipDepth = reader.Depth;
-                        }
-
-                        break;
-                    }
-
-                    StartElement(reader, paragraph, cells, cellText, spans, ref inParagraph);
-                    break;
-                case XmlNodeType.EndElement:
-                    EndElement(reader, lines, paragraph, cells, cellText, spans, ref inParagraph);
-                    break;
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA when inParagraph > 0:
-                    paragraph.Append(reader.Value);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return string.Join('\n', lines);
-    }
+    private static XmlReader CreateReader(Stream stream) =>
+        XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = DocxText.MaxCharactersInPart, IgnoreWhitespace = false });
 
     private static bool IsSkipped(XmlReader reader) =>
         (reader.NamespaceURI == TextNs && reader.LocalName is "note" or "tracked-changes" or "sequence-decls" or "variable-decls" or "user-field-decls")
         || (reader.NamespaceURI == OfficeNs && reader.LocalName is "annotation" or "forms")
         || (reader.NamespaceURI == TableNs && reader.LocalName is "table-header-columns" or "table-columns" or "table-column");
 
-    private static void StartElement(XmlReader reader, StringBuilder paragraph, Stack<List<string>> cells, Stack<Cell> cellText, Stack<Dictionary<int, (string Text, int Rows)>> spans, ref int inParagraph)
+    /// <summary>One pass over content.xml: paragraphs, tables and list numbers into lines.</summary>
+    private sealed class ContentReader(OdtLists lists)
     {
-        var empty = reader.IsEmptyElement;
-        switch (reader.NamespaceURI, reader.LocalName)
+        private readonly List<string> _lines = [];
+        private readonly StringBuilder _paragraph = new();
+        private readonly Stack<List<string>> _cells = new();
+        private readonly Stack<Cell> _cellText = new();
+        private readonly Stack<Dictionary<int, (string Text, int Rows)>> _spans = new();
+        private int _inParagraph;
+
+        public string Read(XmlReader reader)
         {
-            case (TextNs, "p" or "h"):
-                if (!empty)
+            var skipDepth = -1;
+            while (reader.Read())
+            {
+                if (skipDepth >= 0)
                 {
-                    if (inParagraph == 0)
+                    if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipDepth)
                     {
-                        paragraph.Clear();
+                        skipDepth = -1;
                     }
 
-                    inParagraph++;
-                }
-                else if (cellText.Count > 0)
-                {
-                    cellText.Peek().Paragraphs.Add(string.Empty);
+                    continue;
                 }
 
-                break;
-            case (TextNs, "s") when inParagraph > 0:
-                var count = int.TryParse(reader.GetAttribute("c", TextNs), out var c) ? Math.Clamp(c, 1, 1000) : 1;
-                paragraph.Append(' ', count);
-                break;
-            case (TextNs, "tab") when inParagraph > 0:
-                paragraph.Append('\t');
-                break;
-            case (TextNs, "line-break") when inParagraph > 0:
-                paragraph.Append(' ');
-                break;
-            case (TableNs, "table"):
-                spans.Push([]);
-                break;
-            case (TableNs, "table-row"):
-                cells.Push([]);
-                break;
-            case (TableNs, "table-cell" or "covered-table-cell"):
-                var column = cells.Count > 0 ? cells.Peek().Count : 0;
-                if (empty)
+                switch (reader.NodeType)
                 {
-                    // A repeated empty cell stands for many; it matters only between cells with text.
-                    var repeat = int.TryParse(reader.GetAttribute("number-columns-repeated", TableNs), out var r) ? Math.Clamp(r, 1, 64) : 1;
-                    for (var i = 0; i < repeat && cells.Count > 0; i++)
-                    {
-                        cells.Peek().Add(i == 0 && reader.LocalName == "covered-table-cell" ? SpannedText(spans, column) : string.Empty);
-                    }
-                }
-                else
-                {
-                    var rows = int.TryParse(reader.GetAttribute("number-rows-spanned", TableNs), out var n) ? Math.Clamp(n, 1, 10_000) : 1;
-                    cellText.Push(new Cell([], column, rows, reader.LocalName == "covered-table-cell"));
-                }
+                    case XmlNodeType.Element:
+                        if (IsSkipped(reader))
+                        {
+                            if (!reader.IsEmptyElement)
+                            {
+                                skipDepth = reader.Depth;
+                            }
 
-                break;
-            default:
-                break;
+                            break;
+                        }
+
+                        lists.ReadStyle(reader);
+                        StartElement(reader);
+                        break;
+                    case XmlNodeType.EndElement:
+                        EndElement(reader);
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA when _inParagraph > 0:
+                        _paragraph.Append(reader.Value);
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            return string.Join('\n', _lines);
         }
-    }
 
-    private static void EndElement(XmlReader reader, List<string> lines, StringBuilder paragraph, Stack<List<string>> cells, Stack<Cell> cellText, Stack<Dictionary<int, (string Text, int Rows)>> spans, ref int inParagraph)
-    {
-        switch (reader.NamespaceURI, reader.LocalName)
+        private void StartElement(XmlReader reader)
         {
-            case (TextNs, "p" or "h") when inParagraph > 0:
-                if (--inParagraph == 0)
-                {
-                    var text = paragraph.ToString();
-                    if (cellText.Count > 0)
+            var empty = reader.IsEmptyElement;
+            switch (reader.NamespaceURI, reader.LocalName)
+            {
+                case (TextNs, "list"):
+                    lists.StartList(reader);
+                    break;
+                case (TextNs, "list-item" or "list-header"):
+                    lists.StartItem(reader);
+                    break;
+                case (TextNs, "p" or "h"):
+                    if (!empty)
                     {
-                        cellText.Peek().Paragraphs.Add(text.Trim());
+                        if (_inParagraph == 0)
+                        {
+                            _paragraph.Clear();
+                            _paragraph.Append(lists.TakeLabel());
+                        }
+
+                        _inParagraph++;
+                    }
+                    else if (_cellText.Count > 0)
+                    {
+                        _cellText.Peek().Paragraphs.Add(lists.TakeLabel().TrimEnd());
+                    }
+
+                    break;
+                case (TextNs, "s") when _inParagraph > 0:
+                    var count = int.TryParse(reader.GetAttribute("c", TextNs), out var c) ? Math.Clamp(c, 1, 1000) : 1;
+                    _paragraph.Append(' ', count);
+                    break;
+                case (TextNs, "tab") when _inParagraph > 0:
+                    _paragraph.Append('\t');
+                    break;
+                case (TextNs, "line-break") when _inParagraph > 0:
+                    _paragraph.Append(' ');
+                    break;
+                case (TableNs, "table"):
+                    _spans.Push([]);
+                    break;
+                case (TableNs, "table-row"):
+                    _cells.Push([]);
+                    break;
+                case (TableNs, "table-cell" or "covered-table-cell"):
+                    var column = _cells.Count > 0 ? _cells.Peek().Count : 0;
+                    if (empty)
+                    {
+                        // A repeated empty cell stands for many; it matters only between cells with text.
+                        var repeat = int.TryParse(reader.GetAttribute("number-columns-repeated", TableNs), out var r) ? Math.Clamp(r, 1, 64) : 1;
+                        for (var i = 0; i < repeat && _cells.Count > 0; i++)
+                        {
+                            _cells.Peek().Add(i == 0 && reader.LocalName == "covered-table-cell" ? SpannedText(_spans, column) : string.Empty);
+                        }
                     }
                     else
                     {
-                        lines.Add(text);
+                        var rows = int.TryParse(reader.GetAttribute("number-rows-spanned", TableNs), out var n) ? Math.Clamp(n, 1, 10_000) : 1;
+                        _cellText.Push(new Cell([], column, rows, reader.LocalName == "covered-table-cell"));
                     }
 
-                    paragraph.Clear();
-                }
+                    break;
+                default:
+                    break;
+            }
 
-                break;
-            case (TableNs, "table-cell" or "covered-table-cell") when cellText.Count > 0:
-                var cell = cellText.Pop();
-                var joined = string.Join(' ', cell.Paragraphs.Where(t => t.Length > 0)).Replace('\t', ' ');
-                if (cell.Covered && joined.Length == 0)
-                {
-                    joined = SpannedText(spans, cell.Column);
-                }
-                else if (cell.Rows > 1 && spans.Count > 0)
-                {
-                    spans.Peek()[cell.Column] = (joined, cell.Rows - 1);
-                }
+            if (empty && reader.NamespaceURI == TextNs && reader.LocalName == "list")
+            {
+                lists.EndList();
+            }
+        }
 
-                if (cells.Count > 0)
-                {
-                    cells.Peek().Add(joined);
-                }
-                else
-                {
-                    lines.Add(joined);
-                }
+        private void EndElement(XmlReader reader)
+        {
+            switch (reader.NamespaceURI, reader.LocalName)
+            {
+                case (TextNs, "list"):
+                    lists.EndList();
+                    break;
+                case (TextNs, "p" or "h") when _inParagraph > 0:
+                    if (--_inParagraph == 0)
+                    {
+                        var text = _paragraph.ToString();
+                        if (_cellText.Count > 0)
+                        {
+                            _cellText.Peek().Paragraphs.Add(text.Trim());
+                        }
+                        else
+                        {
+                            _lines.Add(text);
+                        }
 
-                break;
-            case (TableNs, "table") when spans.Count > 0:
-                spans.Pop();
-                break;
-            case (TableNs, "table-row") when cells.Count > 0:
-                var row = cells.Pop();
-                while (row.Count > 0 && row[^1].Length == 0)
-                {
-                    row.RemoveAt(row.Count - 1);
-                }
+                        _paragraph.Clear();
+                    }
 
-                var line = string.Join('\t', row);
-                if (cellText.Count > 0)
-                {
-                    // A table nested in a cell: its rows become part of that cell's text.
-                    cellText.Peek().Paragraphs.Add(line.Replace('\t', ' '));
-                }
-                else
-                {
-                    lines.Add(line);
-                }
+                    break;
+                case (TableNs, "table-cell" or "covered-table-cell") when _cellText.Count > 0:
+                    var cell = _cellText.Pop();
+                    var joined = string.Join(' ', cell.Paragraphs.Where(t => t.Length > 0)).Replace('\t', ' ');
+                    if (cell.Covered && joined.Length == 0)
+                    {
+                        joined = SpannedText(_spans, cell.Column);
+                    }
+                    else if (cell.Rows > 1 && _spans.Count > 0)
+                    {
+                        _spans.Peek()[cell.Column] = (joined, cell.Rows - 1);
+                    }
 
-                break;
-            default:
-                break;
+                    if (_cells.Count > 0)
+                    {
+                        _cells.Peek().Add(joined);
+                    }
+                    else
+                    {
+                        _lines.Add(joined);
+                    }
+
+                    break;
+                case (TableNs, "table") when _spans.Count > 0:
+                    _spans.Pop();
+                    break;
+                case (TableNs, "table-row") when _cells.Count > 0:
+                    var row = _cells.Pop();
+                    while (row.Count > 0 && row[^1].Length == 0)
+                    {
+                        row.RemoveAt(row.Count - 1);
+                    }
+
+                    var line = string.Join('\t', row);
+                    if (_cellText.Count > 0)
+                    {
+                        // A table nested in a cell: its rows become part of that cell's text.
+                        _cellText.Peek().Paragraphs.Add(line.Replace('\t', ' '));
+                    }
+                    else
+                    {
+                        _lines.Add(line);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
         }
     }
 

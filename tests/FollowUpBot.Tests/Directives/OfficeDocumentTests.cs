@@ -6,7 +6,7 @@ namespace FollowUpBot.Tests.Directives;
 /// <summary>
 /// The documents offices send besides .docx: Word 97–2003 (.doc, also what WPS saves as .wps), OpenDocument (.odt) and
 /// Excel task tables (.xlsx, and .xls as Excel 97–2003 and WPS save them). The fixtures were written by LibreOffice from the flat files beside them
-/// (office_minutes.fodt, merged_task_table.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
+/// (office_minutes.fodt, numbered_minutes.fodt, merged_task_table.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
 /// footer, a footnote, a hyperlink field, and a task table with an empty cell, a two-paragraph cell and, in the workbook,
 /// an owner merged over two rows, date cells and a hidden sheet.
 /// </summary>
@@ -25,6 +25,56 @@ public sealed class OfficeDocumentTests
 
         Assert.Equal(format, text.Format.ToString());
         Assert.Equal(docx.Text, text.Text);
+    }
+
+    [Theory]
+    [InlineData("numbered_minutes.doc")]
+    [InlineData("numbered_minutes.odt")]
+    public void AutomaticListNumbersReadTheSameFromWord97OpenDocumentAndDocx(string file)
+    {
+        var docx = Read("numbered_minutes.docx");
+
+        var text = Read(file);
+
+        Assert.Equal(docx.Text, text.Text);
+    }
+
+    [Theory]
+    [InlineData("numbered_minutes.docx")]
+    [InlineData("numbered_minutes.doc")]
+    [InlineData("numbered_minutes.odt")]
+    public void AutomaticListNumbersAreWrittenOutAsTheWordProcessorDrawsThem(string file)
+    {
+        var lines = Read(file).Text.Split('\n');
+
+        // Chinese counting with its own punctuation and no space; levels nest and restart under a new parent.
+        Assert.Contains("一、关于老旧小区改造", lines);
+        Assert.Contains("（二）各区政府要落实属地责任，每月5日前报送改造进展。", lines);
+        Assert.Contains("二、关于项目资金保障", lines);
+        Assert.Contains("（一）市发展改革委负责梳理项目资金需求，重点做好以下工作：", lines);
+        Assert.Contains("2. 2027年2月底前提出专项债券申报计划。", lines);
+        Assert.Contains("三、市政府督查室负责跟踪督办上述事项。", lines);
+
+        // Decimal, letters and roman numerals with a space after the label.
+        Assert.Contains("2. The Treasurer to present the budget by 31 January 2027.", lines);
+        Assert.Contains("b) Cllr Jones to count the damaged slabs.", lines);
+        Assert.Contains("ii. on the south side.", lines);
+
+        // A new list starts again at 1; an item that restarts its list at 7 reads 7.
+        Assert.Contains("1. The Chair to review the grant policy.", lines);
+        Assert.Contains("7. The Clerk to renew the insurance before it lapses.", lines);
+    }
+
+    [Fact]
+    public void ATaskUnderANumberedHeadingInAWord97DocumentKeepsItsOwner()
+    {
+        var directives = new DirectiveExtractor().Extract(Read("numbered_minutes.doc").Text, MeetingDate);
+
+        Assert.Contains(directives, d => d.Lead.SequenceEqual(["市住房城乡建设局"]) && d.Support.SequenceEqual(["市财政局"])
+            && d.Deadline?.Due == new DateOnly(2027, 1, 31));
+        Assert.Contains(directives, d => d.Lead.Contains("市财政局") && d.Task.Contains("统筹安排配套资金", StringComparison.Ordinal));
+        Assert.Contains(directives, d => d.Task.Contains("present the budget", StringComparison.Ordinal)
+            && d.Deadline?.Due == new DateOnly(2027, 1, 31));
     }
 
     [Fact]
@@ -178,6 +228,8 @@ public sealed class OfficeDocumentTests
     [Theory]
     [InlineData("office_minutes.doc")]
     [InlineData("office_minutes.odt")]
+    [InlineData("numbered_minutes.doc")]
+    [InlineData("numbered_minutes.odt")]
     [InlineData("task_table.xlsx")]
     [InlineData("task_table.xls")]
     [InlineData("long_task_table.xls")]
