@@ -22,7 +22,7 @@ internal sealed class ExtractCommand(TimeProvider time, Func<string, string?> en
 
     public string Name => "extract";
 
-    public string Summary => "extract the directives of a meeting text (.txt, .md, .docx)";
+    public string Summary => "extract the directives of a meeting text (.txt, .md, .docx, .doc/.wps, .odt, .xlsx/.xls/.et, .pdf, .vtt)";
 
     public string Usage => "FILE [--meeting-date YYYY-MM-DD] [--time-zone Asia/Shanghai] [--directory FILE] [--calendar FILE] [--format table|json|markdown] [--ai [--ai-endpoint URL] [--ai-model NAME]] (AI key: FollowUp__AI__Key)";
 
