@@ -27,7 +27,7 @@ internal static class DocxText
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, "The Word document has no body.") { Document = "Word (.docx)" };
             var lines = new List<string>();
-            var numbering = new ListNumbering(document.MainDocumentPart.NumberingDefinitionsPart?.Numbering);
+            var numbering = new ListNumbering(document.MainDocumentPart.NumberingDefinitionsPart?.Numbering, document.MainDocumentPart.StyleDefinitionsPart?.Styles);
             AppendBlocks(body.ChildElements, lines, numbering);
             return string.Join('\n', lines);
         }
@@ -129,21 +129,33 @@ internal static class DocxText
         return builder.ToString();
     }
 
-    /// <summary>Counts list items per numbering instance and level and renders each level's format and level text.</summary>
-    private sealed class ListNumbering(Numbering? numbering)
+    /// <summary>
+    /// Counts list items per numbering instance and level and renders each level's format and level text. A paragraph is
+    /// numbered by its own w:numPr or by its style's (Heading 1 linked to a numbered list), following w:basedOn.
+    /// </summary>
+    private sealed class ListNumbering(Numbering? numbering, Styles? styles)
     {
+        private const int MaxStyleChain = 16;
+
         private readonly ListNumbers<int> _numbers = new();
 
         public string Label(Paragraph paragraph)
         {
-            var properties = paragraph.ParagraphProperties?.NumberingProperties;
-            var numId = properties?.NumberingId?.Val?.Value;
-            if (numbering is null || numId is null or 0)
+            if (numbering is null)
             {
                 return string.Empty;
             }
 
-            var level = properties!.NumberingLevelReference?.Val?.Value ?? 0;
+            var properties = paragraph.ParagraphProperties?.NumberingProperties;
+            var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            var styled = StyleNumbering(styleId);
+            var numId = properties?.NumberingId?.Val?.Value ?? styled.NumId;
+            if (numId is null or 0)
+            {
+                return string.Empty;
+            }
+
+            var level = properties?.NumberingLevelReference?.Val?.Value ?? styled.Level ?? LinkedLevel(numId.Value, styleId) ?? 0;
             var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
             var abstractId = instance?.AbstractNumId?.Val?.Value;
             var levels = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
@@ -166,6 +178,40 @@ internal static class DocxText
 
             var template = Template(definition.LevelText?.Val?.Value ?? $"%{level + 1}.");
             return ListNumberText.Label(template, counts, at => Format(Definition(at)?.NumberingFormat?.Val?.Value));
+        }
+
+        /// <summary>The numbering a paragraph style gives, from the style or the styles it is based on.</summary>
+        private (int? NumId, int? Level) StyleNumbering(string? styleId)
+        {
+            int? numId = null, level = null;
+            for (var depth = 0; styleId is not null && styles is not null && depth < MaxStyleChain; depth++)
+            {
+                var style = styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
+                var numPr = style?.StyleParagraphProperties?.NumberingProperties;
+                numId ??= numPr?.NumberingId?.Val?.Value;
+                level ??= numPr?.NumberingLevelReference?.Val?.Value;
+                if (numId is not null && level is not null)
+                {
+                    break;
+                }
+
+                styleId = style?.BasedOn?.Val?.Value;
+            }
+
+            return (numId, level);
+        }
+
+        /// <summary>The level of the numbering that names the style in its w:pStyle, for a style that gives no level.</summary>
+        private int? LinkedLevel(int numId, string? styleId)
+        {
+            if (styleId is null)
+            {
+                return null;
+            }
+
+            var abstractId = numbering!.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId)?.AbstractNumId?.Val?.Value;
+            return numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId)?
+                .Elements<Level>().FirstOrDefault(l => l.ParagraphStyleIdInLevel?.Val?.Value == styleId)?.LevelIndex?.Value;
         }
 
         /// <summary>w:lvlText as literals and level references: "%1.%2" is level 0, ".", level 1.</summary>

@@ -16,6 +16,7 @@ internal static class LegacyWordText
     private const ushort FirstWord97Fib = 0x00C1;
     private const int ClxIndex = 33;
     private const int PlcfBtePapxIndex = 13;
+    private const int StshfIndex = 1;
     private const int PlfLstIndex = 73;
     private const int PlfLfoIndex = 74;
     private const int FkpSize = 512;
@@ -26,8 +27,8 @@ internal static class LegacyWordText
     private const ushort SprmTDefTable = 0xD608;
     private const ushort SprmPChgTabs = 0xC615;
     private const ushort SprmTVertMerge = 0xD62B;
-    private const ushort SprmPIlvl = 0x260A;
-    private const ushort SprmPIlfo = 0x460B;
+    internal const ushort SprmPIlvl = 0x260A;
+    internal const ushort SprmPIlfo = 0x460B;
     private const ushort TcVertMerge = 0x0020;
     private const ushort TcVertRestart = 0x0040;
 
@@ -59,7 +60,7 @@ internal static class LegacyWordText
                 ?? throw new MeetingTextException(MeetingTextError.CorruptDocument, $"The Word document has no {fib.TableStream} stream.") { Document = "Word (.doc)" };
             var pieces = Pieces(table, fib.FcClx, fib.LcbClx);
             var paragraphs = ParagraphRuns(word, table, fib.FcPlcfBtePapx, fib.LcbPlcfBtePapx);
-            var lists = WordLists.Read(table, fib.FcPlfLst, fib.LcbPlfLst, fib.FcPlfLfo, fib.LcbPlfLfo);
+            var lists = WordLists.Read(table, fib.FcPlfLst, fib.LcbPlfLst, fib.FcPlfLfo, fib.LcbPlfLfo, fib.FcStshf, fib.LcbStshf);
             return Compose(word, pieces, paragraphs, lists, fib.CcpText);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
@@ -138,8 +139,8 @@ internal static class LegacyWordText
                 var start = BinaryPrimitives.ReadUInt32LittleEndian(page[(r * 4)..]);
                 var end = BinaryPrimitives.ReadUInt32LittleEndian(page[((r + 1) * 4)..]);
                 var bOffset = page[((crun + 1) * 4) + (r * 13)] * 2;
-                var properties = bOffset == 0 ? default : Properties(page, bOffset);
-                runs.Add(new ParagraphRun(start, end, properties.InTable, properties.RowEnd, properties.Layout, properties.Ilfo, properties.Ilvl));
+                var properties = bOffset == 0 ? ParagraphProperties.Plain : Properties(page, bOffset);
+                runs.Add(new ParagraphRun(start, end, properties.InTable, properties.RowEnd, properties.Layout, properties.Istd, properties.Ilfo, properties.Ilvl));
             }
         }
 
@@ -154,37 +155,28 @@ internal static class LegacyWordText
     {
         if (offset >= page.Length - 1)
         {
-            return default;
+            return ParagraphProperties.Plain;
         }
 
         int cb = page[offset];
         var (start, length) = cb != 0 ? (offset + 1, (2 * cb) - 1) : (offset + 2, 2 * page[offset + 1]);
         if (start + length > page.Length || length < 2)
         {
-            return default;
+            return ParagraphProperties.Plain;
         }
 
+        var istd = BinaryPrimitives.ReadUInt16LittleEndian(page[start..]);
         var grpprl = page.Slice(start + 2, length - 2);
         bool inTable = false, rowEnd = false;
-        int ilfo = 0, ilvl = 0;
+        int ilfo = -1, ilvl = -1;
         RowLayout? layout = null;
         var at = 0;
         while (at + 2 <= grpprl.Length)
         {
             var sprm = BinaryPrimitives.ReadUInt16LittleEndian(grpprl[at..]);
             at += 2;
-            var size = (sprm >> 13) switch
-            {
-                0 or 1 => 1,
-                2 or 4 or 5 => 2,
-                3 => 4,
-                7 => 3,
-                _ when sprm == SprmTDefTable && at + 2 <= grpprl.Length => BinaryPrimitives.ReadUInt16LittleEndian(grpprl[at..]) + 1,
-                _ when sprm == SprmPChgTabs && at < grpprl.Length && grpprl[at] == 255 => -1,
-                _ when at < grpprl.Length => grpprl[at] + 1,
-                _ => -1,
-            };
-            if (size < 0 || at + size > grpprl.Length)
+            var size = OperandSize(sprm, grpprl, at);
+            if (size < 0)
             {
                 break;
             }
@@ -217,7 +209,25 @@ internal static class LegacyWordText
             at += size;
         }
 
-        return new ParagraphProperties(inTable || rowEnd, rowEnd, layout, ilfo, ilvl);
+        return new ParagraphProperties(inTable || rowEnd, rowEnd, layout, istd, ilfo, ilvl);
+    }
+
+    /// <summary>The size of the operand of <paramref name="sprm"/> at <paramref name="at"/> in <paramref name="grpprl"/>, or
+    /// -1 when it cannot be sized or runs past the end.</summary>
+    internal static int OperandSize(ushort sprm, ReadOnlySpan<byte> grpprl, int at)
+    {
+        var size = (sprm >> 13) switch
+        {
+            0 or 1 => 1,
+            2 or 4 or 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ when sprm == SprmTDefTable && at + 2 <= grpprl.Length => BinaryPrimitives.ReadUInt16LittleEndian(grpprl[at..]) + 1,
+            _ when sprm == SprmPChgTabs && at < grpprl.Length && grpprl[at] == 255 => -1,
+            _ when at < grpprl.Length => grpprl[at] + 1,
+            _ => -1,
+        };
+        return size < 0 || at + size > grpprl.Length ? -1 : size;
     }
 
     private static string Compose(byte[] word, List<Piece> pieces, List<ParagraphRun> paragraphs, WordLists lists, int ccpText)
@@ -277,7 +287,7 @@ internal static class LegacyWordText
                 {
                     case '\r' or '\u0007':
                         var paragraph = ParagraphAt(paragraphs, fc, ref run);
-                        if (paragraph is { Ilfo: > 0 } && lists.Label(paragraph.Ilfo, paragraph.Ilvl) is { Length: > 0 } label)
+                        if (paragraph is not null && lists.Label(paragraph.Istd, paragraph.Ilfo, paragraph.Ilvl) is { Length: > 0 } label)
                         {
                             text.Insert(paragraphStart, label);
                         }
@@ -471,9 +481,14 @@ internal static class LegacyWordText
 
     private sealed record Piece(int CpStart, int CpEnd, long Offset, bool Compressed);
 
-    private sealed record ParagraphRun(uint Start, uint End, bool InTable, bool RowEnd, RowLayout? Layout, int Ilfo, int Ilvl);
+    /// <summary>A paragraph's extent and the properties the text needs; <see cref="Ilfo"/> and <see cref="Ilvl"/> are -1 when
+    /// the paragraph leaves them to its style (<see cref="Istd"/>).</summary>
+    private sealed record ParagraphRun(uint Start, uint End, bool InTable, bool RowEnd, RowLayout? Layout, int Istd, int Ilfo, int Ilvl);
 
-    private readonly record struct ParagraphProperties(bool InTable, bool RowEnd, RowLayout? Layout, int Ilfo, int Ilvl);
+    private readonly record struct ParagraphProperties(bool InTable, bool RowEnd, RowLayout? Layout, int Istd, int Ilfo, int Ilvl)
+    {
+        public static ParagraphProperties Plain { get; } = new(false, false, null, 0, -1, -1);
+    }
 
     /// <summary>A table row's cells from sprmTDefTable: their left and right edges (in twips) and each cell's TC80 flags.</summary>
     private sealed class RowLayout
@@ -545,7 +560,7 @@ internal static class LegacyWordText
     }
 
     /// <summary>The parts of the File Information Block the text needs.</summary>
-    private sealed record Fib(string TableStream, int CcpText, uint FcClx, uint LcbClx, uint FcPlcfBtePapx, uint LcbPlcfBtePapx, uint FcPlfLst, uint LcbPlfLst, uint FcPlfLfo, uint LcbPlfLfo)
+    private sealed record Fib(string TableStream, int CcpText, uint FcClx, uint LcbClx, uint FcPlcfBtePapx, uint LcbPlcfBtePapx, uint FcPlfLst, uint LcbPlfLst, uint FcPlfLfo, uint LcbPlfLfo, uint FcStshf, uint LcbStshf)
     {
         public static Fib Read(byte[] word)
         {
@@ -590,7 +605,9 @@ internal static class LegacyWordText
                 Pair(PlfLstIndex, 0),
                 Pair(PlfLstIndex, 1),
                 Pair(PlfLfoIndex, 0),
-                Pair(PlfLfoIndex, 1));
+                Pair(PlfLfoIndex, 1),
+                Pair(StshfIndex, 0),
+                Pair(StshfIndex, 1));
         }
     }
 }

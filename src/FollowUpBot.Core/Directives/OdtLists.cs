@@ -6,7 +6,8 @@ namespace FollowUpBot.Directives;
 /// The list numbers of an OpenDocument text: the list styles (<c>text:list-style</c>, named in styles.xml or automatic in
 /// content.xml) give each level's format, prefix, suffix, start value and how many levels it shows; the body's
 /// <c>text:list</c> elements give each item its list and level. A top-level list starts its numbers again unless it
-/// continues another (<c>text:continue-numbering</c>, <c>text:continue-list</c>); a <c>text:list-header</c> has none.
+/// continues another (<c>text:continue-numbering</c>, <c>text:continue-list</c>); a <c>text:list-header</c> has none. A
+/// heading outside a list takes the outline style's number at its outline level (1. / 2.1. when it shows two levels).
 /// </summary>
 internal sealed class OdtLists
 {
@@ -14,6 +15,8 @@ internal sealed class OdtLists
     private const string StyleNs = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
     private const int MaxDepth = 10;
+    private const string OutlineStyle = "\0outline";
+    private const int OutlineList = -1;
 
     private readonly Dictionary<string, Dictionary<int, Level>> _styles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _listsById = new(StringComparer.Ordinal);
@@ -34,9 +37,9 @@ internal sealed class OdtLists
             return;
         }
 
-        if (reader.LocalName == "list-style")
+        if (reader.LocalName is "list-style" or "outline-style")
         {
-            _currentStyle = reader.GetAttribute("name", StyleNs);
+            _currentStyle = reader.LocalName == "outline-style" ? OutlineStyle : reader.GetAttribute("name", StyleNs);
             if (_currentStyle is not null)
             {
                 _styles[_currentStyle] = [];
@@ -45,13 +48,13 @@ internal sealed class OdtLists
             return;
         }
 
-        if (_currentStyle is null || reader.LocalName is not ("list-level-style-number" or "list-level-style-bullet" or "list-level-style-image")
+        if (_currentStyle is null || reader.LocalName is not ("list-level-style-number" or "outline-level-style" or "list-level-style-bullet" or "list-level-style-image")
             || !int.TryParse(reader.GetAttribute("level", TextNs), out var level) || level is < 1 or > MaxDepth)
         {
             return;
         }
 
-        _styles[_currentStyle][level - 1] = reader.LocalName != "list-level-style-number"
+        _styles[_currentStyle][level - 1] = reader.LocalName is not ("list-level-style-number" or "outline-level-style")
             ? new Level(ListNumberFormat.Bullet, string.Empty, string.Empty, 1, 1)
             : new Level(
                 Format(reader.GetAttribute("num-format", StyleNs)),
@@ -111,14 +114,35 @@ internal sealed class OdtLists
     {
         ArgumentNullException.ThrowIfNull(reader);
         _pending = string.Empty;
-        if (reader.LocalName != "list-item" || !_open.TryPeek(out var frame) || frame.Level >= MaxDepth
-            || frame.Style is null || !_styles.TryGetValue(frame.Style, out var levels))
+        if (reader.LocalName == "list-item" && _open.TryPeek(out var frame))
+        {
+            Count(frame, int.TryParse(reader.GetAttribute("start-value", TextNs), out var value) ? value : null);
+        }
+    }
+
+    /// <summary>A heading outside a list is numbered by the outline style at its outline level (1 when not given).</summary>
+    public void StartHeading(XmlReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (_open.Count > 0 || reader.GetAttribute("is-list-header", TextNs) == "true")
+        {
+            return;
+        }
+
+        var level = int.TryParse(reader.GetAttribute("outline-level", TextNs), out var outline) ? Math.Clamp(outline, 1, MaxDepth) : 1;
+        int? restart = reader.GetAttribute("restart-numbering", TextNs) == "true" && int.TryParse(reader.GetAttribute("start-value", TextNs), out var value) ? value : null;
+        Count(new Frame(OutlineStyle, OutlineList, level - 1), restart);
+    }
+
+    private void Count(Frame frame, int? restart)
+    {
+        _pending = string.Empty;
+        if (frame.Level >= MaxDepth || frame.Style is null || !_styles.TryGetValue(frame.Style, out var levels))
         {
             return;
         }
 
         Level LevelAt(int at) => levels.TryGetValue(at, out var level) ? level : Level.Plain;
-        int? restart = int.TryParse(reader.GetAttribute("start-value", TextNs), out var value) ? value : null;
         var counts = _numbers.Next(frame.List, Math.Min(frame.Level, 8), at => LevelAt(at).StartAt, restart);
         var current = LevelAt(frame.Level);
         if (current.Format == ListNumberFormat.Bullet)
@@ -169,6 +193,6 @@ internal sealed class OdtLists
 
     private sealed record Level(ListNumberFormat Format, string Prefix, string Suffix, int StartAt, int Shown)
     {
-        public static readonly Level Plain = new(ListNumberFormat.Decimal, string.Empty, ".", 1, 1);
+        public static readonly Level Plain = new(ListNumberFormat.None, string.Empty, string.Empty, 1, 1);
     }
 }

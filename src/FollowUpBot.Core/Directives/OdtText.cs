@@ -135,6 +135,11 @@ internal static class OdtText
                     lists.StartItem(reader);
                     break;
                 case (TextNs, "p" or "h"):
+                    if (reader.LocalName == "h" && _inParagraph == 0)
+                    {
+                        lists.StartHeading(reader);
+                    }
+
                     if (!empty)
                     {
                         if (_inParagraph == 0)

@@ -5,7 +5,9 @@ namespace FollowUpBot.Directives;
 /// <summary>
 /// The automatic lists of a Word 97–2003 document ([MS-DOC] PlfLst, LVL, PlfLfo): a paragraph names a list override
 /// (ilfo, 1-based) and a level; the override names a list (lsid) and may restart a level; each of the list's levels has a
-/// start value, a number format (nfc) and a level text in which characters 0–8 stand for the numbers of levels 0–8.
+/// start value, a number format (nfc) and a level text in which characters 0–8 stand for the numbers of levels 0–8. A
+/// paragraph that names no list takes its style's ([MS-DOC] STSH: the paragraph style's UpxPapx, then the style it is
+/// based on), which is how Word numbers headings.
 /// A table it cannot read gives no labels rather than failing the document: the numbers are a help to the outline reader,
 /// the words are what matter.
 /// </summary>
@@ -16,19 +18,23 @@ internal sealed class WordLists
     private const int LfoSize = 16;
     private const int MaxLists = 32_767;
 
-    private static readonly WordLists Empty = new([], []);
+    private const int MaxStyleChain = 16;
+
+    private static readonly WordLists Empty = new([], [], []);
 
     private readonly Dictionary<int, Level[]> _lists;
     private readonly List<Override> _overrides;
+    private readonly List<StyleList> _styles;
     private readonly ListNumbers<int> _numbers = new();
 
-    private WordLists(Dictionary<int, Level[]> lists, List<Override> overrides)
+    private WordLists(Dictionary<int, Level[]> lists, List<Override> overrides, List<StyleList> styles)
     {
         _lists = lists;
         _overrides = overrides;
+        _styles = styles;
     }
 
-    public static WordLists Read(byte[] table, uint fcPlfLst, uint lcbPlfLst, uint fcPlfLfo, uint lcbPlfLfo)
+    public static WordLists Read(byte[] table, uint fcPlfLst, uint lcbPlfLst, uint fcPlfLfo, uint lcbPlfLfo, uint fcStshf = 0, uint lcbStshf = 0)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (lcbPlfLst < 2 || lcbPlfLfo < 4 || fcPlfLst >= table.Length || fcPlfLfo >= table.Length)
@@ -40,12 +46,33 @@ internal sealed class WordLists
         {
             var lists = ReadLists(table, (int)fcPlfLst);
             var overrides = ReadOverrides(table, (int)fcPlfLfo);
-            return lists.Count == 0 || overrides.Count == 0 ? Empty : new WordLists(lists, overrides);
+            if (lists.Count == 0 || overrides.Count == 0)
+            {
+                return Empty;
+            }
+
+            return new WordLists(lists, overrides, ReadStyles(table, fcStshf, lcbStshf));
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or FormatException or OverflowException)
         {
             return Empty;
         }
+    }
+
+    /// <summary>
+    /// The label of the next paragraph of style <paramref name="istd"/> with list override <paramref name="ilfo"/> at
+    /// <paramref name="ilvl"/> (-1 for either: the style's), or empty when the paragraph is in no list.
+    /// </summary>
+    public string Label(int istd, int ilfo, int ilvl)
+    {
+        if (ilfo < 0 || ilvl < 0)
+        {
+            var (styleIlfo, styleIlvl) = StyleNumbering(istd);
+            ilfo = ilfo < 0 ? styleIlfo : ilfo;
+            ilvl = ilvl < 0 ? Math.Max(styleIlvl, 0) : ilvl;
+        }
+
+        return Label(ilfo, ilvl);
     }
 
     /// <summary>The label of the next paragraph of list override <paramref name="ilfo"/> at <paramref name="ilvl"/>, or empty.</summary>
@@ -72,6 +99,93 @@ internal sealed class WordLists
 
         var template = level.Text.Select(c => c < 9 ? ((string?)null, (int)c) : (c.ToString(), 0));
         return ListNumberText.Label(template, counts, at => levels[Math.Min(at, levels.Length - 1)].Format);
+    }
+
+    /// <summary>The list override and level a paragraph style gives, from the style or the styles it is based on; -1 where none does.</summary>
+    private (int Ilfo, int Ilvl) StyleNumbering(int istd)
+    {
+        int ilfo = -1, ilvl = -1;
+        for (var depth = 0; depth < MaxStyleChain && istd >= 0 && istd < _styles.Count; depth++)
+        {
+            var style = _styles[istd];
+            ilfo = ilfo < 0 ? style.Ilfo : ilfo;
+            ilvl = ilvl < 0 ? style.Ilvl : ilvl;
+            if (ilfo >= 0 && ilvl >= 0)
+            {
+                break;
+            }
+
+            istd = style.Base;
+        }
+
+        return (ilfo, ilvl);
+    }
+
+    /// <summary>Each style's base and, for a paragraph style, the list sprms of its UpxPapx; an empty list when the sheet is unreadable.</summary>
+    private static List<StyleList> ReadStyles(byte[] table, uint fcStshf, uint lcbStshf)
+    {
+        var styles = new List<StyleList>();
+        if (lcbStshf < 6 || (ulong)fcStshf + lcbStshf > (ulong)table.Length)
+        {
+            return styles;
+        }
+
+        var sheet = table.AsSpan((int)fcStshf, (int)lcbStshf);
+        var cbStshi = BinaryPrimitives.ReadUInt16LittleEndian(sheet);
+        var cstd = BinaryPrimitives.ReadUInt16LittleEndian(sheet[2..]);
+        var cbStdBase = BinaryPrimitives.ReadUInt16LittleEndian(sheet[4..]);
+        var at = 2 + cbStshi;
+        for (var istd = 0; istd < cstd && at + 2 <= sheet.Length; istd++)
+        {
+            var cbStd = BinaryPrimitives.ReadUInt16LittleEndian(sheet[at..]);
+            at += 2;
+            var std = sheet.Slice(at, cbStd);
+            at += cbStd;
+            styles.Add(cbStd < Math.Max((int)cbStdBase, 10) ? StyleList.None : ReadStyle(std, cbStdBase));
+        }
+
+        return styles;
+    }
+
+    private static StyleList ReadStyle(ReadOnlySpan<byte> std, int cbStdBase)
+    {
+        var kind = BinaryPrimitives.ReadUInt16LittleEndian(std[2..]);
+        var istdBase = kind >> 4;
+        if ((kind & 0x0F) != 1)
+        {
+            return StyleList.None with { Base = istdBase == 0x0FFF ? -1 : istdBase };
+        }
+
+        // The name (a length, the characters and a terminating zero), then the UpxPapx: its length, the istd, the sprms.
+        var at = cbStdBase;
+        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(std[at..]);
+        at += 2 + (nameLength * 2) + 2;
+        var cbUpx = BinaryPrimitives.ReadUInt16LittleEndian(std[at..]);
+        var grpprl = cbUpx > 2 ? std.Slice(at + 4, cbUpx - 2) : [];
+        int ilfo = -1, ilvl = -1;
+        for (var g = 0; g + 2 <= grpprl.Length;)
+        {
+            var sprm = BinaryPrimitives.ReadUInt16LittleEndian(grpprl[g..]);
+            g += 2;
+            var size = LegacyWordText.OperandSize(sprm, grpprl, g);
+            if (size < 0)
+            {
+                break;
+            }
+
+            if (sprm == LegacyWordText.SprmPIlfo)
+            {
+                ilfo = BinaryPrimitives.ReadUInt16LittleEndian(grpprl[g..]);
+            }
+            else if (sprm == LegacyWordText.SprmPIlvl)
+            {
+                ilvl = grpprl[g];
+            }
+
+            g += size;
+        }
+
+        return new StyleList(istdBase == 0x0FFF ? -1 : istdBase, ilfo, ilvl);
     }
 
     private static Dictionary<int, Level[]> ReadLists(byte[] table, int at)
@@ -188,4 +302,9 @@ internal sealed class WordLists
     private sealed record Level(int StartAt, ListNumberFormat Format, string Text);
 
     private sealed record Override(int Lsid, Dictionary<int, int> StartAt);
+
+    private sealed record StyleList(int Base, int Ilfo, int Ilvl)
+    {
+        public static readonly StyleList None = new(-1, -1, -1);
+    }
 }

@@ -81,6 +81,38 @@ public sealed class ListNumbersTests
     }
 
     [Fact]
+    public void AWord97ParagraphNumberedByItsStyleOrTheStyleItIsBasedOnCounts()
+    {
+        // The list of the test above, and a style sheet: style 0 ("Heading") names list override 1 at level 0, style 1 is
+        // based on it and says nothing of lists, style 2 is based on nothing.
+        var table = new List<byte>();
+        table.AddRange(Int16(1));
+        var lstf = new byte[28];
+        BinaryPrimitives.WriteInt32LittleEndian(lstf, 7);
+        lstf[26] = 0x01;
+        table.AddRange(lstf);
+        table.AddRange(Level(start: 1, nfc: 0, text: "\u0000."));
+        var lcbPlfLst = table.Count;
+        var plfLfo = table.Count;
+        table.AddRange(Int32(1));
+        table.AddRange(Lfo(lsid: 7, levels: 0));
+        var stshf = table.Count;
+        table.AddRange(Int16(4));
+        table.AddRange(Int16(3));
+        table.AddRange(Int16(10));
+        table.AddRange(Style(istdBase: 0x0FFF, "Heading", [0x0B, 0x46, 0x01, 0x00, 0x0A, 0x26, 0x00]));
+        table.AddRange(Style(istdBase: 0, "Heading Child", []));
+        table.AddRange(Style(istdBase: 0x0FFF, "Normal", []));
+        var lists = WordLists.Read([.. table], 0, (uint)lcbPlfLst, (uint)plfLfo, (uint)(stshf - plfLfo), (uint)stshf, (uint)(table.Count - stshf));
+
+        Assert.Equal("1. ", lists.Label(istd: 0, ilfo: -1, ilvl: -1));
+        Assert.Equal("2. ", lists.Label(istd: 1, ilfo: -1, ilvl: -1));
+        Assert.Equal(string.Empty, lists.Label(istd: 2, ilfo: -1, ilvl: -1));
+        Assert.Equal(string.Empty, lists.Label(istd: 0, ilfo: 0, ilvl: -1));
+        Assert.Equal("3. ", lists.Label(istd: 2, ilfo: 1, ilvl: 0));
+    }
+
+    [Fact]
     public void AWord97ListTableThatIsCutShortGivesNoLabelsAndNoError()
     {
         var lists = WordLists.Read([0x01, 0x00, 0x07], 0, 3, 1, 2);
@@ -129,6 +161,28 @@ public sealed class ListNumbersTests
         lvl.AddRange(Int16((short)text.Length));
         lvl.AddRange(Encoding.Unicode.GetBytes(text));
         return [.. lvl];
+    }
+
+    private static byte[] Style(int istdBase, string name, byte[] grpprl)
+    {
+        var std = new List<byte>();
+        std.AddRange(Int16(0));
+        std.AddRange(Int16((short)(1 | (istdBase << 4))));
+        std.AddRange(Int16(1));
+        std.AddRange(Int16(0));
+        std.AddRange(Int16(0));
+        std.AddRange(Int16((short)name.Length));
+        std.AddRange(Encoding.Unicode.GetBytes(name));
+        std.AddRange(Int16(0));
+        std.AddRange(Int16((short)(2 + grpprl.Length)));
+        std.AddRange(Int16(0));
+        std.AddRange(grpprl);
+        if (grpprl.Length % 2 == 1)
+        {
+            std.Add(0);
+        }
+
+        return [.. Int16((short)std.Count), .. std];
     }
 
     private static byte[] Lfo(int lsid, byte levels)

@@ -6,7 +6,7 @@ namespace FollowUpBot.Tests.Directives;
 /// <summary>
 /// The documents offices send besides .docx: Word 97–2003 (.doc, also what WPS saves as .wps), OpenDocument (.odt) and
 /// Excel task tables (.xlsx, and .xls as Excel 97–2003 and WPS save them). The fixtures were written by LibreOffice from the flat files beside them
-/// (office_minutes.fodt, numbered_minutes.fodt, merged_task_table.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
+/// (office_minutes.fodt, numbered_minutes.fodt, numbered_headings.fodt, merged_task_table.fodt, task_table.fods, long_task_table.fods), so each format carries the same minutes: a running head and page-number
 /// footer, a footnote, a hyperlink field, and a task table with an empty cell, a two-paragraph cell and, in the workbook,
 /// an owner merged over two rows, date cells and a hidden sheet.
 /// </summary>
@@ -63,6 +63,22 @@ public sealed class OfficeDocumentTests
         // A new list starts again at 1; an item that restarts its list at 7 reads 7.
         Assert.Contains("1. The Chair to review the grant policy.", lines);
         Assert.Contains("7. The Clerk to renew the insurance before it lapses.", lines);
+    }
+
+    [Theory]
+    [InlineData("numbered_headings.docx")]
+    [InlineData("numbered_headings.doc")]
+    [InlineData("numbered_headings.odt")]
+    public void HeadingsNumberedByTheirStyleOrTheOutlineReadAsDrawn(string file)
+    {
+        var text = Read(file).Text;
+
+        Assert.Equal(Read("numbered_headings.docx").Text, text);
+        Assert.Contains("\n1. Apologies\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n2.1. Footpath on Church Lane\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n2.2. Speed signs\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n3. Finance\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("Minutes of the Parish Council meeting", text, StringComparison.Ordinal);
     }
 
     [Fact]
