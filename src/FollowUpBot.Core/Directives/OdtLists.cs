@@ -11,8 +11,8 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal sealed class OdtLists
 {
-    private const string TextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-    private const string StyleNs = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    private const string TextNs = OdtText.TextNs;
+    private const string StyleNs = OdtText.StyleNs;
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
     private const int MaxDepth = 10;
     private const string OutlineStyle = "\0outline";

@@ -12,9 +12,10 @@ namespace FollowUpBot.Directives;
 /// </summary>
 internal static class OdtText
 {
-    private const string TextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    internal const string TextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private const string TableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private const string OfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    internal const string StyleNs = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
     public static bool IsTextDocument(ZipArchive zip)
     {

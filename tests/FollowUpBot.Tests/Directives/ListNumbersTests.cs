@@ -54,16 +54,9 @@ public sealed class ListNumbersTests
     [Fact]
     public void AWord97ListOverrideRestartsItsLevel()
     {
-        // One simple list (lsid 7) whose level draws "<n>." from 1, and two overrides of it: the second starts at 5.
-        var table = new List<byte>();
-        var plfLst = table.Count;
-        table.AddRange(Int16(1));
-        var lstf = new byte[28];
-        BinaryPrimitives.WriteInt32LittleEndian(lstf, 7);
-        lstf[26] = 0x01;
-        table.AddRange(lstf);
-        table.AddRange(Level(start: 1, nfc: 0, text: "\u0000."));
-        var lcbPlfLst = table.Count - plfLst;
+        // Two overrides of the simple list: the second starts at 5.
+        var table = SimpleList();
+        var lcbPlfLst = table.Count;
         var plfLfo = table.Count;
         table.AddRange(Int32(2));
         table.AddRange(Lfo(lsid: 7, levels: 0));
@@ -71,7 +64,7 @@ public sealed class ListNumbersTests
         table.AddRange(Int32(0));
         table.AddRange(Int32(5));
         table.AddRange(Int32(0x10));
-        var lists = WordLists.Read([.. table], (uint)plfLst, (uint)lcbPlfLst, (uint)plfLfo, (uint)(table.Count - plfLfo));
+        var lists = WordLists.Read([.. table], 0, (uint)lcbPlfLst, (uint)plfLfo, (uint)(table.Count - plfLfo));
 
         Assert.Equal("1. ", lists.Label(1, 0));
         Assert.Equal("2. ", lists.Label(1, 0));
@@ -83,15 +76,9 @@ public sealed class ListNumbersTests
     [Fact]
     public void AWord97ParagraphNumberedByItsStyleOrTheStyleItIsBasedOnCounts()
     {
-        // The list of the test above, and a style sheet: style 0 ("Heading") names list override 1 at level 0, style 1 is
+        // One override of the simple list, and a style sheet: style 0 ("Heading") names override 1 at level 0, style 1 is
         // based on it and says nothing of lists, style 2 is based on nothing.
-        var table = new List<byte>();
-        table.AddRange(Int16(1));
-        var lstf = new byte[28];
-        BinaryPrimitives.WriteInt32LittleEndian(lstf, 7);
-        lstf[26] = 0x01;
-        table.AddRange(lstf);
-        table.AddRange(Level(start: 1, nfc: 0, text: "\u0000."));
+        var table = SimpleList();
         var lcbPlfLst = table.Count;
         var plfLfo = table.Count;
         table.AddRange(Int32(1));
@@ -135,6 +122,18 @@ public sealed class ListNumbersTests
         Assert.Equal(
             "(1) first\na header, not numbered\n(2) second\nits second paragraph\nbetween the lists\n(3) third\n(1) again first\n• a bullet",
             text);
+    }
+
+    /// <summary>A PlfLst of one simple list (lsid 7) whose one level draws "n." from 1, with its LVL after it.</summary>
+    private static List<byte> SimpleList()
+    {
+        var table = new List<byte>(Int16(1));
+        var lstf = new byte[28];
+        BinaryPrimitives.WriteInt32LittleEndian(lstf, 7);
+        lstf[26] = 0x01;
+        table.AddRange(lstf);
+        table.AddRange(Level(start: 1, nfc: 0, text: "\u0000."));
+        return table;
     }
 
     private static byte[] Int16(short value)
