@@ -220,4 +220,24 @@ public sealed class NinthRoundReplyTests
     {
         Assert.NotEqual(ReplyStatus.Blocked, Rules("We received the materials yesterday and installation is underway.").Status);
     }
+
+    [Theory]
+    [InlineData("Not closing #56 as I'll have a new version of the guide soon.")]
+    [InlineData("This fix solves #47 for now. It will be improved when I implement a dependency system with #79.")]
+    [InlineData("I need to at least integrate #484 and one more branch I haven't pushed yet, and fix #492.")]
+    public void AnIssueReferenceAfterAVerbIsNotAnItemNumber(string text)
+    {
+        var reply = Parse(text);
+
+        Assert.Equal(1, reply.Item);
+        Assert.False(reply.Ambiguous);
+    }
+
+    [Theory]
+    [InlineData("#3 done", 3)]
+    [InlineData("done, see item #2 for the rest", 2)]
+    public void AnItemMarkerIsStillAnItem(string text, int item)
+    {
+        Assert.Equal(item, Parse(text).Item);
+    }
 }
