@@ -155,6 +155,93 @@ internal static class ReplyModelComparison
         return report.ToString();
     }
 
+    /// <summary>The feature sets <see cref="ByLanguage"/> measures besides the shipped one.</summary>
+    public static IReadOnlyList<(string Name, ReplyClassifierOptions Options)> FeatureCandidates { get; } =
+    [
+        ("shipped", ReplyClassifierOptions.Chosen),
+        ("+ English stems", ReplyClassifierOptions.Chosen with { Extras = ReplyFeatureExtras.Stems }),
+        ("+ negation scopes", ReplyClassifierOptions.Chosen with { Extras = ReplyFeatureExtras.Negation }),
+        ("+ cue kinds", ReplyClassifierOptions.Chosen with { Extras = ReplyFeatureExtras.Cues }),
+        ("cjk 2", ReplyClassifierOptions.Chosen with { CjkGrams = 2 }),
+    ];
+
+    /// <summary>
+    /// <c>followup train-replies --lobo</c>: leave-one-batch-out over the public batches with the rules fixed and the shipped
+    /// policy, pooled over every row and split by language (a reply with a Chinese character is Chinese), for each of
+    /// <paramref name="candidates"/>: rules plus classifier right, the wrong statuses stored without asking (confident
+    /// wrong), the rows sent to the picker, and the classifier alone.
+    /// </summary>
+    public static string ByLanguage(IReadOnlyList<string> names, List<IReadOnlyList<LabelledReplyRow>> sets, IReadOnlyList<(string Name, ReplyClassifierOptions Options)> candidates, ReplyLearnedPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var batches = Enumerable.Range(0, sets.Count).Where(s => names[s].StartsWith("public-batch-", StringComparison.Ordinal)).ToList();
+        var rows = new List<(LabelledReplyRow Row, int Set, ReplyStatus Label)>();
+        foreach (var s in batches)
+        {
+            foreach (var row in sets[s])
+            {
+                if (row.ScoreStatus && row.Status is { } name && ReplyClassifierTraining.FromContractName(name) is { } label)
+                {
+                    rows.Add((row, s, label));
+                }
+            }
+        }
+
+        var rules = rows.Select(r => ReplyParser.Parse(r.Row.Text, r.Row.Context, null, policy)).ToArray();
+        var chinese = rows.Select(r => r.Row.Text.Any(c => c is >= '\u3400' and <= '\u9fff')).ToArray();
+        var cues = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cue>>(StringComparer.Ordinal);
+        IReadOnlyList<Cue> CuesOf(string folded) => cues.GetOrAdd(folded, f => ReplyCues.Find(f));
+        var report = new StringBuilder();
+        report.Append(CultureInfo.InvariantCulture, $"leave-one-batch-out by language: {rows.Count} rows of {batches.Count} public batches ({chinese.Count(c => c)} Chinese, {chinese.Count(c => !c)} English), rules fixed, policy switch {policy.SwitchAbove} doubt {policy.DoubtBelow}\n");
+        report.Append(CultureInfo.InvariantCulture, $"rules alone: all {Share(rows.Count, i => rules[i].Status == rows[i].Label, _ => true)}, zh {Share(rows.Count, i => rules[i].Status == rows[i].Label, i => chinese[i])}, en {Share(rows.Count, i => rules[i].Status == rows[i].Label, i => !chinese[i])}\n");
+        report.Append("features | language | rules + classifier | confident wrong | picker | classifier alone\n");
+        foreach (var (name, options) in candidates)
+        {
+            var read = new (ReplyStatus? Status, double Confidence, ReplyStatus Alone)[rows.Count];
+            Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, b =>
+            {
+                var model = ReplyClassifierTraining.Train(ReplyClassifierTraining.Examples(Enumerable.Range(0, sets.Count).Where(s => s != b).Select(s => sets[s])), options, CuesOf);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    if (rows[i].Set == b)
+                    {
+                        var probabilities = new double[ReplyClassifier.Classes];
+                        var folded = ReplyText.Fold(rows[i].Row.Text);
+                        var prediction = model.Predict(folded, CuesOf(folded), probabilities);
+                        var (status, confidence, _) = ReplyParser.Combine(rules[i].Status, rules[i].Confidence, prediction, probabilities, policy);
+                        read[i] = (status, confidence, prediction.Status);
+                    }
+                }
+            });
+
+            foreach (var (language, where) in new (string, Func<int, bool>)[] { ("all", _ => true), ("zh", i => chinese[i]), ("en", i => !chinese[i]) })
+            {
+                var confidentWrong = Enumerable.Range(0, rows.Count).Count(i => where(i) && read[i].Status is { } s && s != rows[i].Label && read[i].Confidence >= ReplyParser.ConfirmBelow);
+                var picker = Enumerable.Range(0, rows.Count).Count(i => where(i) && (read[i].Status is null || read[i].Confidence < ReplyParser.ConfirmBelow));
+                report.Append(CultureInfo.InvariantCulture, $"{name} | {language} | {Share(rows.Count, i => read[i].Status == rows[i].Label, where)} | {confidentWrong} | {picker} | {Share(rows.Count, i => read[i].Alone == rows[i].Label, where)}\n");
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private static string Share(int count, Func<int, bool> right, Func<int, bool> where)
+    {
+        int n = 0, r = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (where(i))
+            {
+                n++;
+                r += right(i) ? 1 : 0;
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{(n == 0 ? 0 : (double)r / n):P1} ({r}/{n})");
+    }
+
     // The share of a set's status-labelled rows whose most probable status is the label.
     private static double ClassifierAlone(IReadOnlyList<LabelledReplyRow> rows, ReplyClassifier model)
     {

@@ -13,7 +13,8 @@ namespace FollowUpBot.Cli.Progress;
 /// classifier alone for each option set, then rules plus classifier for each meeting policy — which is how
 /// <see cref="ReplyClassifierOptions.Chosen"/> and <see cref="ReplyLearnedPolicy.Chosen"/> were picked until round 5;
 /// <c>--compare</c> scores option sets by leave-one-batch-out (how round 6 chose) and <c>--curve</c> prints the learning
-/// curve (<see cref="ReplyModelComparison.Curve"/>).
+/// curve (<see cref="ReplyModelComparison.Curve"/>); <c>--lobo</c> prints leave-one-batch-out pooled and by language for a few
+/// feature sets (<see cref="ReplyModelComparison.ByLanguage"/>).
 /// </summary>
 internal sealed class TrainRepliesCommand : ICliCommand
 {
@@ -21,19 +22,20 @@ internal sealed class TrainRepliesCommand : ICliCommand
 
     public string Summary => "train the reply parser's learned fallback from the labelled replies";
 
-    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve] [--decision] [--encoder EMBEDDINGS.tsv]";
+    public string Usage => "--out FILE [--fixtures tests/fixtures/replies] [--cv K] [--compare] [--curve] [--decision] [--lobo] [--encoder EMBEDDINGS.tsv]";
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare", "curve", "decision" });
+        var cli = new CliArgs(args, new HashSet<string>(StringComparer.Ordinal) { "compare", "curve", "decision", "lobo" });
         var outPath = cli.Option("out");
         var fixtures = cli.Option("fixtures") ?? Path.Combine("tests", "fixtures", "replies");
         var cvText = cli.Option("cv");
         var compare = cli.Flag("compare");
         var curve = cli.Flag("curve");
         var decision = cli.Flag("decision");
+        var lobo = cli.Flag("lobo");
         var encoderPath = cli.Option("encoder");
         cli.ThrowIfUnknownOptions();
         if (cli.Positional.Count > 0)
@@ -41,9 +43,9 @@ internal sealed class TrainRepliesCommand : ICliCommand
             throw new CliUsageException("no positional arguments.");
         }
 
-        if (outPath is null && cvText is null && !compare && !curve && !decision && encoderPath is null)
+        if (outPath is null && cvText is null && !compare && !curve && !decision && !lobo && encoderPath is null)
         {
-            throw new CliUsageException("give --out FILE (and/or --cv K, --compare, --curve, --decision).");
+            throw new CliUsageException("give --out FILE (and/or --cv K, --compare, --curve, --decision, --lobo).");
         }
 
         var folds = 0;
@@ -75,6 +77,11 @@ internal sealed class TrainRepliesCommand : ICliCommand
         if (curve)
         {
             await output.WriteAsync(ReplyModelComparison.Curve([.. ReplyClassifierTraining.TrainingSets], sets, ReplyClassifierOptions.Chosen, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (lobo)
+        {
+            await output.WriteAsync(ReplyModelComparison.ByLanguage([.. ReplyClassifierTraining.TrainingSets], sets, ReplyModelComparison.FeatureCandidates, ReplyLearnedPolicy.Chosen).AsMemory(), cancellationToken).ConfigureAwait(false);
         }
 
         if (decision)

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using FollowUpBot.Writing;
+
 namespace FollowUpBot.Directives;
 
 /// <summary>

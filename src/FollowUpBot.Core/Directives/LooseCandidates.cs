@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using FollowUpBot.Writing;
+
 namespace FollowUpBot.Directives;
 
 /// <summary>

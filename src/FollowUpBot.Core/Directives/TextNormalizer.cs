@@ -1,5 +1,7 @@
 using System.Text;
 
+using FollowUpBot.Writing;
+
 namespace FollowUpBot.Directives;
 
 /// <summary>

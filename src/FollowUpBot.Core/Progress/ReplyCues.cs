@@ -161,6 +161,19 @@ internal static partial class ReplyCues
         return Cause().IsMatch(folded[from..to]) || BeingSolved().IsMatch(folded[from..to]);
     }
 
+    /// <summary>
+    /// Whether a cue is the condition of something else, not a fact (待…施工完毕, 等…完成后, "once it is fixed", "if merged"):
+    /// its sentence puts 待/等/一旦/如果 or "once"/"when"/"if"/"after"/"until" before it.
+    /// </summary>
+    public static bool IsCondition(string folded, Cue cue)
+    {
+        var (from, _) = Sentence(folded, cue.Start, cue.End);
+        return Condition().IsMatch(folded[from..cue.Start]);
+    }
+
+    [GeneratedRegex(@"待|等到?|一旦|如果|若|假如|\b(?:once|when|if|after|until|unless)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Condition();
+
     [GeneratedRegex(@"(?:争取|尽快|正在|积极|协调|努力)[^,。;]{0,6}?(?:解决|破解|化解)|\b(?:working\s+(?:to|on)\s+(?:resolve|fix|solve)|being\s+(?:resolved|addressed))\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex BeingSolved();
 
@@ -340,16 +353,16 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"(?:中|其中|^|,)有?\d+(?:\.\d+)?\s*[项个件条所家处座宗批户套栋][^,。;\d]{0,4}$", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CountBefore();
 
-    [GeneratedRegex(@"\b(?:most|some|half|part|majority|\d+\s*/\s*\d+|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+|two[\s-]thirds?|three[\s-]quarters?)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:most|much|some|half|part|majority|\d+\s*/\s*\d+|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+|two[\s-]thirds?|three[\s-]quarters?)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ShareBefore();
 
-    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中)|[^。;]{0,24}?(?:现正|正在|正积极|仍在))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Remainder();
 
     [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|采购|审批|规划|批复|审定|土石方|桩基|基础工程|一期|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex StepWords();
 
-    [GeneratedRegex(@"复工|恢复施工|重新开工|才开始|已开始|开始进行|已恢复|\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<![未没不])(?:复工|恢复施工|重新开工)|才开始|已开始|开始进行|已恢复|\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Resumed();
 
     [GeneratedRegex(@"(?<!暂时?)无法|(?<!暂时?)难以|未能|(?<!暂时?)不能|受阻|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -382,7 +395,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         \b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?(?:this\s+|next\s+)?(?:\w+\s+)?(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|tonight|spring|summer|autumn|fall|winter|\d)
-        |\b(?:next|this|early\s+next|later\s+this)\s+(?:week|month|weekend|sprint|quarter)\b|\b(?:during|in|within)\s+the\s+next\s+(?:\d+|few|couple|two|three)
+        |\b(?:next|this|early\s+next|later\s+this)\s+(?:week|month|weekend|sprint|quarter)\b|\b(?:finish|complete|submit|deliver|send|push|wrap)\w*\s+(?:\w+\s+){0,3}on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:during|in|within)\s+the\s+next\s+(?:\d+|few|couple|two|three)
         |(?:争取|力争|预计|计划|确保|尽快|本周|这周|下周|明天|后天|月底|周[一二三四五六日天])[^,。;]{0,16}?(?:完成|完工|办结|交付|上线|弄完|搞完|做完|干完)
         |\b(?:will|'ll|shall|going\s+to)\b[^.;!?\n]{0,40}?\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|evening|afternoon))\b
         """,
@@ -421,6 +434,8 @@ internal static partial class ReplyCues
         |\b(?:resolved|cleared|removed|overcame|overcome)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:blockers?|obstacles?|bottlenecks?|difficult(?:y|ies)|impediments?)\b
         |\b(?:keep(?:ing)?|let(?:ting)?|left|leaving|kept)\s+(?:you|you\s+all|everyone|people|users|folks|guys)\s+(?:waiting|wait)\b|\bwaiting\s+for\s+so\s+long\b
         |\b(?:done|did|do|doing|tried)\s+(?:my|our|his|her|their)\s+best\b
+        |(?:避免|防止|以免|免得)[^,。;]{0,20}(?:停滞|卡死|中断|延误|受阻|停工)
+        |\b(?:unable|not\s+able)\s+to\s+(?:give|provide|offer|commit\s+to|share)\s+(?:you\s+)?(?:an?\s+|any\s+)?(?:eta|estimate|timeline|date|timeframe)\b|\bnot\s+closing\b
         |(?:一直|从来|并|并没有|从未)?(?:未|没有|没)(?:停工|停止施工|中断|停滞)
         |\b(?:once|when|after)\s+(?:(?:it|this|that|all\s+\w+|\w+)\s+)?(?:is|are|gets?|got|has\s+been|have\s+been)\s+(?:done|merged|fixed|finished|complete|completed|released)\b|\b(?:once|when)\s+(?:done|finished|complete|ready)\b
         |\b(?:late|early|mid)[\s-]+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|next\s+(?:week|month|year)|this\s+(?:week|month|year))\b
@@ -431,14 +446,14 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?<!(?:拆迁|征迁|征地|搬迁)(?:工作)?)(?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
+        (?<!(?:拆迁|征迁|征地|征收|搬迁)(?:工作)?(?:尚|还|仍|并|暂)?)(?:尚未|还未|还没有?|仍未|并未|暂未|并没有?|尚没有|远未|未|没有?)(?:全部|完全|全面|按期|按时|如期|最终|彻底)?(?:完成|完工|竣工|办结|落实|建成|结束|结案|整改到位|整改完毕|验收)
         |有待(?:完成|落实)|基本(?:整改到位|落实到位|完工|建成|到位|实现|结束|完毕)
         |(?:尚未|还未|仍未|未|没有?)(?:能)?(?:修复|维修|安装|施工|整改|处理|清理|拆除|建设|铺设|改造)(?:完毕|完成|到位|好)
         |(?:未能|未|没有?|没能)通过[^,。;]{0,4}?验收|验收不合格|\bfailed\s+(?:the\s+)?(?:final\s+)?inspection\b|\bsubstantial(?:ly)?[\s-]+complet\w*
         |(?:尚未|还未|仍未|未|没有?)能?(?:全面|全部|完全|彻底|正常)(?:运行|投用|使用|开放|实施|修复|解决|恢复)
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
         |\b(?:isn't|wasn't|hasn't|haven't|aren't|weren't)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:done|completed?|finished)\b
-        |\bincomplete\b|\bunfinished\b|\byet\s+to\s+be\s+(?:completed|finished|done)\b
+        |\bincomplete\b|\bunfinished\b|\byet\s+to\s+be\s+(?:completed|finished|done)\b|\b(?:basically|mostly|largely|almost|nearly)\s+(?:done|finished|complete(?:d)?)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -462,7 +477,7 @@ internal static partial class ReplyCues
         |\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?(?:submitted|sent|written|opened|filed|created|touched)\b|\bassign\s+(?:this|it)\s+to\s+me\b
         |(?:暂时?|目前|尚|还)?没有(?:明确的?)?[^,。;]{0,6}?(?:计划|安排|排期)|(?:暂无|尚无)(?:明确的?)?(?:(?!资金|经费|款项)[^,。;]){0,6}(?:计划|安排|排期)|(?:未|尚未|还未|暂未)(?:确定|明确)(?:具体的?)?(?:开工|施工|启动|实施|建设)(?:时间|日期)
         |\bno\s+(?:firm\s+)?start\s+date\b|\bstart\s+date\s+(?:is\s+|remains\s+)?(?:still\s+)?(?:tbd|to\s+be\s+(?:determined|confirmed)|not\s+(?:yet\s+)?set)\b|谋划|\bicebox\b|\bback\s*burner\b|\b(?:add|do|handle|fix|look\s+at)\s+(?:it|this|that)\s+later\b
-        |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b
+        |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b|\b(?:will\s+not|won't)\s+be\s+(?:done|completed|finished|started)\s+(?:for\s+(?:a\s+|another\s+)?(?:couple|few|several|many|\d+|two|three)|until\s+(?:next|the\s+next|\d{4}))\b
         |\b(?:won't|will\s+not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?(?:work\s+on|start|begin|get\s+to|look\s+at|touch)\s+(?:this|it|that)\s+(?:just\s+)?yet\b
         |\b(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not)\s+(?:really\s+)?(?:have|had)\s+(?:much|any|enough|the)?\s*(?:spare\s+|free\s+)?time\b
         """,
@@ -508,6 +523,10 @@ internal static partial class ReplyCues
         |\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:back|out)\s+(?:by\s+)?(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:was|were|been|is|are|be|being)\s+(?:extended|postponed|deferred|pushed\s+back)\s+(?:by|for)\s+(?:a|an|one|two|three|a\s+few|a\s+couple(?:\s+of)?|several|another|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
         |\b(?:days?|weeks?|\w+\s+(?:days?|weeks?))\s+(?:after|past|beyond)\s+the\s+(?:\w+\s+)?(?:deadline|due\s+date)\b
+        |(?:需要?|须|要|将|会|被|已|决定|宣布|只能|唯有|得)押后|(?:延|推迟|推后|延后|顺延)(?:到|至)\d{4}\s*/\s*\d{2,4}\s*年度
+        |\b(?:release|launch|rollout|deadline|due\s+date|delivery|opening|handover|meeting|it|this)\s+(?:has|have|had)\s+been\s+(?:postponed|deferred)\b
+        |\b(?:going\s+to|will|'ll|gonna|have\s+to|had\s+to)\s+(?:have\s+to\s+)?(?:defer|postpone)\s+(?:this|it|that)\b
+        |\bneeds?\s+(?:some\s+)?more\s+\d+(?:\s*-\s*\d+)?\s+days?\b
         |延缓(?:启动|实施|建设|开工|施工|推进|执行|办理)|(?:推迟|推后|延后|顺延|往后推|推|延)(?:到|至)(?:下周|下个?礼拜|下个?星期|下个?月|明年|下半年|年后|节后|春节后)(?!\s*[\d一二三四五六七八九十底末初中上下])
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -530,7 +549,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        暂(?:时)?(?:无法|不能|难以)|受阻|阻滞|阻工|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
+        暂(?:时)?(?:无法|不能|难以)|受阻|阻滞|阻工|(?:尚|仍|还|迟迟)?(?:未|没有?)(?:能)?(?:复工|恢复施工)|无法|难以|未能|暂停|停工|停滞|停摆|搁置|卡在|卡住|卡壳|暂缓|中止|中断|缓建|停建|推进不动|推不动|迟迟未
         |(?:暂|尚|还|目前|仍)?不具备[^,。;]{0,12}?条件|资金(?:链)?(?:问题|困难|紧张|短缺|不足|断裂)|资金压力(?:大|较大|很大)|缺口资金|缺额资金|(?:居民|群众|村民|业主|住户)[^,。;]{0,8}?(?:反对|不同意|阻挠|阻拦|阻碍)
         |不能(?:按期|如期|按时|正常|开工|施工|推进|实施|完成|进行|开展|落地|启动|到位|落实)
         |(?:遇到|面临)了?(?:一定|较大|很大|较多|诸多|重大)?的?(?:困难|阻力|障碍|问题|瓶颈)
@@ -540,7 +559,7 @@ internal static partial class ReplyCues
         |\brefus(?:e|es|ed|ing)\s+to\b|\bobject(?:s|ed|ing)\s+to\b|\bopposed\s+to\b
         |\bheld\s+up\b|\bstalled\b|\bsuspended\b|\bhalted\b|\bpaused\b|\bimpeded\b|\bhindered\b|\bobstacles?\b|\bbottlenecks?\b
         |\bcould\s+not\b|\bcouldn't\b|\bwon't\s+be\s+able\b|\bfrozen\b|\bimpasse\b|\bno\s+progress\b|\bdeadlock(?:ed)?\b
-        |(?:居民|住户|村民|企业|商户)[^,。;]{0,6}?(?:尚未|未|没有)(?:搬迁|腾退|签约)|(?:拆迁|征迁|征地|搬迁)(?:工作)?(?:尚未|没有|未)(?:完成|完毕)|征迁问题|拆迁问题
+        |(?:居民|住户|村民|企业|商户)[^,。;]{0,6}?(?:尚未|未|没有)(?:搬迁|腾退|签约)|(?:拆迁|征迁|征地|征收|搬迁)(?:工作)?(?:尚未|没有|未)(?:完成|完毕)|征迁问题|拆迁问题
         |\bon\s+pause\b|\bblocking\b|\bin\s+the\s+hands\s+of\b|\bfunding\s+(?:shortfall|gap|shortage|problems?|issues?)\b|\bno\s+(?:funding|funds|budget|money)\s+(?:is\s+|has\s+been\s+)?(?:available|allocated|left)\b
         |\b(?:is|are|remains?|'s)\s+(?:still\s+|currently\s+)?(?:broken|failing)\b
         |缺货|断货|缺料|\bout\s+of\s+stock\b|\bback-?ordered\b|找不(?:着|到)(?:合适的?)?(?:地方|场地|位置|地块|选址)|不让(?:弄|建|装|施工|进场|动工)
@@ -554,7 +573,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货|开放|恢复|亮灯|开园|搞完|弄完|做完|干完)(?!后|之后|以后)
-        |(?<!已于[^,。;]{0,15})(?<!提)(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
+        |(?<!已于[^,。;]{0,15})(?<!提)(?<!(?:^|[^\d〇一二三四五六七八九十])日)(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
         |(?<!\b(?:appears|appear|seems|seem)\s)\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
         |\bcompletion\s+(?:is\s+)?(?:expected|estimated|planned|scheduled|targeted)\b
@@ -610,8 +629,9 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?)(?:全部|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
-        |(?:全部|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)
+        (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?|已在[^,。;]{0,10}?(?:前|底|初|内|月|日|年|季))(?:全部|全数|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
+        |(?:全部|全数|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)|(?:(?<![\d〇一二三四五六七八九十])|(?<=[号號]))日前(?:已)?(?:顺利)?(?:完成|完工|竣工|办结|建成)
+        |已(?:在|于)[^,。;]{0,15}?(?<!开始|正在|着手|进行|将)(?:修复|修正|解决)(?![中了])
         |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}(?:完毕|完成|办结)(?!\d|率)
         |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
         |(?:(?<![\u3400-\u9FFF])|(?<=[项条]))(?:完成|完工|竣工|办结|完毕)(?![\u3400-\u9FFF])
@@ -623,16 +643,16 @@ internal static partial class ReplyCues
         |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
         |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园|上线|启用|开通)
         |(?:已经?|均已|现已)[^,。;\d]{0,12}?(?:迁移|迁至|移至|搬至|改至)(?!工作)|\b(?:it|this|that)?\s*can\s+(?:now\s+)?be\s+closed\b|可以?(?:关闭|办结|销号)(?!吗)
-        |(?:已|已经)恢复(?:通行|通车|供水|供电|使用|开放|(?!正常施工|施工|正常生产|生产|建设))|恢复(?:通行|通车|供水|供电|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
+        |(?:已|已经)恢复(?:通行|通车|供水|供电|供热|供暖|供气|使用|开放|(?!正常施工|施工|正常生产|生产|建设))|恢复(?:通行|通车|供水|供电|供热|供暖|供气|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
         |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修|施工|铺设)(?:到位|完毕)
         |(?<!未|未能|没有|没|尚未|正在|逐步|有望|将|可望)得到(?:了)?(?:彻底|有效|妥善|圆满|根本|较好)?的?(?:解决|处理|整改|落实)
         |\b(?:appears|appear|seems|seem)\s+to\s+be\s+(?:complete|completed|done|finished)\b
-        |搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
+        |已经?(?:全部)?(?:翻译|写|做|改|修|弄|搞|装|清理|整理|迁移)完(?![成毕工善整])|搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
         |(?:已经?|均已|现已)(?:新)?(?:更新|修改|修正|改好|修好|修复|清理|清扫|清运|粉刷|拆除|建成)|(?:修复|解决|修改|修正|改)了(?:这个|该|此|你说的)?(?:问题|bug)
         |\b(?:stabili[sz]ed|superseded)\s+(?:by|in|via)\b|\bsquashed\b|\bwent\s+(?:smoothly|well|fine)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b|\bnow\s+(?:\w+\s+){0,3}updated\b
         |(?<![计預预将拟])(?:交付使用|投入使用|建成投用)|(?:已经?|此前已经?)(?:公布|发布|添加|增加|重新发送|解决)
         |\b(?:should|must)\s+be\s+(?:fixed|resolved|sorted|working)\s+now\b|\bsorted(?:\s+out)?\b|\b(?:we\s+)?can\s+merge\b
-        |\b(?:update|release|version|fix|build|it)\s+is\s+(?:now\s+)?(?:available|out|up)\b
+        |\b(?:update|release|version|fix|build|it)\s+is\s+(?:now\s+)?(?:available|out|up)\b|\b(?:it|this|that)(?:'s|\s+is)\s+(?:now\s+)?available\b|(?<!\bnot\s)\bavailable\s+now\b
         |(?<!\b(?:being|be|not|never|yet|until|unless|once|when|if)\s)(?<!n't\s)(?<!(?:n't|not)\s(?:yet\s)?been\s)\b(?:fixed|solved|resolved|addressed|merged|landed|shipped|released|deployed|published|implemented|erected|installed|emailed|repaired|replaced|corrected|restored|adjusted)\b
         |\b(?:pushed|merged|landed|deployed|committed)\s+(?:it\s+)?(?:to|into|in|on)\s+`?(?:dev|develop|main|master|prod|production|staging|trunk)\b
         |\b(?:i'm\s+|we're\s+|now\s+)?merging\b|\bclosing(?!\s+(?:date|time|ceremony|remarks|costs?|deadlines?))\b|\bin\s+place\b|\ball\s+set\b|\bworks\s+now\b
@@ -656,7 +676,7 @@ internal static partial class ReplyCues
         |\bno\s+(?:update|response|reply|answer|feedback)\s+(?:had\s+|has\s+)?(?:been\s+)?received\b|\b(?:had|has|have)\s+received\s+no\s+(?:response|reply|update|answer)\b|\b(?:did\s+not|didn't)\s+get\s+back\b
         |\bwill\s+learn\s+(?:from\s+(?:\w+\s+){1,3})?whether\b|\bwaiting\s+mode\b
         |\bno\s+(?:feedback|response|reply|answer|update|word)\b[^.;!?\n]{0,40}?\b(?:to\s+date|yet|so\s+far|as\s+yet)\b|(?:尚|暂|仍|至今|迄今|目前)(?:无|没有|未有|未见)(?:任何)?(?:回复|答复|反馈|回音)
-        |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything)\b|\bheard\s+nothing\b
+        |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything|the\s+(?:materials?|documents?|plans?|quotes?|funds?|funding|approval|permit)|materials?|documents?|paperwork|plans|quotes|funds|funding|approval)\b|\bheard\s+nothing\b
         |\b(?:must|need|needs|has|have)\s+(?:still\s+|yet\s+)?(?:to\s+)?(?:vote\s+to\s+)?approve\b
         |待[^,。;]{0,10}?(?:购置|采购|到货|通电)(?:完毕|完成|到位)?
         |需[^,。;]{0,10}?(?:核准|审批|批准|批复)|需[^,。;]{0,14}?(?:部门|单位)[^,。;]{0,2}?(?:意见|同意|许可)|待[^,。;]{0,12}?(?:搬迁|拆迁|征迁|补偿|腾退)[^,。;]{0,4}?(?:后|完毕|到位|完成)|争取到资金后|(?:资金|经费)(?:筹措|争取)到位后
@@ -688,7 +708,7 @@ internal static partial class ReplyCues
         |已(?:经)?(?:全面|正式|顺利)?(?:启动|开工|动工|进场)|持续(?:整改|推进|开展|跟进|实施)|继续(?:进行|施工|推进|实施|开展|整改)|开始(?:进行|施工|实施|建设|大修|维修|修复|改造|铺装|铺设)
         |进度(?:明显|有所|进一步)?加快|已有\d+[^,。;]{0,10}?(?:开工|启动|完成|建成|办结)|(?<!未|尚未|没有|没)开工(?:建设)?\s*\d+\s*[个项处座所家]
         |尚在|仍在|[一二三四五六七八九十]分之[一二三四五六七八九]
-        |(?<!完成[^,。;]{0,10})封顶|施工至|(?:正式|顺利|全面|现已全面|已全面)?(?:开工|复工)|进度恢复正常|恢复(?:正常)?施工|(?:目前|现|正)在[^,。;]{0,12}?阶段
+        |(?<!完成[^,。;]{0,10})封顶|施工至|(?:正式|顺利|全面|现已全面|已全面)?(?<![未没不])(?:开工|复工)|进度恢复正常|恢复(?:正常)?施工|(?:目前|现|正)在[^,。;]{0,12}?阶段
         |(?:完善|修改|优化|调试|测试|开发|修复|处理|核实|采购|协调|设计|排查)中|(?:明天|后天|下周|回头|晚点)[^,。;]{0,6}?继续
         |(?:按|按照)[^,。;]{0,20}?(?:施工|实施)
         |\bcurrently\s+\w{3,}ing\b|\b(?:we're|we\s+are|i'm|i\s+am|they're|they\s+are)\s+(?:still|currently)\s+\w{3,}ing\b|\b(?:under|in)\s+review\b|\brolling\s+out\b
@@ -698,7 +718,7 @@ internal static partial class ReplyCues
         |进展顺利|进展良好|进展正常|按计划|按序时|按进度|过半|一半|大部分|基本完成|初步完成|部分完成|阶段性
         |\bin\s+progress\b|\bunder\s?way\b|\bongoing\b|\bon\s+track\b|\bon\s+schedule\b|\bstarted\b|\bbegun\b|\bbegan\b
         |(?<!\b(?:start|starting|begin|to)\s)\bworking\s+on\b|\bprogress(?:ing|ed)?\b|\bhalf(?:way)?\b|\bpartially\b|\bpartly\b|\bunder\s+construction\b
-        |\bbeing\s+\w+ed\b|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
+        |\bbeing\s+\w+ed\b|(?<=\b(?:is|are|'s)\s)getting\s+\w+ed\b|下一步(?:将|要)?(?:进行|转入|进入)|\bproceeding\b|\bmoving\s+forward\b|\bmost\s+of\b|\bso\s+far\b|\bcontinu(?:e|es|ing)\b
         |\b(?:one|two)[\s-]+thirds?\b|\bthree[\s-]+quarters\b|\ba\s+quarter\b|\bmostly\b|\bnearly\b|\balmost\b
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b|\bwip\b
         |\bstill\s+(?:in\s+discussions?|working|talking|discussing|negotiating)\b|\bin\s+discussions?\s+with\b|\bone\s+(?:final|last|more)\s+(?:review|step|thing|pass)\b|\bnearing\s+completion\b

@@ -13,7 +13,8 @@ internal sealed record ItemMarker(int Number, int Start, int Length, string Styl
 /// Finds item numbers. Only a marker at the start of the reply (a number, 第N项, #N, item N, 事项N,
 /// (N), N、…) or an explicit 第N项 / item N / #N / 事项N anywhere names an item; numbers inside
 /// names and quantities (第一实验幼儿园, 35KV, 2号楼, 3个乡镇, 2026年, "3 villages") do not, nor does a
-/// reference to an issue or pull request ("fixed via #84", "done in #12", "blocked until issue #547 is fixed").
+/// reference to an issue or pull request ("fixed via #84", "done in #12", "blocked until issue #547 is fixed", "not closing #56",
+/// "this fix solves #47", "integrate #484", "with #79").
 /// </summary>
 internal static partial class ReplyItemMarkers
 {
@@ -214,7 +215,7 @@ internal static partial class ReplyItemMarkers
 
     [GeneratedRegex(
         """
-        第\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5})(?:\s*(?:、|,|和|及|与|&|至|到|-)\s*第?\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5}))*\s*项|\bitems?\s*(?:no\.|#)?\s*(?<n>\d{1,3})(?:\s*(?:,|and|&|/|to|-)\s*#?(?<n>\d{1,3}))*(?![\d%]|\.\d)|(?<![\w&])(?<!\b(?:via|in|by|see|for|of|on|until|from|into|after|per|issue|issues|pr|pull\s+request|fix|fixes|fixed|close|closes|closed|resolve|resolves|resolved)\s*)#\s*(?<n>\d{1,3})(?![\d%])|事项\s*(?<n>\d{1,3})(?![\d%]|\s*[个项件条])
+        第\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5})(?:\s*(?:、|,|和|及|与|&|至|到|-)\s*第?\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5}))*\s*项|\bitems?\s*(?:no\.|#)?\s*(?<n>\d{1,3})(?:\s*(?:,|and|&|/|to|-)\s*#?(?<n>\d{1,3}))*(?![\d%]|\.\d)|(?<![\w&])(?<!\b(?:via|in|by|see|for|of|on|until|from|into|after|per|issue|issues|pr|pull\s+request|fix|fixes|fixed|close|closes|closed|closing|resolve|resolves|resolved|solve|solves|solved|integrate|integrates|integrated|merge|merges|merged|reopen|reopens|reopened|with|duplicate\s+of|related\s+to)\s*)#\s*(?<n>\d{1,3})(?![\d%])|事项\s*(?<n>\d{1,3})(?![\d%]|\s*[个项件条])
         """,
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeoutMs)]

@@ -190,6 +190,21 @@ internal static partial class ReplyParser
             blocks.Remove(overcome);
         }
 
+        // A difficulty told before the sentence that says the work is now done (未能如期进行工程…现时其单位渗漏问题已解决) is
+        // over: the reply ends on a whole completion, after every block (round 9).
+        if (blocks.Count > 0
+            && cues.LastOrDefault(c => c.Kind != CueKind.Neutral) is { Kind: CueKind.Completion } done
+            && blocks.TrueForAll(b => b.End <= done.Start && (HasBreak(folded, b.End, done.Start) || folded.IndexOf(". ", b.End, done.Start - b.End, StringComparison.Ordinal) >= 0))
+            && !ReplyCues.IsPart(folded, done) && !ReplyCues.IsPartial(folded, done) && !ReplyCues.IsCondition(folded, done))
+        {
+            foreach (var over in blocks)
+            {
+                Because(over, "a difficulty told before the work was done: over");
+            }
+
+            blocks.Clear();
+        }
+
         if (blocks.Count > 0)
         {
             Because(blocks[0], "blocked");

@@ -1,15 +1,12 @@
+using FollowUpBot.Writing;
+
 namespace FollowUpBot.Progress;
 
 /// <summary>Small text helpers of the reply parser.</summary>
 internal static class ReplyText
 {
-    // Traditional characters of the status and unit vocabulary, with their simplified forms at the same index,
-    // so a reply written in traditional Chinese (推進中, 第3項, 無法) reads like a simplified one.
-    private const string Traditional = "項進無難暫辦結實經開啟動請區縣礙滯擱預計劃爭將確這週號個萬億畢驗審復級門廳會與還沒問題資關於後準備態過達設據為須標報體從認證評價廠鎮鄉戶樓條間輛張屆歲層點輪課節長時數兩說處導專組織議構築護醫療衛紀檢責應調濟線電網帶繼續決並順圓滿遲緩詢盡單舉屬產業種類發揮務員規範總況舊當歸檔銷書狀氣變遞託傳運營邊陽陰隊費統籌協對聯繫壓餘";
-    private const string Simplified = "项进无难暂办结实经开启动请区县碍滞搁预计划争将确这周号个万亿毕验审复级门厅会与还没问题资关于后准备态过达设据为须标报体从认证评价厂镇乡户楼条间辆张届岁层点轮课节长时数两说处导专组织议构筑护医疗卫纪检责应调济线电网带继续决并顺圆满迟缓询尽单举属产业种类发挥务员规范总况旧当归档销书状气变递托传运营边阳阴队费统筹协对联系压余";
-
     /// <summary>
-    /// Full-width forms to ASCII, traditional to simplified Chinese, and lower case, one char for one char, so that every index into the
+    /// Full-width forms to ASCII, traditional to simplified Chinese (<see cref="ChineseScript"/>, the map the extractor reads with too), and lower case, one char for one char, so that every index into the
     /// folded text is the same index into the original (notes and dates are cut from the original).
     /// </summary>
     public static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
@@ -29,9 +26,9 @@ internal static class ReplyText
             {
                 c = '\'';
             }
-            else if (c >= '\u4E00' && Traditional.IndexOf(c, StringComparison.Ordinal) is var t and >= 0)
+            else
             {
-                c = Simplified[t];
+                c = ChineseScript.ToSimplified(c);
             }
 
             span[i] = char.ToLowerInvariant(c);

@@ -1,6 +1,7 @@
 using FollowUpBot.Cli;
 using FollowUpBot.Directives;
 using FollowUpBot.Directives.Evaluation;
+using FollowUpBot.Writing;
 using static FollowUpBot.Tests.Directives.PhrasingExtraction;
 
 namespace FollowUpBot.Tests.Directives;

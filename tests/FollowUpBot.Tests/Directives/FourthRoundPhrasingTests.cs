@@ -1,5 +1,6 @@
 using FollowUpBot.Departments;
 using FollowUpBot.Directives;
+using FollowUpBot.Writing;
 
 using static FollowUpBot.Tests.Directives.PhrasingExtraction;
 

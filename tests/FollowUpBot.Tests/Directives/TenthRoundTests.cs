@@ -1,4 +1,5 @@
 using FollowUpBot.Directives;
+using FollowUpBot.Writing;
 
 using static FollowUpBot.Tests.Directives.PhrasingExtraction;
 

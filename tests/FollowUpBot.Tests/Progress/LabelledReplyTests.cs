@@ -109,8 +109,10 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// short of the 85% target even tuned on. Batch 9 reads 90.6% since round 7. Batch 11 was held out in round 7 (scored
     /// once with the round-6 parser: 59.5%; round 7, which never saw it, 62.1%); round 8 tuned on it (four labels set to the
     /// conventions, a rule for the one kind it shares with earlier batches in both languages, trained on) and reads it at
-    /// 80.4%, held at 80%: short of the target even tuned on. Batch 12 is held out in round 8 (scored once with the round-7
-    /// parser: 53.6%; round 8, which never saw it, 54.2%), held at 54% until a round tunes on it.
+    /// 80.4%, held at 80%: short of the target even tuned on. Batch 12 was held out in round 8 (scored once with the round-7
+    /// parser: 53.6%; round 8, which never saw it, 54.2%); round 9 tuned on it (two labels set to the conventions, one
+    /// traditional-to-simplified map shared with the extractor, rules for the kinds it shares with earlier batches, trained on)
+    /// and reads it at 89.8% (tuned), held at 88%.
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
@@ -124,7 +126,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-9-heldout.json", 0.85)]
     [InlineData("public-batch-10-heldout.json", 0.81)]
     [InlineData("public-batch-11-heldout.json", 0.80)]
-    [InlineData("public-batch-12-heldout.json", 0.54)]
+    [InlineData("public-batch-12-heldout.json", 0.88)] // tuned on in round 9
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));

@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
 
-namespace FollowUpBot.Directives;
+namespace FollowUpBot.Writing;
 
 /// <summary>
-/// Traditional Chinese read as simplified: a one-char-for-one-char map of the traditional forms that meeting texts use
-/// (會議, 負責, 牽頭, 請…辦理, 各單位, 限期, 縣, 區, 鎮…), so the extractor's simplified rules read 會議紀錄 and 決議事項 while
+/// Traditional Chinese read as simplified: one map, one char for one char, of the traditional forms that meeting texts
+/// and progress replies use (會議, 負責, 牽頭, 請…辦理, 縣, 區, 鎮; 處理, 進行, 維修, 預計, 將於, 申請, 無法, 暫停, 恢復, 驗收,
+/// 啟用, 竣工…), so the extractor's and the reply parser's simplified rules read text written in Hong Kong or Taiwan while
 /// every offset into the mapped text is the same offset into the text as written. Only characters that are not also
-/// ordinary simplified characters are mapped, so a simplified text comes back unchanged. The reply parser keeps its own
-/// smaller map (Progress/ReplyText); this one is the extractor's.
+/// ordinary simplified characters are mapped, so a simplified text comes back unchanged. The extractor maps whole texts
+/// (<see cref="ToSimplified(string)"/>); the reply parser maps each char as it folds a reply (<see cref="ToSimplified(char)"/>).
 /// </summary>
 internal static class ChineseScript
 {
@@ -25,7 +26,8 @@ internal static class ChineseScript
         + "櫻殘殼氫漿潰濁瀉熾燒燦爛犧獅瑪甕癒瘡皺盞睜矯碩禦稈穀窯竄篤糞緯縫繡繽罈羨聳膠臉艙莖薦蝦蠻衊襯襪覦訃訐詐詠誇誕誘諒謊譜豐豎"
         + "賈賢賣賤賦賭贈贓贖跡蹤軒輝輩輸輿轎辭遜遙遺醞醬釀鈔鈕鉛鉤銅銘鋁錦錨鍋鎊鏡鑰鑽閃閣闊闡雙雛雖靜韌頌頓頗頸顆願顛飄飽餃餅饑駐"
         + "駕騎騙驕驚髒魯鮮鯨鴨鴻鵝鶴麥黴齒見"
-        + "強層臨車馬聽內鞏銜幫饋絲撐崗側併圓獻債儘倉儀償冊凍勵勸廈搶獄脫訟貿賑遊錶閥養呂鳳馮鹹濤貞舖賡";
+        + "強層臨車馬聽內鞏銜幫饋絲撐崗側併圓獻債儘倉儀償冊凍勵勸廈搶獄脫訟貿賑遊錶閥養呂鳳馮鹹濤貞舖賡"
+        + "滲涼駁繕龜狹兒闢寬橫壘鑿徑傑柵廟噸減吳宮茲採佔騰纜樑塗虧廚簾塵淨濬澇漬剝傾鏽銹蝕衞羣偽僞頹竊輻滙紓罷凱彎灑鏟濾礫巖擲搖撈";
 
     private const string Simplified = ""
         + "与专业东两严个为为举么义乡书产从们价会传体关兴军农决准则创别制办务动劳区医华协单厅压参县发变号员响团园围国场坚块声处备复"
@@ -41,7 +43,8 @@ internal static class ChineseScript
         + "樱残壳氢浆溃浊泻炽烧灿烂牺狮玛瓮愈疮皱盏睁矫硕御秆谷窑窜笃粪纬缝绣缤坛羡耸胶脸舱茎荐虾蛮蔑衬袜觎讣讦诈咏夸诞诱谅谎谱丰竖"
         + "贾贤卖贱赋赌赠赃赎迹踪轩辉辈输舆轿辞逊遥遗酝酱酿钞钮铅钩铜铭铝锦锚锅镑镜钥钻闪阁阔阐双雏虽静韧颂顿颇颈颗愿颠飘饱饺饼饥驻"
         + "驾骑骗骄惊脏鲁鲜鲸鸭鸿鹅鹤麦霉齿见"
-        + "强层临车马听内巩衔帮馈丝撑岗侧并圆献债尽仓仪偿册冻励劝厦抢狱脱讼贸赈游表阀养吕凤冯咸涛贞铺赓";
+        + "强层临车马听内巩衔帮馈丝撑岗侧并圆献债尽仓仪偿册冻励劝厦抢狱脱讼贸赈游表阀养吕凤冯咸涛贞铺赓"
+        + "渗凉驳缮龟狭儿辟宽横垒凿径杰栅庙吨减吴宫兹采占腾缆梁涂亏厨帘尘净浚涝渍剥倾锈锈蚀卫群伪伪颓窃辐汇纾罢凯弯洒铲滤砾岩掷摇捞";
 
     private static readonly FrozenDictionary<char, char> Map = Build();
 
@@ -75,6 +78,9 @@ internal static class ChineseScript
             }
         });
     }
+
+    /// <summary>The simplified form of one traditional character; any other character as it is.</summary>
+    public static char ToSimplified(char c) => c >= '\u3400' && Map.TryGetValue(c, out var simplified) ? simplified : c;
 
     private static FrozenDictionary<char, char> Build()
     {
