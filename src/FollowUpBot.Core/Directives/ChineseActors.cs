@@ -15,6 +15,7 @@ internal static partial class ChineseActors
         "中心", "财政", "单位", "部门", "组织", "党委", "党组", "纪委", "监委", "小组", "成员", "干部", "党员", "人员", "同志", "领导",
         "上下", "政府", "机关", "企业", "学校", "医院", "银行", "公司", "集团", "协会", "书记", "主任", "主席", "经理", "班子",
         "专班", "机构", "系统", "战线", "街道", "社区", "乡镇", "园区", "人大", "政协", "法院", "平台", "代表", "职工", "商会",
+        "施工方", "建设方", "监理方", "业主方", "设计方",
         "部", "局", "委", "办", "厅", "处", "科", "室", "院", "所", "队", "站", "组", "会", "司", "署", "行", "社", "团", "馆",
         "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行", "厂",
     ];
@@ -343,6 +344,14 @@ internal static partial class ChineseActors
         // 各承办、协办单位, 各协作和配合单位: a distributive 各 before a bare modifier shares the head noun of the last item, so
         // the list names one class of parties, as written (各乡镇、县直各单位 splits: 乡镇 is a unit of its own).
         if (SharesHead(phrase, parts))
+        {
+            return [phrase];
+        }
+
+        // 交通、公路部门, 教育、卫健部门: sectors sharing the head 部门 name one class of parties, kept whole as written.
+        if (parts.Count >= 2 && phrase.EndsWith("部门", StringComparison.Ordinal) && phrase.Contains('、', StringComparison.Ordinal)
+            && parts.Take(parts.Count - 1).All(p => p.End - p.Start is 2 or 3 && !IsActor(phrase.AsSpan(p.Start, p.End - p.Start)))
+            && IsActor(phrase.Replace("、", string.Empty, StringComparison.Ordinal), strict))
         {
             return [phrase];
         }

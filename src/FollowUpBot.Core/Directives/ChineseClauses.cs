@@ -383,6 +383,17 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
+        // …，施工方在注重工程质量的同时，也要确保施工安全: an actor that opens its own adjunct clause (在…的同时, 在…过程中) is the
+        // topic of the subjectless 要 after it, even while another item is open.
+        if (ChineseActors.ReadLeading(text, x, end) is { } adjunctActor && adjunctActor.End < end && text[adjunctActor.End] == '在'
+            && (text.AsSpan(x, end - x).EndsWith("的同时") || text.AsSpan(x, end - x).EndsWith("过程中")))
+        {
+            Close();
+            _topicStart = x;
+            _topicEnd = end;
+            return;
+        }
+
         // 由X without 负责/牵头 names an owner only when no directive of the sentence is open: "…报区督查组,由区督查组综合后
         // 向区政府汇报" hands the result on, it does not assign a new task.
         // 由镇长涂清华结合实际做了工作部署: 由X with a completed action (了) reports what happened at the meeting.
@@ -449,6 +460,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         var afterTopic = _deTopic;
         _deTopic = false;
         if (_current is not null && strength == Strength.Strong && (subject.EndsWith('的') || (subject.Length == 0 && afterTopic)))
+        {
+            return;
+        }
+
+        // 各建设单位要统筹安排，雨天要及时协调调度: a weather or time topic before 要 says when, and the open item goes on.
+        if (_current is not null && strength == Strength.Strong && WhenTopic().IsMatch(subject))
         {
             return;
         }
@@ -975,6 +992,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"\G(?<who>[\u4E00-\u9FFF、（）()]{2,30}?)(?:指出|强调|要求|明确|表示|认为|提出|说)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();
+
+    [GeneratedRegex(@"^(?:雨天|晴天|雨季|汛期|夜间|白天|节假日|节日期间|平时|平日|冬季|夏季|高温天气|恶劣天气)$", RegexOptions.CultureInvariant)]
+    private static partial Regex WhenTopic();
 
     // The work a 由…牵头 clause hands out, named before 由 (九重区域环境整治, 两场建设): no modal, no frame, no aside.
     [GeneratedRegex(@"^[^，,。；;：:要应须必（(“\s]{2,30}$", RegexOptions.CultureInvariant)]

@@ -184,6 +184,14 @@ internal static partial class EnglishActors
             return null;
         }
 
+        // "The need to …" leaves the article alone before the modal; "His committee will …", "Their staff will …" name a party
+        // only through a pronoun.
+        var firstWord = phrase.AsSpan(0, phrase.IndexOf(' ') is var gap and > 0 ? gap : phrase.Length);
+        if (firstWord is "The" or "the" or "A" or "An" or "His" or "his" or "Her" or "her" or "Their" or "their" or "Its" or "its")
+        {
+            return null;
+        }
+
         // "Ben/Leonard": a slash between two capitalised names joins them.
         phrase = SlashedNames().Replace(phrase, " and ");
 

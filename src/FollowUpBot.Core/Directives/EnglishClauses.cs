@@ -392,6 +392,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             // Forms the rules reject on purpose are recorded, so the loose reading does not take them back (README "Round nine").
             if ((!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
                 || IsBodyDeliberation(sentence, modal.Index + modal.Length, subject) || IsReported(sentence, subjectStart)
+                || (!infinitive && Conditional().IsMatch(sentence.AsSpan(0, subjectStart)))
                 || (infinitive && (Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length)) || NotInfinitive(sentence.AsSpan(modal.Index + modal.Length), subject)))
 
                 // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
@@ -751,7 +752,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var rest = sentence.AsSpan(afterModal).TrimStart();
 
         // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
+        // "UCGE will likely not present", "The survey will probably close …": a hedged forecast, not a task.
         return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
+            || rest.StartsWith("likely ") || rest.StartsWith("probably ") || rest.StartsWith("possibly ") || rest.StartsWith("perhaps ")
             || (rest.StartsWith("meet") && !MeetWith().IsMatch(rest)) || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
             || ((rest.StartsWith("begin") || rest.StartsWith("commence")) && !BeginWork().IsMatch(rest)) || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
     }
@@ -865,6 +868,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^\s*(?:@(?<handle>[A-Za-z0-9][\w.-]{0,38})|(?<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?<verb>[a-z][a-z-]+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingOwner();
+
+    // "if a decision is made to continue the Committee, the Senate should …": what is to be done only if something happens.
+    [GeneratedRegex(@"(?:^|[;:]\s*)(?:[Ii]f|[Uu]nless|[Ii]n\s+case)\b[^;:]{3,160},\s*(?:then\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Conditional();
 
     [GeneratedRegex(@"\b(?:to\s+be|is|are|was|were|has|have|had|will|would|should|needs?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaterFiniteVerb();

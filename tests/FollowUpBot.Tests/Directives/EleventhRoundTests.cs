@@ -222,6 +222,54 @@ public sealed class EleventhRoundTests
         Assert.Equal(["青山村"], Assert.Single(Assigned("青山村要开好村民代表会。")).Lead);
     }
 
+    [Fact]
+    public void SectorsSharingTheHeadBumenAreOneActor()
+    {
+        Assert.Equal(["交通、公路部门"], Assert.Single(Assigned("同时，交通、公路部门要督促各县做好路网规划。")).Lead);
+        Assert.Equal(["市交通局", "市公路局"], Assert.Single(Assigned("市交通局、市公路局要督促各县做好路网规划。")).Lead);
+    }
+
+    [Fact]
+    public void AWeatherTopicBeforeYaoContinuesTheOpenItem()
+    {
+        var directive = Assert.Single(Assigned("各建设单位要统筹安排、合理分工，雨天要及时搞好协调调度，完善资料台帐。"));
+        Assert.Equal(["各建设单位"], directive.Lead);
+        Assert.Contains("完善资料台帐", directive.Quote, StringComparison.Ordinal);
+
+        // A thing as the subject of 要 is no weather topic: the item ends before it.
+        Assert.DoesNotContain("资金", Assert.Single(Assigned("各建设单位要统筹安排，资金要及时到位。")).Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnActorWithItsOwnAdjunctClauseOwnsTheYaoAfterIt()
+    {
+        var directives = Assigned("会议强调，镇村要发挥主体作用，确保整治效果，施工方在注重工程质量的同时，也要确保施工安全。");
+        Assert.Equal(["镇村", "施工方"], directives.Select(d => string.Join(",", d.Lead)));
+        Assert.StartsWith("施工方在注重", directives[1].Quote, StringComparison.Ordinal);
+
+        // Without an actor of its own, the adjunct clause stays with the item that is open.
+        Assert.All(Assigned("会议强调，镇村要发挥主体作用，在注重工程质量的同时，也要确保施工安全。"), d => Assert.Equal(["镇村"], d.Lead));
+    }
+
+    [Theory]
+    [InlineData("UCGE will likely not present at the next meeting.")]
+    [InlineData("His committee will also review the resolutions before the full Senate.")]
+    [InlineData("The need to assure resources for the committee is very important.")]
+    [InlineData("If a decision is made to continue the committee, the Senate should open talks with the administration.")]
+    public void AHedgeAPronounAnArticleOrAConditionAssignsNoOne(string text)
+    {
+        Assert.Empty(Assigned(text));
+    }
+
+    [Theory]
+    [InlineData("UCGE will present the report at the next meeting.", "UCGE")]
+    [InlineData("The Library Committee will review the resolutions before the full Senate.", "Library Committee")]
+    [InlineData("The Senate should open talks with the administration.", "Senate")]
+    public void TheSameClausesWithoutThemStillAssign(string text, string lead)
+    {
+        Assert.Equal([lead], Assert.Single(Assigned(text)).Lead);
+    }
+
     [Theory]
     [InlineData("Alice to send the audit report by 3/1/2027.", "2026-12-04", "by 3/1/2027", "2027-01-03")]
     [InlineData("Bob to file the claim by 2027/3/1.", "2026-12-04", "by 2027/3/1", "2027-03-01")]
