@@ -385,8 +385,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         // …，施工方在注重工程质量的同时，也要确保施工安全: an actor that opens its own adjunct clause (在…的同时, 在…过程中) is the
         // topic of the subjectless 要 after it, even while another item is open.
-        if (ChineseActors.ReadLeading(text, x, end) is { } adjunctActor && adjunctActor.End < end && text[adjunctActor.End] == '在'
-            && (text.AsSpan(x, end - x).EndsWith("的同时") || text.AsSpan(x, end - x).EndsWith("过程中")))
+        if ((text.AsSpan(x, end - x).EndsWith("的同时") || text.AsSpan(x, end - x).EndsWith("过程中"))
+            && ChineseActors.ReadLeading(text, x, end) is { } adjunctActor && adjunctActor.End < end && text[adjunctActor.End] == '在')
         {
             Close();
             _topicStart = x;
