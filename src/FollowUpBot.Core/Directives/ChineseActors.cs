@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace FollowUpBot.Directives;
 
 /// <summary>
 /// Recognises Chinese actor phrases (units, offices, roles, classes of them) by their head noun, and splits
 /// conjoined actors without breaking names such as 市住房和城乡建设局 (a split is kept only when every part is an actor).
 /// </summary>
-internal static class ChineseActors
+internal static partial class ChineseActors
 {
     // Head nouns an actor phrase ends with, longest first so 委员会 wins over 会.
     private static readonly string[] Heads =
@@ -13,6 +15,7 @@ internal static class ChineseActors
         "中心", "财政", "单位", "部门", "组织", "党委", "党组", "纪委", "监委", "小组", "成员", "干部", "党员", "人员", "同志", "领导",
         "上下", "政府", "机关", "企业", "学校", "医院", "银行", "公司", "集团", "协会", "书记", "主任", "主席", "经理", "班子",
         "专班", "机构", "系统", "战线", "街道", "社区", "乡镇", "园区", "人大", "政协", "法院", "平台", "代表", "职工", "商会",
+        "施工方", "建设方", "监理方", "业主方", "设计方",
         "部", "局", "委", "办", "厅", "处", "科", "室", "院", "所", "队", "站", "组", "会", "司", "署", "行", "社", "团", "馆",
         "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行", "厂",
     ];
@@ -68,6 +71,8 @@ internal static class ChineseActors
         "实现", "形成", "构建", "打造", "发挥", "筛选", "召开", "组建", "成立", "按照", "根据", "结合", "对照",
         "加速", "尽速", "迅速", "先", "再", "另", "即", "邀", "速", "研议", "研拟", "指派", "评估", "安排", "派员", "转知", "依",
         "帮助", "支持", "协助", "鼓励", "引导", "办理", "处理", "解决", "启动", "出台", "做实", "做细", "列入", "纳入",
+        // 定期组织消防演练: a frequency adverb before a head noun (组织)
+        "定期", "经常", "每月", "每周", "每年",
     ];
 
     // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
@@ -75,6 +80,37 @@ internal static class ChineseActors
 
     // 同 is left out: in meeting texts it is nearly always part of 会同/协同, not "and".
     private static readonly string[] Conjunctions = ["以及", "、", "和", "及", "与"];
+
+    // Common single-character surnames (simplified and traditional forms), for a person named as the lead of a task
+    // (…由王光玲牵头): only read where 由 and 牵头/负责 frame the name.
+    private const string Surnames =
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝" +
+        "劉陳楊黃趙吳許韓馮鄧蕭董袁潘蔣魏呂盧薑鍾譚陸範賈鄒熊邱閆雷龍陶賀顧龔萬錢嚴湯溫齊喬龐顏聶魯嶽欒殷歐蘭焦俞紀梅畢駱藍遊辛靳鮑華饒繆簡車連蘆婁竇戚岑費衛瞿閔鄔卞欒巫寇鄺";
+
+    /// <summary>
+    /// A person's name as written in minutes: a common surname and one or two more characters (王光玲, 顾理), none of them
+    /// the head of a unit name or a pronoun.
+    /// </summary>
+    public static bool IsPersonName(ReadOnlySpan<char> phrase)
+    {
+        if (phrase.Length is < 2 or > 3 || !Surnames.Contains(phrase[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in phrase)
+        {
+            if (c is < '\u4E00' or > '\u9FFF' || "局委办厅处科室组部队站所会院校镇村乡区县市省司们其各该本我他她有关等".Contains(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex("(?:办公室|指挥部|小组|委员会|工作组|专班)", RegexOptions.CultureInvariant)]
+    private static partial Regex CampaignOffice();
 
     public static bool IsPronoun(ReadOnlySpan<char> phrase)
     {
@@ -110,6 +146,18 @@ internal static class ChineseActors
         // 办理好…, 管好…, 落实好…: a verb and its 好 complement open a task; no unit name starts that way.
         var good = phrase.Length > 3 ? phrase[1..4].IndexOf('好') : -1;
         if (good >= 0 && phrase[0] != '好')
+        {
+            return true;
+        }
+
+        // 创建企业安全文化 is a task; 创建办 and 创建工作领导小组 are the offices that run a campaign.
+        if (phrase.StartsWith("创建") && phrase.Length > 2 && phrase[2] != '办' && !CampaignOffice().IsMatch(phrase))
+        {
+            return true;
+        }
+
+        // 开好村民代表会, 办好…, 管好…: a one-character verb and 好 before a short head (村, 会) are a task, not a unit.
+        if (phrase.Length == 3 && phrase[1] == '好' && "开办管抓做搞用建守护带讲写".Contains(phrase[0], StringComparison.Ordinal))
         {
             return true;
         }
@@ -296,6 +344,14 @@ internal static class ChineseActors
         // 各承办、协办单位, 各协作和配合单位: a distributive 各 before a bare modifier shares the head noun of the last item, so
         // the list names one class of parties, as written (各乡镇、县直各单位 splits: 乡镇 is a unit of its own).
         if (SharesHead(phrase, parts))
+        {
+            return [phrase];
+        }
+
+        // 交通、公路部门, 教育、卫健部门: sectors sharing the head 部门 name one class of parties, kept whole as written.
+        if (parts.Count >= 2 && phrase.EndsWith("部门", StringComparison.Ordinal) && phrase.Contains('、', StringComparison.Ordinal)
+            && parts.Take(parts.Count - 1).All(p => p.End - p.Start is 2 or 3 && !IsActor(phrase.AsSpan(p.Start, p.End - p.Start)))
+            && IsActor(phrase.Replace("、", string.Empty, StringComparison.Ordinal), strict))
         {
             return [phrase];
         }

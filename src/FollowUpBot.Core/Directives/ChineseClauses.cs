@@ -375,9 +375,30 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     private void ReadClauseWithoutModal(int x, int end)
     {
+        // 由王光玲牵头，九重镇落实: the unit that carries out what the lead heads supports it; it opens nothing of its own.
+        if (_current is not null && (text.AsSpan(0, _current.TaskStart).EndsWith("牵头") || text.AsSpan(0, _current.TaskStart).EndsWith("牽頭"))
+            && ChineseActors.ReadLeading(text, x, end) is { } carrier && CarriesOut(carrier.End, end))
+        {
+            _current.Support.AddRange(carrier.Actors);
+            return;
+        }
+
+        // …，施工方在注重工程质量的同时，也要确保施工安全: an actor that opens its own adjunct clause (在…的同时, 在…过程中) is the
+        // topic of the subjectless 要 after it, even while another item is open.
+        if ((text.AsSpan(x, end - x).EndsWith("的同时") || text.AsSpan(x, end - x).EndsWith("过程中"))
+            && ChineseActors.ReadLeading(text, x, end) is { } adjunctActor && adjunctActor.End < end && text[adjunctActor.End] == '在')
+        {
+            Close();
+            _topicStart = x;
+            _topicEnd = end;
+            return;
+        }
+
         // 由X without 负责/牵头 names an owner only when no directive of the sentence is open: "…报区督查组,由区督查组综合后
         // 向区政府汇报" hands the result on, it does not assign a new task.
-        if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor && !DescribesEarlierAssignment(byActor.End, end))
+        // 由镇长涂清华结合实际做了工作部署: 由X with a completed action (了) reports what happened at the meeting.
+        if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor && !DescribesEarlierAssignment(byActor.End, end)
+            && text.AsSpan(byActor.End, end - byActor.End).IndexOf('了') < 0)
         {
             Open(x, byActor.End, byActor.Actors);
             return;
@@ -393,7 +414,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // the directive already open (由A牵头，B配合).
         // 会议强调，创建国家园林县城时间紧、任务重，各涉创单位要…: a clause that states how pressing the work is assigns nothing.
         if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && (framedActor.End < end ? text[framedActor.End] != '的' : _frameInClause)
-            && !(_current is not null && IsCooperation(framedActor.End, end)) && !Circumstance().IsMatch(text.AsSpan(framedActor.End, end - framedActor.End)))
+            && !(_current is not null && IsCooperation(framedActor.End, end)) && !Circumstance().IsMatch(text.AsSpan(framedActor.End, end - framedActor.End))
+            && !DescribesActor(framedActor.End, end))
         {
             // 要求各责任单位，切实按照…: an addressee alone in its clause owns the clauses after it.
             Open(x, framedActor.End, framedActor.Actors);
@@ -438,6 +460,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         var afterTopic = _deTopic;
         _deTopic = false;
         if (_current is not null && strength == Strength.Strong && (subject.EndsWith('的') || (subject.Length == 0 && afterTopic)))
+        {
+            return;
+        }
+
+        // 各建设单位要统筹安排，雨天要及时协调调度: a weather or time topic before 要 says when, and the open item goes on.
+        if (_current is not null && strength == Strength.Strong && WhenTopic().IsMatch(subject))
         {
             return;
         }
@@ -488,6 +516,11 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         var (lead, support) = LeadAndSupport(subject);
+        if (lead is null && modal - subject.Length - 1 >= x && text[modal - subject.Length - 1] == '由' && LeadsByName(subject, modal))
+        {
+            lead = [subject];
+        }
+
         if (lead is not null)
         {
             var draft = Open(directiveStart, modal + length, lead);
@@ -547,9 +580,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         var subject = text[x..modal].Trim();
         var directiveStart = x;
         var by = subject.LastIndexOf('由');
-        if (by >= 0 && ChineseActors.SplitActors(StripAdverbs(subject[(by + 1)..])) is not null)
+        if (by >= 0 && (ChineseActors.SplitActors(StripAdverbs(subject[(by + 1)..])) is not null || LeadsByName(subject[(by + 1)..], modal)))
         {
-            directiveStart = x + by;
+            // 九重区域环境整治由王光玲牵头: the task named before 由 in the same clause is part of the quote.
+            directiveStart = x + (by > 0 && ByTopic().IsMatch(subject.AsSpan(0, by)) ? 0 : by);
             subject = subject[(by + 1)..];
         }
         else if (subject.StartsWith('请'))
@@ -765,6 +799,27 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         return !(holder.EndsWith("主体") || holder.EndsWith("责任单位") || ChineseActors.IsActor(holder));
     }
 
+    /// <summary>
+    /// 人员繁杂, 企业众多: a short predicate that is no verb after the actor describes the actor; the clause assigns nothing.
+    /// </summary>
+    private bool DescribesActor(int from, int end)
+    {
+        var rest = text.AsSpan(from, end - from).Trim();
+        return rest.Length is >= 1 and <= 3 && !ChineseActors.StartsWithVerb(rest) && FindModal(from, end).Strength == Strength.None
+            && !IsCooperation(from, end) && !CarriesOut(from, end);
+    }
+
+    /// <summary>落实 / 具体落实 / 负责落实 and nothing after it: the whole clause says the actor carries the work out.</summary>
+    private bool CarriesOut(int from, int end)
+    {
+        var rest = text.AsSpan(from, end - from).Trim();
+        return rest is "落实" or "具体落实" or "负责落实" or "抓好落实" or "落實" or "具體落實" or "負責落實";
+    }
+
+    /// <summary>由王光玲牵头 / 由顾理负责: a person's name alone between 由 and 牵头 or 负责 leads the task.</summary>
+    private bool LeadsByName(string name, int modal) =>
+        modal + 1 < text.Length && text.AsSpan(modal, 2) is "牵头" or "负责" or "牽頭" or "負責" && ChineseActors.IsPersonName(name.AsSpan().Trim());
+
     private bool IsCooperation(int from, int end)
     {
         var rest = text.AsSpan(from, end - from).TrimStart("积极全力共同等部门单位");
@@ -937,6 +992,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"\G(?<who>[\u4E00-\u9FFF、（）()]{2,30}?)(?:指出|强调|要求|明确|表示|认为|提出|说)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();
+
+    [GeneratedRegex(@"^(?:雨天|晴天|雨季|汛期|夜间|白天|节假日|节日期间|平时|平日|冬季|夏季|高温天气|恶劣天气)$", RegexOptions.CultureInvariant)]
+    private static partial Regex WhenTopic();
+
+    // The work a 由…牵头 clause hands out, named before 由 (九重区域环境整治, 两场建设): no modal, no frame, no aside.
+    [GeneratedRegex(@"^[^，,。；;：:要应须必（(“\s]{2,30}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ByTopic();
 
     [GeneratedRegex(@"\G(?:会议)?(?:原则|原则上)?(?:同意|通过|审议通过)", RegexOptions.CultureInvariant)]
     private static partial Regex AgreedHead();

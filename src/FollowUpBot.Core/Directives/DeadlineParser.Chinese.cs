@@ -30,6 +30,12 @@ internal sealed partial class DeadlineParser
             return true;
         }
 
+        // "3/1前" is the first of March; "24/7前" or "13/40前" is no date.
+        if (SlashDate().Match(value) is { Success: true } slash && SlashDateValue(slash, 2000) is null)
+        {
+            return true;
+        }
+
         // A bare date is a deadline only after 于/在/截至/到 (于9月30日报送); otherwise it dates an event.
         if (BareDate().IsMatch(value))
         {
@@ -89,6 +95,13 @@ internal sealed partial class DeadlineParser
         {
             year++;
             explicitYear = true;
+        }
+
+        // 2027/3/1前, 3/1前: a slash date in Chinese text puts the month first.
+        if (SlashDate().Match(text) is { Success: true } slash)
+        {
+            var date = SlashDateValue(slash, year);
+            return date is { } d && !slash.Groups["y"].Success && d < meeting ? d.AddYears(1) : date;
         }
 
         var md = MonthDay().Match(text);
@@ -254,6 +267,7 @@ internal sealed partial class DeadlineParser
         @"每(?:[两二三四五六]|个)?(?:个)?(?:工作日|月|周|星期|季度|半年|年|天|日)(?:[0-9一二三四五六七八九十]{1,3}月)?(?:[0-9一二三四五六七八九十]{1,3}[日号]|[一二三四五六日天](?![0-9一二三四五六七八九十])|底|末|初)?(?:前|之前)?" +
         @"|每学期(?:开学)?(?:第[一二三四]周|初|末)?|(?:开学|放假|入汛|汛期?|节|会|春运|竣工|验收)前" +
         @"|长期|常态化" +
+        @"|(?<![0-9./])(?:20[0-9]{2}/)?[0-9]{1,2}/[0-9]{1,2}(?![0-9./])(?:前|之前|以前)" +
         @"|(?:(?:收到|接到)[\u4E00-\u9FFF]{0,6}?后|(?:本)?通知(?:印发|下发)后|会后)?(?:[0-9]{1,3}|[一二三四五六七八九十两半]{1,3})(?:个)?(?:工作日|日|天|周|星期|个月|月|年)(?:内|之内|以内)" +
         @"|(?:(?:20[0-9]{2}|明|今|本)年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}[日号]|底|末|中旬|上旬|下旬|份|初)?(?:[（(](?:星期|周)[一二三四五六日天][）)])?(?:上午|下午|中午|晚上)?(?:下班前|[0-9]{1,2}[:：][0-9]{2}前|[0-9]{1,2}时前|前|之前|以前|为止|止)" +
         @"|20[0-9]{2}年(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)" +
@@ -272,6 +286,17 @@ internal sealed partial class DeadlineParser
 
     [GeneratedRegex(@"(?<n>[0-9]+|[一二三四五六七八九十两半]+)(?:个)?(?<u>工作日|日|天|周|星期|个月|月|年)(?:内|之内|以内)$", RegexOptions.CultureInvariant)]
     private static partial Regex ChineseRelative();
+
+    [GeneratedRegex(@"^(?:(?<y>20[0-9]{2})/)?(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2})", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashDate();
+
+    private static DateOnly? SlashDateValue(Match slash, int defaultYear)
+    {
+        var year = slash.Groups["y"].Success ? int.Parse(slash.Groups["y"].ValueSpan, CultureInfo.InvariantCulture) : defaultYear;
+        var month = int.Parse(slash.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+        var day = int.Parse(slash.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
 
     [GeneratedRegex(@"(20[0-9]{2})年", RegexOptions.CultureInvariant)]
     private static partial Regex ExplicitYear();

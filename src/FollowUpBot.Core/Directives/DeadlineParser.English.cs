@@ -13,6 +13,11 @@ internal sealed partial class DeadlineParser
         foreach (var match in EnglishDeadline().EnumerateMatches(span))
         {
             var value = span.Slice(match.Index, match.Length).ToString().TrimEnd(',', '.', ' ');
+            if (value.Contains('/') && !YearFirstDate().IsMatch(value) && AmountChange().IsMatch(span[..match.Index]))
+            {
+                continue;
+            }
+
             var found = new DeadlineMatch(ResolveEnglish(value, meetingDate), start + match.Index, value.Length);
             // "weekly" alone and a date after "on" are weaker than an explicit "by …" in the same clause.
             var named = NamedDate().Match(value.ToLowerInvariant());
@@ -91,6 +96,16 @@ internal sealed partial class DeadlineParser
             return isoDate;
         }
 
+        // "by 2027/3/1": a year first is followed by the month, then the day.
+        var yearFirst = YearFirstDate().Match(lower);
+        if (yearFirst.Success)
+        {
+            var year = int.Parse(yearFirst.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
+            var month = int.Parse(yearFirst.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+            var day = int.Parse(yearFirst.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+            return ValidDate(year, month, day);
+        }
+
         var numeric = NumericDate().Match(lower);
         if (numeric.Success)
         {
@@ -100,7 +115,9 @@ internal sealed partial class DeadlineParser
             var yy = numeric.Groups[3].Success ? int.Parse(numeric.Groups[3].ValueSpan, CultureInfo.InvariantCulture) : meeting.Year;
             var year = yy < 100 ? 2000 + yy : yy;
             var (day, month) = b > 12 ? (b, a) : (a, b);
-            return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+            // "by 3/1" without a year is the next such day, not one already past.
+            return ValidDate(year, month, day) is { } date && !numeric.Groups[3].Success && date < meeting ? date.AddYears(1) : ValidDate(year, month, day);
         }
 
         var named = NamedDate().Match(lower);
@@ -185,6 +202,9 @@ internal sealed partial class DeadlineParser
         return null;
     }
 
+    private static DateOnly? ValidDate(int year, int month, int day) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
     private static int EnglishNumber(string word) => word switch
     {
         "a" or "an" or "one" => 1,
@@ -206,7 +226,7 @@ internal sealed partial class DeadlineParser
 
     [GeneratedRegex(
         @"\b(?:(?:by|before|no later than|not later than|on or before|due(?: by)?:?|until)\s+(?:(?:close of business|cob|eod|noon|midday|the end of|end of)\s+(?:on\s+)?)?(?:the\s+)?(?:mid-?)?" +
-        @"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
+        @"(?:\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}\b|(?!24/7\b)\d{1,2}/\d{1,2}(?:/\d{2,4})?\b(?![/.]\d)|\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + Month + @")|eod|cob|end of (?:the )?day|(?:each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?|" + Month + @"\s+(?:board\s+)?(?:meeting|session|review)|" + Month + @"(?:\s+\d{4})?" +
         @"|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)\b))?" +
         @"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))|next\s+[a-z][a-z-]+|go-live|launch|cutover|(?:the\s+)?(?:week|month|year|quarter|q[1-4])(?:\s+\d{4})?|tomorrow|end of (?:the )?(?:week|month|year|q[1-4]))(?:\s+deadline)?)" +
         @"|\b(?:within|in(?: the next)?)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b" +
@@ -232,6 +252,13 @@ internal sealed partial class DeadlineParser
 
     [GeneratedRegex(@"(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"(?<y>\d{4})/(?<m>\d{1,2})/(?<d>\d{1,2})", RegexOptions.CultureInvariant)]
+    private static partial Regex YearFirstDate();
+
+    // "cut the backlog by 1/2", "increase capacity by 2/3": after a change of amount, "by" and a slash give a fraction.
+    [GeneratedRegex(@"\b(?:reduc|cut|increas|decreas|lower|rais|grow|grew|shrink|shrank|drop|improv|expand|scal|halv|doubl|trim|sav)\w*\b[^.;:]{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AmountChange();
 
     [GeneratedRegex(@"(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m1>" + Month + @")|(?<m2>" + Month + @")(?:\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?)(?:,?\s+(?<y>\d{4}))?", RegexOptions.CultureInvariant)]
     private static partial Regex NamedDate();

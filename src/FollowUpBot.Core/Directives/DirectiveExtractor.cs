@@ -63,7 +63,7 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
         // into their sentences; every span found in the text read is mapped back, so what is shown is cut from the text as
         // written.
         var simplified = ChineseScript.ToSimplified(text);
-        var read = HardWraps.Unwrap(simplified, out var map);
+        var read = HardWraps.Unwrap(TaskTable.FoldCellLines(simplified), out var map);
         var scriptChanged = !ReferenceEquals(simplified, text);
         var pass = new ExtractionPass(read);
         var drafts = pass.Run();

@@ -28,6 +28,8 @@ internal static partial class EnglishActors
         "warden", "wardens", "ranger", "verger", "steward", "stewards", "trustee", "councillor", "councillors", "superintendent", "principal",
         "headteacher", "inspector", "builder", "electrician", "plumber", "janitor", "custodian", "attorney", "landowner", "landlord",
         "lengthsman",
+        // memos address their readers by these ("All affected personnel are urged to …")
+        "personnel", "employees", "employee", "workers", "vice-chairman", "vice-chairwoman", "vice-chairperson",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "&", "of", "for", "the", "on", "de", "van", "von" };
@@ -90,6 +92,24 @@ internal static partial class EnglishActors
     public static bool IsListVerb(string word) => ImperativeVerbs.Contains(word) || ListVerbs.Contains(word);
 
     public static bool IsActor(string phrase) => Split(phrase) is not null;
+
+    /// <summary>
+    /// "Requirements to enter …", "Improvements to the site …": one word with the ending of an abstract noun names a thing, not a
+    /// party; roles with such endings (Management, Operations) are parties.
+    /// </summary>
+    public static bool IsAbstractNoun(string word) =>
+        word.Length > 6 && !Roles.Contains(word.ToLowerInvariant()) && !Bodies.Contains(word) && AbstractEnding().IsMatch(word);
+
+    // Parties whose names end like abstract nouns.
+    private static readonly HashSet<string> Bodies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "commission", "conference", "convention", "federation", "association", "corporation", "administration", "foundation",
+        "institution", "legislature", "presidency", "delegation", "congregation", "parliament", "government", "department",
+        "secretariat", "municipality", "constituency", "agency", "presidents", "residents",
+    };
+
+    [GeneratedRegex(@"(?:ments?|tions?|sions?|ness|ities|ity|ances?|ences?|ures?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AbstractEnding();
 
     /// <summary>True when the word opens an imperative ("Address …", "Form …").</summary>
     public static bool IsImperativeVerb(string word) => ImperativeVerbs.Contains(word);
@@ -160,6 +180,14 @@ internal static partial class EnglishActors
 
         phrase = StripArticle(phrase.TrimEnd(',', ';', ':'));
         if (phrase.Length is 0 or > 90)
+        {
+            return null;
+        }
+
+        // "The need to …" leaves the article alone before the modal; "His committee will …", "Their staff will …" name a party
+        // only through a pronoun.
+        var firstWord = phrase.AsSpan(0, phrase.IndexOf(' ') is var gap and > 0 ? gap : phrase.Length);
+        if (firstWord is "The" or "the" or "A" or "An" or "His" or "his" or "Her" or "her" or "Their" or "their" or "Its" or "its")
         {
             return null;
         }
@@ -246,6 +274,13 @@ internal static partial class EnglishActors
             if (IsNotActorWord(bare) && i > 0)
             {
                 return false;
+            }
+
+            // "All affected personnel": after a quantifier, a participle before the role modifies it.
+            if (i > 0 && i < tokens.Length - 1 && tokens[0] is "All" or "all" or "Each" or "each" or "Every" or "every" && bare.All(char.IsLower)
+                && !ClauseWords.Contains(bare) && Roles.Contains(tokens[^1].TrimEnd(',')))
+            {
+                continue;
             }
 
             // "The TSC discussed whether the project …": a past-tense word after a name is its verb, and a clause word is no modifier.

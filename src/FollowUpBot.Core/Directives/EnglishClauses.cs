@@ -14,6 +14,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     };
 
+    // Words after a handle that report or describe rather than start a task ("@tcr said …", "@frijol thinks …").
+    private static readonly HashSet<string> NotTaskVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "thinks", "thought", "feels", "felt", "mentioned", "noted", "notes", "agrees", "disagrees", "wonders", "asks",
+        "suggests", "reports", "explains", "likes", "prefers", "can", "could", "may", "might", "will", "would", "should", "shall", "must",
+        "did", "does", "do", "forgot", "forgets", "wants", "hopes", "is", "are", "was", "were", "has", "have", "had", "and", "or", "to",
+        "also", "the", "a", "an", "of", "in", "on", "for", "with",
+    };
+
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
@@ -156,10 +165,39 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
         }
 
+        // "- @frijol send the PR to #team-members" / "- Ryan check the coverage reports" in an action list: a handle or a name
+        // directly before the task's verb owns it.
+        if (lead is null && LeadingOwner().Match(content) is { Success: true } leading && LeadingOwnerActors(leading, content) is { } leaders)
+        {
+            lead = leaders;
+            taskStart = contentStart + leading.Groups["verb"].Index;
+        }
+
         // ACTION lines with no owner are still actions: the organiser assigns them.
         var draft = pass.NewDraft(contentStart, taskStart, lead ?? [], english: true, rule: "en.ActionLine");
         draft.End = end;
         _drafts++;
+    }
+
+    /// <summary>
+    /// The owner at the start of an action item: a handle ("@tcr explore …", its "@" dropped) before any verb that is not an
+    /// auxiliary or a past form, or a name before a verb of action lists ("Ryan check …", not "Testing continues …").
+    /// </summary>
+    private static List<string>? LeadingOwnerActors(Match leading, string content)
+    {
+        var verb = leading.Groups["verb"].Value;
+        if (leading.Groups["handle"].Success)
+        {
+            return NotTaskVerbs.Contains(verb) || verb.EndsWith("ed", StringComparison.Ordinal)
+                ? null
+                : [leading.Groups["handle"].Value];
+        }
+
+        // "New release 0.4.1 to be done": a noun phrase with its own verb later, not a name and an imperative.
+        var rest = content.AsSpan(leading.Index + leading.Length);
+        return (EnglishActors.IsListVerb(verb) || verb is "see") && !LaterFiniteVerb().IsMatch(rest) && leading.Groups["name"].Value is not ("New" or "Old" or "Final" or "First" or "Last" or "General" or "Other" or "Open")
+            ? EnglishActors.Split(leading.Groups["name"].Value)
+            : null;
     }
 
     /// <summary>
@@ -354,6 +392,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             // Forms the rules reject on purpose are recorded, so the loose reading does not take them back (README "Round nine").
             if ((!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
                 || IsBodyDeliberation(sentence, modal.Index + modal.Length, subject) || IsReported(sentence, subjectStart)
+                || (!infinitive && Conditional().IsMatch(sentence.AsSpan(0, subjectStart)))
                 || (infinitive && (Membership().IsMatch(sentence.AsSpan(modal.Index + modal.Length)) || NotInfinitive(sentence.AsSpan(modal.Index + modal.Length), subject)))
 
                 // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
@@ -398,7 +437,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "Access to the site …", "Changes to the constitution were approved": "to" before a determiner is a preposition.
         return Determiners.Contains(word.ToString()) || (word.Length >= 7 && word.EndsWith("ing", StringComparison.Ordinal))
-            || (subject.Count == 1 && !subject[0].Contains(' ') && EnglishActors.IsCommonWord(subject[0]));
+            || (subject.Count == 1 && !subject[0].Contains(' ') && (EnglishActors.IsCommonWord(subject[0]) || EnglishActors.IsImperativeVerb(subject[0]) || EnglishActors.IsAbstractNoun(subject[0])));
     }
 
     /// <summary>"Tobie is at FOSDEM this week, but will be working on the draft": "but will" keeps the sentence's subject.</summary>
@@ -567,6 +606,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
             var before = sentence.AsSpan(0, candidate);
             var allowed = !infinitive || candidate == from || before.EndsWith(": ") || before.EndsWith("(")
+                || (before.EndsWith(", and ") && !sentence.AsSpan(candidate, modalIndex - candidate).Trim().Contains(' '))
+                || ((before.TrimEnd().EndsWith("–") || before.TrimEnd().EndsWith("—")) && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2)
                 || (before.EndsWith(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)
             {
@@ -657,7 +698,33 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     /// <summary>"The group agreed to defer …": the meeting body deciding about its own work assigns no one.</summary>
     private static bool IsBodyAgreement(string sentence, int modalIndex, List<string> subject) =>
-        subject.Count == 1 && MeetingBodies.Contains(subject[0]) && (sentence.AsSpan(modalIndex).StartsWith("agreed") || sentence.AsSpan(modalIndex).StartsWith("has agreed") || sentence.AsSpan(modalIndex).StartsWith("have agreed"));
+        subject.Count == 1 && MeetingBodies.Contains(subject[0]) && (sentence.AsSpan(modalIndex).StartsWith("agreed") || sentence.AsSpan(modalIndex).StartsWith("has agreed") || sentence.AsSpan(modalIndex).StartsWith("have agreed"))
+        && !AgreedToOutwardWork(sentence.AsSpan(modalIndex));
+
+    /// <summary>
+    /// "The council also agreed to write to the Minister": a body that agrees to act outside the meeting (write, seek, contact)
+    /// takes on a task; "The group agreed to defer …" or "… to support the plan" is only its decision.
+    /// </summary>
+    private static bool AgreedToOutwardWork(ReadOnlySpan<char> fromModal)
+    {
+        var to = fromModal.IndexOf("agreed to ");
+        if (to < 0)
+        {
+            return false;
+        }
+
+        var rest = fromModal[(to + "agreed to ".Length)..];
+        var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var space and >= 0 ? space : rest.Length)];
+        return OutwardVerbs.Contains(word.ToString());
+    }
+
+    private static readonly HashSet<string> OutwardVerbs = new(StringComparer.Ordinal)
+    {
+        "write", "send", "contact", "seek", "publish", "arrange", "obtain", "investigate", "prepare", "draft", "inform", "notify", "pay",
+        "purchase", "buy", "commission", "appoint", "engage", "organise", "organize", "respond", "reply", "chase", "liaise", "circulate",
+        "fund", "install", "repair", "replace", "order", "book", "invite", "approach", "lobby", "email", "phone", "produce", "issue",
+        "undertake", "carry", "deal", "clear", "cut", "apply", "report", "survey", "advertise", "erect", "remove",
+    };
 
     private static bool FirstWordIsDeterminer(ReadOnlySpan<char> rest)
     {
@@ -685,7 +752,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         var rest = sentence.AsSpan(afterModal).TrimStart();
 
         // "X will be reviewed" has X as the thing acted on; "the Committee will meet" is the meeting's own procedure.
+        // "UCGE will likely not present", "The survey will probably close …": a hedged forecast, not a task.
         return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
+            || rest.StartsWith("likely ") || rest.StartsWith("probably ") || rest.StartsWith("possibly ") || rest.StartsWith("perhaps ")
             || (rest.StartsWith("meet") && !MeetWith().IsMatch(rest)) || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
             || ((rest.StartsWith("begin") || rest.StartsWith("commence")) && !BeginWork().IsMatch(rest)) || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
     }
@@ -727,10 +796,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be) (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)? (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
-    [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then)\s+|;\s*|:\s+|,\s+|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:\s+|,\s+|\s[–—]|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectBoundary();
 
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
@@ -782,7 +851,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex NonAgentive();
 
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
-    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|assigned|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
@@ -796,6 +865,16 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleName();
+
+    [GeneratedRegex(@"^\s*(?:@(?<handle>[A-Za-z0-9][\w.-]{0,38})|(?<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?<verb>[a-z][a-z-]+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingOwner();
+
+    // "if a decision is made to continue the Committee, the Senate should …": what is to be done only if something happens.
+    [GeneratedRegex(@"(?:^|[;:]\s*)(?:[Ii]f|[Uu]nless|[Ii]n\s+case)\b[^;:]{3,160},\s*(?:then\s+)?(?:the\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Conditional();
+
+    [GeneratedRegex(@"\b(?:to\s+be|is|are|was|were|has|have|had|will|would|should|needs?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LaterFiniteVerb();
 
     [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)[A-Z][a-z]", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedActionLine();
@@ -838,7 +917,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to|to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
-    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|RESOLVED|Resolved)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|(?<=\b(?:I|[Ww]e)\s+)ask|RESOLVED|Resolved)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|(?:all|each|every)\s+[a-z]+s?\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();
 
     [GeneratedRegex(@"\brequested\s+(?:the\s+)?(?<actor>Staff|staff|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or|of|for|to|on|in|at|by|with|about|from|that|the|a|an|if|whether|this|these|their|its|his|her)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]

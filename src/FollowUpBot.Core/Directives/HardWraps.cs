@@ -336,7 +336,8 @@ internal static partial class HardWraps
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:[Pp]age|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PageNumber();
 
-    private static bool IsTableRow(string text, int start, int end) => text[start] == '|' || text.IndexOf('\t', start, end - start) >= 0;
+    private static bool IsTableRow(string text, int start, int end) =>
+        text[start] == '|' || text.IndexOf('\t', start, end - start) >= 0 || (end - start > 2 && text[end - 1] == '|' && text[end - 2] == ' ');
 
     private static bool IsLatin(string text, int start, int end)
     {

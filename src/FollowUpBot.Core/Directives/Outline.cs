@@ -144,7 +144,7 @@ internal sealed partial class Outline
         @"|(?<circ>[\u2460-\u2473\u2776-\u277F])\s*" +
         @"|(?<let>[a-zA-Z])[.)](?=\s)(?!\s+(?:will|would|shall|has|had|is|was)\b)\s*" +
         @"|(?<md>\#{1,6})\s+" +
-        @"|(?<action>(?:\*\*)?(?:ACTIONS?|Actions?|Action items?|AI)(?:\*\*)?\s*(?:[:：\-–—]|,(?=\s*[^,:;.]{1,40}:\s))(?:\*\*)?\s*)" +
+        @"|(?<action>[*_]{0,2}(?:ACTIONS?|Actions?|Action items?|AI)[*_]{0,2}\s*(?:[:：\-–—]|,(?=\s*[^,:;.]{1,40}:\s))[*_]{0,2}\s*)" +
         @"|(?<bullet>[-*+•·●○■□◆◇▪►–—➢➤✓✔\uF0A7\uF0B7\uF0D8])\s+" +
         @"|(?<bullet>[-–—])(?=[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}:\s)" +
         @")",

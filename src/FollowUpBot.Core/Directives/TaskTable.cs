@@ -103,7 +103,84 @@ internal sealed class TaskTable
             return '\t';
         }
 
-        return line.Length > 0 && line[0] == '|' && line.Count('|') >= 3 ? '|' : '\0';
+        // "序号 | 重点工作 | 责任单位 |": a row that closes each cell with a pipe (see FoldCellLines) need not open with one.
+        return line.Length > 0 && (line[0] == '|' || line.TrimEnd()[^1] == '|') && line.Count('|') >= 3 ? '|' : '\0';
+    }
+
+    /// <summary>
+    /// A table exported one cell to a line ("序号 |", "重点工作 |", "责任单位 |", … then "1 |", "坚持…。 |", …) is read as rows: the
+    /// header runs from its 序号 cell to the line before the first "1 |", and every row has as many cells; the line breaks
+    /// inside a row become spaces, so the text keeps its length and every span found still points into it. Rows stop at the
+    /// first group whose number cell does not follow on.
+    /// </summary>
+    public static string FoldCellLines(string text)
+    {
+        if (!text.Contains(" |\n", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var lines = new List<(int Start, int End)>();
+        for (var from = 0; from <= text.Length;)
+        {
+            var stop = text.IndexOf('\n', from);
+            var end = stop < 0 ? text.Length : stop;
+            lines.Add((from, end));
+            from = end + 1;
+        }
+
+        char[]? folded = null;
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (Cell(text, lines[k]) is not ("序号" or "编号" or "序"))
+            {
+                continue;
+            }
+
+            var width = 1;
+            while (k + width < lines.Count && Cell(text, lines[k + width]) is { } cell && cell != "1")
+            {
+                width++;
+            }
+
+            var header = Enumerable.Range(k, width).Select(i => Cell(text, lines[i]) ?? string.Empty).ToList();
+            if (width < 3 || width > 10 || !header.Exists(h => Array.Exists(LeadHeaders, l => h.StartsWith(l, StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            folded ??= text.ToCharArray();
+            var last = Join(folded, lines, k, width);
+            for (var number = 1; last + width <= lines.Count && Cell(text, lines[last]) == number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && Enumerable.Range(last, width).All(i => Cell(text, lines[i]) is not null); number++)
+            {
+                last = Join(folded, lines, last, width);
+            }
+
+            k = last - 1;
+        }
+
+        return folded is null ? text : new string(folded);
+    }
+
+    /// <summary>The text of a line that is one cell closed by a pipe ("叶林 |"); null for any other line.</summary>
+    private static string? Cell(string text, (int Start, int End) line)
+    {
+        var content = text.AsSpan(line.Start, line.End - line.Start).TrimEnd();
+        return content.Length >= 2 && content[^1] == '|' && content[..^1].IndexOf('|') < 0 && !content[..^1].Trim().IsEmpty
+            ? content[..^1].Trim().ToString()
+            : null;
+    }
+
+    /// <summary>Turns the breaks between <paramref name="count"/> cell lines from <paramref name="first"/> into spaces; the index after them.</summary>
+    private static int Join(char[] folded, List<(int Start, int End)> lines, int first, int count)
+    {
+        for (var i = first; i < first + count - 1; i++)
+        {
+            folded[lines[i].End] = ' ';
+        }
+
+        return first + count;
     }
 
     private static List<(int Start, int End)> Cells(string text, int start, int end, char separator)

@@ -24,7 +24,8 @@ public sealed class RealTextEvaluationTests
     [InlineData("heldout6", 0.98)]
     [InlineData("heldout7", 0.77)]
     [InlineData("heldout8", 0.92)]
-    [InlineData("heldout9", 0.62)]
+    // heldout9 was scored once at 0.59 and then tuned on in round 11 (0.94 after it): its floor is the tuned figure.
+    [InlineData("heldout9", 0.93)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
