@@ -182,9 +182,11 @@ internal static partial class HardWraps
     private static bool? Join(string text, int prevStart, int prevEnd, int nextStart, int nextEnd, int width, bool wrapped)
     {
         // A table row (cells by tabs or "|"), a Markdown heading, a list item or an owner line after the break start
-        // something of their own.
+        // something of their own — except a "Word:" after a line that stops where no clause can ("… proposal for the next
+        // several\nHackathons: July …"), which is the same sentence run on.
         if (IsTableRow(text, prevStart, prevEnd) || IsTableRow(text, nextStart, nextEnd) || text[prevStart] == '#'
-            || Outline.Read(text, nextStart, nextEnd) is not null || StartsWithLabel(text, nextStart, nextEnd))
+            || Outline.Read(text, nextStart, nextEnd) is not null
+            || (StartsWithLabel(text, nextStart, nextEnd) && !EndsMidClause(text, prevStart, prevEnd)))
         {
             return null;
         }
@@ -218,7 +220,7 @@ internal static partial class HardWraps
             // proposed"), is inside a sentence. Before a capital ("… or under a City\nCouncilmember's agenda item") only in a
             // text wrapped at a width, on a line that ran to it: lines listed without bullets ("Leonard & Hwang to …\nSilona -
             // to …") end on a word and start with a capital too, but do not fill a page's width line after line.
-            return char.IsLower(text[nextStart]) || last is ',' or '-' or '–' || EndsWithFunctionWord(text, prevStart, prevEnd)
+            return char.IsLower(text[nextStart]) || EndsMidClause(text, prevStart, prevEnd)
                 || (wrapped && extent >= width * EnglishWidthShare) ? true : null;
         }
 
@@ -235,9 +237,10 @@ internal static partial class HardWraps
         }
 
         // A full line that ends a sentence (…互通互用。) is followed by more of its paragraph unless the next line is indented
-        // (a PDF's new paragraph starts with "　　"); a colon, a bracket or a quotation mark closes something of its own.
+        // (a PDF's new paragraph starts with "　　"); a colon, a bracket or a quotation mark closes something of its own —
+        // but not a short aside inside a name (各镇(区)\n政府(管委会)要…), which the sentence runs on from.
         if (last is '。' or '；' or ';' ? char.IsWhiteSpace(text[nextStart - 1]) && text[nextStart - 1] is not ('\n' or '\r')
-            : last is '！' or '？' or '：' or ':' or '!' or '?' or '”' or '）' or ')' or '」' or '』' or '〕')
+            : (last is '！' or '？' or '：' or ':' or '!' or '?' or '”' or '）' or ')' or '」' or '』' or '〕') && !EndsWithInlineAside(text, prevStart, prevEnd))
         {
             return null;
         }
@@ -252,6 +255,56 @@ internal static partial class HardWraps
         "had", "as", "this", "these", "those", "their", "its", "his", "her", "our", "your", "but", "if", "who", "which", "whose", "per",
         "via", "about", "between", "during", "under", "over", "upon", "within", "without", "all", "any", "each", "every", "some", "no",
     };
+
+    /// <summary>Words besides the function words after which an English clause cannot stop.</summary>
+    private static readonly HashSet<string> MidClauseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "several", "whether", "because", "although", "though", "unless", "whereas", "including", "regarding", "among", "amongst",
+        "toward", "towards",
+    };
+
+    /// <summary>A line that stops after a comma, a dash or a word no clause ends on.</summary>
+    private static bool EndsMidClause(string text, int start, int end)
+    {
+        if (!IsLatin(text, start, end))
+        {
+            return false;
+        }
+
+        if (text[end - 1] is ',' or '-' or '–' || EndsWithFunctionWord(text, start, end))
+        {
+            return true;
+        }
+
+        var wordStart = end;
+        while (wordStart > start && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return wordStart < end && MidClauseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(wordStart, end - wordStart));
+    }
+
+    /// <summary>"…各镇(区)": a bracket of at most four characters, no colon or comma in it, opened right after a Chinese character.</summary>
+    private static bool EndsWithInlineAside(string text, int start, int end)
+    {
+        var close = text[end - 1];
+        if (close is not (')' or '）'))
+        {
+            return false;
+        }
+
+        for (var open = end - 2; open > start && open >= end - 6; open--)
+        {
+            if (text[open] is '(' or '（')
+            {
+                return end - open - 2 >= 1 && IsCjk(text[open - 1])
+                    && text.AsSpan(open + 1, end - open - 2).IndexOfAny("：:，,、") < 0;
+            }
+        }
+
+        return false;
+    }
 
     private static bool EndsWithFunctionWord(string text, int start, int end)
     {

@@ -299,4 +299,58 @@ public sealed class EleventhRoundTests
     {
         Assert.Null(Parser.Find(clause, 0, clause.Length, new DateOnly(2026, 12, 4)));
     }
+
+    [Fact]
+    public void AWrappedLineThatStopsMidClauseRunsOnIntoAWordWithAColon()
+    {
+        // Wrapped at 64 columns: "several" cannot end the clause, so "Hackathons:" is more of it, not an owner's label.
+        const string text =
+            "Todd to provide some potential recommendations for an EU F2F and to finalize the plan proposal for the next several\n" +
+            "Hackathons:  July (west coast), August (virtual), September (EU).\n";
+
+        var read = HardWraps.Unwrap(text, out _);
+
+        Assert.Contains("the next several Hackathons:", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOwnersLabelAfterAFinishedLineStaysALineOfItsOwn()
+    {
+        const string text =
+            "Mary: review the budget proposal and circulate the comments to the members of the finance committee\n" +
+            "Bob: draft the letter to the highways authority about the footpath on Church Lane by the next meeting\n";
+
+        var read = HardWraps.Unwrap(text, out _);
+
+        Assert.Contains("finance committee\nBob: draft", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AShortAsideInANameAtTheWidthRunsOnIntoTheNextLine()
+    {
+        // Wrapped at 30 characters, the break falls after 各镇(区): the name goes on to 政府(管委会) on the next line.
+        const string paragraph =
+            "会议要求，各有关部门和单位要认真贯彻落实上级关于做好安全生产工作的要求，牢固树立安全生产红线意识，扎扎实实组织开展好安全生产大检查，" +
+            "坚决有效防范各类事故的发生。市安委会办公室成立安全生产大检查办公室，负责对全市大检查工作综合协调。各镇(区)政府(管委会)要成立由政府" +
+            "负责同志任组长的大检查领导小组，按照职责分工抓好落实，切实负起责任，落实大检查的各项保障措施，组织开展本辖区的大检查工作。";
+        var text = string.Join('\n', paragraph.Chunk(30).Select(line => new string(line))) + "\n";
+        Assert.Contains("各镇(区)\n政府", text, StringComparison.Ordinal);
+
+        var directives = Assigned(text);
+
+        // The lead is the name as written, across the line break.
+        Assert.Contains(directives, d => d.Lead.SequenceEqual(["各镇(区)\n政府(管委会)"]));
+    }
+
+    [Fact]
+    public void ABracketedNoteAtTheWidthStillClosesItsLine()
+    {
+        const string text =
+            "一、完善城市更新项目库，建立健全项目储备和动态调整机制（责任单位：市住建局）\n" +
+            "二、市财政局要统筹安排配套资金，确保各项改造任务按期完成，按月报送进展情况。\n";
+
+        var read = HardWraps.Unwrap(text, out _);
+
+        Assert.Contains("（责任单位：市住建局）\n二、", read, StringComparison.Ordinal);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout7")]
     [InlineData("heldout8")]
     [InlineData("heldout9")]
+    [InlineData("heldout10")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();
