@@ -8,7 +8,7 @@ namespace FollowUpBot.Cli;
 /// <summary>
 /// <c>followup eval-lobo ROOT</c>: leave-one-batch-out for extraction over the batches (subfolders) of ROOT. For each batch
 /// and language it prints the rules alone and the rules with a candidate scorer trained on every other batch, the kinds of
-/// error behind each (README "Round eight", "Round nine"), and the totals per language. Deterministic.
+/// error behind each (docs/evaluation/extraction.md, rounds 8–9), and the totals per language. Deterministic.
 /// </summary>
 internal sealed class EvalLoboCommand : ICliCommand
 {

@@ -8,7 +8,7 @@ namespace FollowUpBot.Cli;
 /// <c>followup train-directives ROOT --out FILE</c>: trains the scorer of loose candidates the extractor adds where the
 /// rules found nothing (<see cref="CandidateScorer.Additions"/>, <see cref="LooseCandidates"/>) on every labelled text under
 /// ROOT's subfolders with <see cref="CandidateScorerOptions.Chosen"/> and writes the model file the extractor embeds
-/// (src/FollowUpBot.Core/Directives/directive-additions.tsv; README "Round nine"). Deterministic: the same texts give the
+/// (src/FollowUpBot.Core/Directives/directive-additions.tsv; docs/evaluation/extraction.md, round 9). Deterministic: the same texts give the
 /// same file, byte for byte.
 /// </summary>
 internal sealed class TrainDirectivesCommand : ICliCommand

@@ -15,7 +15,7 @@ internal readonly record struct ReplyVerdicts(ReplyStatus? Rules, double Confide
 /// A small multinomial logistic regression over <see cref="ReplyVerdicts"/> (stacking): trained on the classifier's
 /// out-of-fold probabilities for the labelled public batches, so it learns how far each reading is to be trusted on
 /// text the classifier did not see. Deterministic: zero start, full-batch gradient steps in a fixed order, weights
-/// rounded to 4 decimals. Round 7 measured it by nested leave-one-batch-out (README, "Learned fallback").
+/// rounded to 4 decimals. Round 7 measured it by nested leave-one-batch-out (docs/evaluation/replies.md).
 /// </summary>
 internal sealed class ReplyDecisionCombiner
 {

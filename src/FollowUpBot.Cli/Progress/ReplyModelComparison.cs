@@ -19,8 +19,8 @@ internal static class ReplyModelComparison
 
     /// <summary>The option sets compared; the first is round 4's.</summary>
     /// <remarks>
-    /// Round 6 also measured L2 0.0003/0.003/0.01, min-documents 3, stems with negation scopes and 600 epochs (README,
-    /// "Learned fallback"); none gained in leave-one-batch-out, so they left the list.
+    /// Round 6 also measured L2 0.0003/0.003/0.01, min-documents 3, stems with negation scopes and 600 epochs
+    /// (docs/evaluation/replies.md); none gained in leave-one-batch-out, so they left the list.
     /// </remarks>
     public static IReadOnlyList<(string Name, ReplyClassifierOptions Options)> Candidates { get; } =
     [

@@ -9,7 +9,7 @@ internal sealed record CandidateExample(IReadOnlyList<string> Features, bool Dir
 internal sealed record CandidateScorerOptions(double L2, int Epochs, double Threshold, double AddThreshold)
 {
     /// <summary>
-    /// The options chosen by <c>followup eval-lobo</c> (README "Round eight", "Round nine"): an addition needs a probability
+    /// The options chosen by <c>followup eval-lobo</c> (docs/evaluation/extraction.md, rounds 8–9): an addition needs a probability
     /// of 0.5 (0.6 gave the same English F1 over all folders, 0.4 and 0.7 less).
     /// </summary>
     public static CandidateScorerOptions Chosen { get; } = new(L2: 0.01, Epochs: 400, Threshold: 0.5, AddThreshold: 0.5);

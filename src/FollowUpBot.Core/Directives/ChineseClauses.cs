@@ -404,7 +404,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
-        // 由县交通局负责的第3件事项…: recorded, so the loose reading does not take it back (README "Round nine").
+        // 由县交通局负责的第3件事项…: recorded, so the loose reading does not take it back
+        // (docs/evaluation/extraction.md, round 9).
         if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } earlier && DescribesEarlierAssignment(earlier.End, end))
         {
             pass.Exclude(x, end);

@@ -21,8 +21,8 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 
     public IReadOnlyList<Directive> Extract(string text, DateOnly meetingDate)
     {
-        // Where the rules found nothing, the loose reading's candidates the learned scorer accepts are added (README "Round
-        // nine"); with none, the rules' items stand as they are numbered.
+        // Where the rules found nothing, the loose reading's candidates the learned scorer accepts are added
+        // (docs/evaluation/extraction.md, round 9); with none, the rules' items stand as they are numbered.
         var reading = Read(text, meetingDate, outsideRules: true);
         var all = CandidateScorer.Additions.WithAdditions(reading.Rules, reading.Loose);
         if (all.Count == reading.Rules.Count)

@@ -389,7 +389,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 continue;
             }
 
-            // Forms the rules reject on purpose are recorded, so the loose reading does not take them back (README "Round nine").
+            // Forms the rules reject on purpose are recorded, so the loose reading does not take them back
+            // (docs/evaluation/extraction.md, round 9).
             if ((!infinitive && IsProcedure(sentence, modal.Index + modal.Length)) || IsBodyAgreement(sentence, modal.Index, subject)
                 || IsBodyDeliberation(sentence, modal.Index + modal.Length, subject) || IsReported(sentence, subjectStart)
                 || (!infinitive && Conditional().IsMatch(sentence.AsSpan(0, subjectStart)))

@@ -308,14 +308,14 @@ internal sealed record ReplyClassifierOptions(
     ReplyFeatureExtras Extras = ReplyFeatureExtras.None,
     bool Balanced = false)
 {
-    /// <summary>The naive Bayes options chosen by cross-validation in round 3 (README, "learned fallback").</summary>
+    /// <summary>The naive Bayes options chosen by cross-validation in round 3 (docs/evaluation/replies.md).</summary>
     public static ReplyClassifierOptions NaiveBayes { get; } = new(Alpha: 0.3, CjkGrams: 2, MinDocuments: 2, Temperature: 6, UniformPrior: false);
 
     /// <summary>
     /// The options the shipped model is trained with. Round 4 chose logistic regression by cross-validation (71.5% of held-out
     /// rows alone, naive Bayes 62.5%); round 5 added runs of three Chinese characters, the one richer feature set that gained
     /// in leave-one-batch-out with the rules (88.1% mean against 87.8%) without storing more wrong statuses
-    /// (<c>followup train-replies --compare</c>, README "Learned fallback"). Negation scopes, the rules' cue kinds and
+    /// (<c>followup train-replies --compare</c>, docs/evaluation/replies.md). Negation scopes, the rules' cue kinds and
     /// balanced class weights were measured and not chosen. Round 6 chose the L2 penalty and the other options by
     /// leave-one-batch-out over batches 1-9 (README): every feature seen in training counts (min-documents 1: 88.3% mean against
     /// 88.0%), L2 stays 0.001 (0.0003, 0.003, 0.01 were no better), English stems were measured and not chosen.

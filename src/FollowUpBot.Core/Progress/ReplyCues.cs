@@ -616,7 +616,7 @@ internal static partial class ReplyCues
     private static partial Regex PlannedStartPattern();
 
     // Work set for a season ahead ("will spray this fall", 计划明年春季补植): a pattern of its own, because inside
-    // PlannedStartPattern these alternatives made every reply's rules about 12% slower (README, round 7).
+    // PlannedStartPattern these alternatives made every reply's rules about 12% slower (docs/evaluation/replies.md, round 7).
     [GeneratedRegex(
         """
         \bwill\s+(?!(?:be\s+)?(?:completed?|finished|done|closed|delivered|ready|fixed|resolved|over|continued?|resumed?|remain(?:ed)?|kept|keep|operational|open(?:ed)?|reopen(?:ed)?|in\s+place|finish|complete)\b)(?:be\s+)?[a-z]+\s+(?:[\w'-]+\s+){0,4}(?:this|next|in\s+the|in|during\s+the)\s+(?:spring|summer|fall|autumn|winter)\b

@@ -17,7 +17,7 @@ namespace FollowUpBot.Progress;
 /// <param name="CompletionDoubtBelow">As <paramref name="DoubtBelow"/> for a rules completion request; negative: the same as <paramref name="DoubtBelow"/>.</param>
 internal sealed record ReplyLearnedPolicy(int MinEvidence, double SpeakAbove, double SwitchAbove, double DoubtBelow, double Cap, double NotStartedDoubtBelow = -1, double CompletionDoubtBelow = -1)
 {
-    /// <summary>The policy chosen by leave-one-batch-out over the public batches (README, "Learned fallback").</summary>
+    /// <summary>The policy chosen by leave-one-batch-out over the public batches (docs/evaluation/replies.md).</summary>
     /// <remarks>
     /// Round 7, leave-one-batch-out over batches 1-10: a classifier at least 0.95 sure replaces an unsure rules status (only
     /// the picker's pre-filled guess changes: the status stays unsure), which read 7 more of 1,247 rows right with the same

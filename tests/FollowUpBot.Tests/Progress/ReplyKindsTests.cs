@@ -546,7 +546,7 @@ public sealed class ReplyKindsTests
         Assert.Equal(expected, Rules(text).Status?.ToContractName());
     }
 
-    // Round 6: kinds batch 9 shares with earlier batches (README "Evaluation on real replies").
+    // Round 6: kinds batch 9 shares with earlier batches (docs/evaluation/replies.md).
     [Theory]
     [InlineData("The zoning item was deferred until the next meeting of the board.")]
     [InlineData("This week's fixes will be rolled into the next release.")]
@@ -606,7 +606,7 @@ public sealed class ReplyKindsTests
         Assert.NotEqual(notExpected ?? "extension", status);
     }
 
-    // Round 7: kinds batch 10 shares with earlier batches (README "Evaluation on real replies").
+    // Round 7: kinds batch 10 shares with earlier batches (docs/evaluation/replies.md).
     [Theory]
     [InlineData("v0.15 release is delayed 1 week due to a dependency upgrade.")]
     [InlineData("The launch may be delayed by a few days.")]
@@ -644,7 +644,7 @@ public sealed class ReplyKindsTests
         Assert.NotEqual(notExpected, Rules(text).Status?.ToContractName());
     }
 
-    // Round 8: work handed in late with no new target is delivered (batches 5, 10 and 11; README "Evaluation on real replies").
+    // Round 8: work handed in late with no new target is delivered (batches 5, 10 and 11; docs/evaluation/replies.md).
     [Theory]
     [InlineData("Sorry for handing my report in late.")]
     [InlineData("Here is the summary, late submission, apologies.")]

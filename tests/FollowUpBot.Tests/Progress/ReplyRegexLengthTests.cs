@@ -10,7 +10,7 @@ namespace FollowUpBot.Tests.Progress;
 /// The reply rules' generated patterns on the longest reply the parser reads (<see cref="ReplyParser.MaxAnalysedLength"/>
 /// characters) made of their own words with no punctuation to stop a loop — the adversarial case for the bounded
 /// <c>[^,。;]{0,n}</c> loops. Each pattern keeps its own 1-s timeout, and none may reach it once warmed (steady state
-/// is linear, ~13 ms for the largest on 4,000 characters here; README "Evaluation on real replies", round 8): a timeout
+/// is linear, ~13 ms for the largest on 4,000 characters here; docs/evaluation/replies.md, round 8): a timeout
 /// would send the reply to the picker.
 /// </summary>
 public sealed class ReplyRegexLengthTests

@@ -42,7 +42,7 @@ internal sealed record EvalResult(EvalCounts Counts, IReadOnlyList<EvalMiss> Mis
     /// <summary>For each prediction, in the order given, whether it matched a gold item (unassigned candidates never do).</summary>
     public IReadOnlyList<bool> Matched { get; init; } = [];
 
-    /// <summary>What kind each miss is (README "Round eight").</summary>
+    /// <summary>What kind each miss is (docs/evaluation/extraction.md, round 8).</summary>
     public ExtractionErrors Errors { get; init; } = ExtractionErrors.Zero;
 }
 
