@@ -44,18 +44,7 @@ internal static class ReplyModelComparison
 
     public static string Run(IReadOnlyList<string> names, List<IReadOnlyList<LabelledReplyRow>> sets, int folds)
     {
-        var rows = new List<(LabelledReplyRow Row, int Set, ReplyStatus Label)>();
-        for (var s = 0; s < sets.Count; s++)
-        {
-            foreach (var row in sets[s])
-            {
-                if (row.ScoreStatus && row.Status is { } name && ReplyClassifierTraining.FromContractName(name) is { } label)
-                {
-                    rows.Add((row, s, label));
-                }
-            }
-        }
-
+        var rows = LabelledRows(sets);
         var rules = rows.Select(r => ReplyParser.Parse(r.Row.Text, r.Row.Context, null, ReplyLearnedPolicy.Chosen)).ToArray();
         var cues = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cue>>(StringComparer.Ordinal);
         foreach (var (row, _, _) in rows)
@@ -177,8 +166,41 @@ internal static class ReplyModelComparison
         ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(candidates);
         var batches = Enumerable.Range(0, sets.Count).Where(s => names[s].StartsWith("public-batch-", StringComparison.Ordinal)).ToList();
+
+        // Every labelled row is trained on; a public batch's rows are read by the model trained without that batch.
+        var rows = LabelledRows(sets);
+        var scored = rows.Select(r => batches.Contains(r.Set)).ToArray();
+        var rules = rows.Select(r => ReplyParser.Parse(r.Row.Text, r.Row.Context, null, policy)).ToArray();
+        var chinese = rows.Select(r => r.Row.Text.Any(c => c is >= '\u3400' and <= '\u9fff')).ToArray();
+        var cues = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cue>>(StringComparer.Ordinal);
+        IReadOnlyList<Cue> CuesOf(string folded) => cues.GetOrAdd(folded, f => ReplyCues.Find(f));
+        var languages = new (string Name, Func<int, bool> Where)[] { ("all", i => scored[i]), ("zh", i => scored[i] && chinese[i]), ("en", i => scored[i] && !chinese[i]) };
+        var report = new StringBuilder();
+        report.Append(CultureInfo.InvariantCulture, $"leave-one-batch-out by language: {scored.Count(x => x)} rows of {batches.Count} public batches ({Enumerable.Range(0, rows.Count).Count(languages[1].Where)} Chinese, {Enumerable.Range(0, rows.Count).Count(languages[2].Where)} English), rules fixed, policy switch {policy.SwitchAbove} doubt {policy.DoubtBelow}\n");
+        report.Append(CultureInfo.InvariantCulture, $"rules alone: {string.Join(", ", languages.Select(l => $"{l.Name} {Share(rows, i => rules[i].Status, l.Where)}"))}\n");
+        report.Append("features | language | rules + classifier | confident wrong | picker | classifier alone\n");
+        foreach (var (name, options) in candidates)
+        {
+            var held = HeldOut(rows, options, batches.Count, i => batches.IndexOf(rows[i].Set), CuesOf);
+            var read = Enumerable.Range(0, rows.Count)
+                .Select(i => held[i] is { } h ? ReplyParser.Combine(rules[i].Status, rules[i].Confidence, h.Prediction, h.Probabilities, policy) : default)
+                .ToArray();
+            foreach (var (language, where) in languages)
+            {
+                var confidentWrong = Enumerable.Range(0, rows.Count).Count(i => where(i) && read[i].Status is { } s && s != rows[i].Label && read[i].Confidence >= ReplyParser.ConfirmBelow);
+                var picker = Enumerable.Range(0, rows.Count).Count(i => where(i) && (read[i].Status is null || read[i].Confidence < ReplyParser.ConfirmBelow));
+                report.Append(CultureInfo.InvariantCulture, $"{name} | {language} | {Share(rows, i => read[i].Status, where)} | {confidentWrong} | {picker} | {Share(rows, i => held[i]?.Prediction.Status, where)}\n");
+            }
+        }
+
+        return report.ToString();
+    }
+
+    /// <summary>The rows of the sets that carry a status label, with their set.</summary>
+    private static List<(LabelledReplyRow Row, int Set, ReplyStatus Label)> LabelledRows(List<IReadOnlyList<LabelledReplyRow>> sets)
+    {
         var rows = new List<(LabelledReplyRow Row, int Set, ReplyStatus Label)>();
-        foreach (var s in batches)
+        for (var s = 0; s < sets.Count; s++)
         {
             foreach (var row in sets[s])
             {
@@ -189,57 +211,13 @@ internal static class ReplyModelComparison
             }
         }
 
-        var rules = rows.Select(r => ReplyParser.Parse(r.Row.Text, r.Row.Context, null, policy)).ToArray();
-        var chinese = rows.Select(r => r.Row.Text.Any(c => c is >= '\u3400' and <= '\u9fff')).ToArray();
-        var cues = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Cue>>(StringComparer.Ordinal);
-        IReadOnlyList<Cue> CuesOf(string folded) => cues.GetOrAdd(folded, f => ReplyCues.Find(f));
-        var report = new StringBuilder();
-        report.Append(CultureInfo.InvariantCulture, $"leave-one-batch-out by language: {rows.Count} rows of {batches.Count} public batches ({chinese.Count(c => c)} Chinese, {chinese.Count(c => !c)} English), rules fixed, policy switch {policy.SwitchAbove} doubt {policy.DoubtBelow}\n");
-        report.Append(CultureInfo.InvariantCulture, $"rules alone: all {Share(rows.Count, i => rules[i].Status == rows[i].Label, _ => true)}, zh {Share(rows.Count, i => rules[i].Status == rows[i].Label, i => chinese[i])}, en {Share(rows.Count, i => rules[i].Status == rows[i].Label, i => !chinese[i])}\n");
-        report.Append("features | language | rules + classifier | confident wrong | picker | classifier alone\n");
-        foreach (var (name, options) in candidates)
-        {
-            var read = new (ReplyStatus? Status, double Confidence, ReplyStatus Alone)[rows.Count];
-            Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, b =>
-            {
-                var model = ReplyClassifierTraining.Train(ReplyClassifierTraining.Examples(Enumerable.Range(0, sets.Count).Where(s => s != b).Select(s => sets[s])), options, CuesOf);
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    if (rows[i].Set == b)
-                    {
-                        var probabilities = new double[ReplyClassifier.Classes];
-                        var folded = ReplyText.Fold(rows[i].Row.Text);
-                        var prediction = model.Predict(folded, CuesOf(folded), probabilities);
-                        var (status, confidence, _) = ReplyParser.Combine(rules[i].Status, rules[i].Confidence, prediction, probabilities, policy);
-                        read[i] = (status, confidence, prediction.Status);
-                    }
-                }
-            });
-
-            foreach (var (language, where) in new (string, Func<int, bool>)[] { ("all", _ => true), ("zh", i => chinese[i]), ("en", i => !chinese[i]) })
-            {
-                var confidentWrong = Enumerable.Range(0, rows.Count).Count(i => where(i) && read[i].Status is { } s && s != rows[i].Label && read[i].Confidence >= ReplyParser.ConfirmBelow);
-                var picker = Enumerable.Range(0, rows.Count).Count(i => where(i) && (read[i].Status is null || read[i].Confidence < ReplyParser.ConfirmBelow));
-                report.Append(CultureInfo.InvariantCulture, $"{name} | {language} | {Share(rows.Count, i => read[i].Status == rows[i].Label, where)} | {confidentWrong} | {picker} | {Share(rows.Count, i => read[i].Alone == rows[i].Label, where)}\n");
-            }
-        }
-
-        return report.ToString();
+        return rows;
     }
 
-    private static string Share(int count, Func<int, bool> right, Func<int, bool> where)
+    private static string Share(List<(LabelledReplyRow Row, int Set, ReplyStatus Label)> rows, Func<int, ReplyStatus?> read, Func<int, bool> where)
     {
-        int n = 0, r = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (where(i))
-            {
-                n++;
-                r += right(i) ? 1 : 0;
-            }
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"{(n == 0 ? 0 : (double)r / n):P1} ({r}/{n})");
+        var (right, n) = Tally(rows, read, where);
+        return string.Create(CultureInfo.InvariantCulture, $"{(n == 0 ? 0 : (double)right / n):P1} ({right}/{n})");
     }
 
     // The share of a set's status-labelled rows whose most probable status is the label.
@@ -260,6 +238,12 @@ internal static class ReplyModelComparison
 
     private static double Accuracy(List<(LabelledReplyRow Row, int Set, ReplyStatus Label)> rows, Func<int, ReplyStatus?> read, Func<int, bool> where)
     {
+        var (right, n) = Tally(rows, read, where);
+        return n == 0 ? 0 : (double)right / n;
+    }
+
+    private static (int Right, int Of) Tally(List<(LabelledReplyRow Row, int Set, ReplyStatus Label)> rows, Func<int, ReplyStatus?> read, Func<int, bool> where)
+    {
         int n = 0, right = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -270,7 +254,7 @@ internal static class ReplyModelComparison
             }
         }
 
-        return n == 0 ? 0 : (double)right / n;
+        return (right, n);
     }
 
     /// <summary>Each row read by a model trained on the other folds; a row of no fold (fold &lt; 0) is only trained on.</summary>

@@ -55,7 +55,7 @@ internal static class ChineseScript
         var first = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] >= '\u3400' && Map.ContainsKey(text[i]))
+            if (ToSimplified(text[i]) != text[i])
             {
                 first = i;
                 break;
@@ -73,8 +73,7 @@ internal static class ChineseScript
             source.AsSpan(0, from).CopyTo(span);
             for (var i = from; i < source.Length; i++)
             {
-                var c = source[i];
-                span[i] = c >= '\u3400' && Map.TryGetValue(c, out var simplified) ? simplified : c;
+                span[i] = ToSimplified(source[i]);
             }
         });
     }
