@@ -138,6 +138,7 @@ internal static class DocxText
         private const int MaxStyleChain = 16;
 
         private readonly ListNumbers<int> _numbers = new();
+        private Dictionary<string, Style>? _styles;
 
         public string Label(Paragraph paragraph)
         {
@@ -184,9 +185,16 @@ internal static class DocxText
         private (int? NumId, int? Level) StyleNumbering(string? styleId)
         {
             int? numId = null, level = null;
-            for (var depth = 0; styleId is not null && styles is not null && depth < MaxStyleChain; depth++)
+            if (styleId is null || styles is null)
             {
-                var style = styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
+                return (null, null);
+            }
+
+            _styles ??= styles.Elements<Style>().Where(s => s.StyleId?.Value is not null)
+                .GroupBy(s => s.StyleId!.Value!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            for (var depth = 0; styleId is not null && depth < MaxStyleChain; depth++)
+            {
+                var style = _styles.GetValueOrDefault(styleId);
                 var numPr = style?.StyleParagraphProperties?.NumberingProperties;
                 numId ??= numPr?.NumberingId?.Val?.Value;
                 level ??= numPr?.NumberingLevelReference?.Val?.Value;

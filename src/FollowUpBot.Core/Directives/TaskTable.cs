@@ -104,7 +104,7 @@ internal sealed class TaskTable
         }
 
         // "序号 | 重点工作 | 责任单位 |": a row that closes each cell with a pipe (see FoldCellLines) need not open with one.
-        return line.Length > 0 && (line[0] == '|' || line.TrimEnd()[^1] == '|') && line.Count('|') >= 3 ? '|' : '\0';
+        return (line is ['|', ..] || line.TrimEnd() is [.., '|']) && line.Count('|') >= 3 ? '|' : '\0';
     }
 
     /// <summary>
