@@ -46,6 +46,9 @@ internal sealed record ParsedReply(
 
     /// <summary>The words, as written, that decided the status (<c>"cues"</c> in <c>parse-reply --format json</c>).</summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
+
+    /// <summary>What nothing was read from (the parser failed): no status, no item (so the sender chooses), the whole text as the note.</summary>
+    public static ParsedReply Unread(string text) => new(null, null, null, null, null, text.Trim()) { Ambiguous = true };
 }
 
 internal enum ReplyItemSource

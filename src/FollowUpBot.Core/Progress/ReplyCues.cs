@@ -58,6 +58,8 @@ internal static partial class ReplyCues
         (CueKind.NegatedCompletion, NegatedCompletionPattern),
         (CueKind.NotStarted, NotStartedPattern),
         (CueKind.ExtensionRequest, ExtensionRequestPattern),
+        (CueKind.ExtensionRequest, MovedReleasePattern),
+        (CueKind.ExtensionRequest, ResumptionPattern),
         (CueKind.ExtensionTo, ExtensionToPattern),
         (CueKind.Blocked, BlockedPattern),
         (CueKind.Forecast, ForecastPattern),
@@ -100,7 +102,8 @@ internal static partial class ReplyCues
             i++;
         }
 
-        if (i >= folded.Length)
+        // 超额完成…3个村的建设任务: a target exceeded is the whole task, whatever the count after it (round 10).
+        if (i >= folded.Length || folded.AsSpan(cue.Start, cue.Length).StartsWith("超额", StringComparison.Ordinal))
         {
             return false;
         }
@@ -133,8 +136,9 @@ internal static partial class ReplyCues
             return false;
         }
 
+        // 超额完成…3个村的建设任务: the count after a target exceeded is the target's, not a part of the work (round 10).
         var before = folded[from..cue.Start];
-        return CountAfter().IsMatch(folded, cue.End)
+        return (CountAfter().IsMatch(folded, cue.End) && !text.StartsWith("超额", StringComparison.Ordinal))
             || CountBefore().IsMatch(before)
             || ShareBefore().IsMatch(before)
             || Remainder().IsMatch(folded);
@@ -148,6 +152,18 @@ internal static partial class ReplyCues
     public static bool IsOvercome(string folded, Cue cue, bool workGoesOn)
     {
         if (Resumed().Match(folded, cue.End) is { Success: true })
+        {
+            return true;
+        }
+
+        // 至今无法改建, "still can't": the block lasts to now, whatever is being done about it (round 10).
+        if (StillNow().IsMatch(folded.AsSpan(Math.Max(0, cue.Start - 6), Math.Min(6, cue.Start))))
+        {
+            return false;
+        }
+
+        // A block that holds up only the rest while the work goes on (剩余破损道路因…资金问题，会…逐步进行) is progress (round 10).
+        if (workGoesOn && RestOfWork().IsMatch(folded, Clause(folded, cue.Start, cue.End).From))
         {
             return true;
         }
@@ -174,6 +190,44 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(@"待|等到?|一旦|如果|若|假如|\b(?:once|when|if|after|until|unless)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Condition();
+
+    [GeneratedRegex(@"\G\s*(?:剩余|其余|剩下|还剩|the\s+rest\b|the\s+remaining\b)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex RestOfWork();
+
+    [GeneratedRegex(@"(?:至今|迄今|仍然?|依然|一直)还?$|\bstill\s+$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex StillNow();
+
+    /// <summary>
+    /// Whether an extension cue is a pause with the time work resumes ("on pause until October", 暂停更新，预计6月25日之后恢复更新,
+    /// 预计8月份左右继续开发; round 10): an extension without a new due date (the resumption is not one), asked, since a pause
+    /// also reads as a block.
+    /// </summary>
+    public static bool IsResumption(string folded, Cue cue) => ResumptionPattern().Match(folded, cue.Start, cue.Length) is { Success: true } m && m.Index == cue.Start && m.Length == cue.Length;
+
+    /// <summary>
+    /// Whether a blocked cue is a difficulty told before a plan (基于财政困难…计划明年安排资金进行改造): the reply reads as a block and
+    /// as a plan not yet started, so the bot asks (round 10).
+    /// </summary>
+    public static bool IsBeforePlan(string folded, Cue cue, List<Cue> cues) =>
+        SoftBlock().IsMatch(folded.AsSpan(cue.Start, cue.Length)) && cues.Exists(c => c.Kind == CueKind.PlannedStart && c.Start >= cue.End);
+
+    /// <summary>
+    /// Where the last "UPDATE:" / "更新：" of a reply starts, after its opening: what follows it is the newer state
+    /// ("I am working on … UPDATE: Work is complete"; round 10). -1 when there is none.
+    /// </summary>
+    public static int LastUpdate(string folded)
+    {
+        var last = -1;
+        foreach (Match m in UpdateMarker().Matches(folded))
+        {
+            last = m.Index > 0 ? m.Index : last;
+        }
+
+        return last;
+    }
+
+    [GeneratedRegex(@"\b(?:update|edit)\s*(?:\d{1,2}/\d{1,2}\s*)?:|更新\s*:", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex UpdateMarker();
 
     [GeneratedRegex(@"(?:争取|尽快|正在|积极|协调|努力)[^,。;]{0,6}?(?:解决|破解|化解)|\b(?:working\s+(?:to|on)\s+(?:resolve|fix|solve)|being\s+(?:resolved|addressed))\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex BeingSolved();
@@ -262,7 +316,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        \blate\s+(?:submission|acceptance|delivery|upload)\b|\bdelay\s+in\s+(?:submission|submitting|uploading|delivering)\b
+        \blate\s+(?:submission|acceptance|delivery|upload|update)\b|\bsorry\s+(?:that\s+)?(?:this|it)\s*(?:is|was|'s)\s+(?:a\s+(?:bit|little)\s+)?late\b|\bdelay\s+in\s+(?:submission|submitting|uploading|delivering)\b
         |\b(?:hand|turn)(?:ed|ing)?\s+(?:this|it|these|them|my\s+\w+)\s+in\s+late\b|\bsubmitted\s+(?:this\s+|it\s+)?late\b
         |晚交|迟交|补交了|交晚了|交得晚|提交晚了|迟到的(?:提交|作业|报告)
         """,
@@ -357,13 +411,13 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"\b(?:most|much|some|half|part|majority|\d+\s*/\s*\d+|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+|two[\s-]thirds?|three[\s-]quarters?)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ShareBefore();
 
-    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中)|[^。;]{0,24}?(?:现正|正在|正积极|仍在))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中)|[^。;]{0,24}?(?:现正|正在|正积极|仍在))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b|\b(?:before|prior\s+to)\s+(?:\w+ing\s+)?the\s+remaining\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Remainder();
 
     [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|采购|审批|规划|批复|审定|土石方|桩基|基础工程|一期|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex StepWords();
 
-    [GeneratedRegex(@"(?<![未没不])(?:复工|恢复施工|重新开工)|才开始|已开始|开始进行|已恢复|\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<![未没不])(?:复工|恢复施工|重新开工)|才开始|已开始|开始进行|已恢复|(?<!\b(?:be|been|being|not)\s)\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Resumed();
 
     [GeneratedRegex(@"(?<!暂时?)无法|(?<!暂时?)难以|未能|(?<!暂时?)不能|受阻|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -379,6 +433,7 @@ internal static partial class ReplyCues
         """
         \b(?:sorry|apolog\w*|appoligi\w*|my\s+bad|my\s+mistake|my\s+fault|unfortunately)\b|抱歉|歉意|不好意思|对不起
         |\b(?:didn't|did\s+not|couldn't|could\s+not|wasn't\s+able|was\s+not\s+able|not\s+(?:being\s+)?able)\s+(?:to\s+)?(?:manage|deliver|make|finish|get)\b|\bgot\s+late\b
+        |\b(?:has|have|had)\s+been\s+slower\s+than\s+(?:usual|expected|anticipated|planned)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -386,8 +441,8 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        \blate\b|\blater\s+than\b|\bslower\s+(?:pace\s+)?than\s+(?:anticipated|expected|planned)\b|\bdelay\w*|\bbehind\b|\bmissed\b|\bon\s+time\b|\bslipp\w*|\boverdue\b|\bdidn't\s+manage\b
-        |延误|滞后|逾期|延迟|拖延|拖了|晚了|没能按期|未能按期|未按期|耽误
+        \blate\b|\blater\s+than\b|\bslower\s+(?:pace\s+)?than\s+(?:anticipated|expected|planned|usual)\b|\bdelay\w*|\bbehind\b|\bmissed\b|\bon\s+time\b|\bslipp\w*|\boverdue\b|\bdidn't\s+manage\b
+        |延误|滞后|逾期|延迟|拖延|拖了|晚了|没能按期|未能按期|未按期|耽误|没来得及|来不及
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -395,9 +450,9 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        \b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?(?:this\s+|next\s+)?(?:\w+\s+)?(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|tonight|spring|summer|autumn|fall|winter|\d)
+        \b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?(?:this\s+|next\s+)?(?:\w+\s+)?(?:mid-?\s?|early\s+|late\s+)?(?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|tonight|spring|summer|autumn|fall|winter|\d)
         |\b(?:next|this|early\s+next|later\s+this)\s+(?:week|month|weekend|sprint|quarter)\b|\b(?:finish|complete|submit|deliver|send|push|wrap)\w*\s+(?:\w+\s+){0,3}on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:during|in|within)\s+the\s+next\s+(?:\d+|few|couple|two|three)
-        |(?:争取|力争|预计|计划|确保|尽快|本周|这周|下周|明天|后天|月底|周[一二三四五六日天])[^,。;]{0,16}?(?:完成|完工|办结|交付|上线|弄完|搞完|做完|干完)
+        |(?:争取|力争|预计|计划|确保|尽快|本周|这周|下周|明天|后天|月底|周[一二三四五六日天])[^,。;]{0,16}?(?:完成|完工|办结|交付|上线|弄完|搞完|做完|干完|更新|补上|补更|提交)
         |\b(?:will|'ll|shall|going\s+to)\b[^.;!?\n]{0,40}?\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|evening|afternoon))\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -438,6 +493,10 @@ internal static partial class ReplyCues
         |(?:避免|防止|以免|免得)[^,。;]{0,20}(?:停滞|卡死|中断|延误|受阻|停工)
         |\b(?:unable|not\s+able)\s+to\s+(?:give|provide|offer|commit\s+to|share)\s+(?:you\s+)?(?:an?\s+|any\s+)?(?:eta|estimate|timeline|date|timeframe)\b|\bnot\s+closing\b
         |(?:一直|从来|并|并没有|从未)?(?:未|没有|没)(?:停工|停止施工|中断|停滞)
+        |(?<=(?:未完成|未完工|未竣工|没有完成|没完成)[^。;]{0,12})(?:暂时?|故暂?|所以暂?|因此暂?|还)?(?:不能|未能|无法)(?:正式)?(?:开业|开放|使用|投用|投入使用|通车|营业|入住|运营)
+        |\bif\s+(?:you|it|this|that|they|we|anyone|the\s+\w+)\s+(?:continue|keep|still)\w*\b
+        |\b(?:was|were|had\s+been)\s+(?:originally\s+)?(?:scheduled|slated|set|planned|expected|due)\s+to\s+(?:start|begin|commence)\b[^.;!?\n]{0,60}?,?\s*but\b
+        |(?:已)?(?:列入|纳入)(?:计划|规划)(?:解决|实施|办理)?的
         |\b(?:once|when|after)\s+(?:(?:it|this|that|all\s+\w+|\w+)\s+)?(?:is|are|gets?|got|has\s+been|have\s+been)\s+(?:done|merged|fixed|finished|complete|completed|released)\b|\b(?:once|when)\s+(?:done|finished|complete|ready)\b
         |\b(?:late|early|mid)[\s-]+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|next\s+(?:week|month|year)|this\s+(?:week|month|year))\b
         """,
@@ -481,6 +540,7 @@ internal static partial class ReplyCues
         |\bwon't\s+(?:get\s+|be\s+)?\w+\s+until\s+after\b|\b(?:will\s+not|won't)\s+be\s+(?:done|completed|finished|started)\s+(?:for\s+(?:a\s+|another\s+)?(?:couple|few|several|many|\d+|two|three)|until\s+(?:next|the\s+next|\d{4}))\b
         |\b(?:won't|will\s+not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?(?:work\s+on|start|begin|get\s+to|look\s+at|touch)\s+(?:this|it|that)\s+(?:just\s+)?yet\b
         |\b(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not)\s+(?:really\s+)?(?:have|had)\s+(?:much|any|enough|the)?\s*(?:spare\s+|free\s+)?time\b
+        |\b(?:couldn't|could\s+not|can't|cannot|haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:find|found|make|made)\s+(?:the\s+|any\s+|enough\s+)?time\b|\b(?:haven't|hasn't|have\s+not|has\s+not)\s+yet\s*[.!;]
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -492,7 +552,7 @@ internal static partial class ReplyCues
         |延期申请|申请延时
         |\bextension\b
         |\b(?:request(?:ing|ed|s)?|ask(?:ing|ed)?\s+for|apply(?:ing)?\s+for|seek(?:ing)?|needs?|would\s+like)\s+(?:an?\s+|the\s+|some\s+|more\s+)?(?:\w+\s+)?(?:postponement|more\s+time|additional\s+time|new\s+(?:due\s+)?date)\b
-        |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date)\b
+        |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date|end\s+date|date)\b
         |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟|延期|延后)
         |(?<!(?:比|较)[^,。;]{0,8})(?:延|延后|延後|延迟|延遲|推迟|推遲|顺延|順延|往后推|往後推)(?:一|两|兩|二|三|几|幾|\d+)(?:个|個)?(?:礼拜|禮拜|星期|周|週|天|日|月)
         |(?<!比)原(?:定|计划|計劃)于?\d[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
@@ -534,13 +594,39 @@ internal static partial class ReplyCues
         TimeoutMs)]
     private static partial Regex ExtensionRequestPattern();
 
+    // A release or date moved in chat (round 10): "update release date", "that is the updated timeline", "postpone to the next
+    // release", "punt the September release", "might have to wait until Spring". A pattern of its own: the extension pattern is
+    // already the largest, and under load its first match can run out of regex time while it is compiled.
+    [GeneratedRegex(
+        """
+        \b(?:update|change|revise)[ds]?\s+(?:the\s+)?(?:release|due|target|delivery|launch|completion)\s+date\b|\b(?:updated|revised|new)\s+(?:timeline|timeframe)\b|\bupdated\s+schedule\b
+        |\b(?:postpone|defer|punt|bump)\s+(?:(?:it|this|that|the\s+\w+)\s+)?(?:to|into|until|till)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:release|version|sprint|milestone|cycle|iteration|meeting)\b|\bpunt(?:s|ing|ed)?\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?(?:release|launch|deadline|milestone)\b
+        |\b(?:might|may|will|would|'ll)\s+(?:have|need)\s+to\s+wait\s+(?:until|till)\s+(?:early\s+|mid-?|late\s+|next\s+)?(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|year|month|week)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex MovedReleasePattern();
+
+    // A pause with the time work resumes (round 10): "on pause until October 2027", 暂停更新，预计在6月25日之后恢复更新,
+    // 预计8月份左右继续开发, 五月份我会恢复更新. Not a pause until a condition ("until I can find …") or one whose end "is not known".
+    [GeneratedRegex(
+        """
+        \b(?:on\s+(?:pause|hiatus)|paused|suspended)\s+until\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|next\s+(?:week|month|year|quarter|semester)|\d{4}|\d{1,2}/\d{1,2})\b(?:\s+\d{4}\b)?(?![^\n]*?\b(?:not\s+known|unknown|unclear|uncertain|indefinitely)\b)
+        |(?:暂停|停更|停止更新|搁置)[^。;!?\n]{0,20}?(?:预计|计划|将|会|争取|大概)?(?:在|于)?(?:\d{1,2}\s*月(?:份|\s*\d{1,2}\s*[日号])?(?:中旬|下旬|上旬|初|底)?|[一二三四五六七八九十]{1,2}月份?|下个?月|下半年|明年|年后|节后|寒假|暑假|(?:一|两|二|三|几|\d+)(?:周|个?星期|个?礼拜|个月)|[^,。;]{0,6}?(?:考试|考完|中考|高考|期末|毕业|答辩|论文))(?:左右)?(?:之后|以后|后)?(?:我|我们)?(?:会|将|再|就){0,2}(?:恢复|继续|重新开始|再开始|开始)(?:更新|开发|维护|处理|写作|连载|翻译)
+        |(?:预计|计划|打算|争取|大概|估计)(?:在|于)?(?:\d{1,2}\s*月(?:份|\s*\d{1,2}\s*[日号])?(?:中旬|下旬|上旬|初|底)?|[一二三四五六七八九十]{1,2}月份?|下个?月|下半年|明年|年后|节后|寒假|暑假|(?:一|两|二|三|几|\d+)(?:周|个?星期|个?礼拜|个月)|[^,。;]{0,6}?(?:考试|考完|中考|高考|期末|毕业|答辩|论文))(?:左右)?(?:之后|以后|后)?(?:我|我们)?(?:会|将|再|就){0,2}(?:恢复|继续|重新开始|再开始)(?:更新|开发|维护|处理|写作|连载|翻译)
+        |(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|下个?月|明年|(?:一|两|二|三|几|\d+)(?:周|个?星期|个?礼拜|个月)(?:之后|以后|后))(?:我|我们)(?:会|将|再|就){1,2}(?:恢复|继续|重新开始|再开始)(?:更新|开发|维护|处理|写作|连载|翻译)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex ResumptionPattern();
+
     [GeneratedRegex(
         """
         (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
         |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+|out\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
         |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
-        |\bnew\s+(?:due\s+|target\s+|completion\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
+        |\bnew\s+(?:due\s+|target\s+|completion\s+|proposed\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
         |\b(?:extend|postpone|defer|delay|push)(?:s|ed|ing)?\s+(?:the\s+|our\s+|my\s+|this\s+|its\s+|their\s+)?(?:\w+\s+){1,3}(?=(?:until|till)\b)
         """,
@@ -573,7 +659,9 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货|开放|恢复|亮灯|开园|搞完|弄完|做完|干完)(?!后|之后|以后)
+        (?<![按原])(?:预计|计划|力争|争取|有望|可望|将于|拟于|拟在|确保|预期|将在|预定|即将|可在|可于|能够在|能在|定于|准备在|打算|要在|需在|务必)[^,。;!?\n]{0,20}?(?:完成|完工|竣工|办结|建成|投用|投入使用|交付|通车|结束|落实到位|通水|试运行|投产|开通|上线|到货|开放|恢复|亮灯|开园|开馆|搞完|弄完|做完|干完)(?!后|之后|以后)
+        |(?:通水|通车|通电|完工|竣工|交付|投用|开放|上线|开馆|开业)(?:时间|日期)(?:预计|计划|初定|暂定)(?:在|于|为)?
+        |\b(?:hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|want(?:s|ed)?|intend(?:s|ed)?)\s+to\s+have\s+(?:[\w'-]+\s+){0,5}(?:installed|completed|finished|done|fixed|repaired|replaced|built|paved|opened|ready|in\s+place)\b
         |(?<!已于[^,。;]{0,15})(?<!提)(?<!(?:^|[^\d〇一二三四五六七八九十])日)(?:前|之前|以前)(?:全面|全部|基本)?(?:完成|完工|竣工|办结|建成|投用)
         |(?<!\b(?:appears|appear|seems|seem)\s)\b(?:will|shall|should|would|expect(?:ed|s)?\s+to|plan(?:ned|s)?\s+to|aim(?:ing|s)?\s+to|on\s+track\s+to|scheduled\s+to|due\s+to|going\s+to|set\s+to|hope\s+to|intend\s+to|likely\s+to|to|needs?\s+to|have\s+to|has\s+to|must|trying\s+to|working\s+to)\s+(?:be\s+)?(?:fully\s+)?(?:completed?|finished|finish|done|delivered|closed|handed\s+over|wrapped\s+up)\b
         |\b(?:expected|estimated|planned|target(?:ed)?|scheduled)\s+(?:completion|finish|handover)\b
@@ -589,7 +677,10 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:将于|计划|拟于|拟在|预计|(?<!正|正在|着手)准备|定于|下周|下月|明年|(?<!于)近期|力争|争取|尽早|尽快)[^,。;!?\n]{0,14}?(?:开工|动工|启动|开始|进场|开展|实施)
+        (?:将于|将会?在|计划|拟于|拟在|预计|(?<!正|正在|着手)准备|定于|下周|下月|明年|(?<!于)近期|力争|争取|尽早|尽快)[^,。;!?\n]{0,14}?(?:开工|动工|启动|开始|进场|开展|实施|进行(?:改造|修缮|整治|维修|建设))
+        |\b(?:estimated|expected|anticipated|projected|planned|scheduled|target(?:ed)?|tentative)\s+(?:construction\s+)?start\s+date\b
+        |\bwill\s+be\s+(?:replaced|repaired|repaved|resurfaced|rebuilt|reconstructed|installed|upgraded|demolished|relocated|reviewed)\b
+        |\b(?:gonna|going\s+to|can|could|will|'ll|should)\s+start\s+(?:working\s+on|on|with)\b|\b(?:i|we)\s+plan\s+to\s+(?:publish|release|cut|tag|ship|make)\b
         |(?:已|已经|现已)?(?:列入|纳入)[^,。;]{0,16}?(?:建设计划|工作计划|投资计划|年度计划|计划|规划|项目库)(?!外)
         |再(?:处理|弄|做|搞|开始|着手|推进|安排|说)|(?:这周|本周|下周|明天|今天|马上|随后|过几天)\s*(?:就|再)?\s*开始
         |(?:近期|择期|下周|下月|近日)(?:进行|开展|组织|安排)?(?:修复|维修|施工|处理|整改|安装|开工)
@@ -630,9 +721,9 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?|已在[^,。;]{0,10}?(?:前|底|初|内|月|日|年|季))(?:全部|全数|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
-        |(?:全部|全数|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)|(?:(?<![\d〇一二三四五六七八九十])|(?<=[号號]))日前(?:已)?(?:顺利)?(?:完成|完工|竣工|办结|建成)
-        |已(?:在|于)[^,。;]{0,15}?(?<!开始|正在|着手|进行|将)(?:修复|修正|解决)(?![中了])
+        (?:已经?|现已|业已|均已|已于[^,。;]{0,15}?|已在[^,。;]{0,10}?(?:前|底|初|内|月|日|年|季))(?:全部|全数|全面|顺利|圆满|如期|按期|按时|提前)?(?:办理完毕|整改完毕|整改到位|整改完成|落实到位|交付使用|投入使用|投入运行|通过验收|完成|完工|竣工|办结|办复|落实|建成|结案|完毕|完结|销号|交付|通车|投用|上线|验收|整改|处置|处理)
+        |超额(?:完成|实现)|(?:全部|全数|全面|顺利|圆满|如期|按期|按时|提前)已?(?:完成|完工|竣工|办结|建成)|(?:(?<![\d〇一二三四五六七八九十])|(?<=[号號]))日前(?:已)?(?:顺利)?(?:完成|完工|竣工|办结|建成)
+        |已经?(?:在|于)[^,。;]{0,15}?(?<!开始|正在|着手|进行|将)(?:修复|修正|解决)(?![中了])|已经?将[^,。;]{1,12}?(?:修复|修好|拆除|清理干净|清除|更换|移除|移走|整改到位)(?![中了])
         |(?:已经?|均已|现已)(?:(?!基本|初步|部分|大部)[^,。;\d]){0,6}(?:完毕|完成|办结)(?!\d|率)
         |(?:已经?|均已|现已)(?:全部|全面|均)[^,。;\d]{0,6}?到位
         |(?:(?<![\u3400-\u9FFF])|(?<=[项条]))(?:完成|完工|竣工|办结|完毕)(?![\u3400-\u9FFF])
@@ -642,14 +733,15 @@ internal static partial class ReplyCues
         |\bcomplete\b|\brequest(?:ing)?\s+(?:closure|completion|sign-?off)\b|\b(?:is|are|went|now)\s+live\b
         |\bplease\s+close\b|\bclose\s+(?:this|it|the\s+item)\b|请予?(?:办结|销号)|申请关闭
         |\b(?:re)?opened\s+to\s+(?:the\s+public|traffic)\b|\bin\s+(?:service|operation)\b|\boperational\b
-        |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园|上线|启用|开通)
+        |已(?:经)?[^,。;\d]{0,6}?(?:投入使用|投入运营|投入运行|投产|投用|通车|交付使用)|(?:已|已经|顺利|正式)(?:投产|生产|移交|交接|运营|营业|开园|上线|启用|开通)|(?:已|已经|顺利|正式|如期|按期)试?开馆|已经?(?:加上|加进去|加好)了?
+        |\bjust\s+(?:updated|pushed|uploaded|published|added|released|submitted)\b|\bupdated\s+(?:it|this|that)\b|\b(?:can|could)\s+already\s+(?:use|try|test|install|download)\b
         |(?:已经?|均已|现已)[^,。;\d]{0,12}?(?:迁移|迁至|移至|搬至|改至)(?!工作)|\b(?:it|this|that)?\s*can\s+(?:now\s+)?be\s+closed\b|可以?(?:关闭|办结|销号)(?!吗)
         |(?:已|已经)恢复(?:通行|通车|供水|供电|供热|供暖|供气|使用|开放|(?!正常施工|施工|正常生产|生产|建设))|恢复(?:通行|通车|供水|供电|供热|供暖|供气|使用)(?!后)|(?<!不|无法|不能)可(?:放心)?通行
         |(?:修复|安装|恢复|清理|清运|拆除|处置|处理|配备|更换|维修|施工|铺设)(?:到位|完毕)
         |(?<!未|未能|没有|没|尚未|正在|逐步|有望|将|可望)得到(?:了)?(?:彻底|有效|妥善|圆满|根本|较好)?的?(?:解决|处理|整改|落实)
         |\b(?:appears|appear|seems|seem)\s+to\s+be\s+(?:complete|completed|done|finished)\b
         |已经?(?:全部)?(?:翻译|写|做|改|修|弄|搞|装|清理|整理|迁移)完(?![成毕工善整])|搞定了?|弄好了?|办好了|做完了|干完了|写完了?|寫完了?|搞完了|弄完了|(?:^|[\s,。!])(?:我|我们|我們)好了
-        |(?:已经?|均已|现已)(?:新)?(?:更新|修改|修正|改好|修好|修复|清理|清扫|清运|粉刷|拆除|建成)|(?:修复|解决|修改|修正|改)了(?:这个|该|此|你说的)?(?:问题|bug)
+        |(?:已经?|均已|现已)(?:新)?(?:更新|修改|修正|改好|修好|修复|清理|清扫|清运|粉刷|拆除|建成|重构|重写)(?![中了]?(?:中|工作))|(?:修复|解决|修改|修正|改)了(?:这个|该|此|你说的)?(?:问题|bug)
         |\b(?:stabili[sz]ed|superseded)\s+(?:by|in|via)\b|\bsquashed\b|\bwent\s+(?:smoothly|well|fine)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?updated\b|\bnow\s+(?:\w+\s+){0,3}updated\b
         |(?<![计預预将拟])(?:交付使用|投入使用|建成投用)|(?:已经?|此前已经?)(?:公布|发布|添加|增加|重新发送|解决)
         |\b(?:should|must)\s+be\s+(?:fixed|resolved|sorted|working)\s+now\b|\bsorted(?:\s+out)?\b|\b(?:we\s+)?can\s+merge\b
@@ -676,6 +768,9 @@ internal static partial class ReplyCues
         |\bwaiting\s+(?:for|on|to)\b|\bawaiting\b|\bpending\b|\black\s+of\b|\bshortage\s+of\b|\b(?:dependent|depends|depending)\s+on\b
         |\bno\s+(?:update|response|reply|answer|feedback)\s+(?:had\s+|has\s+)?(?:been\s+)?received\b|\b(?:had|has|have)\s+received\s+no\s+(?:response|reply|update|answer)\b|\b(?:did\s+not|didn't)\s+get\s+back\b
         |\bwill\s+learn\s+(?:from\s+(?:\w+\s+){1,3})?whether\b|\bwaiting\s+mode\b
+        |(?:报批|审批|申报|请示|立项|材料)[^,。;]{0,8}?(?:已|现已)(?:报送|上报|呈报|提交)(?:至|到)?[^,。;]{0,10}?(?:省|国家|上级|部|厅|委)
+        |(?:已|现已)(?:上报|报送|呈报|报请)(?:至|到)?(?:上级|省|国家)[^,。;]{0,20}?(?:审批|批复|批准|核准|立项|帮助|支持|协调)
+        |需(?:要)?等(?:到|待)?[^。;]{1,24}?(?:才能|才可|方能|才会)
         |\bno\s+(?:feedback|response|reply|answer|update|word)\b[^.;!?\n]{0,40}?\b(?:to\s+date|yet|so\s+far|as\s+yet)\b|(?:尚|暂|仍|至今|迄今|目前)(?:无|没有|未有|未见)(?:任何)?(?:回复|答复|反馈|回音)
         |\b(?:haven't|hasn't|have\s+not|has\s+not|had\s+not|not)\s+(?:yet\s+)?(?:received|heard|gotten|got)\s+(?:any|a|an|back|anything|the\s+(?:materials?|documents?|plans?|quotes?|funds?|funding|approval|permit)|materials?|documents?|paperwork|plans|quotes|funds|funding|approval)\b|\bheard\s+nothing\b
         |\b(?:must|need|needs|has|have)\s+(?:still\s+|yet\s+)?(?:to\s+)?(?:vote\s+to\s+)?approve\b
@@ -723,11 +818,12 @@ internal static partial class ReplyCues
         |\b(?:one|two)[\s-]+thirds?\b|\bthree[\s-]+quarters\b|\ba\s+quarter\b|\bmostly\b|\bnearly\b|\balmost\b
         |\bimplementing\b|\bin\s+the\s+process\s+of\b|\bkicked\s+off\b|\blaunched\b|\bdrafting\b|\bconvened\b|\bwip\b
         |\bstill\s+(?:in\s+discussions?|working|talking|discussing|negotiating)\b|\bin\s+discussions?\s+with\b|\bone\s+(?:final|last|more)\s+(?:review|step|thing|pass)\b|\bnearing\s+completion\b
-        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b
+        |\bhave\s+(?:held|issued|drafted|set\s+up|hired|convened)\b|\bvoted\s+(?:unanimously\s+)?(?:in\s+favou?r\s+of|to\s+(?:approve|award|accept|fund))\b|\b(?:now\s+)?resuming\s+(?:work|development)\b
+        |截[至止](?:目前|今|现在)(?:为止)?,?(?=[^。;\n]*?\d+(?:\.\d+)?\s*(?:余|多)?(?:处|个|件|块|盏|米|项|条|户|家|次|车次|名|人次|万元|亿元|平方米|公里|座|所|栋|套))(?![^。;\n]*?(?:全部|全数|全面|均已|所有|年度目标|全年任务|目标任务|100\s*%))
         |(?:已|已经|正在|正|积极)(?:和|与|同|向)[^,。;]{0,10}?(?:沟通|协调|对接|联系|衔接|反映)
         |\bcoming\s+along\b|\bjust\s+(?:doing|finishing|wrapping|cleaning|polishing|fixing|adding|testing)\b|\bfinal\s+(?:clean[\s-]?up|round|pass|touches)\b|\bpunch[\s-]?list\b
         |\bworking\s+through\b|\b(?:are|is|am)\s+(?:now\s+)?preparing\b|\bcontinued\b|\b(?:have|has)\s+returned\s+to\b|\bback\s+(?:on|to)\s+(?:it|this|work)\b
-        |正?忙着|忙于|已实施|接下来继续|(?:将|会)?继续(?:翻译|更新|完善|开发|修改|处理|跟进|推动|督促|协调)|正对[^,。;]{1,20}?进行|对[^,。;]{1,20}?进行[^,。;]{0,6}?(?:改造|整治|施工|排查|建设)
+        |正?忙着|忙于|已实施|接下来继续|(?:将|会)?继续(?:翻译|更新|完善|开发|修改|处理|跟进|推动|督促|协调|办理|申报|报批|对接)|(?:时间|一直|还|都)在(?:搞|弄|做|写|改|修|翻译|开发|重写|重构)(?![完好])|正对[^,。;]{1,20}?进行|对[^,。;]{1,20}?进行[^,。;]{0,6}?(?:改造|整治|施工|排查|建设)
         |(?:^|[.!,;:]\s*)(?:i'm\s+|i\s+am\s+|we're\s+|we\s+are\s+)?on\s+it\b|\b(?:i'm|i\s+am|we're|we\s+are|am|are|is|currently|now)\s+(?:still\s+)?(?:looking\s+into|investigating|digging\s+into|on)\s+(?:it|this|that|the\s+issue)\b|\blooking\s+into\s+(?:it|this|that)\b
         |在(?:办|弄|做|处理|跟进|改|修|搞|推进|落实)了|(?:现已|已|正式)(?:进入|转入)[^,。;]{0,20}?(?:施工|建设|安装|调试|装修)
         |\bunder\s+(?:development|study|discussion|consideration)\b|\bstill\s+(?:happening|going\s+on)\b|\bfollowing\s+up\b|\bworking\s+hard\b

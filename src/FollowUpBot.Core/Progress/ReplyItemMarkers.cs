@@ -14,14 +14,14 @@ internal sealed record ItemMarker(int Number, int Start, int Length, string Styl
 /// (N), N、…) or an explicit 第N项 / item N / #N / 事项N anywhere names an item; numbers inside
 /// names and quantities (第一实验幼儿园, 35KV, 2号楼, 3个乡镇, 2026年, "3 villages") do not, nor does a
 /// reference to an issue or pull request ("fixed via #84", "done in #12", "blocked until issue #547 is fixed", "not closing #56",
-/// "this fix solves #47", "integrate #484", "with #79").
+/// "this fix solves #47", "integrate #484", "with #79", 用 #144 跟踪), nor a chapter (17章翻译完成).
 /// </summary>
 internal static partial class ReplyItemMarkers
 {
     private const int TimeoutMs = 1000;
 
     // Characters that make a number written right before them a quantity, a date or a name, not an item number.
-    private const string UnitChars = "个号年月日万亿元千百十项所家座栋名人次条公米吨户村镇乡天周台套批期级类处份篇场起宗笔块亩平间辆只位张本件届时分秒岁层成倍季点幢部门组支棵株头箱袋斤度轮课节";
+    private const string UnitChars = "个号年月日万亿元千百十项所家座栋名人次条公米吨户村镇乡天周台套批期级类处份篇场起宗笔块亩平间辆只位张本件届时分秒岁层成倍季点幢部门组支棵株头箱袋斤度轮课节章";
 
     // After "3 " only the common measure words still make a quantity: "2 本月已完成" is item 2.
     private const string SpacedUnitChars = "个号年月日万亿元千百项所家座栋名人次条户村镇乡天周台套批件届岁公米吨亩";
@@ -215,7 +215,7 @@ internal static partial class ReplyItemMarkers
 
     [GeneratedRegex(
         """
-        第\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5})(?:\s*(?:、|,|和|及|与|&|至|到|-)\s*第?\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5}))*\s*项|\bitems?\s*(?:no\.|#)?\s*(?<n>\d{1,3})(?:\s*(?:,|and|&|/|to|-)\s*#?(?<n>\d{1,3}))*(?![\d%]|\.\d)|(?<![\w&])(?<!\b(?:via|in|by|see|for|of|on|until|from|into|after|per|issue|issues|pr|pull\s+request|fix|fixes|fixed|close|closes|closed|closing|resolve|resolves|resolved|solve|solves|solved|integrate|integrates|integrated|merge|merges|merged|reopen|reopens|reopened|with|duplicate\s+of|related\s+to)\s*)#\s*(?<n>\d{1,3})(?![\d%])|事项\s*(?<n>\d{1,3})(?![\d%]|\s*[个项件条])
+        第\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5})(?:\s*(?:、|,|和|及|与|&|至|到|-)\s*第?\s*(?<n>\d{1,3}|[零一二两三四五六七八九十百]{1,5}))*\s*项|\bitems?\s*(?:no\.|#)?\s*(?<n>\d{1,3})(?:\s*(?:,|and|&|/|to|-)\s*#?(?<n>\d{1,3}))*(?![\d%]|\.\d)|(?<![\w&])(?<!\b(?:via|in|by|see|for|of|on|until|from|into|after|per|issue|issues|pr|pull\s+request|fix|fixes|fixed|close|closes|closed|closing|resolve|resolves|resolved|solve|solves|solved|integrate|integrates|integrated|merge|merges|merged|reopen|reopens|reopened|with|duplicate\s+of|related\s+to)\s*)(?<!(?:用|见|参见|详见|跟踪|追踪)\s*)#\s*(?<n>\d{1,3})(?![\d%])|事项\s*(?<n>\d{1,3})(?![\d%]|\s*[个项件条])
         """,
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeoutMs)]

@@ -87,6 +87,12 @@ internal static partial class ReplyParser
         }
 
         var cues = ReplyCues.Find(folded);
+        // "I am working on it … UPDATE: Work is complete": a later update that says anything of the status is the state now (round 10).
+        if (ReplyCues.LastUpdate(folded) is var update and > 0 && cues.Exists(c => c.Start > update && StatusOf(c.Kind) is not null))
+        {
+            cues = cues.FindAll(c => c.Start > update);
+        }
+
         var percents = ReplyPercents.FindAll(folded);
         var percent = ReplyPercents.Pick(folded, percents);
         var dates = ReplyDates.Find(folded, context.Today);
@@ -195,9 +201,10 @@ internal static partial class ReplyParser
         if (extension is { } ext)
         {
             Because(ext.Cue, "extension request");
-            if (ReplyCues.Hedges(folded))
+            if (ReplyCues.Hedges(folded) || ReplyCues.IsResumption(folded, ext.Cue))
             {
-                // A hedged new date is a guess: asked with the picker, pre-filled, rather than stored.
+                // A hedged new date is a guess, and a pause until work resumes reads as a block too: asked with the picker,
+                // pre-filled, rather than stored.
                 return Decide(ReplyStatus.Extension, 0.65, ext.Cue);
             }
 
@@ -238,7 +245,8 @@ internal static partial class ReplyParser
         if (blocks.Count > 0)
         {
             Because(blocks[0], "blocked");
-            return Decide(ReplyStatus.Blocked, 0.85, blocks[0]);
+            // A difficulty told before a plan (基于财政困难…计划明年安排资金进行改造) may be why the start is planned later: asked.
+            return Decide(ReplyStatus.Blocked, ReplyCues.IsBeforePlan(folded, blocks[0], cues) ? 0.65 : 0.85, blocks[0]);
         }
 
         // A part done ("完成了80%", "已完成主体工程的80%", "已完成路面铺设12公里，占计划的62%") is progress;
@@ -398,6 +406,13 @@ internal static partial class ReplyParser
         {
             if (cue.Kind is not (CueKind.ExtensionRequest or CueKind.ExtensionTo))
             {
+                continue;
+            }
+
+            // The time a pause ends is when work resumes, not a new due date.
+            if (ReplyCues.IsResumption(folded, cue))
+            {
+                request ??= cue;
                 continue;
             }
 

@@ -25,12 +25,9 @@ internal sealed partial class ReplyReader(ILogger<ReplyReader> logger)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogParserFailed(logger, text.Length, e);
-            return Unread(text);
+            return ParsedReply.Unread(text);
         }
     }
-
-    /// <summary>What nothing was read from: no status, no item (so the sender chooses), the whole text as the note.</summary>
-    internal static ParsedReply Unread(string text) => new(null, null, null, null, null, text.Trim()) { Ambiguous = true };
 
     // The reply's text is not logged: it is the sender's words, not the bot's.
     [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "The reply parser failed on a reply of {Length} characters; the sender is asked to choose the item and status.")]

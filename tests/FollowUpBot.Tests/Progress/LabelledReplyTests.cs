@@ -112,8 +112,9 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// 80.4%, held at 80%: short of the target even tuned on. Batch 12 was held out in round 8 (scored once with the round-7
     /// parser: 53.6%; round 8, which never saw it, 54.2%); round 9 tuned on it (two labels set to the conventions, one
     /// traditional-to-simplified map shared with the extractor, rules for the kinds it shares with earlier batches, trained on)
-    /// and reads it at 89.8% (tuned), held at 88%. Batch 13 is held out in round 9 (scored once with the round-8 parser:
-    /// 61.7%; round 9, which never saw it, 63.0%), held at its held-out floor.
+    /// and reads it at 89.8% (tuned), held at 88%. Batch 13 was held out in round 9 (scored once with the round-8 parser:
+    /// 61.7%; round 9, which never saw it, 63.0%); round 10 tuned on it (no label changed, rules for the kinds it shares with
+    /// earlier batches, trained on) and reads it at 95.7% (tuned), held at 94%.
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
@@ -128,7 +129,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-10-heldout.json", 0.81)]
     [InlineData("public-batch-11-heldout.json", 0.80)]
     [InlineData("public-batch-12-heldout.json", 0.88)] // tuned on in round 9
-    [InlineData("public-batch-13-heldout.json", 0.62)] // held out: round 9 never saw it
+    [InlineData("public-batch-13-heldout.json", 0.94)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using FollowUpBot.Cli;
 using FollowUpBot.Cli.Progress;
+using FollowUpBot.Progress;
 
 using Microsoft.Extensions.Time.Testing;
 
@@ -139,6 +140,64 @@ public sealed class ParseReplyCommandTests
         Assert.Equal(0, rulesCode);
         Assert.Contains("no status 0.0 %", withModel, StringComparison.Ordinal);
         Assert.DoesNotContain("no status 0.0 %", rulesOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARowThatRunsOutOfRegexTimeIsScoredAsNoStatusAndSaidOnStderr()
+    {
+        // Under heavy load the parser's 1-s regex timeout can fire on an ordinary reply; the scorer reads that as the bot
+        // does (it asks: no status, no item) instead of crashing. A parser that times out on one reply stands in for the load.
+        var path = Path.Combine(Path.GetTempPath(), $"timeout-labels-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """
+            {"today": "2026-11-26", "openItems": [1], "replies": [
+              {"text": "已完成", "item": 1, "defaultItem": 1, "status": "completionRequested"},
+              {"text": "slow reply", "item": 1, "defaultItem": 1, "status": "inProgress"},
+              {"text": "正在施工", "item": 1, "defaultItem": 1, "status": "inProgress"}
+            ]}
+            """);
+        try
+        {
+            var command = new ParseReplyCommand(TimeProvider.System, (text, context, learned) => text == "slow reply"
+                ? throw new System.Text.RegularExpressions.RegexMatchTimeoutException(text, "pattern", TimeSpan.FromSeconds(1))
+                : ReplyParser.Parse(text, context, learned, ReplyLearnedPolicy.Chosen));
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var code = await command.RunAsync(["--labels", path, "--misses"], output, error, CancellationToken.None);
+
+            Assert.Equal(0, code);
+            var printed = output.ToString();
+            Assert.Contains("rows 3, status 66.7 % (2/3), no status 33.3 %, wrong status 0.0 %, item 66.7 %", printed, StringComparison.Ordinal);
+            Assert.Contains("#2 inProgress -> - (item ?, confidence 0.00): slow reply", printed, StringComparison.Ordinal);
+            Assert.Contains("row #2: the parser ran out of regex time", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("row #1", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TheScorerCountsATimedOutRowAsAnAbstentionAndNamesIt()
+    {
+        var rows = ReplyLabels.Parse("""
+            {"today": "2026-11-26", "replies": [
+              {"text": "3 已完成", "item": 3, "status": "completionRequested"},
+              {"text": "3 推进中", "item": 3, "status": "inProgress"}
+            ]}
+            """);
+        var heard = new List<int>();
+
+        var score = ReplyLabels.ScoreWith(
+            rows,
+            (text, context) => text.Contains("推进", StringComparison.Ordinal)
+                ? throw new System.Text.RegularExpressions.RegexMatchTimeoutException(text, "pattern", TimeSpan.FromSeconds(1))
+                : ReplyParser.Parse(text, context, null, ReplyLearnedPolicy.Chosen),
+            timedOut: (row, _) => heard.Add(row.Row));
+
+        Assert.Equal([2], heard);
+        Assert.Equal((2, 1, 1, 0, 1), (score.Scored, score.StatusRight, score.NoStatus, score.WrongStatus, score.ItemRight));
     }
 
     [Fact]
