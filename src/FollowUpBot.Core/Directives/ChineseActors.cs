@@ -16,6 +16,8 @@ internal static partial class ChineseActors
         "上下", "政府", "机关", "企业", "学校", "医院", "银行", "公司", "集团", "协会", "书记", "主任", "主席", "经理", "班子",
         "专班", "机构", "系统", "战线", "街道", "社区", "乡镇", "园区", "人大", "政协", "法院", "平台", "代表", "职工", "商会",
         "施工方", "建设方", "监理方", "业主方", "设计方",
+        // 全市各地, 全县各地: every place of the area, a universal collective like 全市上下
+        "各地",
         "部", "局", "委", "办", "厅", "处", "科", "室", "院", "所", "队", "站", "组", "会", "司", "署", "行", "社", "团", "馆",
         "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行", "厂",
     ];
@@ -24,7 +26,7 @@ internal static partial class ChineseActors
     private static readonly string[] WordStarts =
     [
         "部署", "部分", "局面", "局部", "委托", "办理", "办好", "办法", "办结", "处理", "处置", "处罚", "科学", "室内", "院校",
-        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "会同", "会议", "会后", "会前", "会商", "会签", "司法", "行动", "行为", "社会",
+        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "组成", "会同", "会议", "会后", "会前", "会商", "会签", "司法", "行动", "行为", "社会",
         "团结", "校园", "区域", "县域", "市场", "市民", "市府", "县府", "区府", "省府", "省级", "联系", "联动", "联合", "长期", "长效", "团队",
     ];
 
@@ -59,6 +61,8 @@ internal static partial class ChineseActors
         "推进", "加强", "抓紧", "做好", "开展", "落实", "完成", "建立", "加快", "推动", "提高", "制定", "实施", "确保", "报送", "牵头",
         "协调", "督促", "提供", "组织开展", "研究", "深化", "强化", "严格", "认真", "积极", "切实", "继续", "进一步", "会同",
         "协同", "配合",
+        // 市安委会办公室成立安全生产大检查办公室: the unit that sets up another is the actor, not the whole run
+        "成立",
     ];
 
     // Verbs that start a clause of tasks, never a name: under 会议要求 "加强部门间沟通" and "明晰…及所需材料" end on a head
@@ -548,7 +552,9 @@ internal static partial class ChineseActors
         var pair = text.AsSpan(end - 1, Math.Min(2, limit - end + 1));
         foreach (var word in WordStarts)
         {
-            if (pair.SequenceEqual(word))
+            // 全体镇村干部|分解: a head of two characters (干部, 小组) ends the name even where its last character starts a
+            // word with the next one (部分), unless that word is a head itself (党组|织).
+            if (pair.SequenceEqual(word) && (Heads.Contains(word) || !EndsWithLongHead(text.AsSpan(0, end))))
             {
                 return false;
             }
@@ -557,6 +563,19 @@ internal static partial class ChineseActors
         // Do not cut a name in the middle of a longer head: 委|员会, 办|公室.
         var next = text[end];
         return !(last == '委' && next == '员') && !(last == '办' && next == '公') && !(last == '小' && next == '组') && next is not ('（' or '(');
+    }
+
+    private static bool EndsWithLongHead(ReadOnlySpan<char> before)
+    {
+        foreach (var head in Heads)
+        {
+            if (head.Length >= 2 && before.EndsWith(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<char> StripTrailingBrackets(ReadOnlySpan<char> phrase)
