@@ -238,4 +238,46 @@ public sealed class TwelfthRoundTests
     {
         Assert.Empty(Assigned("市安委会办公室成立于2010年。"));
     }
+
+    [Fact]
+    public void AnAddresseeGivenOnlyAWhenGoesOnIntoTheModalAfterIt()
+    {
+        var directive = Assert.Single(Assigned("请各乡镇在今后三个月里，要细化工作措施，压实工作责任。"));
+        Assert.Equal(["各乡镇"], directive.Lead);
+        Assert.Contains("压实工作责任", directive.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAddresseeWithATaskOfItsOwnStaysOneItemPerModal()
+    {
+        Assert.Equal(2, Assigned("请各乡镇细化工作措施，要压实工作责任。").Count);
+    }
+
+    [Fact]
+    public void WhoMakesUpARoleIsNotWhoLeadsItsDuties()
+    {
+        Assert.Equal(["成员"], Assert.Single(Assigned("成员：由各科室负责人组成，负责本科室职责范围内的具体事务。")).Lead);
+        Assert.Equal(["各科室负责人"], Assert.Single(Assigned("由各科室负责人负责本科室职责范围内的具体事务。")).Lead);
+    }
+
+    [Fact]
+    public void ASloganAfterTheActorStartsNoItem()
+    {
+        Assert.Single(Assigned("会议强调，全镇上下要把这项工作当做头等大事，全镇上下“一盘棋”。"));
+        Assert.Equal(["全镇上下"], Assert.Single(Assigned("会议强调，全镇上下“一盘棋”推进秸秆禁烧。")).Lead);
+    }
+
+    [Fact]
+    public void AWrapInsideAnOpenBracketJoinsTheLines()
+    {
+        var directive = Assert.Single(Assigned("**ACTION 2:** Dana Kim to add the conditions to the Meta [EIP\n1679](https://example.org/eip-1679).\n"));
+        Assert.Contains("1679](", directive.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClosedBracketEndsTheLine()
+    {
+        var directive = Assert.Single(Assigned("Dana Kim to add the conditions to the Meta [EIP 1679].\n2026 budget figures were approved.\n"));
+        Assert.DoesNotContain("budget", directive.Quote, StringComparison.Ordinal);
+    }
 }
