@@ -16,8 +16,6 @@ internal static partial class ChineseActors
         "上下", "政府", "机关", "企业", "学校", "医院", "银行", "公司", "集团", "协会", "书记", "主任", "主席", "经理", "班子",
         "专班", "机构", "系统", "战线", "街道", "社区", "乡镇", "园区", "人大", "政协", "法院", "平台", "代表", "职工", "商会",
         "施工方", "建设方", "监理方", "业主方", "设计方",
-        // 全市各地, 全县各地: every place of the area, a universal collective like 全市上下
-        "各地",
         "部", "局", "委", "办", "厅", "处", "科", "室", "院", "所", "队", "站", "组", "会", "司", "署", "行", "社", "团", "馆",
         "校", "镇", "乡", "村", "区", "县", "市", "省", "联", "长", "行", "厂",
     ];
@@ -48,6 +46,8 @@ internal static partial class ChineseActors
     [
         "全市上下", "全县上下", "全区上下", "全省上下", "各级各部门", "各地各部门", "各地区各部门", "各级各类", "全体党员", "全体干部",
         "全局上下", "全厂上下", "全校上下", "全院上下", "全镇上下", "全乡上下", "全系统上下",
+        // every place of the area, like 全市上下
+        "全市各地", "全县各地", "全区各地", "全省各地", "全州各地", "全盟各地", "全镇各地",
     ];
 
     private static readonly string[] Pronouns = ["我们", "大家", "你们", "咱们", "我", "他们", "同志们", "各位", "自己", "我们大家"];
@@ -459,7 +459,8 @@ internal static partial class ChineseActors
         for (var end = max; end > start + 1; end--)
         {
             // Only an end on a head noun or a closing bracket can finish an actor; test that before building any strings.
-            if (!HeadEnds.Contains(text[end - 1]) || !EndsAtWordBoundary(text, end, limit))
+            // 全县各地 ends on 地, which ends no other actor: only that collective is tried there.
+            if (!(HeadEnds.Contains(text[end - 1]) || (text[end - 1] == '地' && text[end - 2] == '各')) || !EndsAtWordBoundary(text, end, limit))
             {
                 continue;
             }

@@ -198,7 +198,7 @@ internal static partial class EnglishActors
 
         // "Ben/Leonard": a slash between two capitalised names joins them; "District/Area Managers" shares its head noun and
         // stays one party.
-        if (!SharedHeadSlash().IsMatch(phrase))
+        if (phrase.Contains('/') && !SharedHeadSlash().IsMatch(phrase))
         {
             phrase = SlashedNames().Replace(phrase, " and ");
         }
