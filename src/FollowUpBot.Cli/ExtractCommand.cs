@@ -146,7 +146,7 @@ internal sealed class ExtractCommand(TimeProvider time, Func<string, string?> en
         foreach (var row in rows)
         {
             builder.Append(row.Id).Append("  [").Append(row.Section).Append("]  ")
-                .Append(row.Lead.Count == 0 ? "(unassigned)" : string.Join("、", row.Lead));
+                .Append(row.Lead.Count == 0 ? "(unassigned)" : HardWraps.OneLine(string.Join("、", row.Lead)));
             if (row.Origin is not null)
             {
                 builder.Append("  [suggested by AI]");
@@ -154,7 +154,7 @@ internal sealed class ExtractCommand(TimeProvider time, Func<string, string?> en
 
             if (row.Support.Count > 0)
             {
-                builder.Append("  support: ").Append(string.Join("、", row.Support));
+                builder.Append("  support: ").Append(HardWraps.OneLine(string.Join("、", row.Support)));
             }
 
             if (row.Deadline is { } deadline)
@@ -168,10 +168,10 @@ internal sealed class ExtractCommand(TimeProvider time, Func<string, string?> en
 
             if (row.UnknownActors.Count > 0)
             {
-                builder.Append("  unknown: ").Append(string.Join("、", row.UnknownActors));
+                builder.Append("  unknown: ").Append(HardWraps.OneLine(string.Join("、", row.UnknownActors)));
             }
 
-            builder.AppendLine().Append("    ").AppendLine(row.Quote);
+            builder.AppendLine().Append("    ").AppendLine(HardWraps.OneLine(row.Quote));
         }
 
         var assigned = rows.Count(r => r.Lead.Count > 0);
@@ -192,5 +192,5 @@ internal sealed class ExtractCommand(TimeProvider time, Func<string, string?> en
         return builder.ToString().TrimEnd();
     }
 
-    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+    private static string Cell(string value) => HardWraps.OneLine(value).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -330,8 +330,8 @@ internal static class AssistDraft
             var added = new MeetingItem
             {
                 Id = NextItemId(items),
-                Task = suggestion.Task,
-                Source = suggestion.Quote,
+                Task = HardWraps.OneLine(suggestion.Task),
+                Source = HardWraps.OneLine(suggestion.Quote),
                 SourceStart = suggestion.Start,
                 SourceLength = suggestion.Quote.Length,
                 Lead = [suggestion.Department],

@@ -114,6 +114,57 @@ internal static partial class HardWraps
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A span cut from a wrapped text as written (a task, a quote, an actor) on one line, for people to read: each line break
+    /// inside it, with the spaces around it, is dropped where a Chinese character or full-width punctuation or a hyphen
+    /// meets it and read as one space elsewhere; breaks at either end are dropped. A span without a line break is returned
+    /// as it is.
+    /// </summary>
+    /// <remarks>
+    /// The extractor cuts what it shows from the text as written, so its offsets hold (<c>followup extract</c>'s quote is a
+    /// substring of the text); what an organiser or a department reads on a card is this.
+    /// </remarks>
+    public static string OneLine(string span)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        if (span.AsSpan().IndexOfAny('\n', '\r') < 0)
+        {
+            return span;
+        }
+
+        var builder = new System.Text.StringBuilder(span.Length);
+        var at = 0;
+        while (at < span.Length)
+        {
+            if (!IsSpace(span[at]))
+            {
+                builder.Append(span[at++]);
+                continue;
+            }
+
+            var end = at;
+            var breaks = false;
+            while (end < span.Length && IsSpace(span[end]))
+            {
+                breaks |= span[end] is '\n' or '\r';
+                end++;
+            }
+
+            if (!breaks)
+            {
+                builder.Append(span, at, end - at);
+            }
+            else if (builder.Length > 0 && end < span.Length && !IsWide(builder[^1]) && builder[^1] != '-' && !IsWide(span[end]))
+            {
+                builder.Append(' ');
+            }
+
+            at = end;
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Each line's content without its leading and trailing whitespace (empty when blank), in text order.</summary>
     private static List<(int Start, int End)> Lines(string text)
     {
@@ -223,6 +274,13 @@ internal static partial class HardWraps
             // "… Push Request [EIP\n1057](https://…)": a line that leaves a bracket open goes on inside it.
             return char.IsLower(text[nextStart]) || EndsMidClause(text, prevStart, prevEnd) || LeavesBracketOpen(text, prevStart, prevEnd)
                 || (wrapped && extent >= width * EnglishWidthShare) ? true : null;
+        }
+
+        // No Chinese line starts with a comma or a full stop of its own: a fixed-width export cut the sentence just before one
+        // ("…这个“杀手锏”\n，对落实…"), whatever closed the line above.
+        if (text[nextStart] is '，' or '、' or '。' or '；' or '：' or '？' or '！')
+        {
+            return false;
         }
 
         if (width < MinChineseWidth || extent < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
@@ -424,6 +482,9 @@ internal static partial class HardWraps
     }
 
     private static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    // A Chinese character or a full-width mark (、，。：；（） and the rest), which is not spaced from its neighbours.
+    private static bool IsWide(char c) => IsCjk(c) || c is >= '\u3000' and <= '\u303F' or >= '\uFF00' and <= '\uFFEF';
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 }

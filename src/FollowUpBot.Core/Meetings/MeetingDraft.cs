@@ -5,7 +5,10 @@ using FollowUpBot.Ledger;
 
 namespace FollowUpBot.Meetings;
 
-/// <summary>Turns extracted directives into a draft meeting: actors mapped to directory departments, unknown ones kept and flagged.</summary>
+/// <summary>
+/// Turns extracted directives into a draft meeting: actors mapped to directory departments, unknown ones kept and flagged;
+/// task, source and actors on one line (<see cref="HardWraps.OneLine"/>) when the text was hard-wrapped.
+/// </summary>
 internal static class MeetingDraft
 {
     public static MeetingDocument Create(
@@ -46,7 +49,7 @@ internal static class MeetingDraft
         ArgumentNullException.ThrowIfNull(directive);
         ArgumentNullException.ThrowIfNull(matcher);
         var unknown = new List<string>();
-        IReadOnlyList<string> Resolve(IEnumerable<string> phrases) => [.. phrases.Select(phrase =>
+        IReadOnlyList<string> Resolve(IEnumerable<string> phrases) => [.. phrases.Select(HardWraps.OneLine).Select(phrase =>
         {
             var match = matcher.Match(phrase);
             if (match.Department is { } department)
@@ -64,8 +67,8 @@ internal static class MeetingDraft
         {
             Id = itemId,
             Section = directive.Section,
-            Task = directive.Task,
-            Source = directive.Quote,
+            Task = HardWraps.OneLine(directive.Task),
+            Source = HardWraps.OneLine(directive.Quote),
             SourceStart = directive.Start,
             SourceLength = directive.Length,
             Lead = lead,

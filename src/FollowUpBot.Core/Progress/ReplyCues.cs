@@ -74,7 +74,8 @@ internal static partial class ReplyCues
         var claimed = new List<Cue>();
         foreach (var (kind, pattern) in Lexicon)
         {
-            foreach (Match m in pattern().Matches(folded))
+            // A cold pattern's first scan includes compiling it (ReplyParser.OnceMoreOnTimeout).
+            foreach (var m in ReplyParser.OnceMoreOnTimeout(() => pattern().Matches(folded).ToArray()))
             {
                 if (m.Length > 0 && !claimed.Exists(c => c.Start < m.Index + m.Length && m.Index < c.End))
                 {

@@ -28,7 +28,37 @@ internal static partial class ReplyParser
         Parse(text, context, ReplyClassifier.Default, ReplyLearnedPolicy.Chosen);
 
     /// <summary>Reads a reply with the given learned fallback; null reads with the rules alone (cross-validation compares both).</summary>
-    public static ParsedReply Parse(string? text, ReplyContext context, ReplyClassifier? learned, ReplyLearnedPolicy policy)
+    /// <remarks>
+    /// The first match of a large generated pattern compiles it inside the scan its timeout measures, and on a busy machine
+    /// that alone can pass the one-second budget; so a timeout is read again once, warm. A second timeout is the pattern's
+    /// own and propagates (the bot then asks with the picker: <c>ReplyReader</c>). <see cref="Warm"/> spares the first
+    /// sender that wait.
+    /// </remarks>
+    public static ParsedReply Parse(string? text, ReplyContext context, ReplyClassifier? learned, ReplyLearnedPolicy policy) =>
+        OnceMoreOnTimeout(() => Read(text, context, learned, policy));
+
+    /// <summary>Reads a reply in each language once, so that every pattern is compiled before the first sender's reply.</summary>
+    public static void Warm()
+    {
+        var context = new ReplyContext(new DateOnly(2026, 1, 5), [1, 2], 1);
+        _ = Parse("2 正在推进，因资金未到位暂缓，申请延期至3月31日", context);
+        _ = Parse("#1 blocked: waiting on the permit, pushed back to Friday, 60% done", context);
+    }
+
+    /// <summary>The value read, or read a second time when the first read's pattern timed out.</summary>
+    internal static T OnceMoreOnTimeout<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return read();
+        }
+    }
+
+    private static ParsedReply Read(string? text, ReplyContext context, ReplyClassifier? learned, ReplyLearnedPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(policy);

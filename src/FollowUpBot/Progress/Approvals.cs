@@ -191,6 +191,7 @@ internal static class ProgressFeature
         services.AddTransient<OpenItemFinder>();
         services.AddTransient<ReplyRecorder>();
         services.AddSingleton<ReplyReader>();
+        services.AddHostedService<ReplyParserWarmup>();
         services.AddTransient<StatusPickerFlow>();
         services.AddTransient<ReplyUndoFlow>();
         services.AddSingleton<LastAskedItems>();

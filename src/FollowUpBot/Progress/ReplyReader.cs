@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FollowUpBot.Progress;
@@ -34,4 +35,32 @@ internal sealed partial class ReplyReader(ILogger<ReplyReader> logger)
     // The reply's text is not logged: it is the sender's words, not the bot's.
     [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "The reply parser failed on a reply of {Length} characters; the sender is asked to choose the item and status.")]
     private static partial void LogParserFailed(ILogger logger, int length, Exception exception);
+}
+
+/// <summary>
+/// Compiles the reply parser's patterns in the background when the bot starts, so that the first reply after a start
+/// is read in milliseconds and not given the picker for a timeout spent compiling (<see cref="ReplyParser.Warm"/>).
+/// </summary>
+internal sealed partial class ReplyParserWarmup(ILogger<ReplyParserWarmup> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
+        () =>
+        {
+            try
+            {
+                ReplyParser.Warm();
+                LogWarmed(logger);
+            }
+            catch (Exception e)
+            {
+                LogWarmFailed(logger, e);
+            }
+        },
+        stoppingToken);
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Debug, Message = "The reply parser's patterns are compiled.")]
+    private static partial void LogWarmed(ILogger logger);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Warming the reply parser failed; the first replies may be slower.")]
+    private static partial void LogWarmFailed(ILogger logger, Exception exception);
 }

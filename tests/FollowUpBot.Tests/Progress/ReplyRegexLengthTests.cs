@@ -58,6 +58,32 @@ public sealed class ReplyRegexLengthTests
         Assert.Null(Record.Exception(() => largest.Regex.Count(text)));
     }
 
+    [Fact]
+    public void ATimeoutIsReadAgainOnceAndASecondOnePropagates()
+    {
+        // The first read of a cold pattern can spend its budget compiling; the second is warm.
+        var reads = 0;
+        Assert.Equal(2, ReplyParser.OnceMoreOnTimeout(() => ++reads == 1 ? throw new RegexMatchTimeoutException() : reads));
+
+        reads = 0;
+        Assert.Throws<RegexMatchTimeoutException>(() => ReplyParser.OnceMoreOnTimeout<int>(() => ++reads > 0 ? throw new RegexMatchTimeoutException() : 0));
+        Assert.Equal(2, reads);
+
+        // Any other fault is not read again.
+        reads = 0;
+        Assert.Throws<InvalidOperationException>(() => ReplyParser.OnceMoreOnTimeout<int>(() => ++reads > 0 ? throw new InvalidOperationException() : 0));
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public void WarmingReadsBothLanguagesWithoutAFault()
+    {
+        Assert.Null(Record.Exception(ReplyParser.Warm));
+
+        var reply = ReplyParser.Parse("1 已完成，方案已印发", new ReplyContext(new DateOnly(2026, 1, 5), [1, 2], 1));
+        Assert.Equal(ReplyStatus.CompletionRequested, reply.Status);
+    }
+
     private static string Adversarial(int seed, int length)
     {
         var random = new Random(seed);
