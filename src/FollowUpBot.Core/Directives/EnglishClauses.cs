@@ -468,6 +468,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             || (subject.Count == 1 && !subject[0].Contains(' ') && (EnglishActors.IsCommonWord(subject[0]) || EnglishActors.IsImperativeVerb(subject[0]) || EnglishActors.IsAbstractNoun(subject[0])));
     }
 
+    /// <summary>"…, and Myles to move it", "…, and LF Creative to export it": one word, or two that both start with a capital.</summary>
+    private static bool CapitalisedName(ReadOnlySpan<char> phrase)
+    {
+        var space = phrase.IndexOf(' ');
+        return space < 0 || (phrase[(space + 1)..].IndexOf(' ') < 0 && char.IsUpper(phrase[0]) && space + 1 < phrase.Length && char.IsUpper(phrase[space + 1]));
+    }
+
     /// <summary>"Tobie is at FOSDEM this week, but will be working on the draft": "but will" keeps the sentence's subject.</summary>
     private static List<string>? CarriedSubject(string sentence, int modalIndex)
     {
@@ -645,7 +652,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
             var before = sentence.AsSpan(0, candidate);
             var allowed = !infinitive || candidate == from || before.EndsWith(": ") || before.EndsWith("(")
-                || (before.EndsWith(", and ") && !sentence.AsSpan(candidate, modalIndex - candidate).Trim().Contains(' '))
+                || (before.EndsWith(", and ") && CapitalisedName(sentence.AsSpan(candidate, modalIndex - candidate).Trim()))
                 || ((before.TrimEnd().EndsWith("–") || before.TrimEnd().EndsWith("—")) && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2)
                 || (before.EndsWith(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)

@@ -280,4 +280,17 @@ public sealed class TwelfthRoundTests
         var directive = Assert.Single(Assigned("Dana Kim to add the conditions to the Meta [EIP 1679].\n2026 budget figures were approved.\n"));
         Assert.DoesNotContain("budget", directive.Quote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ATwoWordNameAfterCommaAndTakesItsOwnTo()
+    {
+        var directives = Assigned("Ana to review the draft, and LF Creative to export it in markdown.");
+        Assert.Equal(["Ana", "LF Creative"], directives.Select(d => string.Join(",", d.Lead)));
+    }
+
+    [Fact]
+    public void AThingAfterCommaAndIsNoSecondParty()
+    {
+        Assert.Equal(["Ana"], Assert.Single(Assigned("Ana to review the draft, and the new format to follow later.")).Lead);
+    }
 }
