@@ -24,7 +24,7 @@ internal static partial class ChineseActors
     private static readonly string[] WordStarts =
     [
         "部署", "部分", "局面", "局部", "委托", "办理", "办好", "办法", "办结", "处理", "处置", "处罚", "科学", "室内", "院校",
-        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "会同", "会议", "会后", "会前", "会商", "会签", "司法", "行动", "行为", "社会",
+        "所有", "所属", "所在", "队伍", "站位", "组织", "组建", "组成", "会同", "会议", "会后", "会前", "会商", "会签", "司法", "行动", "行为", "社会",
         "团结", "校园", "区域", "县域", "市场", "市民", "市府", "县府", "区府", "省府", "省级", "联系", "联动", "联合", "长期", "长效", "团队",
     ];
 
@@ -46,6 +46,8 @@ internal static partial class ChineseActors
     [
         "全市上下", "全县上下", "全区上下", "全省上下", "各级各部门", "各地各部门", "各地区各部门", "各级各类", "全体党员", "全体干部",
         "全局上下", "全厂上下", "全校上下", "全院上下", "全镇上下", "全乡上下", "全系统上下",
+        // every place of the area, like 全市上下
+        "全市各地", "全县各地", "全区各地", "全省各地", "全州各地", "全盟各地", "全镇各地",
     ];
 
     private static readonly string[] Pronouns = ["我们", "大家", "你们", "咱们", "我", "他们", "同志们", "各位", "自己", "我们大家"];
@@ -59,6 +61,8 @@ internal static partial class ChineseActors
         "推进", "加强", "抓紧", "做好", "开展", "落实", "完成", "建立", "加快", "推动", "提高", "制定", "实施", "确保", "报送", "牵头",
         "协调", "督促", "提供", "组织开展", "研究", "深化", "强化", "严格", "认真", "积极", "切实", "继续", "进一步", "会同",
         "协同", "配合",
+        // 市安委会办公室成立安全生产大检查办公室: the unit that sets up another is the actor, not the whole run
+        "成立",
     ];
 
     // Verbs that start a clause of tasks, never a name: under 会议要求 "加强部门间沟通" and "明晰…及所需材料" end on a head
@@ -455,7 +459,8 @@ internal static partial class ChineseActors
         for (var end = max; end > start + 1; end--)
         {
             // Only an end on a head noun or a closing bracket can finish an actor; test that before building any strings.
-            if (!HeadEnds.Contains(text[end - 1]) || !EndsAtWordBoundary(text, end, limit))
+            // 全县各地 ends on 地, which ends no other actor: only that collective is tried there.
+            if (!(HeadEnds.Contains(text[end - 1]) || (text[end - 1] == '地' && text[end - 2] == '各')) || !EndsAtWordBoundary(text, end, limit))
             {
                 continue;
             }
@@ -548,7 +553,9 @@ internal static partial class ChineseActors
         var pair = text.AsSpan(end - 1, Math.Min(2, limit - end + 1));
         foreach (var word in WordStarts)
         {
-            if (pair.SequenceEqual(word))
+            // 全体镇村干部|分解: a head of two characters (干部, 小组) ends the name even where its last character starts a
+            // word with the next one (部分), unless that word is a head itself (党组|织).
+            if (pair.SequenceEqual(word) && (Heads.Contains(word) || !EndsWithLongHead(text.AsSpan(0, end))))
             {
                 return false;
             }
@@ -557,6 +564,19 @@ internal static partial class ChineseActors
         // Do not cut a name in the middle of a longer head: 委|员会, 办|公室.
         var next = text[end];
         return !(last == '委' && next == '员') && !(last == '办' && next == '公') && !(last == '小' && next == '组') && next is not ('（' or '(');
+    }
+
+    private static bool EndsWithLongHead(ReadOnlySpan<char> before)
+    {
+        foreach (var head in Heads)
+        {
+            if (head.Length >= 2 && before.EndsWith(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<char> StripTrailingBrackets(ReadOnlySpan<char> phrase)

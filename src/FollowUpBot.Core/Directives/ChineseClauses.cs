@@ -58,9 +58,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private bool _partOpened;
     private bool _partNamedOpener;
     private int _sentenceStart;
+    private int _sentenceEnd;
     private int _topicStart = -1;
     private int _topicEnd = -1;
     private Draft? _current;
+
+    // An item opened by 请X whose clause held only when (请各乡镇在剩下的半年时间里，要…): the subjectless 要 after it goes on with it.
+    private Draft? _waitingAddressee;
     private bool _frame;
     private bool _frameInClause;
 
@@ -98,6 +102,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     private void ReadSentence(int quoteStart, int start, int end, bool leadingModal)
     {
         _sentenceStart = start;
+        _sentenceEnd = end;
+        _waitingAddressee = null;
         _sentenceLead = null;
         _enumerationLead = null;
         _enumerated = false;
@@ -168,6 +174,14 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         if (leadingModal)
         {
             Open(quoteStart, x, _sentenceLead ?? paragraphActor ?? []);
+            return;
+        }
+
+        // 会议由县政府办牵头组织，各乡镇分管负责人参加: who chaired or organised the meeting reported, not a task after it.
+        if (MeetingOrganiser().IsMatch(text.AsSpan(x, end - x))
+            && (text.AsSpan(x, end - x).Contains("主持", StringComparison.Ordinal) || ListsAttendance(text.AsSpan(x, _sentenceEnd - x))))
+        {
+            pass.Exclude(x, end);
             return;
         }
 
@@ -266,6 +280,21 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return ask + 2;
         }
 
+        // 政府副县长李晶要求设计院加快整改: titles, then the person's name (2–3 characters), ask the party after 要求.
+        for (var name = 2; name <= 3 && ask - name >= 2; name++)
+        {
+            if (IsNameRun(x + ask - name, name) && ChineseActors.ReadLeading(text, x + ask + 2, end) is { } named && named.End < end && text[named.End] != '的')
+            {
+                for (var s = x; s <= x + 2 && s < x + ask - name - 1; s++)
+                {
+                    if (ChineseActors.ReadLeading(text, s, x + ask - name) is { } titled && titled.End == x + ask - name)
+                    {
+                        return ask + 2;
+                    }
+                }
+            }
+        }
+
         // A short lead-in before the asking party (该市…负责人要求) is allowed.
         for (var s = x; s <= Math.Min(x + 2, x + ask - 2); s++)
         {
@@ -343,6 +372,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         Open(x, addressed.End, addressed.Actors);
+        _waitingAddressee = OnlyWhen().IsMatch(text.AsSpan(addressed.End, end - addressed.End)) ? _current : null;
         return true;
     }
 
@@ -365,6 +395,11 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         return -1;
     }
+
+    /// <summary>…，各乡镇分管负责人参加: the sentence says who attended, so it reports the meeting.</summary>
+    private static bool ListsAttendance(ReadOnlySpan<char> sentence) =>
+        sentence.Contains("参加", StringComparison.Ordinal) || sentence.Contains("參加", StringComparison.Ordinal)
+        || sentence.Contains("出席", StringComparison.Ordinal) || sentence.Contains("列席", StringComparison.Ordinal);
 
     /// <summary>由县民政局负责的第1件…: 负责的/牵头的 after 由X describes an assignment made before, it does not make one.</summary>
     private bool DescribesEarlierAssignment(int afterActor, int end) =>
@@ -397,8 +432,15 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // 由X without 负责/牵头 names an owner only when no directive of the sentence is open: "…报区督查组,由区督查组综合后
         // 向区政府汇报" hands the result on, it does not assign a new task.
         // 由镇长涂清华结合实际做了工作部署: 由X with a completed action (了) reports what happened at the meeting.
+        // 周五由街道领导进行碰头讨论: a time of its own before 由 (every Friday) does not hide who leads.
+        if (text[x] != '由' && _current is null && FirstMatchLength(RecurringTime(), x, end - x) is var when and > 0 && x + when < end && text[x + when] == '由')
+        {
+            x += when;
+        }
+
+        // 成员：由相关职能部门负责人组成: who makes up a role under its heading, not what anyone is to do.
         if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor && !DescribesEarlierAssignment(byActor.End, end)
-            && text.AsSpan(byActor.End, end - byActor.End).IndexOf('了') < 0)
+            && text.AsSpan(byActor.End, end - byActor.End).IndexOf('了') < 0 && !FillsRole().IsMatch(text.AsSpan(byActor.End, end - byActor.End)))
         {
             Open(x, byActor.End, byActor.Actors);
             return;
@@ -414,7 +456,9 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // After 会议要求, a clause that starts with an actor is a directive of its own, unless the actor only supports
         // the directive already open (由A牵头，B配合).
         // 会议强调，创建国家园林县城时间紧、任务重，各涉创单位要…: a clause that states how pressing the work is assigns nothing.
+        // 全镇上下“一盘棋”: an actor and only a slogan in quotation marks says how the actor stands, not what it is to do.
         if (_frame && ChineseActors.ReadLeading(text, x, end) is { } framedActor && (framedActor.End < end ? text[framedActor.End] != '的' : _frameInClause)
+            && !SloganOnly().IsMatch(text.AsSpan(framedActor.End, end - framedActor.End))
             && !(_current is not null && IsCooperation(framedActor.End, end)) && !Circumstance().IsMatch(text.AsSpan(framedActor.End, end - framedActor.End))
             && !DescribesActor(framedActor.End, end))
         {
@@ -460,6 +504,11 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         // 的 (those that can be solved, what must go up) continues the item that is open, it does not start another.
         var afterTopic = _deTopic;
         _deTopic = false;
+        if (_current is not null && ReferenceEquals(_current, _waitingAddressee) && subject.Length == 0 && strength == Strength.Strong)
+        {
+            _waitingAddressee = null;
+            return;
+        }
         if (_current is not null && strength == Strength.Strong && (subject.EndsWith('的') || (subject.Length == 0 && afterTopic)))
         {
             return;
@@ -1006,4 +1055,19 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"(?:提出|提交|起草|草拟|拟草|拟定|拟订|报送|制定|编制|汇报|修订)(?:[^，。；《]{0,20})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DraftingVerb();
+
+    [GeneratedRegex(@"^(?:本次会议|会议|会上|會議|本次會議)由[^，,。；;]{2,30}?(?:牵头|牽頭)?(?:主持|组织|組織|召集|召开|召開)", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingOrganiser();
+
+    [GeneratedRegex(@"\G(?:每?(?:周|星期)[一二三四五六日天]|每天|每日|每周|每月|每季度?|每年|月底前?|年底前?|下周[一二三四五六日]?|今后)", RegexOptions.CultureInvariant)]
+    private static partial Regex RecurringTime();
+
+    [GeneratedRegex(@"^\s*在[^，,。；;要须应]{2,16}(?:里|内|中|前|期间|之前|以前|时)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex OnlyWhen();
+
+    [GeneratedRegex(@"^(?:组成|担任|兼任|构成|組成|擔任)", RegexOptions.CultureInvariant)]
+    private static partial Regex FillsRole();
+
+    [GeneratedRegex(@"^\s*[“""「][^”""」]{1,12}[”""」]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SloganOnly();
 }

@@ -55,6 +55,10 @@ internal static partial class EnglishActors
         // dates are when, not who ("… should be set by January")
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        // adverbs that open a note ("Still need to talk with …", "Maybe to revisit …"), and places in a document
+        "still", "just", "maybe", "perhaps", "probably", "possibly", "hopefully", "currently", "eventually", "finally", "ultimately",
+        "really", "definitely", "certainly", "already", "soon", "later", "again", "instead", "otherwise", "meanwhile", "appendix",
+        "annex",
     };
 
     // Verbs that open an imperative ("Direct the City Clerk to …", "Ask Mary to …", "Form a subcommittee to …"): a phrase
@@ -192,8 +196,12 @@ internal static partial class EnglishActors
             return null;
         }
 
-        // "Ben/Leonard": a slash between two capitalised names joins them.
-        phrase = SlashedNames().Replace(phrase, " and ");
+        // "Ben/Leonard": a slash between two capitalised names joins them; "District/Area Managers" shares its head noun and
+        // stays one party.
+        if (phrase.Contains('/') && !SharedHeadSlash().IsMatch(phrase))
+        {
+            phrase = SlashedNames().Replace(phrase, " and ");
+        }
 
         var parts = new List<string>();
         foreach (var piece in phrase.Split([", and ", ", & ", ", "], StringSplitOptions.RemoveEmptyEntries))
@@ -249,7 +257,22 @@ internal static partial class EnglishActors
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i].TrimEnd(',');
-            var bare = token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal) ? token[..^2] : token;
+            var possessive = token.EndsWith("'s", StringComparison.Ordinal) || token.EndsWith("’s", StringComparison.Ordinal);
+            var bare = possessive ? token[..^2] : token;
+
+            // "David’s will be taking time off": a possessive with no noun after it names no one.
+            if (possessive && i == tokens.Length - 1 && !Roles.Contains(token.ToLowerInvariant()))
+            {
+                return false;
+            }
+
+            // "LF/Steve Winslow", "District/Area Managers": a slash between capitalised words joins them into one party.
+            if (bare.Contains('/') && SlashedWord().IsMatch(bare))
+            {
+                substantive = true;
+                continue;
+            }
+
             if (bare.Length == 0 || bare.Any(c => c is ':' or ';' or '(' or ')' or '"' or '“' or '”' or '/' or '?' or '!'))
             {
                 return false;
@@ -329,7 +352,8 @@ internal static partial class EnglishActors
     }
 
     // An acronym (IT, HR) is a unit even when it spells a pronoun.
-    private static bool IsNotActorWord(string token) => !(token.Length >= 2 && token.All(char.IsUpper)) && NotActors.Contains(token);
+    // Board summaries write their verbs in capitals ("REQUESTED Community Development to …"): a word that long is no acronym.
+    private static bool IsNotActorWord(string token) => !(token.Length is >= 2 and <= 4 && token.All(char.IsUpper)) && NotActors.Contains(token);
 
     private static bool EndsWithUnitNoun(string phrase)
     {
@@ -358,6 +382,13 @@ internal static partial class EnglishActors
 
         return phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
     }
+
+    [GeneratedRegex(@"^(?:[A-Z][A-Za-z]*/)+[A-Z][A-Za-z]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashedWord();
+
+    // "District/Area Managers", "Parks/Highways Department": the word after the slashed pair is the head both share.
+    [GeneratedRegex(@"\b[A-Z][a-z]+/[A-Z][a-z]+\s+(?i:managers?|officers?|departments?|teams?|staff|committees?|leads?|heads?|coordinators?|directors?|supervisors?|representatives?|office|offices|units?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SharedHeadSlash();
 
     // "Ben/Leonard", "Nick / Naomi / Joe".
     [GeneratedRegex(@"(?<=\b[A-Z][a-z]+)\s*/\s*(?=[A-Z][a-z]+\b)", RegexOptions.CultureInvariant)]

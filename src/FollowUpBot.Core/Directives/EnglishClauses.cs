@@ -263,6 +263,16 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             AddReferral(sentence, start, end, previousSentence, referred, to);
         }
 
+        // "Referred the letter to the Planning Committee for a report", "REFERRED the issues … to Community Development": the
+        // meeting sends a matter on, and the party it goes to owns it.
+        if (current is null && !referred.Success && (sentence.Contains("eferred", StringComparison.Ordinal) || sentence.Contains("REFERRED", StringComparison.Ordinal))
+            && ActiveReferral().Match(sentence) is { Success: true } sent && LeadingActors(sent.Groups["actor"].Value) is { } sentTo)
+        {
+            var what = sent.Groups["what"];
+            Add(start + what.Index, start + what.Index, sentTo, end, taskEnd: start + what.Index + what.Length);
+            return;
+        }
+
         if (current is null && !referred.Success)
         {
             ReadOwnerNote(sentence, start, end, lineContentStart);
@@ -357,7 +367,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             if (modal.Index == directedTo && LeadingActors(directedMatch.Groups["actor"].Value) is { } directedActors
-                && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+                && directedMatch.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8)
             {
                 // "Paul Wolff, resident, asked Council to endorse the Commission's statement": the meeting body asked to
                 // deliberate is the meeting's own business.
@@ -384,6 +394,14 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 (subject, subjectStart) = (carried, 0);
             }
 
+            // "The Department is hereby directed to monitor …, and is further directed to submit …": a second direction to the
+            // same party, with no subject of its own after "and".
+            if (subject is null && current is not null && !infinitive && PassiveDirection().IsMatch(sentence.AsSpan(modal.Index, modal.Length))
+                && sentence.AsSpan(searchFrom, modal.Index - searchFrom).TrimEnd().EndsWith(" and", StringComparison.Ordinal))
+            {
+                (subject, subjectStart) = ([.. current.Lead], modal.Index);
+            }
+
             if (subject is null)
             {
                 continue;
@@ -399,11 +417,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 // "The contractor is expected to complete the first phase in March" forecasts; "… are expected to complete it by May" obliges.
                 || (sentence.AsSpan(modal.Index, modal.Length).EndsWith("expected to") && Forecast().IsMatch(sentence.AsSpan(modal.Index + modal.Length)))
 
+                // "The Chairman agreed to permit discussion of …": the meeting's own procedure, whoever allows it.
+                || InMeetingPermission().IsMatch(sentence.AsSpan(modal.Index + modal.Length))
+
                 // "RCA: … The chair group should make a definitive list": in a speaker's line "should" is what the speaker suggests.
                 || (_talking && sentence.AsSpan(modal.Index, modal.Length) is "should" or "could" or "might")
 
-                // "would" assigns only as reported agreement: "It was agreed that the Treasurer would circulate …".
-                || (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart))))
+                // "would" assigns as reported agreement ("It was agreed that the Treasurer would circulate …") or as what minutes
+                // record a named party taking on, opening the sentence ("The Clerk would arrange the handover"); "would like",
+                // "would have" and a speaker's "would" wish or suppose.
+                || (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart))
+                    && (subjectStart > 0 || _speaker is not null || WouldHedge().IsMatch(sentence.AsSpan(modal.Index + modal.Length))))
+
+                // "The Mayor said he would try to ensure …": only an attempt promised.
+                || (sentence.AsSpan(modal.Index, modal.Length).EndsWith(" would") && WouldHedge().IsMatch(sentence.AsSpan(modal.Index + modal.Length))))
             {
                 pass.Exclude(start + modal.Index, start + modal.Index + modal.Length);
                 continue;
@@ -441,6 +468,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             || (subject.Count == 1 && !subject[0].Contains(' ') && (EnglishActors.IsCommonWord(subject[0]) || EnglishActors.IsImperativeVerb(subject[0]) || EnglishActors.IsAbstractNoun(subject[0])));
     }
 
+    /// <summary>"…, and Myles to move it", "…, and LF Creative to export it": one word, or two that both start with a capital.</summary>
+    private static bool CapitalisedName(ReadOnlySpan<char> phrase)
+    {
+        var space = phrase.IndexOf(' ');
+        return space < 0 || (phrase[(space + 1)..].IndexOf(' ') < 0 && char.IsUpper(phrase[0]) && space + 1 < phrase.Length && char.IsUpper(phrase[space + 1]));
+    }
+
     /// <summary>"Tobie is at FOSDEM this week, but will be working on the draft": "but will" keeps the sentence's subject.</summary>
     private static List<string>? CarriedSubject(string sentence, int modalIndex)
     {
@@ -457,7 +491,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     /// <summary>"The Board directed the Superintendent to review …": the one directed is the actor.</summary>
     private Draft? DirectedOwner(string sentence, int start, int end) =>
         DirectedOther().Match(sentence) is { Success: true } directed && LeadingActors(directed.Groups["actor"].Value) is { } directedActors
-            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+            && directed.Groups["actor"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8
             && !AskedToDeliberate(sentence, directed, directed.Index + directed.Length, directedActors)
             ? Add(start + directed.Groups["actor"].Index, start + directed.Index + directed.Length, directedActors, end)
             : null;
@@ -599,6 +633,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     private static List<string>? FindSubject(string sentence, int from, int modalIndex, bool infinitive, out int subjectStart)
     {
+        // "It was agreed for the Clerk to write …", "… agreed to complete the form and for the Clerk to return it": "for X to"
+        // right after the agreement, or joined to what was agreed, names who acts.
+        if (infinitive && sentence.AsSpan(from, modalIndex - from).Contains(" for ", StringComparison.Ordinal)
+            && AgreedFor().Match(sentence, from, modalIndex - from) is { Success: true } agreedFor
+            && (agreedFor.Groups["agreed"].Success || AgreementWord().IsMatch(sentence.AsSpan(0, agreedFor.Index)))
+            && EnglishActors.Split(agreedFor.Groups["actor"].Value) is { } forActors)
+        {
+            subjectStart = agreedFor.Groups["actor"].Index;
+            return forActors;
+        }
+
         // Try the widest subject first (Finance and HR will …), then narrower ones after clause boundaries.
         var candidate = from;
         var boundaries = SubjectBoundary().EnumerateMatches(sentence.AsSpan(from, modalIndex - from));
@@ -607,7 +652,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
             var before = sentence.AsSpan(0, candidate);
             var allowed = !infinitive || candidate == from || before.EndsWith(": ") || before.EndsWith("(")
-                || (before.EndsWith(", and ") && !sentence.AsSpan(candidate, modalIndex - candidate).Trim().Contains(' '))
+                || (before.EndsWith(", and ") && CapitalisedName(sentence.AsSpan(candidate, modalIndex - candidate).Trim()))
                 || ((before.TrimEnd().EndsWith("–") || before.TrimEnd().EndsWith("—")) && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2)
                 || (before.EndsWith(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
             if (allowed && modalIndex - candidate <= 90)
@@ -724,7 +769,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         "write", "send", "contact", "seek", "publish", "arrange", "obtain", "investigate", "prepare", "draft", "inform", "notify", "pay",
         "purchase", "buy", "commission", "appoint", "engage", "organise", "organize", "respond", "reply", "chase", "liaise", "circulate",
         "fund", "install", "repair", "replace", "order", "book", "invite", "approach", "lobby", "email", "phone", "produce", "issue",
-        "undertake", "carry", "deal", "clear", "cut", "apply", "report", "survey", "advertise", "erect", "remove",
+        "undertake", "carry", "deal", "clear", "cut", "apply", "report", "survey", "advertise", "erect", "remove", "complete", "return",
+        "forward", "submit", "sign", "provide",
     };
 
     private static bool FirstWordIsDeterminer(ReadOnlySpan<char> rest)
@@ -797,10 +843,11 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)? (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
-    [GeneratedRegex(@"(?:,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:\s+|,\s+|\s[–—]|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    // "After discussion the council agreed to …": an opening phrase with no comma before the subject.
+    [GeneratedRegex(@"(?:^(?:After|Following|Upon|On)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation|reflection)\s+(?=the\s|[A-Z])|,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:\s+|,\s+|\s[–—]|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectBoundary();
 
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
@@ -852,7 +899,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex NonAgentive();
 
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
-    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|assigned|[Aa]uthori[sz]e[ds]?|mandated|approved|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+[\w'’&.-]+){0,5})(?:,\s+[a-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|assigned|[Aa]uthori[sz]e[ds]?|mandated|approved|[Aa]ppointed|DIRECTED|ASKED|REQUESTED|INSTRUCTED|TASKED|CHARGED|AUTHORI[SZ]ED|APPOINTED|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&/.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+(?!to\b)[\w'’&/.-]+){0,7})(?:,\s+[A-Za-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?!(?:the|a|an|this|that|its|their|his|her)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
@@ -942,8 +989,27 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:directed|instructed|asked|requested|resolved|authori[sz]ed)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DirectingVerb();
 
-    [GeneratedRegex(@"^(?:\**[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s*)?(?<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s*[,:]\s*[Pp]lease\s+(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:\**[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}\**\s*:\s*)?(?<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s*[,:]?\s*[Pp]lease\s+(?!note\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Vocative();
+
+    [GeneratedRegex(@"\b(?:[Rr]eferred|REFERRED)\s+(?<what>(?:the|this|that|these|those|its|their|all|a|an)\s+(?!(?:members?|councillors?|everyone|attendees|meeting)\b)[^;]{2,200}?)\s+to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ActiveReferral();
+
+    [GeneratedRegex(@"(?:\b(?<agreed>agreed|resolved|decided|arranged|AGREED|RESOLVED)\s+|\band\s+)for\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){0,3})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgreedFor();
+
+    [GeneratedRegex(@"\b(?:agreed|resolved|decided|arranged|AGREED|RESOLVED)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementWord();
+
+    [GeneratedRegex(@"\b(?:directed|asked|requested|instructed|required|enjoined|ordered|tasked|charged)\s+(?:to|with)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PassiveDirection();
+
+    [GeneratedRegex(@"^\s*(?:permit|allow)\s+(?:(?:a|the|further|public|some|brief|open)\s+)*(?:discussion|debate|questions?|members\s+of\s+the\s+public|the\s+public|public\s+participation|the\s+item|a\s+variation|variation)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InMeetingPermission();
+
+    // "would like to", "would have liked", "would prefer": a wish or a supposition, not work taken on.
+    [GeneratedRegex(@"^\s*(?:not\s+|also\s+)?(?:like|love|prefer|rather|welcome|appreciate|hope|wish|have|seem|appear|expect|imagine|think|suggest|support|need\s+(?!to\b)|try)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WouldHedge();
 
     [GeneratedRegex(@"\b(?i:resolved|agreed|decided|ordered|directed)\s*(?:[:–—-]\s*)?(?i:that)\s+(?<what>(?:(?!\bthat\b)[^;,:]){1,80}\s+be\s+[a-z]+(?:ed|en|t))\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedPassiveBy();

@@ -271,7 +271,8 @@ internal static partial class HardWraps
             // proposed"), is inside a sentence. Before a capital ("… or under a City\nCouncilmember's agenda item") only in a
             // text wrapped at a width, on a line that ran to it: lines listed without bullets ("Leonard & Hwang to …\nSilona -
             // to …") end on a word and start with a capital too, but do not fill a page's width line after line.
-            return char.IsLower(text[nextStart]) || EndsMidClause(text, prevStart, prevEnd)
+            // "… Push Request [EIP\n1057](https://…)": a line that leaves a bracket open goes on inside it.
+            return char.IsLower(text[nextStart]) || EndsMidClause(text, prevStart, prevEnd) || LeavesBracketOpen(text, prevStart, prevEnd)
                 || (wrapped && extent >= width * EnglishWidthShare) ? true : null;
         }
 
@@ -341,6 +342,18 @@ internal static partial class HardWraps
         }
 
         return wordStart < end && MidClauseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(wordStart, end - wordStart));
+    }
+
+    /// <summary>More square or round brackets opened on the line than closed.</summary>
+    private static bool LeavesBracketOpen(string text, int start, int end)
+    {
+        var depth = 0;
+        for (var i = start; i < end; i++)
+        {
+            depth += text[i] is '[' or '(' ? 1 : text[i] is ']' or ')' ? -1 : 0;
+        }
+
+        return depth > 0;
     }
 
     /// <summary>"…各镇(区)": a bracket of at most four characters, no colon or comma in it, opened right after a Chinese character.</summary>

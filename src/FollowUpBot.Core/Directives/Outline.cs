@@ -145,6 +145,8 @@ internal sealed partial class Outline
         @"|(?<let>[a-zA-Z])[.)](?=\s)(?!\s+(?:will|would|shall|has|had|is|was)\b)\s*" +
         @"|(?<md>\#{1,6})\s+" +
         @"|(?<action>[*_]{0,2}(?:ACTIONS?|Actions?|Action items?|AI)[*_]{0,2}\s*(?:[:：\-–—]|,(?=\s*[^,:;.]{1,40}:\s))[*_]{0,2}\s*)" +
+        // "**ACTION 12.3:** Jo to …", "ACTION #4 - …", "**Action 7** Jo to …": a numbered action item in a decisions log.
+        @"|(?<action>[*_]{0,2}(?:ACTION|Action)\s+\#?[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}(?:[*_]{0,2}\s*[:：\-–—][*_]{0,2}|[*_]{2})\s+)" +
         @"|(?<bullet>[-*+•·●○■□◆◇▪►–—➢➤✓✔\uF0A7\uF0B7\uF0D8])\s+" +
         @"|(?<bullet>[-–—])(?=[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}:\s)" +
         @")",

@@ -19,7 +19,8 @@ public sealed class NinthRoundTests : IDisposable
     [InlineData("- Clerk to write to Highways - done")]
     [InlineData("John was asked to draft the letter and has done so.")]
     [InlineData("RCA: The chair group should make a definitive list of the candidates.")]
-    [InlineData("The Treasurer would circulate the accounts.")]
+    // Since round 12 minutes' "The Treasurer would circulate the accounts." opening a sentence is read; a wish is still rejected.
+    [InlineData("The Treasurer would like to circulate the accounts.")]
     public void TheLooseReadingOffersNothingTheEnglishRulesRejectOnPurpose(string text)
     {
         // The loose reading alone sees a party before an obligation cue; where the rules read the same cue and rejected it,

@@ -26,8 +26,9 @@ public sealed class RealTextEvaluationTests
     [InlineData("heldout8", 0.92)]
     // heldout9 was scored once at 0.59 and then tuned on in round 11 (0.94 after it): its floor is the tuned figure.
     [InlineData("heldout9", 0.93)]
-    // heldout10 is held out: scored once at 0.65 (English 0.52, Chinese 0.76), 0.66 with round 11, which never saw it.
-    [InlineData("heldout10", 0.65)]
+    // heldout10 was scored once at 0.65 (English 0.52, Chinese 0.76; 0.66 with round 11, which never saw it) and then tuned
+    // on in round 12 (0.94 after it, English 0.94, Chinese 0.94): its floor is the tuned figure.
+    [InlineData("heldout10", 0.93)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();

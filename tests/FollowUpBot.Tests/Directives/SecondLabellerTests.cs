@@ -30,7 +30,8 @@ public sealed class SecondLabellerTests
             total += DirectiveScorer.Score(text, gold, predicted).Counts;
         }
 
-        Assert.Equal(132, total.Gold);
+        // 133 since heldout7/605's ", and LF Creative to export …" became an item of its own (main, 8d49497).
+        Assert.Equal(133, total.Gold);
         Assert.True(total.F1 >= 0.9, $"F1 {total.F1:0.00} (P {total.Precision:0.00}, R {total.Recall:0.00})");
     }
 
