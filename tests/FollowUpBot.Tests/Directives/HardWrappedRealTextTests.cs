@@ -33,6 +33,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout8")]
     [InlineData("heldout9")]
     [InlineData("heldout10")]
+    [InlineData("heldout11")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();

@@ -130,6 +130,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-11-heldout.json", 0.80)]
     [InlineData("public-batch-12-heldout.json", 0.88)] // tuned on in round 9
     [InlineData("public-batch-13-heldout.json", 0.94)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9
+    [InlineData("public-batch-14-heldout.json", 0.54)] // held out: 54.9% as found (round 9) and with round 10, which never saw it
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
