@@ -386,7 +386,8 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 return -1;
             }
 
-            if (text[i] == '请' && !"申提邀报呈敬恳特聘宴".Contains(text[i - 1], StringComparison.Ordinal) && !IsRequestWord(i + 1)
+            // 函请/送请: asking by letter or sending on to a body is the actor's own step, not "please, X".
+            if (text[i] == '请' && !"申提邀报呈敬恳特聘宴函送".Contains(text[i - 1], StringComparison.Ordinal) && !IsRequestWord(i + 1)
                 && ChineseActors.ReadLeading(text, i + 1, end) is { } addressed && addressed.End < end)
             {
                 return i;
@@ -963,7 +964,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                     return (i, 2, Strength.Strong);
                 case '应' when next is '当' or '该':
                     return (i, 2, Strength.Strong);
-                case '应' when "适响相供对反效回呼感答顺报照理".IndexOf(prev, StringComparison.Ordinal) < 0 && "对急用届变聘征收付试邀酬运允诺声激战".IndexOf(next, StringComparison.Ordinal) < 0:
+                case '应' when "适响相供对反效回呼感答顺报照理支".IndexOf(prev, StringComparison.Ordinal) < 0 && "对急用届变聘征收付试邀酬运允诺声激战".IndexOf(next, StringComparison.Ordinal) < 0:
                     return (i, 1, Strength.Strong);
                 case '要' when "重主需只必首纲摘提简扼显机政紧概总纪次想将所".IndexOf(prev, StringComparison.Ordinal) < 0
                     && ("求素点害务么是领件闻职员地塞紧义旨略道目".IndexOf(next, StringComparison.Ordinal) < 0 || IsModalBeforeLing(text, i, end)):

@@ -23,6 +23,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         "also", "the", "a", "an", "of", "in", "on", "for", "with",
     };
 
+    // "MD: Early to mid May": a time word before "to" opens a range of dates, not a subject.
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal) { "Early", "Late", "Mid", "Later", "Sometime", "Soon" };
+
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
@@ -149,12 +152,18 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
+        // "**Karim:** Bounce the message …": Markdown bold around the owner (its colon inside or outside) is markup.
         var named = NamedAction().Match(content);
         var taskStart = contentStart;
-        if (lead is null && named.Success && (EnglishActors.Split(content[..named.Index]) ?? Handle(content[..named.Index]) ?? InitialledName(content[..named.Index])) is { } actors)
+        var namedOwner = !named.Success ? "" : content.AsSpan(named.Index).TrimStart().StartsWith(":**") ? content[..named.Index].TrimStart('*') : content[..named.Index];
+        if (lead is null && named.Success && (EnglishActors.Split(namedOwner) ?? Handle(namedOwner) ?? InitialledName(namedOwner)) is { } actors)
         {
             lead = actors;
             taskStart = contentStart + named.Index + named.Length;
+            while (taskStart < end && text[taskStart] is '*' or ' ')
+            {
+                taskStart++;
+            }
 
             // "Owen Arnold: Andrei Savici: Add …": each name before a colon shares the item.
             while (NamedAction().Match(text, taskStart, end - taskStart) is { Success: true } next && next.Value.Trim().StartsWith(':')
@@ -332,7 +341,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         var rest = sentence.AsSpan(taskStart);
         var word = rest[..(rest.IndexOfAny(' ', ',', '.') is var space and >= 0 ? space : rest.Length)];
-        return EnglishActors.IsListVerb(word.ToString());
+
+        // "Al Smith – Speak with the sales team": a plan list may capitalise the verb after the dash.
+        return EnglishActors.IsListVerb(word.ToString()) || (word.Length > 1 && char.IsUpper(word[0]) && EnglishActors.IsListVerb(word.ToString().ToLowerInvariant()));
     }
 
     /// <summary>A directive per modal with a subject that names parties; each ends where the next one's subject starts.</summary>
@@ -644,14 +655,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return forActors;
         }
 
-        // Try the widest subject first (Finance and HR will …), then narrower ones after clause boundaries.
-        var candidate = from;
-        var boundaries = SubjectBoundary().EnumerateMatches(sentence.AsSpan(from, modalIndex - from));
+        // Try the widest subject first (Finance and HR will …), then narrower ones after clause boundaries; a heading run into
+        // the sentence ("Staff Training The Treasurer to …") is not part of the subject.
+        var opening = RunInHeadingEnd(sentence, from, modalIndex);
+        var candidate = opening;
+        var boundaries = SubjectBoundary().EnumerateMatches(sentence.AsSpan(opening, modalIndex - opening));
         while (true)
         {
             // "X to …" needs X at the start of the sentence or after a colon, or a short name after a comma ("…, Myles to move it").
             var before = sentence.AsSpan(0, candidate);
-            var allowed = !infinitive || candidate == from || before.EndsWith(": ") || before.EndsWith("(")
+            var allowed = !infinitive || candidate == opening || before.EndsWith(": ") || before.EndsWith(":** ")
+                || (DiscussionOpening().IsMatch(before) && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2) || before.EndsWith("(")
                 || (before.EndsWith(", and ") && CapitalisedName(sentence.AsSpan(candidate, modalIndex - candidate).Trim()))
                 || ((before.TrimEnd().EndsWith("–") || before.TrimEnd().EndsWith("—")) && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2)
                 || (before.EndsWith(", ") && sentence.AsSpan(candidate, modalIndex - candidate).Trim().Count(' ') <= 2);
@@ -681,6 +695,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
                 // Cheap tests first: a subject is a few words without digits; most text before a "to" is not one.
                 if (trimmed.Length > 0 && (char.IsLetter(trimmed[0]) || trimmed[0] == '@') && trimmed.Count(' ') <= 9 && trimmed.IndexOfAny(Digits) < 0
+                    && !(infinitive && TimeWords.Contains(trimmed.ToString()))
                     && (EnglishActors.Split(trimmed.ToString()) ?? (InsideBrackets(sentence, candidate) ? EnglishActors.SplitHandles(trimmed.ToString()) : null)) is { } actors)
                 {
                     subjectStart = candidate + (raw.Length - raw.TrimStart().Length);
@@ -693,7 +708,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 break;
             }
 
-            var next = from + boundaries.Current.Index + boundaries.Current.Length;
+            var next = opening + boundaries.Current.Index + boundaries.Current.Length;
 
             // "A committee of parents and teachers will review …": an "and" inside an "of" phrase joins its nouns, so the
             // words after it are not the subject on their own.
@@ -707,12 +722,47 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
             else
             {
-                candidate = from + boundaries.Current.Index + boundaries.Current.Length;
+                candidate = opening + boundaries.Current.Index + boundaries.Current.Length;
             }
         }
 
         subjectStart = -1;
         return null;
+    }
+
+    /// <summary>
+    /// "Community Grants Review The Treasurer to …": where flattened minutes run a heading into its first sentence, the
+    /// subject starts at a capitalised "The" after two or more capitalised heading words; otherwise at <paramref name="from"/>.
+    /// </summary>
+    private static int RunInHeadingEnd(string sentence, int from, int modalIndex)
+    {
+        // "Landscaping- Forest will replace …": a topic word with a dash straight after it labels what follows.
+        var dash = sentence.IndexOf("- ", from, modalIndex - from, StringComparison.Ordinal);
+        if (dash > from && char.IsUpper(sentence[from]) && char.IsLetter(sentence[dash - 1]) && sentence.AsSpan(from, dash - from).IndexOf(' ') < 0
+            && dash + 2 < modalIndex && char.IsUpper(sentence[dash + 2]))
+        {
+            return dash + 2;
+        }
+
+        var the = sentence.IndexOf(" The ", from, modalIndex - from, StringComparison.Ordinal);
+        if (the <= from || sentence.AsSpan(the + 5, modalIndex - the - 5).Count(' ') > 4)
+        {
+            return from;
+        }
+
+        var words = 0;
+        foreach (var word in sentence.AsSpan(from, the - from).Trim().Split(' '))
+        {
+            var w = sentence.AsSpan(from, the - from).Trim()[word];
+            if (w.Length == 0 || !char.IsUpper(w[0]))
+            {
+                return from;
+            }
+
+            words++;
+        }
+
+        return words >= 2 ? the + 1 : from;
     }
 
     /// <summary>
@@ -809,7 +859,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static int TrimConnector(string sentence, int index)
     {
         var head = sentence[..index].TrimEnd();
-        foreach (var connector in new[] { ", and", " and", ",", ";", " while", " whereas", " but", " then" })
+        foreach (var connector in new[] { " and then", ", and", " and", ",", ";", " while", " whereas", " but", " then" })
         {
             if (head.EndsWith(connector, StringComparison.Ordinal))
             {
@@ -823,7 +873,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private bool IsSentenceEnd(int i, int end)
     {
         var c = text[i];
-        if (c is '!' or '?' or ';')
+        // "• Fuel rebate – Cr Smith asked … • Council to write …": a bullet inside a flattened line starts another item.
+        if (c is '!' or '?' or ';' or '•')
         {
             return true;
         }
@@ -843,12 +894,16 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:(?:has|have)\s+)?(?<!\b(?:is|are|was|were|be|been|am|remains?|stays?)\s)committed to(?=\s+[a-z]+ing\b)|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|being (?:asked|directed|requested|instructed|tasked) to|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     // "After discussion the council agreed to …": an opening phrase with no comma before the subject.
-    [GeneratedRegex(@"(?:^(?:After|Following|Upon|On)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation|reflection)\s+(?=the\s|[A-Z])|,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:\s+|,\s+|\s[–—]|\(\s*|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^(?:After|Following|Upon|On)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation|reflection)\s+(?=the\s|[A-Z])|,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:(?:\*\*)?\s+|,\s+|(?<=,\s*)(?:after|following|upon)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation)\s+(?=the\s|[A-Z])|(?<=\b(?:ended|closed|concluded|finished))\s+with\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*$)|\s[–—]|\(\s*|\s+and\s+then\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectBoundary();
+
+    // ", after discussion Clerk to write …": the opening phrase ends where the short subject starts.
+    [GeneratedRegex(@"\b(?i:after|following|upon)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DiscussionOpening();
 
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Referred();
@@ -905,10 +960,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerCommitment();
 
-    [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})(?:\**\s*:|:\*\*)\s", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerTag();
 
-    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?:\s*(?:,|&|/|and)\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?){0,3})\**\s+[-–—]\s+(?:[Tt]o\s+)?(?!(?:have|has|had|is|are|was|were|been|be|will|would|should|shall|can|could|may|might|the|a|an|of|in|on|for|with|and|or|not|no|done|completed|approved|pending|n/a)\b)(?=[a-z]{2,}\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?:\s*(?:,|&|/|and)\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?){0,3})\**(?:\s+[-–—]|[–—])\s+(?:[Tt]o\s+)?(?!(?:have|has|had|is|are|was|were|been|be|will|would|should|shall|can|could|may|might|the|a|an|of|in|on|for|with|and|or|not|no|done|completed|approved|pending|n/a)\b)(?=[a-z]{2,}\b|[A-Z][a-z]+\s+(?!(?:of|and|or)\b)[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DashedOwner();
 
     [GeneratedRegex(@"^@?[a-z][a-z0-9_.-]{1,24}$", RegexOptions.CultureInvariant)]
@@ -924,7 +979,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:to\s+be|is|are|was|were|has|have|had|will|would|should|needs?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaterFiniteVerb();
 
-    [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)[A-Z][a-z]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})(?:\**\s*:|:\*\*)\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)[A-Z][a-z]", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedActionLine();
 
     [GeneratedRegex(@"(?:\s+(?:still|also|now|then|first|again|jointly|together))+$", RegexOptions.CultureInvariant)]
@@ -965,7 +1020,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to|to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
-    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|(?<=\b(?:I|[Ww]e)\s+)ask|RESOLVED|Resolved)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|(?:all|each|every)\s+[a-z]+s?\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|(?<=\b(?:I|[Ww]e)\s+)ask|RESOLVED|Resolved|(?:RESOLUTION|Resolution)(?:\s*:?\s*(?:No\.?\s*)?\d[\d./-]*)?)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|(?:all|each|every)\s+[a-z]+s?\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();
 
     [GeneratedRegex(@"\brequested\s+(?:the\s+)?(?<actor>Staff|staff|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or|of|for|to|on|in|at|by|with|about|from|that|the|a|an|if|whether|this|these|their|its|his|her)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
