@@ -30,8 +30,9 @@ public sealed class RealTextEvaluationTests
     // on in round 12 (0.94 after it, English 0.94, Chinese 0.94): its floor is the tuned figure.
     [InlineData("heldout10", 0.93)]
     // heldout11 was scored once at 0.71 (English 0.58, Chinese 0.83) and the same with round 12, which never saw it; then
-    // tuned on in round 13 (0.83 after it, English 0.80, Chinese 0.87): its floor is the tuned figure.
-    [InlineData("heldout11", 0.82)]
+    // tuned on in round 13 (0.83 after it; 0.86 once three leads dropped their article as every batch writes them:
+    // English 0.86, Chinese 0.87): its floor is the tuned figure.
+    [InlineData("heldout11", 0.85)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
