@@ -661,12 +661,12 @@ internal static partial class ReplyCues
         TimeoutMs)]
     private static partial Regex ResumedOrUnderWayPattern();
 
-    // Round 11: done told as a past date (工程于2017年12月24日竣工) or everything mended (不到两天…就全部修好). Not a plan
-    // (计划于…竣工, 将于…完工) nor a negation.
+    // Round 11: done told as a past date (工程于2017年12月24日竣工) or everything mended (不到两天…就全部修好). Not a plan or a hope
+    // (计划于…竣工, 将于…完工, 希望在本周内全部修好) nor a negation.
     [GeneratedRegex(
         """
         (?<!计划|计劃|预计|預計|将|將|拟|擬|定|力争|争取|确保|有望|要|需|可望|预定|准备|準備)于\s*[\d〇一二三四五六七八九十]{2,4}\s*年[^,。;]{0,12}?(?:日|号|月底|月|底)\s*(?:顺利|正式|全面|全部|如期)?(?:竣工|完工|建成|完成)(?:验收)?(?=\s*[。,;!]|$)
-        |(?<![没未不将將])(?:就|均|都|全部)(?:已经?)?(?:修好|修复好|装好|换好)了?(?=\s*[。,;!]|$)
+        |(?<![没未不将])(?<!(?:希望|争取|力争|预计|计划|要|将|会|能|可以?)[^,。;]{0,10})(?:就|均|都|全部)(?:已经?)?(?:修好|修复好|装好|换好)了?(?=\s*[。,;!]|$)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]

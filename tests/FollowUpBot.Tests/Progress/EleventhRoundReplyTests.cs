@@ -95,6 +95,7 @@ public sealed class EleventhRoundReplyTests
     [Theory]
     [InlineData("该段人行道计划于2027年5月底竣工。")]
     [InlineData("损坏的路灯还没全部修好，正在更换线路。")]
+    [InlineData("已要求施工单位抓紧，希望在本周内全部修好。")]
     public void APlannedDateOrANegationIsNoCompletion(string text)
     {
         Assert.NotEqual(ReplyStatus.CompletionRequested, Rules(text).Status);
