@@ -32,6 +32,7 @@ internal static class ReplyClassifierTraining
         "public-batch-11-heldout.json",
         "public-batch-12-heldout.json",
         "public-batch-13-heldout.json",
+        "public-batch-14-heldout.json",
     ];
 
     /// <summary>The examples of labelled sets: rows with a status label (a row about several items has none).</summary>

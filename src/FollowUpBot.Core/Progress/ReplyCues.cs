@@ -60,12 +60,17 @@ internal static partial class ReplyCues
         (CueKind.ExtensionRequest, ExtensionRequestPattern),
         (CueKind.ExtensionRequest, MovedReleasePattern),
         (CueKind.ExtensionRequest, ResumptionPattern),
+        (CueKind.ExtensionRequest, DelayedUntilPattern),
+        (CueKind.ExtensionRequest, PutOffPattern),
         (CueKind.ExtensionTo, ExtensionToPattern),
         (CueKind.Blocked, BlockedPattern),
         (CueKind.Forecast, ForecastPattern),
         (CueKind.PlannedStart, PlannedStartPattern),
         (CueKind.PlannedStart, SeasonAheadPattern),
+        (CueKind.PlannedStart, NextVersionPattern),
+        (CueKind.InProgress, ResumedOrUnderWayPattern),
         (CueKind.Completion, CompletionPattern),
+        (CueKind.Completion, DatedCompletionPattern),
         (CueKind.Waiting, WaitingPattern),
         (CueKind.Lagging, LaggingPattern),
         (CueKind.InProgress, InProgressPattern),
@@ -411,7 +416,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"\b(?:most|much|some|half|part|majority|\d+\s*/\s*\d+|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+|two[\s-]thirds?|three[\s-]quarters?)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex ShareBefore();
 
-    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中)|[^。;]{0,24}?(?:现正|正在|正积极|仍在))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b|\b(?:before|prior\s+to)\s+(?:\w+ing\s+)?the\s+remaining\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?:其余|剩余|下余|还剩)(?:的)?(?:\d|部分|[^,。;]{0,8}?(?:正在|仍|尚|未|在建|推进|施工中)|[^。;]{0,24}?(?:现正|正在|正积极|仍在))|尚有\d|还有\d|未完成\d|\bthe\s+rest\s+(?:is|are|of|still|in|under)\b|\bexcept\s+(?:for\s+)?(?:a|an|the|some|one|two|few|\d)\b|除[^,。;]{1,30}?(?:外|以外)|\bremaining\s+\w+\s+(?:is|are)\s+(?:still|in|being|under)\b|\b(?:before|prior\s+to)\s+(?:\w+ing\s+)?the\s+remaining\b|\bremains?\s+to\s+(?:be\s+)?(?:edit|do|fix|finish|complet|writ|review|test|translat|port|migrat|updat)\w*\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Remainder();
 
     [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|采购|审批|规划|批复|审定|土石方|桩基|基础工程|一期|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -488,6 +493,7 @@ internal static partial class ReplyCues
         |\bnot\s+(?:blocked|stuck|delayed|on\s+hold)\b|\bunblocked\b|\bnothing\s+(?:is\s+)?blocking\b
         |\bwithout\s+(?:any\s+)?(?:delays?|issues|problems|obstacles)\b|\bno\s+longer\s+(?:stuck|waiting|on\s+hold)\b
         |\b(?:resolved|cleared|removed|overcame|overcome)\s+(?:the\s+|all\s+|this\s+|these\s+)?(?:blockers?|obstacles?|bottlenecks?|difficult(?:y|ies)|impediments?)\b
+        |\b(?:blockers?|obstacles?|impediments?)\s+(?:(?:have|has|were|was|are|is)\s+(?:been\s+|now\s+)?)?(?:cleared|removed|resolved|lifted|gone)\b|\bremov(?:e|es|ed|ing)\s+(?:the\s+)?blocker\b|\bfrom\s+blocked\s+to\b
         |\b(?:keep(?:ing)?|let(?:ting)?|left|leaving|kept)\s+(?:you|you\s+all|everyone|people|users|folks|guys)\s+(?:waiting|wait)\b|\bwaiting\s+for\s+so\s+long\b
         |\b(?:done|did|do|doing|tried)\s+(?:my|our|his|her|their)\s+best\b
         |(?:避免|防止|以免|免得)[^,。;]{0,20}(?:停滞|卡死|中断|延误|受阻|停工)
@@ -606,6 +612,65 @@ internal static partial class ReplyCues
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
     private static partial Regex MovedReleasePattern();
+
+    // Round 11: a delay with the time it moves to ("delayed the firmware update on this device until mid Jan 2017",
+    // "postponing the release one day"), and 鸽 (to put off a promised update: 这次肯定会鸽, 鸽一个月左右) — extensions,
+    // without a due date unless one is written; not a pigeon (鸽子).
+    [GeneratedRegex(
+        """
+        \b(?:delay(?:ed|ing|s)?|postpon(?:e|ed|es|ing)|defer(?:red|ring|s)?)\s+(?:[\w.'-]+\s+){0,6}(?:until|till)(?=\s+(?:(?:early|mid|late|the\s+end\s+of|end\s+of)[\s-]+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|\d{4}|next\s+(?:week|month|year|quarter))\b)
+        |\bpostpon(?:e|ed|es|ing)\s+(?:[\w.'-]+\s+){0,3}(?:by\s+)?(?:a|one|two|three|\d+|a\s+few|a\s+couple(?:\s+of)?)\s+(?:more\s+)?(?:days?|weeks?|months?)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex DelayedUntilPattern();
+
+    // 鸽 (text is folded to simplified Chinese): slang, so the extension it reads is asked (IsPutOff).
+    [GeneratedRegex(
+        """
+        (?:会|要|得|先|又|可能|肯定|估计)会?鸽(?!子)|鸽(?:了|一下|一阵|一(?:个)?(?:月|周|星期|礼拜)|几天|两天|一段时间)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex PutOffPattern();
+
+    /// <summary>Whether an extension cue is 鸽, slang for putting off a promised update (round 11): read, but asked.</summary>
+    public static bool IsPutOff(string folded, Cue cue) => PutOffPattern().Match(folded, cue.Start, cue.Length) is { Success: true } m && m.Index == cue.Start && m.Length == cue.Length;
+
+    // Round 11: a feature set for a next version or planned without a start (下个版本将会加上, 已经加入下个版本的计划中, 目前有计划进行实现,
+    // "will be added in the next release"): not started. Not one already in it (这个功能在下个版本已经加上 is done).
+    [GeneratedRegex(
+        """
+        下一?个?版本(?:中|里)?(?:将会?|会|再|就)?(?:加上|加入|添加|增加|支持|安排|实现|考虑)|(?:加入|列入|放到|放进|纳入|排进|排入)了?到?下一?个?版本(?:的)?(?:计划|规划|开发)?
+        |(?:目前|现在|已经?)?有计划(?:进行|去|来)?(?:实现|支持|添加|开发|适配)
+        |\b(?:will|'ll|going\s+to|plan\s+to)\s+(?:be\s+)?(?:add(?:ed)?|implement(?:ed)?|support(?:ed)?)\s+(?:[\w'-]+\s+){0,4}in\s+(?:the\s+)?next\s+(?:release|version)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex NextVersionPattern();
+
+    // Round 11: work that resumed after a stop (停止了周记更新，如今已恢复; 今天恢复审核) or is "being completed": in progress, read before
+    // the completion words inside it (已恢复, "completed"). A service back in use (已恢复通行) stays done.
+    [GeneratedRegex(
+        """
+        (?:停止|暂停|停更|中断|停了)[^。;!?\n]{0,20}?(?:如今|现在|现|目前|今天)?,?(?:已经?)恢复(?:更新|开发|维护|审核|连载)?(?!正常|通行|通车|供水|供电|供热|供气|使用|照明|亮灯|开放)
+        |(?:今天|明天|如今|现已|已经?)恢复(?:更新|开发|维护|审核|连载)
+        |\b(?:currently\s+|now\s+)?being\s+(?:completed|finished)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex ResumedOrUnderWayPattern();
+
+    // Round 11: done told as a past date (工程于2017年12月24日竣工) or everything mended (不到两天…就全部修好). Not a plan or a hope
+    // (计划于…竣工, 将于…完工, 希望在本周内全部修好) nor a negation.
+    [GeneratedRegex(
+        """
+        (?<!计划|计劃|预计|預計|将|將|拟|擬|定|力争|争取|确保|有望|要|需|可望|预定|准备|準備)于\s*[\d〇一二三四五六七八九十]{2,4}\s*年[^,。;]{0,12}?(?:日|号|月底|月|底)\s*(?:顺利|正式|全面|全部|如期)?(?:竣工|完工|建成|完成)(?:验收)?(?=\s*[。,;!]|$)
+        |(?<![没未不将])(?<!(?:希望|争取|力争|预计|计划|要|将|会|能|可以?)[^,。;]{0,10})(?:就|均|都|全部)(?:已经?)?(?:修好|修复好|装好|换好)了?(?=\s*[。,;!]|$)
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex DatedCompletionPattern();
 
     // A pause with the time work resumes (round 10): "on pause until October 2027", 暂停更新，预计在6月25日之后恢复更新,
     // 预计8月份左右继续开发, 五月份我会恢复更新. Not a pause until a condition ("until I can find …") or one whose end "is not known".

@@ -201,10 +201,10 @@ internal static partial class ReplyParser
         if (extension is { } ext)
         {
             Because(ext.Cue, "extension request");
-            if (ReplyCues.Hedges(folded) || ReplyCues.IsResumption(folded, ext.Cue))
+            if (ReplyCues.Hedges(folded) || ReplyCues.IsResumption(folded, ext.Cue) || ReplyCues.IsPutOff(folded, ext.Cue))
             {
-                // A hedged new date is a guess, and a pause until work resumes reads as a block too: asked with the picker,
-                // pre-filled, rather than stored.
+                // A hedged new date is a guess, a pause until work resumes reads as a block too, and 鸽 is slang (round 11):
+                // asked with the picker, pre-filled, rather than stored.
                 return Decide(ReplyStatus.Extension, 0.65, ext.Cue);
             }
 
