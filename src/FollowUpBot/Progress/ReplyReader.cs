@@ -35,29 +35,30 @@ internal sealed partial class ReplyReader(ILogger<ReplyReader> logger)
 }
 
 /// <summary>
-/// Compiles the reply parser's patterns in the background when the bot starts, so that the first reply after a start
-/// is read in milliseconds and not given the picker for a timeout spent compiling (<see cref="ReplyParser.Warm"/>).
+/// Compiles the reply parser's patterns on the thread pool when the bot starts, so that the first reply after a start
+/// is read in milliseconds and not given the picker for a timeout spent compiling (<see cref="ReplyParser.Warm"/>). It
+/// holds nothing of the host's (no logger, no token): a host that fails to start or stops at once leaves it nothing to
+/// touch after disposal.
 /// </summary>
-internal sealed partial class ReplyParserWarmup(ILogger<ReplyParserWarmup> logger) : BackgroundService
+internal sealed class ReplyParserWarmup : IHostedService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
-        () =>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(Warm, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void Warm()
+    {
+        try
         {
-            try
-            {
-                ReplyParser.Warm();
-                LogWarmed(logger);
-            }
-            catch (Exception e)
-            {
-                LogWarmFailed(logger, e);
-            }
-        },
-        stoppingToken);
-
-    [LoggerMessage(EventId = 4302, Level = LogLevel.Debug, Message = "The reply parser's patterns are compiled.")]
-    private static partial void LogWarmed(ILogger logger);
-
-    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Warming the reply parser failed; the first replies may be slower.")]
-    private static partial void LogWarmFailed(ILogger logger, Exception exception);
+            ReplyParser.Warm();
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A second timeout on a machine this busy: the first reply reads the patterns again (ReplyParser.Parse).
+        }
+    }
 }
