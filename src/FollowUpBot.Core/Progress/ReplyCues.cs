@@ -76,13 +76,15 @@ internal static partial class ReplyCues
         (CueKind.InProgress, InProgressPattern),
     ];
 
-    public static List<Cue> Find(string folded)
+    /// <remarks>A cold pattern's first scan includes compiling it, so a timeout reads the reply once more (<see cref="ReplyParser.OnceMoreOnTimeout"/>).</remarks>
+    public static List<Cue> Find(string folded) => ReplyParser.OnceMoreOnTimeout(() => FindOnce(folded));
+
+    private static List<Cue> FindOnce(string folded)
     {
         var claimed = new List<Cue>();
         foreach (var (kind, pattern) in Lexicon)
         {
-            // A cold pattern's first scan includes compiling it (ReplyParser.OnceMoreOnTimeout).
-            foreach (var m in ReplyParser.OnceMoreOnTimeout(() => pattern().Matches(folded).ToArray()))
+            foreach (Match m in pattern().Matches(folded))
             {
                 if (m.Length > 0 && !claimed.Exists(c => c.Start < m.Index + m.Length && m.Index < c.End))
                 {
