@@ -68,12 +68,15 @@ internal static partial class ReplyCues
         (CueKind.PlannedStart, PlannedStartPattern),
         (CueKind.PlannedStart, SeasonAheadPattern),
         (CueKind.PlannedStart, NextVersionPattern),
+        (CueKind.PlannedStart, PlannedMorePattern),
         (CueKind.InProgress, ResumedOrUnderWayPattern),
         (CueKind.Completion, CompletionPattern),
         (CueKind.Completion, DatedCompletionPattern),
+        (CueKind.Completion, CompletionMorePattern),
         (CueKind.Waiting, WaitingPattern),
         (CueKind.Lagging, LaggingPattern),
         (CueKind.InProgress, InProgressPattern),
+        (CueKind.InProgress, InProgressMorePattern),
     ];
 
     /// <remarks>A cold pattern's first scan includes compiling it, so a timeout reads the reply once more (<see cref="ReplyParser.OnceMoreOnTimeout"/>).</remarks>
@@ -424,7 +427,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(@"前期|勘探|勘察|地勘|设计|招标|招投标|开标|可研|可行性|论证|立项|方案|测量|选址|报批|预算|图纸|清表|征地|拆迁|手续|准备工作|申报|资料|复核|挂网|采购|审批|规划|批复|审定|土石方|桩基|基础工程|一期|\bdesign\b|\bsurvey\b|\btender|\bplanning\s+application\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex StepWords();
 
-    [GeneratedRegex(@"(?<![未没不])(?:复工|恢复施工|重新开工)|才开始|已开始|开始进行|已恢复|(?<!\b(?:be|been|being|not)\s)\bresumed\b|\brestarted\b|\bback\s+on\s+track\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<![未没不])(?:复工|恢复施工|重新开工)|才开始|已开始|开始进行|已恢复|(?<!\b(?:be|been|being|not)\s)\bresumed\b|\brestarted\b|\bback\s+on\s+track\b|\b(?:moving|going|under\s?way)\s+again\b|\bunblocked\b", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex Resumed();
 
     [GeneratedRegex(@"(?<!暂时?)无法|(?<!暂时?)难以|未能|(?<!暂时?)不能|受阻|困难|阻力|障碍|瓶颈|制约|掣肘|遇到|面临|存在|cannot|can't|can\s+not|unable|not\s+able|could\s+not|couldn't|won't\s+be\s+able", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -506,6 +509,8 @@ internal static partial class ReplyCues
         |\b(?:was|were|had\s+been)\s+(?:originally\s+)?(?:scheduled|slated|set|planned|expected|due)\s+to\s+(?:start|begin|commence)\b[^.;!?\n]{0,60}?,?\s*but\b
         |(?:已)?(?:列入|纳入)(?:计划|规划)(?:解决|实施|办理)?的
         |\b(?:once|when|after)\s+(?:(?:it|this|that|all\s+\w+|\w+)\s+)?(?:is|are|gets?|got|has\s+been|have\s+been)\s+(?:done|merged|fixed|finished|complete|completed|released)\b|\b(?:once|when)\s+(?:done|finished|complete|ready)\b
+        |\bblocked\s+(?:drains?|gull(?:y|ies)|pipes?|sewers?|culverts?|gutters?|toilets?)\b|\bwaiting\s+(?:for|on)\s+(?:the\s+)?(?:ci|checks|build|pipeline)\b|\bwaiting\s+(?:for|on)\s+(?:the\s+)?(?:paint|concrete|render|plaster|glue|mortar)\s+to\s+(?:dry|cure|set|harden)\b
+        |\b(?:can't|cannot|can\s+not)\s+close\s+(?:this|it)\s+(?:yet|off)\b|(?:不|未|没有?)受(?:到)?(?:任何|太大|大的)?影响
         |\b(?:late|early|mid)[\s-]+(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|next\s+(?:week|month|year)|this\s+(?:week|month|year))\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -521,7 +526,7 @@ internal static partial class ReplyCues
         |(?:尚未|还未|仍未|未|没有?)能?(?:全面|全部|完全|彻底|正常)(?:运行|投用|使用|开放|实施|修复|解决|恢复)
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+|quite\s+|entirely\s+)?(?:done|completed?|finished|closed)\b
         |\b(?:isn't|wasn't|hasn't|haven't|aren't|weren't)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?(?:done|completed?|finished)\b
-        |\bincomplete\b|\bunfinished\b|\byet\s+to\s+be\s+(?:completed|finished|done)\b|\b(?:basically|mostly|largely|almost|nearly)\s+(?:done|finished|complete(?:d)?)\b
+        |\bincomplete\b|\bunfinished\b|\bnot\s+quite\b(?!\s+(?:sure|certain|started|begun|yet\s+started))|\byet\s+to\s+be\s+(?:completed|finished|done)\b|\b(?:basically|mostly|largely|almost|nearly)\s+(?:done|finished|complete(?:d)?)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -529,7 +534,7 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?<!迟迟)(?:尚未|还未|还没有?|没有|暂未|仍未|并未|未|没)(?:正式)?(?:开始|启动|开工|动工|开展|实施|着手|进场|推进|招标|立项)
+        (?<!迟迟)(?:尚未|还未|还没有?|没有|暂未|仍未|并未|未|没)(?:正式)?(?:开始|启动|开工|动工|开展|展开|实施|着手|进场|推进|招标|立项)
         |零进展
         |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated|kicked\s+off|launched|start)\b
         |\b(?:hasn't|haven't|has\s+not|have\s+not|didn't|did\s+not|isn't|is\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:start(?:ed)?|begin|begun|commenced?|initiated|launched)\b
@@ -549,6 +554,9 @@ internal static partial class ReplyCues
         |\b(?:won't|will\s+not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?(?:work\s+on|start|begin|get\s+to|look\s+at|touch)\s+(?:this|it|that)\s+(?:just\s+)?yet\b
         |\b(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not)\s+(?:really\s+)?(?:have|had)\s+(?:much|any|enough|the)?\s*(?:spare\s+|free\s+)?time\b
         |\b(?:couldn't|could\s+not|can't|cannot|haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:find|found|make|made)\s+(?:the\s+|any\s+|enough\s+)?time\b|\b(?:haven't|hasn't|have\s+not|has\s+not)\s+yet\s*[.!;]
+        |(?:还|都|尚|仍)(?:没|没有|未)动(?=[。,;!\s]|$)|(?:还|都|尚|一直)(?:没|没有|未)来得及|(?:尚|仍|还|正)在(?:谋划|酝酿)|待(?:开工|动工|进场|启动|实施)(?=[。,;!\s]|$)
+        |\bnot\s+(?:yet\s+)?(?:been\s+)?(?:picked\s+up|actioned|assigned)\b|\b(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:yet\s+)?been\s+(?:picked\s+up|actioned|assigned)\b
+        |\b(?:nobody|no\s+one|no-one)\s+(?:has\s+been\s+|is\s+)?assigned\b|\b(?:haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+)?got(?:ten)?\s+(?:round\s+|around\s+)?to\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -560,7 +568,7 @@ internal static partial class ReplyCues
         |延期申请|申请延时
         |\bextension\b
         |\b(?:request(?:ing|ed|s)?|ask(?:ing|ed)?\s+for|apply(?:ing)?\s+for|seek(?:ing)?|needs?|would\s+like)\s+(?:an?\s+|the\s+|some\s+|more\s+)?(?:\w+\s+)?(?:postponement|more\s+time|additional\s+time|new\s+(?:due\s+)?date)\b
-        |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date|end\s+date|date)\b
+        |\b(?:please\s+)?extend\s+(?:the\s+)?(?:deadline|due\s+date|end\s+date|date)\b|\b(?:could|can|may)\s+(?:we|i)\s+(?:have|get)\s+(?:a\s+(?:bit|little)\s+|some\s+)?more\s+time\b
         |较原计划(?:有所)?(?:延长|推迟|延后|滞后)|工期(?:也)?(?:延长|顺延|推迟|延期|延后)
         |(?<!(?:比|较)[^,。;]{0,8})(?:延|延后|延後|延迟|延遲|推迟|推遲|顺延|順延|往后推|往後推)(?:一|两|兩|二|三|几|幾|\d+)(?:个|個)?(?:礼拜|禮拜|星期|周|週|天|日|月)
         |(?<!比)原(?:定|计划|計劃)于?\d[^,。;]{0,24}?(?:推迟|推遲|延期|推后|延后|向后)|向后推迟|往后(?:推|延)|调整(?:时间)?节点|(?:完成|办结)时限(?:调整|顺延)
@@ -608,7 +616,7 @@ internal static partial class ReplyCues
     [GeneratedRegex(
         """
         \b(?:update|change|revise)[ds]?\s+(?:the\s+)?(?:release|due|target|delivery|launch|completion)\s+date\b|\b(?:updated|revised|new)\s+(?:timeline|timeframe)\b|\bupdated\s+schedule\b
-        |\b(?:postpone|defer|punt|bump)\s+(?:(?:it|this|that|the\s+\w+)\s+)?(?:to|into|until|till)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:release|version|sprint|milestone|cycle|iteration|meeting)\b|\bpunt(?:s|ing|ed)?\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?(?:release|launch|deadline|milestone)\b
+        |\b(?:postpon(?:e|es|ed|ing)|defer(?:s|red|ring)?|punt(?:s|ed|ing)?|bump(?:s|ed|ing)?)\s+(?:(?:it|this|that|the\s+\w+)\s+)?(?:to|into|until|till)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:release|version|sprint|milestone|cycle|iteration|meeting)\b|\bpunt(?:s|ing|ed)?\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?(?:release|launch|deadline|milestone)\b
         |\b(?:might|may|will|would|'ll)\s+(?:have|need)\s+to\s+wait\s+(?:until|till)\s+(?:early\s+|mid-?|late\s+|next\s+)?(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|\d{4}|year|month|week)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
@@ -689,13 +697,15 @@ internal static partial class ReplyCues
 
     [GeneratedRegex(
         """
-        (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
+        (?:延期|延长|顺延|推迟|推延|延后|调整|放宽|改期|(?<![整修更])改)(?:办结|完成)?(?:期限|时限|时间|日期)?(?:至|到|为|于)|延至|推至|缓至
         |(?:期限|时限|完成时间|办结时间)(?:调整|变更|改)为
         |\b(?:extend(?:ed|ing)?|postpone(?:d)?|delay(?:ed)?|push(?:ed)?|move(?:d)?|defer(?:red)?|reschedule(?:d)?|shift(?:ed)?|slip(?:ped|s)?)\s+(?:(?:the\s+|our\s+)?(?:deadline|due\s+date|completion(?:\s+date)?|date|it|this|item\s+\d+|release|launch|delivery|milestone)\s+)?(?:back\s+|out\s+)?(?:to|until|till)\b(?!\s*`?(?:dev|develop|main|master|prod|production|staging|trunk)\b)
         |\bmov(?:e|es|ed|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:date|deadline)\b[^.;!?\n]{0,60}?\bfrom\b[^.;!?\n]{0,30}?\bto\b
         |\bnew\s+(?:due\s+|target\s+|completion\s+|proposed\s+)?(?:date|deadline)\b(?:\s+set)?(?:\s+for\s+(?:completion|delivery|the\s+\w+))?(?:\s+(?:of|is|to|:))?
         |\b(?:need|needs|require|requires|ask\s+for|asking\s+for)\s+(?:more\s+time\s+|time\s+)?(?:until|till)\b
         |\b(?:extend|postpone|defer|delay|push)(?:s|ed|ing)?\s+(?:the\s+|our\s+|my\s+|this\s+|its\s+|their\s+)?(?:\w+\s+){1,3}(?=(?:until|till)\b)
+        |\b(?:deadline|due\s+date|target\s+date|end\s+date|completion\s+date)\s+(?:now\s+)?(?:has\s+been\s+|was\s+|is\s+)?(?:moves?|moved|revised|changed|amended|reset|updated)\s+to\b|(?:^(?:\#?\d+\s*[.:、)]?\s*)?|[.;:!]\s+)reschedul(?:e|ed|ing)\s+for\b|\b(?:works?|deadline|completion|delivery|handover|installation|repairs?|launch|release)\s+(?:has\s+been\s+|have\s+been\s+|was\s+|were\s+|is\s+|are\s+)?rescheduled\s+for\b
+        |\beta\s+(?:is\s+)?now\b:?|\b(?:give|gimme)\s+(?:me|us)\s+(?:until|till)\b|\bcan\s+we\s+(?:say|make\s+it)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -719,6 +729,11 @@ internal static partial class ReplyCues
         |缺货|断货|缺料|\bout\s+of\s+stock\b|\bback-?ordered\b|找不(?:着|到)(?:合适的?)?(?:地方|场地|位置|地块|选址)|不让(?:弄|建|装|施工|进场|动工)
         |(?:暂|尚|目前|近期|暂时)(?:无|没有)[^,。;]{0,4}?条件|(?:无|没有|暂无|缺乏|缺少)[^,。;]{0,10}?(?:资金|经费)(?:来源|支持|保障|补助|投入|安排)
         |\b(?:cancel(?:l)?ed|called\s+off|scrapped|postponed)\b[^.;!?\n]{0,40}?\b(?:due\s+to|because\s+of|owing\s+to)\b[^.;!?\n]{0,40}?\bfail\w*
+        |没法|没办法|动不了|(?:协调|谈|办|批)不下来|(?:还|仍|一直)?(?:没|未)(?:办|批)下来|不同意(?!见)|拒绝(?:配合|施工|签字|签约|搬迁|进场|入户|拆除)|拒不|不配合|窒碍难行
+        |(?:没|没有)人(?:管|处理|负责|回复|理会)|无人(?:处理|负责|回复|理会)|经费(?:问题|困难|紧张|短缺|不足)
+        |\bno\s+(?:budget|funding|funds|money)\s+(?:for|this|left|available)\b|\brefus(?:e|es|ed|ing)\s+(?:access|permission|consent|entry)\b|\b(?:work|works|construction|progress)\s+(?:has|have|had)\s+(?:stopped|halted|ceased)\b(?!\s+for\s+the\s+(?:day|night|weekend|holidays?))
+        |\b(?:won't|will\s+not)\s+(?:sign|agree|approve|allow|grant|release|pay)\b|\bstill\s+(?:hasn't|haven't|has\s+not|have\s+not)\s+(?:delivered|sent|provided|supplied|signed|paid|responded|replied)\b
+        |\btied\s+up\s+in\b|\bran\s+out\s+of\s+(?:money|funds|funding|budget|materials?|stock)\b|\bon\s+back-?order\b|\bgated\s+(?:on|by)\b
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -736,7 +751,7 @@ internal static partial class ReplyCues
         |\b(?:is|are)\s+(?:scheduled|planned|due)\s+(?:for|in|by|next)\b|\bgo(?:es)?\s+live\b
         |\bthen\s+(?:we(?:'re|\s+are)\s+|it(?:'s|\s+is)\s+)?(?:done|complete|finished)\b|\buntil\s+(?:\w+\s+){0,4}(?:is|are|be)\s+(?:complete|done|finished)\b
         |\bget\s+(?:\w+\s+){0,3}(?:complete|completed|done|finished|shipped|fixed|merged|released)\b|\bshould\s+be\s+(?:complete|done|finished)\b
-        |(?:就|即|便)(?:能|可|将)[^,。;]{0,8}?(?:开放|使用|通行|通车|恢复|完成|完工)
+        |(?:就|即|便)(?:能|可|将)[^,。;]{0,8}?(?:开放|使用|通行|通车|恢复|完成|完工)|(?<![不未])(?:可以|能够?)(?:按期|如期|按时|顺利)?(?:完成|完工|竣工)(?![吗么])
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]
@@ -914,6 +929,66 @@ internal static partial class ReplyCues
         RegexOptions.CultureInvariant,
         TimeoutMs)]
     private static partial Regex StepPattern();
+
+    // Round 12 (docs/evaluation/status-forms.md): general ways to say done that the batches had not yet shown — 已更换, 已补齐,
+    // 报告已经交了, 完竣 (Taiwan), 修好了, 路灯亮了; "good to go", "ticked off", "has been cleared", "taken care of", "up and running".
+    // A pattern of its own so that CompletionPattern does not outgrow the extension request one.
+    [GeneratedRegex(
+        """
+        (?:已经?|均已|现已)(?:全部)?(?:更换|安装|补齐|补足|补全|加装|增设|疏通|修补|修缮)(?![中了]?(?:中|工作))|已(?:经)?(?:按要求|按时|如期)?(?:报送|上交|交)了?(?=[,。;!\s]|$)
+        |发给(?:你|您|你们)了|(?:已|顺利|圆满)收官|完竣|(?<![没未不快要将会能还])(?:修|装|换|改|弄|搞|做|处理|调|接)好了(?![吗么没])|(?:已经?|现在已?经?|都)(?:亮|通)了(?![吗么])
+        |\bgood\s+to\s+go\b|\b(?:ticked|checked|crossed)\s+(?:(?:it|this|that)(?:\s+one)?\s+)?off\b|\bcross\s+(?:it|this|that)(?:\s+one)?\s+off\b|\bknocked\s+(?:(?:it|this|that)(?:\s+one)?\s+)?out\b
+        |\b(?:was|were|has\s+been|have\s+been)\s+carried\s+out\b|(?<!\b(?:not|yet|been)\s)\bactioned\b|\bwent\s+out\s+(?:in|with|on)\b
+        |\b(?:has|have)\s+(?:now\s+)?been\s+(?:cleared|removed|repainted|trimmed|finali[sz]ed|emptied|collected|mowed|swept|cleaned|patched|painted|cut\s+back)\b
+        |\b(?:was|were)\s+(?:cleared|removed|repainted|trimmed|finali[sz]ed|emptied|collected|mowed|swept|cleaned|patched|painted|cut\s+back)\b
+        |\bopen\s+to\s+(?:the\s+public|traffic)\b|\btaken\s+care\s+of\b|\bready\s+to\s+(?:close|be\s+closed)\b|\bup\s+and\s+running\b|\bhooked\s+up\b|\bnailed\s+it\b|\bover\s+the\s+line\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex CompletionMorePattern();
+
+    // Round 12: work going on said without a progress word — 快好了, 差不多了, 还差最后一段, 陆续进场, 已展开, 还在施工, 正常施工;
+    // "crews are on site", "chipping away", "getting there", "moving along", "in QA", "tender is out", "two left to go", "PR is up".
+    [GeneratedRegex(
+        """
+        快(?:好|完|弄完|搞完|做完|修好)了(?![吗么])|差不多了|还差(?:最后|一点|一些)|(?:陆续|逐步)(?:到场|到位|进场|开展|推进|实施|完工)|(?:已|全面|正式)展开
+        |(?:还|仍|一直)在(?:施工|推进|进行|办理|建设|调试|整改|测试|处理)|(?<!恢复)正常(?:施工|推进)(?!后)
+        |\b(?:crews?|contractors?|workers|teams?|engineers)\s+(?:are|is)\s+(?:now\s+)?on\s+site\b|\bchipping\s+away\b|\bgetting\s+there\b|\bmoving\s+(?:along|ahead|again)\b|\bpressing\s+on\b
+        |\btesting\s+(?:it\s+|this\s+)?now\b|\bin\s+(?:qa|uat|staging|testing)\b|\btender\s+is\s+out\b|\bout\s+to\s+tender\b|\btender\s+(?:was\s+|has\s+been\s+)?advertised\b|\bmid-?\s?way\b
+        |\b(?:one|two|three|four|five|\d+|a\s+few|a\s+couple)\s+(?:more\s+)?(?:\w+\s+)?(?:left\s+to\s+go|to\s+go|left|remain)\b|\bslow\s+going\b|\bpr\s+is\s+(?:up|open)\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex InProgressMorePattern();
+
+    // Round 12: a start planned without a start word — 将于明年1月施作 (Taiwan); "planned for Q2", "pencilled in", "queued behind",
+    // "on my to-do list". A date given for the item with a be-verb ("works are scheduled for March") stays a forecast.
+    [GeneratedRegex(
+        """
+        (?<!后)(?:将|将于|拟于|计划于?)[^,。;]{0,12}?施作
+        |(?<!\b(?:is|are|was|were|be|been|being)\s)\b(?:planned|scheduled|programmed|slotted\s+in)\s+for\b|\bpencil(?:l)?ed\s+in\b|\bwill\s+be\s+programmed\b
+        |\bqueued\s+(?:behind|up|for)\b|\bin\s+the\s+queue\b|\bon\s+(?:my|our|the)\s+to-?\s?do\s+list\b|\bon\s+(?:my|our)\s+list\b
+        """,
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeoutMs)]
+    private static partial Regex PlannedMorePattern();
+
+    /// <summary>
+    /// Whether a cue stands in a question ("Is this done?", 这个已经完成了吗？) that is not a request ("Can we extend to 15 December?",
+    /// 能否宽限几天): a question reports nothing, so whatever status it names is asked (round 12).
+    /// </summary>
+    public static bool IsQuestion(string folded, Cue cue)
+    {
+        var (from, to) = Sentence(folded, cue.Start, cue.End);
+        var asked = (to < folded.Length && folded[to] == '?') || QuestionEnd().IsMatch(folded.AsSpan(from, to - from));
+        return asked && !Request().IsMatch(folded.AsSpan(from, to - from));
+    }
+
+    [GeneratedRegex(@"(?:吗|么)\s*$", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex QuestionEnd();
+
+    [GeneratedRegex(@"\b(?:can|could|may|might)\s+(?:we|i)\b|\bwould\s+it\s+be\s+(?:ok|okay|possible|alright|fine)\b|能否|可否|能不能|可不可以|是否可以|(?<!申)请", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Request();
 
     /// <summary>Whether a waiting cue waits on what follows completion (等待验收, "awaiting sign-off"): then the work is done.</summary>
     public static bool WaitsOnAcceptance(string folded, Cue cue)

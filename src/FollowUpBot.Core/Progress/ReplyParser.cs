@@ -24,6 +24,9 @@ internal static partial class ReplyParser
     /// <summary>Below this confidence the bot asks the sender to confirm the status with a picker instead of storing it.</summary>
     public const double ConfirmBelow = 0.7;
 
+    /// <summary>The most a status named only in a question can have: below <see cref="ConfirmBelow"/>, so the bot asks.</summary>
+    private const double QuestionConfidence = 0.6;
+
     public static ParsedReply Parse(string? text, ReplyContext context) =>
         Parse(text, context, ReplyClassifier.Default, ReplyLearnedPolicy.Chosen);
 
@@ -185,7 +188,15 @@ internal static partial class ReplyParser
 
             // Cues of other statuses that were outweighed make the reading less sure.
             var others = cues.Count(c => c.Kind is not (CueKind.Neutral or CueKind.Forecast) && StatusOf(c.Kind) is { } other && other != status);
-            return new Decision(status, Math.Round(Math.Max(0.3, confidence - (0.1 * Math.Min(others, 3))), 2), words);
+            var sure = Math.Max(0.3, confidence - (0.1 * Math.Min(others, 3)));
+
+            // A status named in a question ("Is this done?", 完成了吗？) is not reported: asked (round 12).
+            if (deciding.OfType<Cue>().Any(c => ReplyCues.IsQuestion(folded, c)))
+            {
+                sure = Math.Min(sure, QuestionConfidence);
+            }
+
+            return new Decision(status, Math.Round(sure, 2), words);
         }
 
         foreach (var neutral in cues.Where(c => c.Kind == CueKind.Neutral))
