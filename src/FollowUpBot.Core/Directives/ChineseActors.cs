@@ -36,7 +36,10 @@ internal static partial class ChineseActors
         "交办", "领办", "之处", "好处", "到处", "长处", "难处", "相处", "益处", "用处", "深处", "出处", "场所", "住所", "重组", "改组",
         "学科", "本科", "城乡", "农村", "乡村", "城镇", "城市", "上市", "超市", "股市", "楼市", "都市", "机会", "体会", "理会", "误会",
         "聚会", "大会", "部署", "增长", "成长", "延长", "专长", "擅长", "生长", "助长", "特长", "见长", "漫长", "关联", "串联", "互联", "误区",
-        "盲区", "禁区", "社会", "领会", "学会", "开会", "不会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
+        "盲区", "禁区", "社会", "领会", "学会", "开会", "不会",
+        // events held, not bodies that act (会议决定，展会于10月举办)
+        "展会", "晚会", "年会", "庙会", "博览会", "交易会", "洽谈会", "座谈会", "推介会", "发布会", "招聘会", "展销会", "运动会", "茶话会",
+        "见面会", "培训会", "观摩会", "现场会", "推进会", "调度会", "动员会", "执行", "运行", "进行", "实行", "履行", "先行", "践行", "发行", "流行", "可行", "推行", "试行",
     ];
 
     private static readonly System.Buffers.SearchValues<char> HeadEnds =
@@ -465,6 +468,12 @@ internal static partial class ChineseActors
                 continue;
             }
 
+            // 由区卫健局组织实施: 组织 before what is organised is the unit's action, not the end of its name (党组织 stays one).
+            if (end - start > 4 && text[end - 2] == '组' && text[end - 1] == '织' && OrganisedNext().IsMatch(text.AsSpan(end, limit - end)))
+            {
+                continue;
+            }
+
             var actors = SplitActors(text[start..end], strict: true);
             if (actors is not null)
             {
@@ -474,6 +483,9 @@ internal static partial class ChineseActors
 
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:实施|开展|召开|编制|制定|协调|推进|专家|力量|人员|相关|有关|各|对|的)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex OrganisedNext();
 
     /// <summary>
     /// True when an action verb occurs outside brackets and is not the first half of a role noun

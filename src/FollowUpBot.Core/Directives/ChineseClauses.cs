@@ -353,7 +353,12 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     /// <summary>请X… / 责成X…: the one addressed owns the clause.</summary>
     private bool TryAddressee(int x, int end)
     {
-        if (text[x] != '请' && string.CompareOrdinal(text, x, "责成", 0, 2) != 0)
+        if (TryHandedOn(x, end))
+        {
+            return true;
+        }
+
+        if (text[x] != '请' && string.CompareOrdinal(text, x, "责成", 0, 2) != 0 && string.CompareOrdinal(text, x, "委托", 0, 2) != 0)
         {
             // "…规划设计后移请公园处施作" / "有关留守作业请各单位依规定配合办理": 请 after a topic or a first step, before any modal.
             var ask = MidClauseAddressee(x, end);
@@ -373,6 +378,29 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
         Open(x, addressed.End, addressed.Actors);
         _waitingAddressee = OnlyWhen().IsMatch(text.AsSpan(addressed.End, end - addressed.End)) ? _current : null;
+        return true;
+    }
+
+    /// <summary>
+    /// 此事交由市信访局办理 / 移交区城管局处理: a matter handed on to a unit to deal with is that unit's. A hand-over already done
+    /// (已交由…, …办理完毕, 了) reports it.
+    /// </summary>
+    private bool TryHandedOn(int x, int end)
+    {
+        var handed = HandedOn().Match(text, x, end - x);
+        if (!handed.Success || ChineseActors.ReadLeading(text, handed.Index + handed.Length, end) is not { } to || to.End >= end
+            || !HandlingVerb().IsMatch(text, to.End))
+        {
+            return false;
+        }
+
+        var clause = text.AsSpan(x, end - x);
+        if (clause.IndexOf('了') >= 0 || clause.Contains("完毕", StringComparison.Ordinal) || clause.Contains("已", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Open(x, to.End, to.Actors);
         return true;
     }
 
@@ -404,7 +432,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     /// <summary>由县民政局负责的第1件…: 负责的/牵头的 after 由X describes an assignment made before, it does not make one.</summary>
     private bool DescribesEarlierAssignment(int afterActor, int end) =>
-        afterActor + 2 < end && text.AsSpan(afterActor, 3) is "负责的" or "牵头的" or "負責的" or "牽頭的";
+        (afterActor + 2 < end && text.AsSpan(afterActor, 3) is "负责的" or "牵头的" or "負責的" or "牽頭的" or "组织的")
+
+        // 由市发改委牵头制定的实施方案已经印发: what the unit drew up, already issued, is the subject of a report.
+        || DoneByEarlier().IsMatch(text.AsSpan(afterActor, end - afterActor));
 
     /// <summary>请示, 请求, 请教, 请假: 请 as the first half of a word, not "please, X".</summary>
     private bool IsRequestWord(int after) => after < text.Length && "示求教假柬愿缨".Contains(text[after], StringComparison.Ordinal);
@@ -437,6 +468,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         if (text[x] != '由' && _current is null && FirstMatchLength(RecurringTime(), x, end - x) is var when and > 0 && x + when < end && text[x + when] == '由')
         {
             x += when;
+        }
+
+        // 会议筹备工作由办公室承办 / 以上事项由办公室抓好落实: a matter named first, then 由X and what X is to do with it.
+        if (text[x] != '由' && _current is null && MatterBy().Match(text, x, end - x) is { Success: true } matter
+            && ChineseActors.ReadLeading(text, matter.Index + matter.Length, end) is { } matterActor && matterActor.End < end
+            && MatterVerb().IsMatch(text, matterActor.End) && !DescribesEarlierAssignment(matterActor.End, end)
+            && text.AsSpan(x, end - x).IndexOfAny('了', '已') < 0)
+        {
+            Open(x, matterActor.End, matterActor.Actors);
+            return;
         }
 
         // 成员：由相关职能部门负责人组成: who makes up a role under its heading, not what anyone is to do.
@@ -501,6 +542,13 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     {
         var (subject, directiveStart) = Subject(x, modal);
 
+        // 由市发改委牵头制定的实施方案已经印发: the plan the unit drew up, already issued, is what the sentence reports on.
+        if (text[x] == '由' && DoneByEarlier().IsMatch(text.AsSpan(modal)))
+        {
+            pass.Exclude(x, modal + length);
+            return;
+        }
+
         // 要对照单位职责，能解决的要尽快提出办理意见 / …，需要向上级反映的，要及时报告: a 要 after a conditional topic ending in
         // 的 (those that can be solved, what must go up) continues the item that is open, it does not start another.
         var afterTopic = _deTopic;
@@ -547,6 +595,11 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             {
                 // 发展改革部门是…的综合部门，主要负责…: a duty stated after the clause that names its holder.
                 Open(_topicStart, modal + length, topic);
+            }
+            else if (_current is null && paragraphActor is not null && text[modal] is '负' or '牵')
+            {
+                // （一）市公安局：负责交通疏导: the unit heading its own line holds the duty after the colon.
+                Open(x, modal + length, paragraphActor);
             }
 
             return;
@@ -962,8 +1015,11 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                     return (i, 2, Strength.Strong);
                 case '不' when next == '得' && (i + 2 >= end || text[i + 2] != '不'):
                     return (i, 2, Strength.Strong);
-                case '应' when next is '当' or '该':
+                // 应当说 / 应该说 (it must be said) is a comment, not an obligation.
+                case '应' when (next is '当' or '该') && (i + 2 >= end || text[i + 2] != '说'):
                     return (i, 2, Strength.Strong);
+                case '应' when next is '当' or '该':
+                    break;
                 case '应' when "适响相供对反效回呼感答顺报照理支".IndexOf(prev, StringComparison.Ordinal) < 0 && "对急用届变聘征收付试邀酬运允诺声激战".IndexOf(next, StringComparison.Ordinal) < 0:
                     return (i, 1, Strength.Strong);
                 case '要' when "重主需只必首纲摘提简扼显机政紧概总纪次想将所".IndexOf(prev, StringComparison.Ordinal) < 0
@@ -1035,7 +1091,7 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     [GeneratedRegex(@"\G(?:[一二三四五六七八九十]{1,2}(?<w>是|要)(?![求点素务])|第[一二三四五六七八九十百零]{1,4}(?:条\s*|是)?)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineEnumerator();
 
-    [GeneratedRegex(@"\G(?:在[\u4E00-\u9FFF]{1,10}?方面要求(?![的是])|(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?:在[\u4E00-\u9FFF]{1,10}?方面要求(?![的是])|(?:会议|会上|本次会议|大会)(?:还|同时|再次|研究|进一步)?(?:要求|强调|明确|议定|决定|责成|提出|安排|委托|指定)|(?:[\u4E00-\u9FFF]{1,4}(?<!总)(?:市长|县长|区长|主任|局长|厅长|部长|书记|主席))(?:在会上)?(?:要求|强调|明确))", RegexOptions.CultureInvariant)]
     private static partial Regex Frame();
 
     [GeneratedRegex(@"(?:时间|任务|难度|压力|责任|要求|标准|意义|形势)(?:紧迫|紧|重大|繁重|艰巨|重|大|高|严峻)(?![\u4E00-\u9FFF]{0,1}[要须应])", RegexOptions.CultureInvariant)]
@@ -1071,4 +1127,21 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"^\s*[“""「][^”""」]{1,12}[”""」]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SloganOnly();
+
+    // 交由X / 交给X / 转交X / 移交X / 转由X, after the matter handed on (此事交由…).
+    [GeneratedRegex(@"\G[^，,。；;]{0,12}?(?:交由|交给|转交|移交|转由)", RegexOptions.CultureInvariant)]
+    private static partial Regex HandedOn();
+
+    [GeneratedRegex(@"^[^，,。；;]{0,16}的[^，,。；;]{1,16}?(?:已经|已|业已)", RegexOptions.CultureInvariant)]
+    private static partial Regex DoneByEarlier();
+
+    [GeneratedRegex(@"\G[^，,。；;：:由]{0,14}?(?:事项|工作|任务|此事|该事|事宜|问题)由", RegexOptions.CultureInvariant)]
+    private static partial Regex MatterBy();
+
+    // What a unit given a matter does with it (承办, 抓好落实, 组织实施), not who attends or takes part (参加).
+    [GeneratedRegex(@"\G(?:具体|负责|牵头)?(?:承办|办理|落实|抓好|抓紧|组织|统筹|督办|跟踪|研究|制定|起草|协调|实施|推进|完成|做好)", RegexOptions.CultureInvariant)]
+    private static partial Regex MatterVerb();
+
+    [GeneratedRegex(@"\G(?:阅处|阅办|研处|酌处|办理|处理|研究|核实|落实|答复|调查|查处)", RegexOptions.CultureInvariant)]
+    private static partial Regex HandlingVerb();
 }

@@ -27,7 +27,7 @@ internal static partial class EnglishActors
         "handyman", "caretaker", "groundsman", "groundskeeper", "gardener", "cleaner", "surveyor", "architect", "solicitor", "accountant",
         "warden", "wardens", "ranger", "verger", "steward", "stewards", "trustee", "councillor", "councillors", "superintendent", "principal",
         "headteacher", "inspector", "builder", "electrician", "plumber", "janitor", "custodian", "attorney", "landowner", "landlord",
-        "lengthsman",
+        "lengthsman", "leader", "leaders",
         // memos address their readers by these ("All affected personnel are urged to …")
         "personnel", "employees", "employee", "workers", "vice-chairman", "vice-chairwoman", "vice-chairperson",
     };

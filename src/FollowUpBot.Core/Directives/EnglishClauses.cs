@@ -29,7 +29,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     private static readonly System.Buffers.SearchValues<string> OwnerHints =
-        System.Buffers.SearchValues.Create(["owner", "responsible", "assigned", "lead", "action"], StringComparison.OrdinalIgnoreCase);
+        System.Buffers.SearchValues.Create(["owner", "responsib", "assign", "lead", "action", "Who"], StringComparison.OrdinalIgnoreCase);
 
     // The sentence before on this line directed someone ("Mayor Lee directed staff not to …;"), so "and that … that staff
     // advise …" after it continues the direction.
@@ -62,14 +62,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             }
 
             contentStart += box.Length;
+
+            // An open box is a task; one that names its owner ("- [ ] Alex: update the roadmap", "- [ ] Update it @sam") is read as
+            // an ACTION line is.
+            action |= OwnedActionLine().IsMatch(text, contentStart) || TrailingMention().IsMatch(text.AsSpan(contentStart, end - contentStart));
         }
 
         // "Confirm the outreach channels and improve visibility. - Matt, Duncan, Hwang": the task first, its owners after a dash.
-        if (OwnerSuffix().Match(text, contentStart, end - contentStart) is { Success: true } suffix
+        // In brackets only in an action list: "Update on permissions (Dan)" in an agenda names who presents.
+        if (OwnerSuffix().Match(text, contentStart, end - contentStart) is { Success: true } suffix && (action || !suffix.Groups["tail"].Success)
             && EnglishActors.IsListVerb(suffix.Groups["verb"].Value) && !MeetingProcedure().IsMatch(text.AsSpan(contentStart, suffix.Groups["names"].Index - contentStart))
             && EnglishActors.Split(suffix.Groups["names"].Value) is { } suffixOwners)
         {
-            Add(contentStart, contentStart, suffixOwners, end, taskEnd: suffix.Groups["names"].Index);
+            // "Circulate the budget to members (Treasurer)", "Send the minutes to the editor [AB]": the owner closes the line in brackets.
+            Add(contentStart, contentStart, suffixOwners, end, taskEnd: suffix.Groups["tail"].Success ? suffix.Groups["tail"].Index : suffix.Groups["names"].Index);
             return;
         }
 
@@ -82,7 +88,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "ACTION, Doug S: Post a proposal … (carried over: … Doug needs to wait for Ryan …)": the owner before the colon owns the
         // whole line; a note about progress after it is not another task.
+        // A lower-case word after the colon must be a task's verb ("Lucy: book the room", not "Lucy: secretary").
         if (action && OwnedActionLine().Match(text, contentStart, end - contentStart) is { Success: true } owned
+            && (!owned.Groups["verb"].Success || EnglishActors.IsListVerb(owned.Groups["verb"].Value))
             && (EnglishActors.Split(owned.Groups["owner"].Value) ?? Handle(owned.Groups["owner"].Value) ?? InitialledName(owned.Groups["owner"].Value)) is not null)
         {
             ReadActionLine(contentStart, end);
@@ -149,6 +157,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             && EnglishActors.Split(mentioned.Groups["names"].Value) is { } mentions)
         {
             lead = mentions;
+        }
+
+        // "- [ ] Update the roadmap @sam": a handle closing an action line owns it.
+        if (lead is null && TrailingMention().Match(content) is { Success: true } trailing && Handle(trailing.Groups["names"].Value.TrimStart('@')) is { } closing)
+        {
+            lead = closing;
         }
 
         // "ACTION: Ana Silva and the Data team: publish …" / "ACTION: Lisa Grant — notify …"
@@ -440,6 +454,9 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                 || (sentence.AsSpan(modal.Index, modal.Length).SequenceEqual("would") && !AgreedThat().IsMatch(sentence.AsSpan(0, subjectStart))
                     && (subjectStart > 0 || _speaker is not null || WouldHedge().IsMatch(sentence.AsSpan(modal.Index + modal.Length))))
 
+                // "The contractor must have been delayed", "Staff should have sent it": a guess or a reproach about the past.
+                || (!infinitive && PastModal().IsMatch(sentence.AsSpan(modal.Index)))
+
                 // "The Mayor said he would try to ensure …": only an attempt promised.
                 || (sentence.AsSpan(modal.Index, modal.Length).EndsWith(" would") && WouldHedge().IsMatch(sentence.AsSpan(modal.Index + modal.Length))))
             {
@@ -532,7 +549,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     /// <summary>"It was resolved that the Clerk report the potholes …": a subjunctive after a resolution assigns the work.</summary>
     private Draft? ResolvedOwner(string sentence, int start, int end)
     {
-        var resolved = sentence.Contains(" that ", StringComparison.OrdinalIgnoreCase) ? ResolvedThat().Match(sentence) : Match.Empty;
+        // "That the Clerk write to …": a resolution's clause, with or without "RESOLVED" before it.
+        var resolved = sentence.Contains(" that ", StringComparison.OrdinalIgnoreCase) || sentence.TrimStart().StartsWith("That ", StringComparison.Ordinal)
+            ? ResolvedThat().Match(sentence)
+            : Match.Empty;
 
         // "The Council requested Staff explore options for …": a request with a bare infinitive and no "that".
         if (!resolved.Success && sentence.Contains("request", StringComparison.Ordinal))
@@ -613,7 +633,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         if (owner.Index == 0 && start == lineContentStart && owner.Length + 1 >= end - start)
         {
-            pass.AssignPrevious(owners);
+            // "Item: Refresh the signage" / "Owner: Lee": a labelled task on the line above, no directive by itself, is the owner's.
+            if (!pass.AssignPrevious(owners) && LabelledTaskAbove(lineContentStart) is var (taskStart, taskEnd) && taskStart >= 0)
+            {
+                Add(taskStart, taskStart, owners, end, taskEnd: taskEnd);
+            }
+
             return;
         }
 
@@ -625,6 +650,20 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         Add(lineContentStart, lineContentStart, owners, end);
+    }
+
+    /// <summary>Where the task of a "Task: …" / "Item: …" / "What: …" line right above starts and ends; (-1, -1) when there is none.</summary>
+    private (int Start, int End) LabelledTaskAbove(int lineStart)
+    {
+        var lineBreak = text.LastIndexOf('\n', Math.Max(0, lineStart - 1));
+        if (lineBreak <= 0)
+        {
+            return (-1, -1);
+        }
+
+        var aboveStart = text.LastIndexOf('\n', lineBreak - 1) + 1;
+        var above = LabelledTask().Match(text, aboveStart, lineBreak - aboveStart);
+        return above.Success ? (above.Groups["task"].Index, aboveStart + text.AsSpan(aboveStart, lineBreak - aboveStart).TrimEnd().Length) : (-1, -1);
     }
 
     /// <summary>The longest run of leading words that names parties ("Procurement team" in "Procurement team, by Friday").</summary>
@@ -898,7 +937,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex Modal();
 
     // "After discussion the council agreed to …": an opening phrase with no comma before the subject.
-    [GeneratedRegex(@"(?:^(?:After|Following|Upon|On)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation|reflection)\s+(?=the\s|[A-Z])|,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:(?:\*\*)?\s+|,\s+|(?<=,\s*)(?:after|following|upon)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation)\s+(?=the\s|[A-Z])|(?<=\b(?:ended|closed|concluded|finished))\s+with\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*$)|\s[–—]|\(\s*|\s+and\s+then\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^(?:That|THAT)\s+(?=(?:the\s+)?[A-Z])|^(?:After|Following|Upon|On)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation|reflection)\s+(?=the\s|[A-Z])|,\s+(?:and|while|whereas|but|then|which)\s+|;\s*|:(?:\*\*)?\s+|,\s+|(?<=,\s*)(?:after|following|upon)\s+(?:(?:a|some|further|brief|lengthy|full|much)\s+)*(?:discussion|debate|consideration|deliberation)\s+(?=the\s|[A-Z])|(?<=\b(?:ended|closed|concluded|finished))\s+with\s+(?=(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*$)|\s[–—]|\(\s*|\s+and\s+then\s+|\s+and\s+|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+that\s+|\s+then\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectBoundary();
 
     // ", after discussion Clerk to write …": the opening phrase ends where the short subject starts.
@@ -908,7 +947,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b[Rr]eferred\s+(?:back\s+)?to\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and|&|of|for|the)\s+[A-Z][\w'’&.-]*|\s+[A-Z][\w'’&.-]*)*)", RegexOptions.CultureInvariant)]
     private static partial Regex Referred();
 
-    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|assigned to|lead|action)\s*[:：\-–—]\s*)(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:,?\s+[\w'’&.-]+){0,7})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?i:owners?|responsible|responsibility|assigned to|assignee|lead|action(?:ed)?\s+by|action)\s*[:：\-–—]\s*|\bWho\s*:\s*|[-–—(]\s*(?i:assigned\s+to)\s+)(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:,?\s+[\w'’&.-]+){0,7})", RegexOptions.CultureInvariant)]
     private static partial Regex Owner();
 
     [GeneratedRegex(@"\s*(?:[:：–—]|\s-)\s*", RegexOptions.CultureInvariant)]
@@ -954,7 +993,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex NonAgentive();
 
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
-    [GeneratedRegex(@"(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|assigned|[Aa]uthori[sz]e[ds]?|mandated|approved|[Aa]ppointed|DIRECTED|ASKED|REQUESTED|INSTRUCTED|TASKED|CHARGED|AUTHORI[SZ]ED|APPOINTED|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to)\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&/.-]*|staff|(?<=the\s+)[a-z]+)(?:\s+(?!to\b)[\w'’&/.-]+){0,7})(?:,\s+[A-Za-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?!(?:the|a|an|this|that|its|their|his|her)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b[Ii]t\s+(?:is|will\s+be|shall\s+be|remains)\s+the\s+(?:sole\s+)?responsibility\s+of(?=\s)|(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|assigned|[Aa]uthori[sz]e[ds]?|mandated|approved|[Aa]ppointed|DIRECTED|ASKED|REQUESTED|INSTRUCTED|TASKED|CHARGED|AUTHORI[SZ]ED|APPOINTED|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to))\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&/.-]*|staff|(?:all|each|every)\s+[a-z]+|(?<=the\s+)[a-z]+)(?:\s+(?!to\b)[\w'’&/.-]+){0,7})(?:,\s+[A-Za-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?!(?:the|a|an|this|that|its|their|his|her)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
@@ -979,7 +1018,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:to\s+be|is|are|was|were|has|have|had|will|would|should|needs?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LaterFiniteVerb();
 
-    [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})(?:\**\s*:|:\*\*)\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)[A-Z][a-z]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\**(?<owner>[\w@][\w'’.@-]*(?:\s[A-Z][\w'’.-]*){0,2})(?:\**\s*:|:\*\*)\s+(?!(?:The|A|An|This|That|These|Those|We|I|It|They|He|She|Our|Their|His|Her|No|Some|There|Will|Would|Should|Must|Shall)\b)(?:[A-Z][a-z]|(?=(?<verb>[a-z]{2,})\b))", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedActionLine();
 
     [GeneratedRegex(@"(?:\s+(?:still|also|now|then|first|again|jointly|together))+$", RegexOptions.CultureInvariant)]
@@ -1002,7 +1041,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"^\s*(?:be\s+(?:on|in|part|a|an|the|members?)|serve\s+(?:on|as)|sit\s+on)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Membership();
 
-    [GeneratedRegex(@"\G(?<verb>[A-Z][a-z]+)\b[^\n]*?\.?\s+[-–—]\s+(?<names>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}){0,5})\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<verb>[A-Z][a-z]+)\b[^\n]*?(?:\.?\s+[-–—]\s+(?<names>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}){0,5})|(?<tail>\s+[(\[])(?<names>[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*){0,2}){0,5})[)\]]\.?)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex OwnerSuffix();
 
     [GeneratedRegex(@"(?:\s[-–—]\s*|\()\s*(?:already\s+)?(?:done|completed|complete)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -1020,8 +1059,17 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     [GeneratedRegex(@"\b(?:should|must|shall|will|is to|are to|to)\s+be\s+[a-z]+(?:ed|en|de|ne|t)\s+by\s+(?<actor>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})(?:\s+(?:during|before|within|by|in|on|at|next|this|no later than)\b[^,;]{0,30})?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveBy();
 
-    [GeneratedRegex(@"\b(?:resolved|agreed|decided|requested|directed|(?<=\b(?:I|[Ww]e)\s+)ask|RESOLVED|Resolved|(?:RESOLUTION|Resolution)(?:\s*:?\s*(?:No\.?\s*)?\d[\d./-]*)?)\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|(?:all|each|every)\s+[a-z]+s?\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:resolved|agreed|decided|requested|directed|(?:resolves|agrees|decides|requests|directs|instructs|requires)(?=\s+that\b)|(?<=\b(?:I|[Ww]e)\s+)ask|RESOLVED|Resolved|(?:RESOLUTION|Resolution)(?:\s*:?\s*(?:No\.?\s*)?\d[\d./-]*)?)|\b(?:[Mm]oved|MOVED)(?:\s+by\s+[^,;.]{2,40}?)?(?:,?\s*(?:and\s+)?(?:[Ss]econded|SECONDED)\s+by\s+[^,;.]{2,40}?)?,?|^\s*(?=That\s))\s*(?:[:–—-]\s*)?(?:that|That|THAT)\s+(?:the\s+)?(?<actor>staff\b|(?:all|each|every)\s+[a-z]+s?\b|[A-Z][\w'’&.-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w'’&.-]*){0,4})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvedThat();
+
+    [GeneratedRegex(@"^(?:must|should|could|might)\s+(?:not\s+)?have\s+(?:been|[a-z]+(?:ed|en|wn|ne|ld|ght|ent))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PastModal();
+
+    [GeneratedRegex(@"\s(?<names>@[A-Za-z0-9][\w.-]*[A-Za-z0-9])\s*\.?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingMention();
+
+    [GeneratedRegex(@"\G\s*(?:[-*•]\s+)?(?:\*\*)?(?i:task|item|action\s+item|what|objective|activity|deliverable)(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?<task>[A-Za-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledTask();
 
     [GeneratedRegex(@"\brequested\s+(?:the\s+)?(?<actor>Staff|staff|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or|of|for|to|on|in|at|by|with|about|from|that|the|a|an|if|whether|this|these|their|its|his|her)\b)(?=[a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex RequestedBare();

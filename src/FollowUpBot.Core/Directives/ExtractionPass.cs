@@ -9,7 +9,7 @@ namespace FollowUpBot.Directives;
 internal sealed partial class ExtractionPass(string text)
 {
     // Every responsibility note names a 单位, 部门 or 主体; lines without those characters skip the note pattern.
-    private static readonly System.Buffers.SearchValues<char> NoteHints = System.Buffers.SearchValues.Create("位门体");
+    private static readonly System.Buffers.SearchValues<char> NoteHints = System.Buffers.SearchValues.Create("位门体人室");
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？；;!?");
 
     private readonly Outline _outline = new();
@@ -140,7 +140,9 @@ internal sealed partial class ExtractionPass(string text)
         {
             // Items listed under an "Actions" / "Next steps" heading are action lines even without the ACTION: prefix.
             // "* Action Items:" is a heading too when it is a bullet of its own.
-            var canBeHeading = marker is null || marker.Value.Kind[0] == 'h' || marker.Value.Kind == "bullet";
+            // "Action items:" alone on its line reads as an ACTION tag with nothing after it: it heads the list below.
+            var canBeHeading = marker is null || marker.Value.Kind[0] == 'h' || marker.Value.Kind == "bullet"
+                || (marker.Value.Kind == "action" && text.AsSpan(contentStart, end - contentStart).IsWhiteSpace());
             var actionList = canBeHeading && ActionsHeading().IsMatch(text.AsSpan(marker?.Kind == "bullet" ? contentStart : start, end - (marker?.Kind == "bullet" ? contentStart : start)));
             if (actionList)
             {
@@ -413,12 +415,15 @@ internal sealed partial class ExtractionPass(string text)
     }
 
     /// <summary>Gives the last item its owner when a later line names one ("Responsible: X", "责任单位：X").</summary>
-    public void AssignPrevious(List<string> lead)
+    public bool AssignPrevious(List<string> lead)
     {
         if (_drafts.Count > 0 && _drafts[^1].Lead.Count == 0)
         {
             _drafts[^1].Lead = lead;
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>A new draft; <paramref name="rule"/> names the rule that found it (a feature of the learned candidate scorer).</summary>
@@ -468,6 +473,12 @@ internal sealed partial class ExtractionPass(string text)
             var value = part[(colon + 1)..];
             var stop = value.IndexOf('。', StringComparison.Ordinal);
             value = (stop > 0 ? value[..stop] : value).Trim().TrimEnd('；', ';', '，', ',', '。');
+
+            // "落实单位：各县（市、区）" at the end of a line: the note's pattern took the unit's closing bracket for the note's.
+            if (value.Count(c => c == '（') > value.Count(c => c == '）'))
+            {
+                value += "）";
+            }
             foreach (var tail in (ReadOnlySpan<string>)["按职责分工负责", "分别负责", "负责", "牵头"])
             {
                 if (value.Length > tail.Length && value.EndsWith(tail, StringComparison.Ordinal))
@@ -481,9 +492,15 @@ internal sealed partial class ExtractionPass(string text)
             {
                 support = ChineseActorList(value);
             }
-            else if (key.Contains("单位", StringComparison.Ordinal) || key.Contains("部门", StringComparison.Ordinal) || key.Contains("主体", StringComparison.Ordinal))
+            else if (key.Contains("单位", StringComparison.Ordinal) || key.Contains("部门", StringComparison.Ordinal) || key.Contains("主体", StringComparison.Ordinal)
+                || key.EndsWith("处室", StringComparison.Ordinal) || key.EndsWith("科室", StringComparison.Ordinal))
             {
                 lead ??= ChineseActorList(value);
+            }
+            else if (key.EndsWith("责任人", StringComparison.Ordinal))
+            {
+                // 责任人：王明 names a person; 责任人：办公室主任 a role.
+                lead ??= ChineseActorList(value) ?? (PersonName().IsMatch(value) ? [value] : null);
             }
         }
 
@@ -570,7 +587,7 @@ internal sealed partial class ExtractionPass(string text)
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
 
-    [GeneratedRegex(@"[（(〔]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体)[:：].*?)[）)〕]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[（(〔]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|落实单位|实施单位|责任处室|责任科室|责任人)[:：].*?)[）)〕]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();
 
     // （A、B牵头，C按职责分工负责） / （A牵头，B配合） / （A负责）: a note without keys at the end of an item.
@@ -587,6 +604,9 @@ internal sealed partial class ExtractionPass(string text)
     [GeneratedRegex(@"^\**(?:[A-Za-z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}|@[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?)\**\s*:\s+\S", RegexOptions.CultureInvariant)]
     private static partial Regex OwnerLine();
 
-    [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|配合单位|协办单位)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G[（(]?(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|落实单位|实施单位|责任处室|责任科室|责任人|配合单位|协办单位)", RegexOptions.CultureInvariant)]
     private static partial Regex NoteLabel();
+
+    [GeneratedRegex(@"^[\u4E00-\u9FFF]{2,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonName();
 }
