@@ -198,6 +198,15 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         var (modal, length, strength) = FindModal(x, end);
+
+        // 全力推进龙须门至…公路建设: after a clause opens with a task verb, a lone 须/应 sits inside a name in its object (a place,
+        // a road), not a modal of its own.
+        if (strength != Strength.None && length == 1 && text[modal] is '须' or '應' or '应' or '須' && modal - x >= 4
+            && ChineseActors.StartsWithVerb(text.AsSpan(x, modal - x)))
+        {
+            strength = Strength.None;
+        }
+
         var deTopic = text[end - 1] == '的';
         // 市住建局在项目建设方面，要…: a clause that opens with its actor still hands it the 要.
         var areaTopic = strength == Strength.None && text.AsSpan(x, end - x).TrimEnd().EndsWith("方面", StringComparison.Ordinal)

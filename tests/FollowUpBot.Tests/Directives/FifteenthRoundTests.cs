@@ -217,6 +217,21 @@ public sealed class FifteenthRoundTests
     }
 
     [Fact]
+    public void AModalCharacterInsideAPlaceNameAfterATaskVerbIsNoModal()
+    {
+        var directive = Assert.Single(Assigned("会议要求，各部门要加强协作，全力推进龙须门至黄崖子公路建设，确保早日通车。"));
+        Assert.Equal(["各部门"], directive.Lead);
+        Assert.EndsWith("确保早日通车", directive.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModalAfterItsActorStillStartsAnItem()
+    {
+        var directives = Assigned("会议要求，各部门要加强协作，施工单位须确保早日通车。");
+        Assert.Equal(["各部门", "施工单位"], directives.Select(d => d.Lead.Single()));
+    }
+
+    [Fact]
     public void AnAdverbOfUrgencyEndsTheActor()
     {
         Assert.Equal(["各成员单位"], Assert.Single(Assigned("会议要求，各成员单位立即组织人员，对责任路段进行清理。")).Lead);

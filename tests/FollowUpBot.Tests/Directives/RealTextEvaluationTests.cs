@@ -34,8 +34,8 @@ public sealed class RealTextEvaluationTests
     // English 0.86, Chinese 0.87): its floor is the tuned figure.
     [InlineData("heldout11", 0.85)]
     // heldout12 was scored once at 0.76 (English 0.78, Chinese 0.74) with round 13, which never saw it; then tuned on in
-    // round 15 (0.95 after it, English 0.96, Chinese 0.93): its floor is the tuned figure.
-    [InlineData("heldout12", 0.94)]
+    // round 15 (0.96 after it, English 0.96, Chinese 0.95): its floor is the tuned figure.
+    [InlineData("heldout12", 0.95)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
