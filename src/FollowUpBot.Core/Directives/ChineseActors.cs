@@ -45,6 +45,12 @@ internal static partial class ChineseActors
     private static readonly System.Buffers.SearchValues<char> HeadEnds =
         System.Buffers.SearchValues.Create(string.Concat(Heads.Select(h => h[^1]).Distinct()) + "）)");
 
+    private static readonly string[] ReferredParties = ["所在单位", "所在單位", "所在部门", "所在部門", "所属单位", "所屬單位", "召集人", "副召集人"];
+
+    private static readonly string[] UrgencyAdverbs = ["立即", "立刻", "马上", "馬上", "迅速", "尽快", "盡快", "抓紧", "抓緊"];
+
+    private static readonly System.Buffers.SearchValues<char> UrgencyStarts = System.Buffers.SearchValues.Create("立马馬迅尽盡抓");
+
     private static readonly string[] Collectives =
     [
         "全市上下", "全县上下", "全区上下", "全省上下", "各级各部门", "各地各部门", "各地区各部门", "各级各类", "全体党员", "全体干部",
@@ -66,6 +72,8 @@ internal static partial class ChineseActors
         "协同", "配合",
         // 市安委会办公室成立安全生产大检查办公室: the unit that sets up another is the actor, not the whole run
         "成立",
+        // 由办公室签发后印发各单位: the office signs and issues; 签发后印发各单位 is its act, not part of a name ending in 单位
+        "签发", "簽發", "印发", "印發", "下发", "下發",
     ];
 
     // Verbs that start a clause of tasks, never a name: under 会议要求 "加强部门间沟通" and "明晰…及所需材料" end on a head
@@ -80,6 +88,8 @@ internal static partial class ChineseActors
         "帮助", "支持", "协助", "鼓励", "引导", "办理", "处理", "解决", "启动", "出台", "做实", "做细", "列入", "纳入",
         // 定期组织消防演练: a frequency adverb before a head noun (组织)
         "定期", "经常", "每月", "每周", "每年",
+        // 紧紧围绕县委、县政府中心工作…, 到村到户开展宣传: an adverb or a place the work goes to opens a task, not a unit.
+        "紧紧", "紧扣", "到村", "到户", "到企", "到点",
     ];
 
     // Verbs, prepositions and conjunctions that start a clause, never a name (报市政府审定, 向市委报告, 当前和明年…工作).
@@ -115,6 +125,9 @@ internal static partial class ChineseActors
 
         return true;
     }
+
+    [GeneratedRegex(@"^各?(?:城市|县城|縣城|市|县|縣|区|區|乡镇|鄉鎮)(?:、(?:城市|县城|縣城|市|县|縣|区|區|乡镇|鄉鎮))*、(?:城市|县城|縣城|市|县|縣|区|區|乡镇|鄉鎮)(?![直级級属屬])[\u4E00-\u9FFF]{2,12}(?:主管部门|主管部門|部门|部門)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlacesSharingDepartment();
 
     [GeneratedRegex("(?:办公室|指挥部|小组|委员会|工作组|专班)", RegexOptions.CultureInvariant)]
     private static partial Regex CampaignOffice();
@@ -192,6 +205,15 @@ internal static partial class ChineseActors
         foreach (var collective in Collectives)
         {
             if (phrase.SequenceEqual(collective))
+            {
+                return true;
+            }
+        }
+
+        // 由所在单位提出, 由召集人签发: the member's own unit and the meeting's convener are parties a rule hands work to.
+        foreach (var party in ReferredParties)
+        {
+            if (phrase.SequenceEqual(party))
             {
                 return true;
             }
@@ -296,6 +318,12 @@ internal static partial class ChineseActors
             return null;
         }
 
+        // 各部门之间要加强沟通: "between" the departments says how they work together; the party is 各部门.
+        if (phrase.Length > 4 && (phrase.EndsWith("之间", StringComparison.Ordinal) || phrase.EndsWith("之間", StringComparison.Ordinal)))
+        {
+            return SplitActors(phrase[..^2], strict);
+        }
+
         // 六、七科 (sections six and seven): numbers listed before one shared unit noun name one party, as written.
         if (SharedNumberedUnit(phrase))
         {
@@ -351,6 +379,12 @@ internal static partial class ChineseActors
         // 各承办、协办单位, 各协作和配合单位: a distributive 各 before a bare modifier shares the head noun of the last item, so
         // the list names one class of parties, as written (各乡镇、县直各单位 splits: 乡镇 is a unit of its own).
         if (SharesHead(phrase, parts))
+        {
+            return [phrase];
+        }
+
+        // 各城市、县城住房城乡建设主管部门: places listed before one department name the department of each place, one class.
+        if (PlacesSharingDepartment().IsMatch(phrase))
         {
             return [phrase];
         }
@@ -457,6 +491,21 @@ internal static partial class ChineseActors
         if (by >= 0)
         {
             max = start + 2 + by;
+        }
+
+        // 各成员单位立即组织人员…: an adverb of urgency starts the predicate, so the actor ends before it (组织人员 is then a task).
+        var urgent = text.AsSpan(start + 2, Math.Max(0, max - start - 2)).IndexOfAny(UrgencyStarts);
+        while (urgent >= 0 && start + 2 + urgent + 1 < max)
+        {
+            var at = start + 2 + urgent;
+            if (UrgencyAdverbs.Any(a => string.CompareOrdinal(text, at, a, 0, a.Length) == 0))
+            {
+                max = at;
+                break;
+            }
+
+            var next = text.AsSpan(at + 1, max - at - 1).IndexOfAny(UrgencyStarts);
+            urgent = next < 0 ? -1 : urgent + 1 + next;
         }
 
         for (var end = max; end > start + 1; end--)

@@ -185,12 +185,28 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
+        // 联席会议由市商务局牵头召集: who convenes a named meeting describes the meeting, not a task after it.
+        if (MeetingConvener().IsMatch(text.AsSpan(x, end - x)))
+        {
+            pass.Exclude(x, end);
+            return;
+        }
+
         if (TryAgreedProposal(start, x, end) || TryAddressee(x, end))
         {
             return;
         }
 
         var (modal, length, strength) = FindModal(x, end);
+
+        // 全力推进龙须门至…公路建设: after a clause opens with a task verb, a lone 须/应 sits inside a name in its object (a place,
+        // a road), not a modal of its own.
+        if (strength != Strength.None && length == 1 && text[modal] is '须' or '應' or '应' or '須' && modal - x >= 4
+            && ChineseActors.StartsWithVerb(text.AsSpan(x, modal - x)))
+        {
+            strength = Strength.None;
+        }
+
         var deTopic = text[end - 1] == '的';
         // 市住建局在项目建设方面，要…: a clause that opens with its actor still hands it the 要.
         var areaTopic = strength == Strength.None && text.AsSpan(x, end - x).TrimEnd().EndsWith("方面", StringComparison.Ordinal)
@@ -480,11 +496,27 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
+        // …召开会议，由召集人主持: who chairs describes the meeting itself, not a task after it.
+        if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } chair && chair.End + 2 == end
+            && text.AsSpan(chair.End, end - chair.End).StartsWith("主持", StringComparison.Ordinal))
+        {
+            pass.Exclude(x, end);
+            return;
+        }
+
         // 成员：由相关职能部门负责人组成: who makes up a role under its heading, not what anyone is to do.
         if (text[x] == '由' && _current is null && ChineseActors.ReadLeading(text, x + 1, end) is { } byActor && !DescribesEarlierAssignment(byActor.End, end)
             && text.AsSpan(byActor.End, end - byActor.End).IndexOf('了') < 0 && !FillsRole().IsMatch(text.AsSpan(byActor.End, end - byActor.End)))
         {
             Open(x, byActor.End, byActor.Actors);
+            return;
+        }
+
+        // 重大事项由牵头部门向市政府报告 / 会议纪要由召集人签发后印发: a topic before 由X and X's own act (提出, 签发, 报告) hand
+        // the topic to X, like 由X负责.
+        if (_current is null && TopicByActorAct(x, end) is { } act)
+        {
+            Open(x, act.End, act.Actors);
             return;
         }
 
@@ -841,6 +873,16 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
                 continue;
             }
 
+            // …召集。(3)联席会议办公室负责… / 督办职责(1)学校办公室负责…: an item number in brackets inside a run-on line (with a
+            // short heading flattened before it) opens the item; the actor starts after it.
+            var bracketed = FirstMatchLength(BracketedItemNumber(), x, Math.Min(16, end - x));
+            if (bracketed > 0 && x + bracketed < end)
+            {
+                x += bracketed;
+                moved = true;
+                continue;
+            }
+
             foreach (var connective in Connectives)
             {
                 if (string.CompareOrdinal(text, x, connective, 0, connective.Length) == 0 && x + connective.Length < end)
@@ -853,6 +895,24 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
         }
 
         return x;
+    }
+
+    /// <summary>
+    /// 重大事项由联席会议牵头部门向省政府报告 / 会议纪要由召集人签发后印发 / 由所在单位提出: X named after 由 and then its own act
+    /// (提出, 签发, 报告, 印发, 报送, 汇总, 审核), straight after the actor or after 向Y, owns the topic; null otherwise.
+    /// </summary>
+    private (List<string> Actors, int End)? TopicByActorAct(int x, int end)
+    {
+        var by = text.IndexOf('由', x, Math.Min(9, end - x));
+        if (by < 0 || (by > x && (!ByTopic().IsMatch(text.AsSpan(x, by - x)) || ChineseActors.ReadLeading(text, x, by) is not null))
+            || ChineseActors.ReadLeading(text, by + 1, end) is not { } actor || actor.End >= end)
+        {
+            return null;
+        }
+
+        return ActAfterBy().IsMatch(text.AsSpan(actor.End, end - actor.End)) && text.AsSpan(actor.End, end - actor.End).IndexOf('了') < 0
+            ? (actor.Actors, actor.End)
+            : null;
     }
 
     private int FirstMatchLength(Regex regex, int start, int length)
@@ -1115,6 +1175,15 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
 
     [GeneratedRegex(@"^(?:本次会议|会议|会上|會議|本次會議)由[^，,。；;]{2,30}?(?:牵头|牽頭)?(?:主持|组织|組織|召集|召开|召開)", RegexOptions.CultureInvariant)]
     private static partial Regex MeetingOrganiser();
+
+    [GeneratedRegex(@"^[\u4E00-\u9FFF]{1,10}(?:会议|會議)由[^，,。；;]{2,30}?(?:牵头|牽頭)?(?:召集|主持)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingConvener();
+
+    [GeneratedRegex(@"\G(?:向[^，,。；;]{2,14}?)?(?:提出|签发|簽發|报告|報告|印发|印發|报送|報送|汇总|匯總|审核|審核)", RegexOptions.CultureInvariant)]
+    private static partial Regex ActAfterBy();
+
+    [GeneratedRegex(@"\G(?:[\u4E00-\u9FFF]{2,8}?)?[(（](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedItemNumber();
 
     [GeneratedRegex(@"\G(?:每?(?:周|星期)[一二三四五六日天]|每天|每日|每周|每月|每季度?|每年|月底前?|年底前?|下周[一二三四五六日]?|今后)", RegexOptions.CultureInvariant)]
     private static partial Regex RecurringTime();

@@ -201,6 +201,9 @@ internal static partial class EnglishActors
         if (phrase.Contains('/') && !SharedHeadSlash().IsMatch(phrase))
         {
             phrase = SlashedNames().Replace(phrase, " and ");
+
+            // "PB/JR to speak to …": minutes' initials joined by a slash are two people too.
+            phrase = SlashedInitials().Replace(phrase, " and ");
         }
 
         var parts = new List<string>();
@@ -393,4 +396,7 @@ internal static partial class EnglishActors
     // "Ben/Leonard", "Nick / Naomi / Joe".
     [GeneratedRegex(@"(?<=\b[A-Z][a-z]+)\s*/\s*(?=[A-Z][a-z]+\b)", RegexOptions.CultureInvariant)]
     private static partial Regex SlashedNames();
+
+    [GeneratedRegex(@"(?<=\b[A-Z]{2,3})/(?=[A-Z]{2,3}\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashedInitials();
 }

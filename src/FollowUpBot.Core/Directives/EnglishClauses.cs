@@ -267,7 +267,8 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
         // "All, please add your goals …", "RCA: Everyone, please review …", "Team: please send …": the one addressed owns it.
         if (sentence.Contains("lease ", StringComparison.Ordinal) && Vocative().Match(sentence) is { Success: true } vocative
-            && IsAddressee(vocative.Groups["who"].Value) && EnglishActors.Split(vocative.Groups["who"].Value) is { } addressed)
+            && IsAddressee(vocative.Groups["who"].Value) && !SpeakerSaysPlease(sentence, vocative)
+            && EnglishActors.Split(vocative.Groups["who"].Value) is { } addressed)
         {
             Add(start + vocative.Groups["who"].Index, start + vocative.Index + vocative.Length, addressed, end);
             return;
@@ -336,6 +337,18 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "Jonathan: Please check the open PRs": one person's name, a colon and a capitalised "Please" is that person speaking to the
+    /// meeting, as in minutes of speaker lines; "Team: please send …" and "All, please …" address the party named.
+    /// </summary>
+    private static bool SpeakerSaysPlease(string sentence, Match vocative)
+    {
+        var who = vocative.Groups["who"];
+        var after = sentence.AsSpan(who.Index + who.Length).TrimStart('*');
+        return after.StartsWith(": Please ", StringComparison.Ordinal) && !who.Value.Contains(' ', StringComparison.Ordinal)
+            && !EnglishActors.IsCommonWord(who.Value) && who.Value is not ("All" or "Everyone" or "Everybody" or "Team" or "Staff" or "Members" or "Volunteers" or "Officers");
     }
 
     /// <summary>"Thanks, please …", "Again, please …", "Finally: please …" open a request to no one in particular.</summary>
@@ -485,6 +498,13 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     {
         rest = rest.TrimStart();
         if (PassiveParticiple().IsMatch(rest))
+        {
+            return true;
+        }
+
+        // "Costs to be met from Reserves": an irregular participle is a passive too; "Consent to agenda": "to" before the
+        // meeting's own papers is a preposition.
+        if (IrregularPassive().IsMatch(rest) || MeetingPapers().IsMatch(rest))
         {
             return true;
         }
@@ -727,6 +747,12 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
                     trimmed = trimmed[..adverb.Index];
                 }
 
+                // "Eric Holk - will be helping with …": a dash between the name and the modal is minutes' shorthand.
+                if (!infinitive && trimmed.Length > 3 && trimmed[^1] is '-' or '–' or '—' && trimmed[^2] == ' ')
+                {
+                    trimmed = trimmed[..^2].TrimEnd();
+                }
+
                 if (trimmed.Length > 2 && trimmed[0] is '*' or '_' && trimmed[^1] == trimmed[0])
                 {
                     trimmed = trimmed.Trim(trimmed[0]);
@@ -783,6 +809,18 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
             return dash + 2;
         }
 
+        // "Playground bin – ongoing MB to order …": a status word after the topic closes the heading; the subject follows it.
+        if (StatusAfterTopic().Match(sentence, from, modalIndex - from) is { Success: true } status && status.Index > from)
+        {
+            return status.Index + status.Length;
+        }
+
+        // "Pat Testing of Fans Roy to discuss …": a title-case heading with a linking word, run into a one-name subject.
+        if (TitleHeadingThenName(sentence, from, modalIndex) is var named and > 0)
+        {
+            return named;
+        }
+
         var the = sentence.IndexOf(" The ", from, modalIndex - from, StringComparison.Ordinal);
         if (the <= from || sentence.AsSpan(the + 5, modalIndex - the - 5).Count(' ') > 4)
         {
@@ -802,6 +840,29 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         }
 
         return words >= 2 ? the + 1 : from;
+    }
+
+    /// <summary>
+    /// Where a heading such as "Pat Testing of Fans" (capitalised words and a lower-case of/and/for) runs into a subject of one
+    /// capitalised name, the index of that name; 0 when the words before the modal are not that shape or already name a party.
+    /// </summary>
+    private static readonly HashSet<string> BodyNouns =
+        ["Committee", "Council", "Board", "Group", "Team", "Department", "Office", "Trust", "Club", "Association", "Society", "Authority", "Company", "Centre", "Center", "Service", "Panel", "Forum"];
+
+    private static int TitleHeadingThenName(string sentence, int from, int modalIndex)
+    {
+        var span = sentence.AsSpan(from, modalIndex - from).TrimEnd();
+        var last = span.LastIndexOf(' ');
+        if (last <= 0 || span.Count(' ') < 3 || span.Count(' ') > 7 || !TitleHeading().IsMatch(span[..last]))
+        {
+            return 0;
+        }
+
+        var name = span[(last + 1)..].ToString();
+        return name.Length is >= 2 and <= 12 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower) && !name.EndsWith('s')
+            && !EnglishActors.IsCommonWord(name) && !BodyNouns.Contains(name) && EnglishActors.Split(name) is not null
+            ? from + last + 1
+            : 0;
     }
 
     /// <summary>
@@ -892,7 +953,10 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return (rest.StartsWith("be ") && !rest.StartsWith("be responsible") && PassiveParticiple().IsMatch(rest))
             || rest.StartsWith("likely ") || rest.StartsWith("probably ") || rest.StartsWith("possibly ") || rest.StartsWith("perhaps ")
             || (rest.StartsWith("meet") && !MeetWith().IsMatch(rest)) || rest.StartsWith("reconvene") || rest.StartsWith("adjourn") || rest.StartsWith("resume")
-            || ((rest.StartsWith("begin") || rest.StartsWith("commence")) && !BeginWork().IsMatch(rest)) || rest.StartsWith("take place") || NonAgentive().IsMatch(rest);
+            || ((rest.StartsWith("begin") || rest.StartsWith("commence")) && !BeginWork().IsMatch(rest)) || rest.StartsWith("take place") || NonAgentive().IsMatch(rest)
+
+            // "Assign roles: Ryan will facilitate, Mark will scribe": a role in the meeting itself, with nothing to do after it.
+            || MeetingRole().IsMatch(rest);
     }
 
     private static int TrimConnector(string sentence, int index)
@@ -933,7 +997,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:(?:has|have)\s+)?(?<!\b(?:is|are|was|were|be|been|am|remains?|stays?)\s)committed to(?=\s+[a-z]+ing\b)|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|being (?:asked|directed|requested|instructed|tasked) to|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:is|are) now responsible for|(?:is|are) being assigned (?:the )?(?:new )?(?:task|tasks|job|role|responsibility) of|will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:(?:has|have)\s+)?(?<!\b(?:is|are|was|were|be|been|am|remains?|stays?)\s)committed to(?=\s+[a-z]+ing\b)|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|being (?:asked|directed|requested|instructed|tasked) to|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     // "After discussion the council agreed to …": an opening phrase with no comma before the subject.
@@ -989,7 +1053,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     private static partial Regex BeginWork();
 
     // Verbs whose subject undergoes the change rather than does work: "Revenue will grow", "The policy will take effect".
-    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?!to\b)[a-z]|cost|include|involve|comprise|consist|cover|last|mean|depend|open\s+(?:in|on|at|next|this|from)\b|continue\s+(?:until|through|till)\b|have\s+(?:some|more|no|any)\b|be\s+(?:retiring|leaving|stepping\s+down|standing\s+down|moving|away|absent|on\s+(?:leave|holiday|vacation))\b|be\b(?!\s+[a-z]+ing\b))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:not\s+)?(?:likely\s+)?(?:grow|increase|decrease|decline|rise|fall|remain|stay|expire|happen|occur|arrive|take effect|go live|receive|get|face|benefit|gain|lose|suffer|need\s+(?!to\b)[a-z]|cost|include|involve|comprise|consist|cover|last|mean|depend|open\s+(?:in|on|at|next|this|from)\b|continue\s+(?:until|through|till)\b|have\s+(?:some|more|no|any)\b|be\s+(?:retiring|leaving|stepping\s+down|standing\s+down|moving|away|absent|on\s+(?:leave|holiday|vacation))\b|be\b(?!\s+[a-z]+ing\b)(?!\s+in\s+(?:contact|touch|charge)\b))", RegexOptions.CultureInvariant)]
     private static partial Regex NonAgentive();
 
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
@@ -1085,6 +1149,21 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     [GeneratedRegex(@"\b(?:I|I['’]m|I['’]ll|I['’]d|[Ww]e|[Ww]e['’](?:re|ll|ve)|[Oo]ur|[Mm]y)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonWord();
+
+    [GeneratedRegex(@"\s(?:[–—-]\s*)?(?:ongoing|on-going|pending|outstanding|in hand|in progress|carried forward)[.,;:]?\s+(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex StatusAfterTopic();
+
+    [GeneratedRegex(@"^be\s+(?:met|paid|sent|held|kept|made|done|set|put|bought|brought|built|sold|spent|told|found|left|lost|cut|shut|laid|won)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex IrregularPassive();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:agenda|minutes)\s*[.;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingPapers();
+
+    [GeneratedRegex(@"^[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|and|for))*\s+(?:of|for)\s+[A-Z][a-z]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleHeading();
+
+    [GeneratedRegex(@"^(?:facilitate|scribe|chair|moderate|take (?:the )?(?:minutes|notes))\s*[.;]?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingRole();
 
     [GeneratedRegex(@"\bthat\s+(?:the\s+)?(?<actor>staff\b|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s+(?!(?:is|was|were|are|has|had|have|be|been|would|will|should|shall|must|may|might|could|can|did|does|do|and|or)\b)(?=[a-z]+\b(?<!s\b))", RegexOptions.CultureInvariant)]
     private static partial Regex ContinuedThat();

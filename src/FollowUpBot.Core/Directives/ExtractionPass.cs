@@ -580,12 +580,28 @@ internal sealed partial class ExtractionPass(string text)
         }
 
         return verbEnd > verbStart && char.IsUpper(text[verbStart]) && EnglishActors.IsImperativeVerb(text[verbStart..verbEnd])
+            && !SpeakerAddressesOthers(verbStart, end)
             && EnglishActors.Split(text[contentStart..colon].Trim('*')) is not null;
+    }
+
+    /// <summary>
+    /// "Jonathan: Please check the open PRs", "Ryan: Let's try …", "Ryan: Check in with the groups in our meeting": a speaker
+    /// asking the others, or talking as we, is what was said, not a task for the one named.
+    /// </summary>
+    private bool SpeakerAddressesOthers(int verbStart, int end)
+    {
+        var said = text.AsSpan(verbStart, end - verbStart);
+        return said.StartsWith("Please ", StringComparison.Ordinal) || said.StartsWith("Let's ", StringComparison.Ordinal)
+            || said.StartsWith("Let’s ", StringComparison.Ordinal) || said.StartsWith("Let us ", StringComparison.Ordinal)
+            || SpokenAsWe().IsMatch(said);
     }
 
     private static bool IsListItem(OutlineMarker marker) => marker.Kind is "bullet" or "action" || marker.Kind.StartsWith("num", StringComparison.Ordinal) || marker.Kind == "let";
 
     private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';
+
+    [GeneratedRegex(@"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpokenAsWe();
 
     [GeneratedRegex(@"[（(〔]?(?<body>(?:牵头单位|责任单位|责任部门|牵头部门|主办单位|承办单位|责任主体|落实单位|实施单位|责任处室|责任科室|责任人)[:：].*?)[）)〕]?\s*[。；;]?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ResponsibilityNote();

@@ -34,6 +34,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout9")]
     [InlineData("heldout10")]
     [InlineData("heldout11")]
+    [InlineData("heldout12")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();

@@ -33,6 +33,9 @@ public sealed class RealTextEvaluationTests
     // tuned on in round 13 (0.83 after it; 0.86 once three leads dropped their article as every batch writes them:
     // English 0.86, Chinese 0.87): its floor is the tuned figure.
     [InlineData("heldout11", 0.85)]
+    // heldout12 was scored once at 0.76 (English 0.78, Chinese 0.74) with round 13, which never saw it; then tuned on in
+    // round 15 (0.96 after it, English 0.96, Chinese 0.95): its floor is the tuned figure.
+    [InlineData("heldout12", 0.95)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
