@@ -35,6 +35,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout10")]
     [InlineData("heldout11")]
     [InlineData("heldout12")]
+    [InlineData("heldout13")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();
