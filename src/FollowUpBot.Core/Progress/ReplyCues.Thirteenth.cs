@@ -8,6 +8,12 @@ namespace FollowUpBot.Progress;
 /// </summary>
 internal static partial class ReplyCues
 {
+    /// <summary>
+    /// Whether a reply apologises and admits lateness (抱歉…拖了, "sorry … delayed"): whatever else it reads as, its status is
+    /// asked (ReplyParser.AskWhenSorryAndLate), since the same words also read as an extension or a late hand-in (round 13).
+    /// </summary>
+    public static bool ApologisesForLateness(string folded) => Apology().IsMatch(folded) && Lateness().IsMatch(folded);
+
     /// <summary>Whether a stop is followed by the sender picking the work up again now (搁置了…现在我会抽空更新它; round 13).</summary>
     private static bool PickedUpAgain(string folded, Cue cue) => PickedUpAgainPattern().Match(folded, cue.End) is { Success: true };
 

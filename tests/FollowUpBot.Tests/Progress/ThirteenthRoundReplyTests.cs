@@ -113,4 +113,33 @@ public sealed class ThirteenthRoundReplyTests
     {
         Assert.Equal(ReplyStatus.Blocked, Rules("项目暂时搁置了，以后有空再更新。").Status);
     }
+
+    [Theory]
+    [InlineData("不好意思拖了这么久，目前正在排版。")]
+    [InlineData("Sorry for the delay, the roof works are under way.")]
+    public void AnApologyForLatenessIsAsked(string text)
+    {
+        var read = Rules(text);
+
+        Assert.Equal(ReplyStatus.InProgress, read.Status);
+        Assert.True(read.Confidence < ReplyParser.ConfirmBelow, $"confidence {read.Confidence}");
+    }
+
+    [Fact]
+    public void AnApologyWithoutLatenessIsStored()
+    {
+        var read = Rules("不好意思打扰了，目前正在排版。");
+
+        Assert.Equal(ReplyStatus.InProgress, read.Status);
+        Assert.True(read.Confidence >= ReplyParser.ConfirmBelow, $"confidence {read.Confidence}");
+    }
+
+    [Fact]
+    public void AnExtensionWithItsDateIsStoredDespiteAnApology()
+    {
+        var read = Rules("Sorry for the delay: please extend the deadline to 2026-12-20.");
+
+        Assert.Equal(ReplyStatus.Extension, read.Status);
+        Assert.True(read.Confidence >= ReplyParser.ConfirmBelow, $"confidence {read.Confidence}");
+    }
 }
