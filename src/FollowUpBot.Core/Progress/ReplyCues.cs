@@ -55,6 +55,7 @@ internal static partial class ReplyCues
     private static readonly (CueKind Kind, Func<Regex> Pattern)[] Lexicon =
     [
         (CueKind.Neutral, NeutralPattern),
+        (CueKind.Neutral, ConditionalDonePattern),
         (CueKind.NegatedCompletion, NegatedCompletionPattern),
         (CueKind.NotStarted, NotStartedPattern),
         (CueKind.ExtensionRequest, ExtensionRequestPattern),
@@ -62,6 +63,8 @@ internal static partial class ReplyCues
         (CueKind.ExtensionRequest, ResumptionPattern),
         (CueKind.ExtensionRequest, DelayedUntilPattern),
         (CueKind.ExtensionRequest, PutOffPattern),
+        (CueKind.ExtensionRequest, PausedUntilPattern),
+        (CueKind.ExtensionRequest, GiveMeTimePattern),
         (CueKind.ExtensionTo, ExtensionToPattern),
         (CueKind.Blocked, BlockedPattern),
         (CueKind.Forecast, ForecastPattern),
@@ -69,14 +72,17 @@ internal static partial class ReplyCues
         (CueKind.PlannedStart, SeasonAheadPattern),
         (CueKind.PlannedStart, NextVersionPattern),
         (CueKind.PlannedStart, PlannedMorePattern),
+        (CueKind.PlannedStart, PlannedWithoutSubjectPattern),
         (CueKind.InProgress, ResumedOrUnderWayPattern),
         (CueKind.Completion, CompletionPattern),
         (CueKind.Completion, DatedCompletionPattern),
         (CueKind.Completion, CompletionMorePattern),
         (CueKind.Waiting, WaitingPattern),
+        (CueKind.Waiting, AwaitedPattern),
         (CueKind.Lagging, LaggingPattern),
         (CueKind.InProgress, InProgressPattern),
         (CueKind.InProgress, InProgressMorePattern),
+        (CueKind.InProgress, PickedUpAgainPattern),
     ];
 
     /// <remarks>A cold pattern's first scan includes compiling it, so a timeout reads the reply once more (<see cref="ReplyParser.OnceMoreOnTimeout"/>).</remarks>
@@ -166,6 +172,11 @@ internal static partial class ReplyCues
             return true;
         }
 
+        if (PickedUpAgain(folded, cue))
+        {
+            return true;
+        }
+
         // 至今无法改建, "still can't": the block lasts to now, whatever is being done about it (round 10).
         if (StillNow().IsMatch(folded.AsSpan(Math.Max(0, cue.Start - 6), Math.Min(6, cue.Start))))
         {
@@ -212,7 +223,8 @@ internal static partial class ReplyCues
     /// 预计8月份左右继续开发; round 10): an extension without a new due date (the resumption is not one), asked, since a pause
     /// also reads as a block.
     /// </summary>
-    public static bool IsResumption(string folded, Cue cue) => ResumptionPattern().Match(folded, cue.Start, cue.Length) is { Success: true } m && m.Index == cue.Start && m.Length == cue.Length;
+    public static bool IsResumption(string folded, Cue cue) => (ResumptionPattern().Match(folded, cue.Start, cue.Length) is { Success: true } m && m.Index == cue.Start && m.Length == cue.Length)
+        || IsPausedUntil(folded, cue);
 
     /// <summary>
     /// Whether a blocked cue is a difficulty told before a plan (基于财政困难…计划明年安排资金进行改造): the reply reads as a block and

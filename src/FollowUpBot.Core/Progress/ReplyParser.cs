@@ -101,7 +101,7 @@ internal static partial class ReplyParser
         var dates = ReplyDates.Find(folded, context.Today);
         var extension = FindExtension(folded, cues, dates);
 
-        var decision = Learned(DecideStatus(folded, original, cues, percent, extension, evidence), folded, cues, learned, policy, evidence);
+        var decision = Learned(AskWhenSorryAndLate(DecideStatus(folded, original, cues, percent, extension, evidence), folded, extension?.Date), folded, cues, learned, policy, evidence);
         var status = decision.Status;
         if (percent is not null)
         {
