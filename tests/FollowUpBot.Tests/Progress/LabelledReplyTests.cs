@@ -135,7 +135,8 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-12-heldout.json", 0.88)] // tuned on in round 9
     [InlineData("public-batch-13-heldout.json", 0.94)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9
     [InlineData("public-batch-14-heldout.json", 0.79)] // tuned on in round 11 (80.3%); held out it read 54.9% as found (round 9) and with round 10
-    [InlineData("public-batch-15-heldout.json", 0.89)] // tuned in round 13 (90.0%); 62.6% as found with round 11
+    [InlineData("public-batch-15-heldout.json", 0.89)] // tuned in round 13 (90.0%); 62.6% as found with round 11 and with round 12
+    [InlineData("public-batch-16-heldout.json", 0.59)] // held out: 58.0% as found (round 11) and with round 12, 59.6% with round 13
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
@@ -155,14 +156,18 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
 
     /// <summary>
     /// How consistently the labelling conventions read: a second labeller, blind to the labels and to the parser, labelled
-    /// the held-out batches 7 and 8 again (tests/fixtures/replies/second-labeller). Where the two agree this closely, the
-    /// 85% status target is not beyond what the labels allow; the gap to it is the parser's. (The second labeller was another
-    /// assistant session, so this measures the conventions' consistency, not agreement between people.)
+    /// the held-out batches 7, 8 and 16 again (tests/fixtures/replies/second-labeller). On batches 7 and 8 they agree on 95–98%,
+    /// so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81%, so
+    /// there the conventions themselves read two ways about as often as the target allows the parser to. (The second
+    /// labeller was another assistant session, so this measures the conventions' consistency, not agreement between people.)
     /// </summary>
     [Theory]
-    [InlineData("public-batch-7-heldout.json")]
-    [InlineData("public-batch-8-heldout.json")]
-    public void ASecondBlindLabellerAgreesWithTheLabels(string file)
+    [InlineData("public-batch-7-heldout.json", 0.93)]
+    [InlineData("public-batch-8-heldout.json", 0.93)]
+    // Batch 16, mostly tracker comments, reads less consistently: 80.8% (κ 0.75), 88.7% on the rows the second labeller
+    // was sure of; the commonest disagreement is a release waiting for a paper's acceptance, blocked or not started.
+    [InlineData("public-batch-16-heldout.json", 0.80)]
+    public void ASecondBlindLabellerAgreesWithTheLabels(string file, double minAgreement)
     {
         using var batch = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
         using var second = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", "second-labeller", file))));
@@ -187,7 +192,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
 
         var share = (double)agreed / labels.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: the labels and the second labelling agree on {agreed}/{labels.Count} ({share:P1})"));
-        Assert.True(share >= 0.93, $"agreement {share:P1} below 93%");
+        Assert.True(share >= minAgreement, $"agreement {share:P1} below {minAgreement:P0}");
     }
 
     private static readonly string[] Languages = ["zh", "en"];
