@@ -486,16 +486,6 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             x += when;
         }
 
-        // 会议筹备工作由办公室承办 / 以上事项由办公室抓好落实: a matter named first, then 由X and what X is to do with it.
-        if (text[x] != '由' && _current is null && MatterBy().Match(text, x, end - x) is { Success: true } matter
-            && ChineseActors.ReadLeading(text, matter.Index + matter.Length, end) is { } matterActor && matterActor.End < end
-            && MatterVerb().IsMatch(text, matterActor.End) && !DescribesEarlierAssignment(matterActor.End, end)
-            && text.AsSpan(x, end - x).IndexOfAny('了', '已') < 0)
-        {
-            Open(x, matterActor.End, matterActor.Actors);
-            return;
-        }
-
         // …召开会议，由召集人主持: who chairs describes the meeting itself, not a task after it.
         if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } chair && chair.End + 2 == end
             && text.AsSpan(chair.End, end - chair.End).StartsWith("主持", StringComparison.Ordinal))
@@ -512,11 +502,11 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             return;
         }
 
-        // 重大事项由牵头部门向市政府报告 / 会议纪要由召集人签发后印发: a topic before 由X and X's own act (提出, 签发, 报告) hand
-        // the topic to X, like 由X负责.
-        if (_current is null && TopicByActorAct(x, end) is { } act)
+        // 以上事项由办公室抓好落实 / 重大事项由牵头部门向市政府报告: a topic before 由X and what X does with it hand the topic
+        // to X, like 由X负责.
+        if (_current is null && TopicGivenTo(x, end) is { } given)
         {
-            Open(x, act.End, act.Actors);
+            Open(x, given.End, given.Actors);
             return;
         }
 
@@ -898,19 +888,25 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
     }
 
     /// <summary>
-    /// 重大事项由联席会议牵头部门向省政府报告 / 会议纪要由召集人签发后印发 / 由所在单位提出: X named after 由 and then its own act
-    /// (提出, 签发, 报告, 印发, 报送, 汇总, 审核), straight after the actor or after 向Y, owns the topic; null otherwise.
+    /// 会议筹备工作由办公室承办 / 以上事项由办公室抓好落实 / 重大事项由联席会议牵头部门向省政府报告 / 会议纪要由召集人签发后印发 /
+    /// 由所在单位提出: a matter (事项, 工作, 任务 …) before 由X and a handling verb after it (承办, 抓好落实, 组织实施), or a short
+    /// topic that names no actor and X's own act (提出, 签发, 报告, 印发, 报送, 汇总, 审核; straight after X or after 向Y), give the
+    /// topic to X; null for a done act (了, 已) or an assignment the text only recalls.
     /// </summary>
-    private (List<string> Actors, int End)? TopicByActorAct(int x, int end)
+    private (List<string> Actors, int End)? TopicGivenTo(int x, int end)
     {
-        var by = text.IndexOf('由', x, Math.Min(9, end - x));
-        if (by < 0 || (by > x && (!ByTopic().IsMatch(text.AsSpan(x, by - x)) || ChineseActors.ReadLeading(text, x, by) is not null))
-            || ChineseActors.ReadLeading(text, by + 1, end) is not { } actor || actor.End >= end)
+        // A matter is handed on by a handling verb; a short topic that names no actor by X's own act (本次会议由办公室承办
+        // is who hosted).
+        var matter = text[x] != '由' ? MatterBy().Match(text, x, end - x) : Match.Empty;
+        var by = matter.Success ? matter.Index + matter.Length - 1 : text.IndexOf('由', x, Math.Min(9, end - x));
+        if (by < 0 || ChineseActors.ReadLeading(text, by + 1, end) is not { } actor || actor.End >= end)
         {
             return null;
         }
 
-        return ActAfterBy().IsMatch(text.AsSpan(actor.End, end - actor.End)) && text.AsSpan(actor.End, end - actor.End).IndexOf('了') < 0
+        var shortTopic = by == x || (by < x + 9 && ByTopic().IsMatch(text.AsSpan(x, by - x)) && ChineseActors.ReadLeading(text, x, by) is null);
+        var acts = (matter.Success && MatterVerb().IsMatch(text, actor.End)) || (shortTopic && ActAfterBy().IsMatch(text.AsSpan(actor.End, end - actor.End)));
+        return acts && text.AsSpan(x, end - x).IndexOfAny('了', '已') < 0 && !DescribesEarlierAssignment(actor.End, end)
             ? (actor.Actors, actor.End)
             : null;
     }
