@@ -333,7 +333,7 @@ internal static partial class ReplyCues
         }
 
         var handIn = HandIn().Match(folded);
-        return handIn.Success && Apology().IsMatch(folded) && Lateness().IsMatch(folded) ? handIn : null;
+        return handIn.Success && ApologisesForLateness(folded) ? handIn : null;
     }
 
     [GeneratedRegex(
