@@ -1,3 +1,5 @@
+using FollowUpBot.Assist;
+using FollowUpBot.FollowUp;
 using FollowUpBot.Storage;
 using FollowUpBot.Teams;
 using Microsoft.Extensions.Configuration;
@@ -15,9 +17,13 @@ internal static class StartupCheck
     public static async Task<OptionsValidationException> RefusedAsync(string environment, params (string Key, string? Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        // The app's seed directory is a path relative to its own folder, not this one; the directory is not what these checks are about.
+        builder.Configuration.AddInMemoryCollection([new("FollowUp:DirectoryPath", string.Empty)]);
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddLedgerStorage();
         builder.AddTeamsProtocol();
+        builder.AddFollowUp();
+        builder.AddAssist();
         using var host = builder.Build();
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         return error;
