@@ -44,8 +44,9 @@ public sealed class ReplyRegexLengthTests
             var text = Adversarial(seed, ReplyParser.MaxAnalysedLength);
             _ = regex.Count(text[..200]);
 
-            // A RegexMatchTimeoutException here fails the test: the parser would fall back to the picker.
-            Assert.Null(Record.Exception(() => regex.Count(text)));
+            // Read as the parser reads: a timeout is read again once (a thread descheduled on a loaded machine can lose
+            // its budget), and a second RegexMatchTimeoutException fails the test: the parser would fall back to the picker.
+            Assert.Null(Record.Exception(() => ReplyParser.OnceMoreOnTimeout(() => regex.Count(text))));
         }
     }
 
@@ -55,7 +56,7 @@ public sealed class ReplyRegexLengthTests
         var largest = ReplyRegexes().MaxBy(r => r.Regex.ToString().Length);
         Assert.Equal("ReplyCues.ExtensionRequestPattern", largest.Name);
         var text = Adversarial(3, ReplyParser.MaxAnalysedLength);
-        Assert.Null(Record.Exception(() => largest.Regex.Count(text)));
+        Assert.Null(Record.Exception(() => ReplyParser.OnceMoreOnTimeout(() => largest.Regex.Count(text))));
     }
 
     [Fact]
