@@ -156,9 +156,10 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
 
     /// <summary>
     /// How consistently the labelling conventions read: a second labeller, blind to the labels and to the parser, labelled
-    /// the held-out batches 7, 8 and 16 again (tests/fixtures/replies/second-labeller). On batches 7 and 8 they agree on 95–98%,
-    /// so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81%, so
-    /// there the conventions themselves read two ways about as often as the target allows the parser to. (The second
+    /// the held-out batches 7, 8, 16 and 17 again (tests/fixtures/replies/second-labeller). On batches 7 and 8 they agree on
+    /// 95–98%, so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81%:
+    /// the conventions then read two ways about as often as the target allows the parser to. Written down in one place with
+    /// those cases settled, they read the same on 93% of batch 17 (as tracker-heavy). (The second
     /// labeller was another assistant session, so this measures the conventions' consistency, not agreement between people.)
     /// </summary>
     [Theory]
@@ -167,6 +168,9 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     // Batch 16, mostly tracker comments, reads less consistently: 80.8% (κ 0.75), 88.7% on the rows the second labeller
     // was sure of; the commonest disagreement is a release waiting for a paper's acceptance, blocked or not started.
     [InlineData("public-batch-16-heldout.json", 0.80)]
+    // Batch 17, as tracker-heavy, labelled by both with the conventions written down since (docs/evaluation/
+    // reply-conventions.md): 93.2% (κ 0.91), 98.6% on the rows the second labeller was sure of.
+    [InlineData("public-batch-17-heldout.json", 0.92)]
     public void ASecondBlindLabellerAgreesWithTheLabels(string file, double minAgreement)
     {
         using var batch = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
