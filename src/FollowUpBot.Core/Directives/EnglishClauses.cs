@@ -305,7 +305,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     private Draft Add(int start, int taskStart, List<string> lead, int end, int taskEnd = -1, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
     {
-        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd, "en." + rule);
+        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd, rule: "en." + rule);
         draft.End = end;
         _drafts++;
         return draft;
