@@ -183,6 +183,39 @@ public sealed class SixteenthRoundTests
     }
 
     [Theory]
+    [InlineData("The hedge needs cutting back before spring.  Robin to ACTION.\n", "Robin")]
+    [InlineData("Gate padlock broken. Clerk to action.\n", "Clerk")]
+    public void APartyToActionInCapitalsOwnsTheItem(string text, string lead)
+    {
+        Assert.Equal([lead], Assert.Single(Assigned(text)).Lead);
+    }
+
+    [Fact]
+    public void AnActionTagAloneAssignsNoOne()
+    {
+        Assert.Empty(Assigned("ACTION: all further comments to the secretary.\n"));
+    }
+
+    [Theory]
+    [InlineData("Phone for the office. Moved, seconded and voted 3-0 to have the Treasurer purchase a new phone for town business.\n", "Treasurer")]
+    [InlineData("The board agreed to have Road Agent Smith repair the culvert on Mill Road.\n", "Road Agent Smith")]
+    public void AVoteToHaveSomeoneDoSomethingAssignsThem(string text, string lead)
+    {
+        var directive = Assert.Single(Assigned(text));
+
+        Assert.Equal([lead], directive.Lead);
+        Assert.DoesNotContain("voted", directive.Quote, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("It would be nice to have Bob's report before the summer.\n")]
+    [InlineData("The board voted to have been more careful with the accounts.\n")]
+    public void HavingSomethingIsNoVoteToHaveSomeoneActOnIt(string text)
+    {
+        Assert.Empty(Assigned(text));
+    }
+
+    [Theory]
     [InlineData("联席会议每季度召开一次，由召集人或召集人委托的副召集人主持。\n")]
     [InlineData("领导小组会议由组长主持。\n")]
     public void WhoChairsAMeetingIsNoTask(string text)
