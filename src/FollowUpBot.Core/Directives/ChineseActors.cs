@@ -76,6 +76,10 @@ internal static partial class ChineseActors
         "签发", "簽發", "印发", "印發", "下发", "下發",
     ];
 
+    // 各单位结合部门职能…, 各村对照标准…: a unit fitting its work to something is the actor before the verb, even where a unit
+    // noun follows (结合部门 is no role as 配合部门 is); 城乡结合部 (the urban fringe) is a place, not a 部.
+    private static readonly string[] FittingVerbs = ["结合", "对照"];
+
     // Verbs that start a clause of tasks, never a name: under 会议要求 "加强部门间沟通" and "明晰…及所需材料" end on a head
     // character (部门, 所) but are verb phrases.
     private static readonly string[] StartVerbs =
@@ -278,7 +282,7 @@ internal static partial class ChineseActors
             return false;
         }
 
-        if (ContainsVerb(phrase))
+        if (ContainsVerb(phrase) || ContainsFittingVerb(phrase))
         {
             return false;
         }
@@ -295,6 +299,12 @@ internal static partial class ChineseActors
             {
                 return false;
             }
+        }
+
+        // 组织发动群众…: 组织 alone opening a clause is the verb "organise"; a 组织 that acts is named (党组织, 基层组织).
+        if (core.SequenceEqual("组织"))
+        {
+            return false;
         }
 
         foreach (var head in Heads)
@@ -581,6 +591,21 @@ internal static partial class ChineseActors
                 }
 
                 from = index + verb.Length;
+            }
+        }
+
+        return false;
+    }
+
+    // 中西医结合医院 is a hospital's name.
+    private static bool ContainsFittingVerb(ReadOnlySpan<char> phrase)
+    {
+        foreach (var verb in FittingVerbs)
+        {
+            var index = phrase.IndexOf(verb, StringComparison.Ordinal);
+            if (index >= 0 && !InsideBrackets(phrase, index) && !phrase[(index + verb.Length)..].StartsWith("医院"))
+            {
+                return true;
             }
         }
 

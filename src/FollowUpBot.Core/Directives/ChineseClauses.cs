@@ -5,6 +5,9 @@ namespace FollowUpBot.Directives;
 /// <summary>The clause rules for Chinese paragraphs (speech and minutes styles).</summary>
 internal sealed partial class ChineseClauses(string text, ExtractionPass pass, List<string>? paragraphActor, bool framed)
 {
+    // "或召集人委托的同志" between the chair and 主持: a stand-in, not another clause.
+    private const int MaxChairAside = 16;
+
     private enum Strength
     {
         None,
@@ -486,9 +489,10 @@ internal sealed partial class ChineseClauses(string text, ExtractionPass pass, L
             x += when;
         }
 
-        // …召开会议，由召集人主持: who chairs describes the meeting itself, not a task after it.
-        if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } chair && chair.End + 2 == end
-            && text.AsSpan(chair.End, end - chair.End).StartsWith("主持", StringComparison.Ordinal))
+        // …召开会议，由召集人主持: who chairs describes the meeting itself, not a task after it; so does 由召集人或召集人委托的
+        // 同志主持, a stand-in named after the chair.
+        if (text[x] == '由' && ChineseActors.ReadLeading(text, x + 1, end) is { } chair && end - chair.End is >= 2 and <= MaxChairAside
+            && string.CompareOrdinal(text, end - 2, "主持", 0, 2) == 0)
         {
             pass.Exclude(x, end);
             return;

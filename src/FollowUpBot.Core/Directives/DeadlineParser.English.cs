@@ -236,8 +236,8 @@ internal sealed partial class DeadlineParser
         @"|(?<=\bat\s)the\s+(?:next|" + Month + @")\s+(?:[a-z]+\s+)?(?:meeting|session|board|review|sync)\b" +
         @"|(?<=\((?:\*\*)?)" + Month + @"\s+\d{4}(?=(?:\*\*)?\))" +
         @"|(?<=\bon\s)(?:\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)\b" +
-        // A date alone in a table's cell (| 15 May 2026 |, a Due column): the row's deadline.
-        @"|(?<=(?:\||\t)[ ]*)(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?=[ ]*(?:\||\t|$))",
+        // A date alone in a table's cell (| 15 May 2026 |, a Due column, or the due cell read on its own): the row's deadline.
+        @"|(?<=(?:^|\||\t)[ ]*)(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+" + Month + @"(?:\s+\d{4})?|" + Month + @"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?=[ ]*(?:\||\t|$))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDeadline();
 

@@ -61,9 +61,10 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
 
         // Traditional Chinese is read through its simplified forms, one char for one char, and hard-wrapped lines are joined
         // into their sentences; every span found in the text read is mapped back, so what is shown is cut from the text as
-        // written.
+        // written. A list flattened onto one line is then put back a line an item (one character for one, after the wraps
+        // are joined, so a flattened list that was also wrapped reads the same).
         var simplified = ChineseScript.ToSimplified(text);
-        var read = HardWraps.Unwrap(TaskTable.FoldCellLines(simplified), out var map);
+        var read = InlineItems.Break(HardWraps.Unwrap(TaskTable.FoldCellLines(simplified), out var map));
         var scriptChanged = !ReferenceEquals(simplified, text);
         var pass = new ExtractionPass(read);
         var drafts = pass.Run();
@@ -181,7 +182,9 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
             }
         }
 
-        var deadline = _deadlines.Find(text, start, end, meetingDate, draft.English);
+        var deadline = draft.DueCell is { } due
+            ? _deadlines.Find(text, due.Start, due.End, meetingDate, draft.English)
+            : _deadlines.Find(text, start, end, meetingDate, draft.English);
         var task = Task(text, Math.Clamp(draft.TaskStart, start, end), draft.TaskEnd > 0 ? Math.Min(draft.TaskEnd, end) : end, deadline, draft.English);
         if (draft.Lead.Count == 0 && !draft.English && deadline is null && !NamesDeliverable(task))
         {
@@ -352,6 +355,9 @@ internal sealed class Draft
     public required OutlineEntry[] Chain { get; init; }
 
     public bool English { get; init; }
+
+    /// <summary>A row's due cell when its columns are known only by position (<see cref="SpacedTable"/>): the deadline is read there.</summary>
+    public (int Start, int End)? DueCell { get; init; }
 
     /// <summary>The rule that found it: the method that opened the draft ("en.ReadModals", "zh.ReadParagraph", "ApplyFieldLines").</summary>
     public string Rule { get; init; } = string.Empty;

@@ -188,6 +188,12 @@ internal static partial class EnglishActors
             return null;
         }
 
+        // "M/S/C to approve the budget" (moved, seconded, carried) records a motion; no one is asked to do anything.
+        if (MotionShorthand().IsMatch(phrase))
+        {
+            return null;
+        }
+
         // "The need to …" leaves the article alone before the modal; "His committee will …", "Their staff will …" name a party
         // only through a pronoun.
         var firstWord = phrase.AsSpan(0, phrase.IndexOf(' ') is var gap and > 0 ? gap : phrase.Length);
@@ -236,6 +242,14 @@ internal static partial class EnglishActors
         return result.Count == 0 ? null : result;
     }
 
+    // Conjunctions that open a subordinate clause ("As Continental are being asked to quote, the hedges will need …"); "AS" in
+    // capitals is someone's initials.
+    private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
+    {
+        "As", "as", "Since", "since", "Because", "because", "Although", "although", "Though", "though", "Unless", "unless",
+        "Until", "until", "Whether", "whether", "Whereas", "whereas",
+    };
+
     private static bool IsSingleActor(string actor)
     {
         // An @-mention always names a person or a team.
@@ -245,7 +259,7 @@ internal static partial class EnglishActors
         }
 
         var tokens = actor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length is 0 or > 7 || IsNotActorWord(tokens[0]) || IsNotActorWord(tokens[^1]))
+        if (tokens.Length is 0 or > 7 || IsNotActorWord(tokens[0]) || IsNotActorWord(tokens[^1]) || Subordinators.Contains(tokens[0]))
         {
             return false;
         }
@@ -385,6 +399,10 @@ internal static partial class EnglishActors
 
         return phrase.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? phrase[4..].TrimStart() : phrase;
     }
+
+    // M/S/C, M/S/P, M/S, MSC, MSP, M-S-C: moved, seconded, carried (passed, unanimous).
+    [GeneratedRegex(@"^(?:M\s*/\s*S(?:\s*/\s*[CPU])?|M-S(?:-[CPU])?|MS[CP]|MSCU)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MotionShorthand();
 
     [GeneratedRegex(@"^(?:[A-Z][A-Za-z]*/)+[A-Z][A-Za-z]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlashedWord();

@@ -305,7 +305,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
     private Draft Add(int start, int taskStart, List<string> lead, int end, int taskEnd = -1, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
     {
-        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd, "en." + rule);
+        var draft = pass.NewDraft(start, taskStart, lead, english: true, taskEnd, rule: "en." + rule);
         draft.End = end;
         _drafts++;
         return draft;
@@ -423,6 +423,23 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
 
                 current = Add(start + directedMatch.Groups["actor"].Index, start + modal.Index + modal.Length, directedActors, end);
                 searchFrom = modal.Index + modal.Length;
+                continue;
+            }
+
+            // "Moved, seconded and voted 3-0 to have the CEO purchase a phone": the body votes to have someone do it, and that
+            // someone owns the task.
+            // "The board agreed to have …": the "to" may close a longer modal.
+            var toAt = sentence.AsSpan(modal.Index, modal.Length).EndsWith(" to", StringComparison.Ordinal) || infinitive ? modal.Index + modal.Length - 2 : -1;
+            if (toAt >= 0 && Causative().Match(sentence, toAt) is { Success: true } causative
+                && Voted().IsMatch(sentence.AsSpan(searchFrom, toAt - searchFrom)) && LeadingActors(causative.Groups["actor"].Value) is { } caused)
+            {
+                if (current is not null)
+                {
+                    current.End = start + TrimConnector(sentence, modal.Index);
+                }
+
+                current = Add(start + causative.Groups["actor"].Index, start + causative.Index + causative.Length, caused, end);
+                searchFrom = causative.Index + causative.Length;
                 continue;
             }
 
@@ -997,7 +1014,7 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
         return !(word.Length == 1 && char.IsUpper(word[0])) && !Abbreviations.Contains(word.ToString());
     }
 
-    [GeneratedRegex(@"\b(?:(?:is|are) now responsible for|(?:is|are) being assigned (?:the )?(?:new )?(?:task|tasks|job|role|responsibility) of|will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:(?:has|have)\s+)?(?<!\b(?:is|are|was|were|be|been|am|remains?|stays?)\s)committed to(?=\s+[a-z]+ing\b)|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|being (?:asked|directed|requested|instructed|tasked) to|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?[a-z])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:is|are) now responsible for|(?:is|are) being assigned (?:the )?(?:new )?(?:task|tasks|job|role|responsibility) of|will be responsible for|is responsible for|are responsible for|(?:is|are) required to|(?:has|have) agreed to|agreed to|undertook to|(?:(?:has|have)\s+)?(?<!\b(?:is|are|was|were|be|been|am|remains?|stays?)\s)committed to(?=\s+[a-z]+ing\b)|(?:is|are|am|was|were) going to|(?:is|are) supposed to|(?:has|have) volunteered to|volunteered to|said (?:he|she|they) (?:would|will)|(?:was|were|is|are|has been|have been|be)(?:,[^,.;]{1,40},)?(?: (?:hereby|further|also|now|being|again))* (?:asked|directed|requested|instructed|tasked|mandated|charged|authori[sz]ed|invited|reminded|urged|expected|required|enjoined|ordered) (?:to|with)|(?:directed|instructed|tasked) (?:to|with)|being (?:asked|directed|requested|instructed|tasked) to|(?:is|are) to|needs? to|(?:has|have) to|will|would|shall|must|should|to)(?=\s+(?:not\s+)?(?:[a-z]|ACTION\b))", RegexOptions.CultureInvariant)]
     private static partial Regex Modal();
 
     // "After discussion the council agreed to …": an opening phrase with no comma before the subject.
@@ -1059,6 +1076,15 @@ internal sealed partial class EnglishClauses(string text, ExtractionPass pass)
     // "the creation of a Task Force to study …": after an article the word is a noun ("Task Force"), not a verb directing anyone.
     [GeneratedRegex(@"(?:\b[Ii]t\s+(?:is|will\s+be|shall\s+be|remains)\s+the\s+(?:sole\s+)?responsibility\s+of(?=\s)|(?<!\b(?:[Aa]n?|[Tt]he|of|[Tt]his|[Tt]hat|its|their|our|new)\s+)\b(?:[Dd]irect(?:ed|s)?|[Aa]sk(?:ed|s)?|[Rr]equest(?:ed|s)?|[Ii]nstruct(?:ed|s)?|[Tt]ask(?:ed)?|charged|assigned|[Aa]uthori[sz]e[ds]?|mandated|approved|[Aa]ppointed|DIRECTED|ASKED|REQUESTED|INSTRUCTED|TASKED|CHARGED|AUTHORI[SZ]ED|APPOINTED|(?:gave|gives|give|provided)\s+(?:direction|instructions?)\s+to))\s+(?:the\s+)?(?<actor>(?:[A-Z][\w'’&/.-]*|staff|(?:all|each|every)\s+[a-z]+|(?<=the\s+)[a-z]+)(?:\s+(?!to\b)[\w'’&/.-]+){0,7})(?:,\s+[A-Za-z][^,.;:]{2,40},)?\s+to\s+(?!be\s+(?:on|in|a|an|the|part|members?)\b)(?!(?:the|a|an|this|that|its|their|his|her)\b)(?=[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex DirectedOther();
+
+    // "to have CEO purchase", "to have the Road Agent repair": a party named in capitals and the bare verb of what it is to do
+    // (not "to have Bob's report", "to have been").
+    [GeneratedRegex(@"\Gto\s+have\s+(?:the\s+)?(?<actor>[A-Z][\w&/.-]*(?:\s+[A-Z][\w&/.-]*){0,3})\s+(?!(?:been|had|done|made|seen|given|taken|it|them|the|a|an)\b)(?=[a-z]{3,}\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Causative();
+
+    // A vote or a decision of the meeting before it ("voted 3-0", "agreed", "It was moved and carried").
+    [GeneratedRegex(@"\b(?:voted|agreed|decided|resolved|carried|approved|[Mm]otion)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Voted();
 
     [GeneratedRegex(@"^\**(?<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})\**\s*:\s*\**\s*(?<rest>(?:(?:Okay|OK|Ok|Sure|Yes|Yeah|Right|Fine|Sounds\s+good|Thanks|Will\s+do)[,.!]\s+)?(?:I\s+(?:will|shall|am\s+going\s+to)|I['’]ll|I['’]m\s+going\s+to|[Ww]ill|[Ii]s\s+going\s+to|[Gg]oing\s+to|[Tt]o)\s+(?!need\s+(?:a|an|the|some|more)\b)(?!(?:do|handle|take\s+care\s+of)\s+(?:that|this|it|so)\b)(?=[a-z]))", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerCommitment();

@@ -27,6 +27,10 @@ internal sealed partial class ExtractionPass(string text)
     private (OutlineEntry? Entry, int Start, int End, int DraftsFrom)? _bareItem;
     private Draft? _fieldItem;
 
+    // A numbered task with no owner of its own whose measures follow as sub-items (1.完善应急预案体系 then （1）…（4）…), with
+    // how many sub-items have come; a note after two or more of them (（责任单位：…）) owns the task, not its last measure.
+    private ((OutlineEntry? Entry, int Start, int End, int DraftsFrom) Item, int Parts)? _bareTask;
+
     /// <summary>
     /// Where the rules read an obligation's form and rejected it on purpose (a question, a task reported done, a forecast, a
     /// speaker's suggestion, a meeting body deliberating, 由X负责的 as a modifier, …), as ranges of the text read: the loose
@@ -59,6 +63,32 @@ internal sealed partial class ExtractionPass(string text)
     // A task table's columns (序号 | 工作任务 | 责任单位 | 完成时限), from its header row; null outside a table.
     private TaskTable? _table;
 
+    // Under a header of column names parted by spaces (SpacedTable), until a line is no row; and the end of a row read on
+    // with the line after it.
+    private bool _spacedTable;
+    private int _rowReadTo;
+
+    /// <summary>The line after the one ending at <paramref name="end"/> (without trailing spaces); null when it is blank or indented.</summary>
+    private (int Start, int End)? NextLine(int end)
+    {
+        var from = text.IndexOf('\n', end);
+        if (from < 0 || from + 1 >= text.Length || IsSpace(text[from + 1]))
+        {
+            return null;
+        }
+
+        var next = text.IndexOf('\n', from + 1);
+        next = next < 0 ? text.Length : next;
+        while (next > from + 1 && IsSpace(text[next - 1]))
+        {
+            next--;
+        }
+
+        return next > from + 1 ? (from + 1, next) : null;
+    }
+
+    private bool EndsSentence(int end) => text[end - 1] is '.' or '!' or '?' or ':' or ';';
+
     /// <summary>A short numbered heading with no sentence in it: "一、提升政务服务效能", "（二）要素保障".</summary>
     private bool IsSectionRow(int start, int end)
     {
@@ -85,6 +115,38 @@ internal sealed partial class ExtractionPass(string text)
         if (start == end)
         {
             _frameDepth = -1;
+            return;
+        }
+
+        // An action table whose cells lost their borders ("Goal Task Owner Due", then "3 Book the hall … Dana May 2"); a row
+        // too long for its line goes on to the next.
+        if (start < _rowReadTo)
+        {
+            return;
+        }
+
+        if (_spacedTable)
+        {
+            var (rowEnd, spaced) = (end, SpacedTable.ReadRow(text, start, end));
+            if (spaced is null && NextLine(end) is { } next && !EndsSentence(end)
+                && SpacedTable.ReadRow(text, next.Start, next.End) is null && SpacedTable.ReadRow(text, start, next.End) is { } wrappedRow)
+            {
+                (rowEnd, spaced) = (next.End, wrappedRow);
+                _rowReadTo = next.End;
+            }
+
+            if (spaced is { } row)
+            {
+                var draft = NewDraft(start, row.TaskStart, row.Lead, english: true, taskEnd: row.TaskEnd, dueCell: (row.DueStart, row.DueEnd));
+                draft.End = rowEnd;
+                return;
+            }
+
+            _spacedTable = false;
+        }
+        else if (SpacedTable.IsHeader(text, start, end))
+        {
+            _spacedTable = true;
             return;
         }
 
@@ -210,13 +272,18 @@ internal sealed partial class ExtractionPass(string text)
         List<string>? noteLead = null;
         List<string>? noteSupport = null;
         var contentEnd = end;
-        var (bareItem, fieldItem) = (_bareItem, _fieldItem);
-        (_bareItem, _fieldItem) = (null, null);
+        var (bareItem, fieldItem, bareTask) = (_bareItem, _fieldItem, _bareTask);
+        (_bareItem, _fieldItem, _bareTask) = (null, null, null);
         if (note.Success)
         {
             (noteLead, noteSupport) = ReadNote(note.Groups["body"].Value);
             if (noteLead is not null && text.AsSpan(contentStart, note.Index - contentStart).Trim().IsEmpty)
             {
+                if (fieldItem is null && bareTask is { Parts: >= 2 } task && ApplyToTask(noteLead, noteSupport, task.Item, end))
+                {
+                    return;
+                }
+
                 if (!ApplyFieldLines(noteLead, noteSupport, bareItem, fieldItem, end))
                 {
                     ApplyStandaloneNote(noteLead, noteSupport);
@@ -259,11 +326,24 @@ internal sealed partial class ExtractionPass(string text)
             draft.End = contentEnd;
         }
 
-        // A numbered item of a task breakdown whose owner comes on the field lines under it.
+        // A numbered item of a task breakdown whose owner comes on the field lines under it (a blank line between them is
+        // still the same row: "（一）地区生产总值增长7%以上", blank, "责任单位：区发改局"). Items numbered 一、 and （一） are rows
+        // as much as 1. and （1）.
         if (noteLead is null && lineActor is null && marker is { } numbered
-            && numbered.Kind.StartsWith("num", StringComparison.Ordinal) && contentEnd - contentStart > 4)
+            && (numbered.Kind.StartsWith("num", StringComparison.Ordinal) || numbered.Kind is "cn" or "cnp" or "circ") && contentEnd - contentStart > 4)
         {
             _bareItem = (entry, contentStart, contentEnd, before);
+
+            // A bare item under a bare item is one of its measures; under a task already counting measures, the next one.
+            if (bareTask is { } open && open.Item.Entry is { } taskEntry && !ReferenceEquals(taskEntry, entry) && _outline.Stack.Contains(taskEntry))
+            {
+                _bareTask = (open.Item, open.Parts + 1);
+            }
+            else if (bareItem is { Entry: { } parent } previous && !ReferenceEquals(parent, entry) && _outline.Stack.Contains(parent)
+                && previous.DraftsFrom == before)
+            {
+                _bareTask = (previous, 1);
+            }
         }
 
         if (noteLead is not null)
@@ -347,6 +427,31 @@ internal sealed partial class ExtractionPass(string text)
         return true;
     }
 
+    /// <summary>
+    /// "1.完善应急预案体系", its measures "（1）…" to "（4）…", then "（责任单位：…）": the note names who owns the task, so the task
+    /// and its measures are one directive it leads, quoted from the task's number to the note. Measures that already found an
+    /// owner of their own are left to the note rules.
+    /// </summary>
+    private bool ApplyToTask(List<string> lead, List<string>? support, (OutlineEntry? Entry, int Start, int End, int DraftsFrom) task, int end)
+    {
+        if (_drafts.Skip(task.DraftsFrom).Any(d => d.Lead.Count > 0))
+        {
+            return false;
+        }
+
+        _drafts.RemoveRange(task.DraftsFrom, _drafts.Count - task.DraftsFrom);
+        if (task.Entry is { } entry)
+        {
+            entry.Actor ??= lead;
+            entry.Support ??= support;
+        }
+
+        var draft = NewDraft(task.Start, task.Start, lead, english: false, taskEnd: task.End);
+        draft.Support.AddRange(support ?? []);
+        draft.End = end;
+        return true;
+    }
+
     private bool EndsWithBracket(int start, int end)
     {
         while (end > start && text[end - 1] is '。' or '；' or ';' or ' ')
@@ -427,10 +532,11 @@ internal sealed partial class ExtractionPass(string text)
     }
 
     /// <summary>A new draft; <paramref name="rule"/> names the rule that found it (a feature of the learned candidate scorer).</summary>
-    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english, int taskEnd = -1, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
+    public Draft NewDraft(int start, int taskStart, List<string> lead, bool english, int taskEnd = -1, (int Start, int End)? dueCell = null, [System.Runtime.CompilerServices.CallerMemberName] string rule = "")
     {
         var draft = new Draft
         {
+            DueCell = dueCell,
             Rule = rule,
             Start = start,
             End = start,

@@ -42,6 +42,7 @@ internal static partial class HardWraps
 
         var width = TypicalWidth(lines);
         var wrapped = IsWrapped(lines, width);
+        var doubleSpaced = IsDoubleSpaced(text, lines);
         List<(int From, int To, bool Space)>? joins = null;
         for (var k = 0; k + 1 < lines.Count; k++)
         {
@@ -57,18 +58,23 @@ internal static partial class HardWraps
                 m++;
             }
 
-            if (!furniture || m >= lines.Count)
+            // In a double-spaced text (a blank line after every line) a blank line is no paragraph break: a sentence that
+            // stops mid-way ("… the Supervisor contact the Township Attorney", blank, "to write up a moratorium …") runs on
+            // across it. Elsewhere a blank line keeps its meaning.
+            var runOn = doubleSpaced && !furniture && m == k + 2 && m < lines.Count && prevStart != prevEnd
+                && RunsOnAcrossBlank(text, prevStart, prevEnd, lines[m].Start, lines[m].End);
+            if (!(furniture || runOn) || m >= lines.Count)
             {
                 m = k + 1;
             }
 
             var (nextStart, nextEnd) = lines[m];
-            if (prevStart == prevEnd || nextStart == nextEnd || (!furniture && !AdjacentLines(text, prevEnd, nextStart)))
+            if (prevStart == prevEnd || nextStart == nextEnd || (!furniture && !runOn && !AdjacentLines(text, prevEnd, nextStart)))
             {
                 continue;
             }
 
-            if (Join(text, prevStart, prevEnd, nextStart, nextEnd, width, wrapped) is { } space)
+            if ((runOn ? true : Join(text, prevStart, prevEnd, nextStart, nextEnd, width, wrapped)) is { } space)
             {
                 (joins ??= []).Add((prevEnd, nextStart, space));
 
@@ -236,6 +242,8 @@ internal static partial class HardWraps
         // something of their own — except a "Word:" after a line that stops where no clause can ("… proposal for the next
         // several\nHackathons: July …"), which is the same sentence run on.
         if (IsTableRow(text, prevStart, prevEnd) || IsTableRow(text, nextStart, nextEnd) || text[prevStart] == '#'
+            || IsSpacedTableRow(text, prevStart, prevEnd, nextStart, nextEnd)
+            || (char.IsAsciiDigit(text[nextStart]) && RowTail().IsMatch(text.AsSpan(prevStart, prevEnd - prevStart)))
             || Outline.Read(text, nextStart, nextEnd) is not null
             || (StartsWithLabel(text, nextStart, nextEnd) && !EndsMidClause(text, prevStart, prevEnd)))
         {
@@ -283,7 +291,10 @@ internal static partial class HardWraps
             return false;
         }
 
-        if (width < MinChineseWidth || extent < width * ChineseWidthShare || IsFieldLine(text, prevStart, prevEnd))
+        // A field line (责任单位：…) is complete on its line, unless it ran to the width and stops between two Han characters:
+        // a list flattened onto one line and wrapped may start a line inside its note ("(责" / "任单位:…各乡镇场) 4.整" / "治…").
+        if (width < MinChineseWidth || extent < width * ChineseWidthShare
+            || (IsFieldLine(text, prevStart, prevEnd) && !(IsCjk(last) && IsCjk(text[nextStart]))))
         {
             return null;
         }
@@ -305,6 +316,99 @@ internal static partial class HardWraps
         }
 
         return IsCjk(text[nextStart]) || char.IsAsciiDigit(text[nextStart]) || char.IsPunctuation(text[nextStart]) ? false : null;
+    }
+
+    /// <summary>
+    /// An English paragraph that stops mid-sentence (a long line with no closing punctuation) and one that goes on with a
+    /// lower-case word after one blank line: a sentence a web page broke in two. A heading or a label stops on a word too, but
+    /// is short; a list item or a line that starts with a capital begins something of its own.
+    /// </summary>
+    private static bool RunsOnAcrossBlank(string text, int prevStart, int prevEnd, int nextStart, int nextEnd)
+    {
+        if (!char.IsLower(text[nextStart]) || !IsLatin(text, prevStart, prevEnd) || !IsLatin(text, nextStart, nextEnd)
+            || Outline.Read(text, nextStart, nextEnd) is not null || IsTableRow(text, prevStart, prevEnd) || IsTableRow(text, nextStart, nextEnd))
+        {
+            return false;
+        }
+
+        var last = text[prevEnd - 1];
+        if (!char.IsLetter(last) && last != ',')
+        {
+            return false;
+        }
+
+        // The paragraph's words, from the blank line above it: a wrapped paragraph's last line may be short.
+        var blockStart = prevStart > 0 ? text.LastIndexOf('\n', prevStart - 1) + 1 : 0;
+        while (blockStart > 0 && prevStart - blockStart < MaxParagraphLookBack)
+        {
+            var aboveEnd = blockStart - 1;
+            var aboveStart = aboveEnd > 0 ? text.LastIndexOf('\n', aboveEnd - 1) + 1 : 0;
+            if (text.AsSpan(aboveStart, aboveEnd - aboveStart).IsWhiteSpace())
+            {
+                break;
+            }
+
+            blockStart = aboveStart;
+        }
+
+        return WordCount(text, blockStart, prevEnd) >= MinRunOnWords;
+    }
+
+    // Fewer words than this on the line before the blank make a heading or a label ("Old business", "Attendees"), not half a
+    // sentence.
+    private const int MinRunOnWords = 8;
+
+    // How far up a paragraph is looked at for its words (a few wrapped lines).
+    private const int MaxParagraphLookBack = 400;
+
+    // Fewer paragraphs than this are too few to tell a text that breaks its sentences from one that has a few headings.
+    private const int MinDoubleSpacedBlocks = 6;
+
+    /// <summary>
+    /// A text exported with a blank line after every line (a web page's line breaks doubled, perhaps wrapped again): of its
+    /// paragraphs that end on a long English line, at least a third stop mid-sentence (on a word or a comma), where written
+    /// paragraphs end on a full stop and headings are short.
+    /// </summary>
+    private static bool IsDoubleSpaced(string text, List<(int Start, int End)> lines)
+    {
+        int blocks = 0, longEnds = 0, open = 0, blockStart = -1;
+        for (var k = 0; k < lines.Count; k++)
+        {
+            var (start, end) = lines[k];
+            if (start == end)
+            {
+                blockStart = -1;
+                continue;
+            }
+
+            blockStart = blockStart < 0 ? start : blockStart;
+            if (k + 1 < lines.Count && lines[k + 1].Start != lines[k + 1].End)
+            {
+                continue;
+            }
+
+            blocks++;
+            if (!IsLatin(text, start, end) || WordCount(text, blockStart, end) < MinRunOnWords)
+            {
+                continue;
+            }
+
+            longEnds++;
+            open += char.IsLetter(text[end - 1]) || text[end - 1] == ',' ? 1 : 0;
+        }
+
+        return blocks >= MinDoubleSpacedBlocks && open >= 3 && open * 3 >= longEnds;
+    }
+
+    private static int WordCount(string text, int start, int end)
+    {
+        var words = 1;
+        for (var i = start; i < end; i++)
+        {
+            words += text[i] == ' ' && i + 1 < end && text[i + 1] != ' ' ? 1 : 0;
+        }
+
+        return words;
     }
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
@@ -459,6 +563,26 @@ internal static partial class HardWraps
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:[Pp]age|PAGE)\s+\d{1,3}(?:\s+of\s+\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PageNumber();
+
+    /// <summary>A row of an action table that lost its borders ("… Priya June 3") under its header or another row.</summary>
+    private static bool IsSpacedTableRow(string text, int prevStart, int prevEnd, int nextStart, int nextEnd)
+    {
+        // A row ends in its due date; test that before any pattern.
+        if (!char.IsAsciiDigit(text[nextEnd - 1]))
+        {
+            return false;
+        }
+
+        var above = char.IsAsciiDigit(text[prevEnd - 1])
+            ? SpacedTable.ReadRow(text, prevStart, prevEnd) is not null
+            : SpacedTable.IsHeader(text, prevStart, prevEnd);
+        return above && SpacedTable.ReadRow(text, nextStart, nextEnd) is not null;
+    }
+
+    // "… call Graciela July 11" before "1 Create …": a row of a borderless action table ends in its owner and due date, and the
+    // next row opens with its number.
+    [System.Text.RegularExpressions.GeneratedRegex(@" [A-Z][a-z][\w'’.-]* (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RowTail();
 
     private static bool IsTableRow(string text, int start, int end) =>
         text[start] == '|' || text.IndexOf('\t', start, end - start) >= 0 || (end - start > 2 && text[end - 1] == '|' && text[end - 2] == ' ');

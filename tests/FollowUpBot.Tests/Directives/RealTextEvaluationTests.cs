@@ -36,9 +36,10 @@ public sealed class RealTextEvaluationTests
     // heldout12 was scored once at 0.76 (English 0.78, Chinese 0.74) with round 13, which never saw it; then tuned on in
     // round 15 (0.96 after it, English 0.96, Chinese 0.95): its floor is the tuned figure.
     [InlineData("heldout12", 0.95)]
-    // heldout13 (not tuned on) was scored once at 0.64 (English 0.67, Chinese 0.62) with round 13, and at 0.65 with rounds
-    // 14 and 15, which never saw it (English 0.67, Chinese 0.63); 0.66 once the additions model is trained with it.
-    [InlineData("heldout13", 0.65)]
+    // heldout13 was scored once at 0.64 (English 0.67, Chinese 0.62) with round 13, and at 0.65 with rounds 14 and 15, which
+    // never saw it (English 0.67, Chinese 0.63; 0.66 once the additions model was trained with it); then tuned on in round 16
+    // (0.86 after it, English 0.84, Chinese 0.88): its floor is the tuned figure.
+    [InlineData("heldout13", 0.85)]
     public async Task EachBatchScoresAtLeastItsLevel(string batch, double minF1)
     {
         using var output = new StringWriter();
