@@ -36,6 +36,7 @@ public sealed class HardWrappedRealTextTests
     [InlineData("heldout11")]
     [InlineData("heldout12")]
     [InlineData("heldout13")]
+    [InlineData("heldout14")]
     public void AWrappedBatchScoresWithinTwoPointsOfItsOriginal(string batch)
     {
         var extractor = new DirectiveExtractor();
