@@ -133,7 +133,7 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-10-heldout.json", 0.81)]
     [InlineData("public-batch-11-heldout.json", 0.80)]
     [InlineData("public-batch-12-heldout.json", 0.88)] // tuned on in round 9
-    [InlineData("public-batch-13-heldout.json", 0.94)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9
+    [InlineData("public-batch-13-heldout.json", 0.93)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9; 93.2% after round 14 set two labels to the written conventions (a release deferred, a pause by the owner's choice)
     [InlineData("public-batch-14-heldout.json", 0.79)] // tuned on in round 11 (80.3%); held out it read 54.9% as found (round 9) and with round 10
     [InlineData("public-batch-15-heldout.json", 0.89)] // tuned in round 13 (90.0%); 62.6% as found with round 11 and with round 12
     [InlineData("public-batch-16-heldout.json", 0.59)] // held out: 58.0% as found (round 11) and with round 12, 59.6% with round 13
@@ -157,16 +157,19 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// <summary>
     /// How consistently the labelling conventions read: a second labeller, blind to the labels and to the parser, labelled
     /// the held-out batches 7, 8 and 16 again (tests/fixtures/replies/second-labeller). On batches 7 and 8 they agree on 95–98%,
-    /// so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81%, so
-    /// there the conventions themselves read two ways about as often as the target allows the parser to. (The second
+    /// so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81% as first
+    /// labelled, where the conventions read two ways about as often as the target allows the parser to, and on 89% once the
+    /// labels follow the conventions as written down in round 14. (The second
     /// labeller was another assistant session, so this measures the conventions' consistency, not agreement between people.)
     /// </summary>
     [Theory]
     [InlineData("public-batch-7-heldout.json", 0.93)]
     [InlineData("public-batch-8-heldout.json", 0.93)]
-    // Batch 16, mostly tracker comments, reads less consistently: 80.8% (κ 0.75), 88.7% on the rows the second labeller
-    // was sure of; the commonest disagreement is a release waiting for a paper's acceptance, blocked or not started.
-    [InlineData("public-batch-16-heldout.json", 0.80)]
+    // Batch 16, mostly tracker comments, read less consistently: 80.8% (κ 0.75) as first labelled; the commonest disagreement
+    // was a release waiting for a paper's acceptance, blocked or not started. Round 14 set the labels to the written
+    // conventions (docs/evaluation/reply-conventions.md), which settle 36 of the 37 disagreements (15 the second labeller's
+    // way, 21 the first's): 88.6% (κ 0.85), 94.7% on the rows the second labeller was sure of.
+    [InlineData("public-batch-16-heldout.json", 0.87)]
     public void ASecondBlindLabellerAgreesWithTheLabels(string file, double minAgreement)
     {
         using var batch = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
