@@ -36,10 +36,11 @@ internal static partial class ReplyCues
     private static partial Regex AwaitsAcceptancePattern();
 
     // A website's ICP filing still pending (域名备案中, 目前正在备案中, 备案还没通过): another body's approval the owner waits for,
-    // blocked. Not the filing passed (备案已通过) or filing as a closing formality (已完成备案).
+    // blocked. Not the filing passed (备案已通过), the site restored while the filing goes on (正在备案，已经恢复), or filing
+    // as a closing formality (已完成备案).
     [GeneratedRegex(
         """
-        (?:正在|在|还在)备案|备案(?:中|还没(?:有)?(?:通过|下来)|尚未通过|未通过|审核中)
+        (?:(?:正在|在|还在)备案|备案(?:中|还没(?:有)?(?:通过|下来)|尚未通过|未通过|审核中))(?![^。！？!?\n]*?(?:已经?恢复|已(?:经)?(?:通过|上线|可以访问)))
         """,
         RegexOptions.CultureInvariant,
         TimeoutMs)]
