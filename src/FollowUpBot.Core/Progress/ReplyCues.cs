@@ -54,6 +54,8 @@ internal static partial class ReplyCues
 
     private static readonly (CueKind Kind, Func<Regex> Pattern)[] Lexicon =
     [
+        (CueKind.Blocked, AwaitsAcceptancePattern),
+        (CueKind.PlannedStart, DeferredToNextReleasePattern),
         (CueKind.Neutral, NeutralPattern),
         (CueKind.Neutral, ConditionalDonePattern),
         (CueKind.NegatedCompletion, NegatedCompletionPattern),
@@ -65,14 +67,18 @@ internal static partial class ReplyCues
         (CueKind.ExtensionRequest, PutOffPattern),
         (CueKind.ExtensionRequest, PausedUntilPattern),
         (CueKind.ExtensionRequest, GiveMeTimePattern),
+        (CueKind.ExtensionRequest, MovedByHoursPattern),
         (CueKind.ExtensionTo, ExtensionToPattern),
         (CueKind.Blocked, BlockedPattern),
+        (CueKind.Blocked, FilingPendingPattern),
         (CueKind.Forecast, ForecastPattern),
         (CueKind.PlannedStart, PlannedStartPattern),
         (CueKind.PlannedStart, SeasonAheadPattern),
         (CueKind.PlannedStart, NextVersionPattern),
         (CueKind.PlannedStart, PlannedMorePattern),
         (CueKind.PlannedStart, PlannedWithoutSubjectPattern),
+        (CueKind.PlannedStart, NoPlanForNowPattern),
+        (CueKind.PlannedStart, BusyPattern),
         (CueKind.InProgress, ResumedOrUnderWayPattern),
         (CueKind.Completion, CompletionPattern),
         (CueKind.Completion, DatedCompletionPattern),
@@ -650,7 +656,7 @@ internal static partial class ReplyCues
     // 鸽 (text is folded to simplified Chinese): slang, so the extension it reads is asked (IsPutOff).
     [GeneratedRegex(
         """
-        (?:会|要|得|先|又|可能|肯定|估计)会?鸽(?!子)|鸽(?:了|一下|一阵|一(?:个)?(?:月|周|星期|礼拜)|几天|两天|一段时间)
+        (?:会|要|得|先|又|再|还|继续|可能|肯定|估计)会?鸽(?!子)|鸽(?:了|一下|一阵|一(?:个)?(?:月|周|星期|礼拜)|几天|两天|一段时间)
         """,
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeoutMs)]

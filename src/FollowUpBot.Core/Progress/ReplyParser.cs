@@ -306,7 +306,8 @@ internal static partial class ReplyParser
             Because(completions[0], "a finished step or part while work goes on: in progress");
         }
 
-        if (cues.Find(c => c.Kind == CueKind.Waiting) is { } waiting)
+        // A wait the reply says is over (资金未到位…资金到位后，目前已复工) is no block, as a stop that is over is not (round 14).
+        if (cues.Find(c => c.Kind == CueKind.Waiting && !ReplyCues.IsOverAfter(folded, c)) is { } waiting)
         {
             Because(waiting, "waiting on someone else: blocked");
             return Decide(ReplyStatus.Blocked, 0.75, waiting);

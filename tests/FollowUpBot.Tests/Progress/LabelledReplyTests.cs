@@ -119,6 +119,10 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// the kinds it shares with earlier batches or that are plainly general, trained on) and reads it at 80.3% (tuned), held at 79%.
     /// Batch 15 was held out until round 13 (scored once with the round-11 parser: 62.6%); round 13 tuned on it (three labels set
     /// to the conventions, rules for the kinds it shares with earlier batches, trained on) and reads it at 90.0% (tuned), held at 89%.
+    /// Batch 16 was held out until round 14 (scored once with the round-11 parser: 58.0%; rounds 12 and 13, which never saw it,
+    /// 58.0% and 59.6%); round 14 set every set's labels to the written conventions (docs/evaluation/reply-conventions.md; 15
+    /// of batch 16's, 20 in earlier sets), wrote rules for the kinds batch 16 shares with earlier batches or that are plainly
+    /// general, trained on it, and reads it at 86.5% (tuned), held at 85%.
     /// </summary>
     [Theory]
     [InlineData("public-batch-1.json", 0.85)]
@@ -133,10 +137,11 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     [InlineData("public-batch-10-heldout.json", 0.81)]
     [InlineData("public-batch-11-heldout.json", 0.80)]
     [InlineData("public-batch-12-heldout.json", 0.88)] // tuned on in round 9
-    [InlineData("public-batch-13-heldout.json", 0.94)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9
+    [InlineData("public-batch-13-heldout.json", 0.94)] // tuned on in round 10 (95.7%); held out it read 61.7% as found, 63.0% with round 9; 93.2% once round 14 set two labels to the written conventions, 94.4% with round 14's rules
     [InlineData("public-batch-14-heldout.json", 0.79)] // tuned on in round 11 (80.3%); held out it read 54.9% as found (round 9) and with round 10
     [InlineData("public-batch-15-heldout.json", 0.89)] // tuned in round 13 (90.0%); 62.6% as found with round 11 and with round 12
-    [InlineData("public-batch-16-heldout.json", 0.59)] // held out: 58.0% as found (round 11) and with round 12, 59.6% with round 13
+    [InlineData("public-batch-16-heldout.json", 0.85)] // tuned in round 14 (86.5%, labels set to the written conventions, trained on); 58.0% as found with round 11
+    [InlineData("public-batch-17-heldout.json", 0.65)] // held out: 64.2% as found (round 13), 66.3% with round 14, which never saw it
     public void PublicRepliesAreReadAtTheTargets(string file, double minStatus)
     {
         var rows = ReplyLabels.Parse(File.ReadAllText(RepoPaths.Fixture(Path.Combine("replies", file))));
@@ -157,19 +162,22 @@ public sealed class LabelledReplyTests(ITestOutputHelper output)
     /// <summary>
     /// How consistently the labelling conventions read: a second labeller, blind to the labels and to the parser, labelled
     /// the held-out batches 7, 8, 16 and 17 again (tests/fixtures/replies/second-labeller). On batches 7 and 8 they agree on
-    /// 95–98%, so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81%:
-    /// the conventions then read two ways about as often as the target allows the parser to. Written down in one place with
-    /// those cases settled, they read the same on 93% of batch 17 (as tracker-heavy). (The second
+    /// 95–98%, so there the 85% status target is within what the labels allow; on batch 16 (mostly tracker comments) on 81%
+    /// as first labelled, where the conventions read two ways about as often as the target allows the parser to, and on 89%
+    /// once round 14 set its labels to the conventions as written down; batch 17 (as tracker-heavy), labelled by both with
+    /// the written conventions, on 93%. (The second
     /// labeller was another assistant session, so this measures the conventions' consistency, not agreement between people.)
     /// </summary>
     [Theory]
     [InlineData("public-batch-7-heldout.json", 0.93)]
     [InlineData("public-batch-8-heldout.json", 0.93)]
-    // Batch 16, mostly tracker comments, reads less consistently: 80.8% (κ 0.75), 88.7% on the rows the second labeller
-    // was sure of; the commonest disagreement is a release waiting for a paper's acceptance, blocked or not started.
-    [InlineData("public-batch-16-heldout.json", 0.80)]
-    // Batch 17, as tracker-heavy, labelled by both with the conventions written down since (docs/evaluation/
-    // reply-conventions.md): 93.2% (κ 0.91), 98.6% on the rows the second labeller was sure of.
+    // Batch 16, mostly tracker comments, read less consistently: 80.8% (κ 0.75) as first labelled; the commonest disagreement
+    // was a release waiting for a paper's acceptance, blocked or not started. Round 14 set the labels to the written
+    // conventions (docs/evaluation/reply-conventions.md), which settle 36 of the 37 disagreements (15 the second labeller's
+    // way, 21 the first's): 88.6% (κ 0.85), 94.7% on the rows the second labeller was sure of.
+    [InlineData("public-batch-16-heldout.json", 0.87)]
+    // Batch 17, as tracker-heavy, labelled by both with the written conventions: 93.2% (κ 0.91), 98.6% on the rows the
+    // second labeller was sure of.
     [InlineData("public-batch-17-heldout.json", 0.92)]
     public void ASecondBlindLabellerAgreesWithTheLabels(string file, double minAgreement)
     {

@@ -272,7 +272,6 @@ public sealed class ReplyKindsTests
     [InlineData("已完成投资40万元")]
     [InlineData("一期建成投用，二期主体完工")]
     [InlineData("Crews are currently pouring sidewalks.")]
-    [InlineData("The submission is still under review.")]
     [InlineData("We're really close!")]
     [InlineData("There is still plenty to do.")]
     [InlineData("No negative results from the test. Rolling out globally this week.")]
