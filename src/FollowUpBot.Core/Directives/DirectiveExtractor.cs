@@ -182,9 +182,8 @@ internal sealed partial class DirectiveExtractor(WorkingCalendar calendar)
             }
         }
 
-        var deadline = draft.DueCell is { } due
-            ? _deadlines.Find(text, due.Start, due.End, meetingDate, draft.English)
-            : _deadlines.Find(text, start, end, meetingDate, draft.English);
+        var (dueStart, dueEnd) = draft.DueCell ?? (start, end);
+        var deadline = _deadlines.Find(text, dueStart, dueEnd, meetingDate, draft.English);
         var task = Task(text, Math.Clamp(draft.TaskStart, start, end), draft.TaskEnd > 0 ? Math.Min(draft.TaskEnd, end) : end, deadline, draft.English);
         if (draft.Lead.Count == 0 && !draft.English && deadline is null && !NamesDeliverable(task))
         {
